@@ -1,0 +1,169 @@
+"""The composition root: settings -> database -> services -> QApplication -> window.
+
+``python main.py`` opens the app; ``python main.py SUBCOMMAND …`` runs the headless command
+line instead (DESIGN.md section 5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
+
+from assembly import cli
+from assembly.domain.errors import DomainError
+from assembly.i18n import LANGUAGES, set_language, tr
+from assembly.services.bundle import Services
+from assembly.services.locations import default_database, demo_database
+from assembly.services.progress import Progress
+from assembly.ui.dialogs.first_start import FirstStartDialog
+from assembly.ui.main_window import MainWindow
+from assembly.ui.operation import Operations
+from assembly.ui.pages.cooperative_page import CooperativePage
+from assembly.ui.pages.register_page import RegisterPage
+from assembly.ui.widgets.buttons import localize_message_box
+
+DEMO_MEMBERS = 1250
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a sub-command, or open the app."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in cli.COMMANDS:
+        return cli.main(args)
+    return run_app(args)
+
+
+def pages(services: Services, operations: Operations) -> list[tuple[str, QWidget]]:
+    """The pages of the main window, in navigation order."""
+    return [
+        (tr("Buku Daftar Anggota"), RegisterPage(services, operations)),
+        (tr("Profil Koperasi & AD"), CooperativePage(services, operations)),
+    ]
+
+
+class Kuorum:
+    """The running app: one open database, its services, and the main window over them."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.services: Services | None = None
+        self.window: MainWindow | None = None
+
+    def open(self, path: Path, *, demo: bool = False) -> bool:
+        """Open ``path`` (with the demo cooperative in it when ``demo``) in a new main window.
+
+        A file that cannot be used is reported and the current window stays as it was."""
+        try:
+            services = Services.open(path)
+        except DomainError as exc:
+            _critical(self.window, exc.message)
+            return False
+        if services.cooperative.cooperative() is None:
+            ready = _fill_demo(services, self.window) if demo else _first_start(services)
+            if ready == "demo":
+                services.close()
+                return self.open(demo_database(), demo=True)
+            if not ready:
+                services.close()
+                return False
+        self._show(services)
+        return True
+
+    def _show(self, services: Services) -> None:
+        old_window, old_services = self.window, self.services
+        operations = Operations()
+        window = MainWindow(services, operations, pages)
+        window.open_requested.connect(self._open_requested)
+        window.language_changed.connect(self._language_changed)
+        window.show()
+        self.window, self.services = window, services
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_services is not None and old_services is not services:
+            old_services.close()
+
+    def _open_requested(self, target: str) -> None:
+        if target == "demo":
+            self.open(demo_database(), demo=True)
+        else:
+            self.open(Path(target))
+
+    def _language_changed(self, code: str) -> None:
+        set_language(code)
+        QSettings().setValue("language", code)
+        if self.services is not None:
+            self._show(self.services)
+
+
+def run_app(argv: Sequence[str]) -> int:
+    """Open the main window; returns the process exit code."""
+    parser = argparse.ArgumentParser(prog="kuorum", description=tr("Buka aplikasi Kuorum."))
+    parser.add_argument(
+        "--db", type=Path, help=tr("berkas basis data (bawaan: {path})", path=default_database())
+    )
+    parser.add_argument("--demo", action="store_true", help=tr("buka koperasi demo"))
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), help=tr("bahasa tampilan"))
+    args = parser.parse_args(argv)
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("Kuorum")
+    app.setApplicationName("Kuorum")
+    app.setStyle("Fusion")
+    language = args.lang or str(QSettings().value("language", "id"))
+    set_language(language if language in LANGUAGES else "id")
+
+    kuorum = Kuorum(app)
+    opened = (
+        kuorum.open(demo_database(), demo=True)
+        if args.demo
+        else kuorum.open(args.db or default_database())
+    )
+    if not opened:
+        return 1
+    return app.exec()
+
+
+def _first_start(services: Services) -> str | bool:
+    """The first-start wizard: True when a cooperative was created, "demo" to open the demo,
+    False when the user closed it."""
+    dialog = FirstStartDialog(services.cooperative)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    return "demo" if dialog.choice == "demo" else True
+
+
+def _fill_demo(services: Services, parent: QWidget | None) -> bool:
+    """Create the demo cooperative in an empty database, with a progress dialog."""
+    progress = QProgressDialog(tr("Menyiapkan koperasi demo…"), "", 0, 100, parent)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(0)
+
+    def report(done: int, total: int) -> None:
+        progress.setMaximum(total)
+        progress.setValue(done)
+        QApplication.processEvents()
+
+    try:
+        services.demo.create(members=DEMO_MEMBERS, progress=Progress(report))
+    except DomainError as exc:
+        _critical(parent, exc.message)
+        return False
+    finally:
+        progress.close()
+    return True
+
+
+def _critical(parent: QWidget | None, message: str) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, tr("Kuorum"), message, QMessageBox.StandardButton.Ok, parent
+    )
+    localize_message_box(box)
+    box.exec()

@@ -1,0 +1,64 @@
+"""The headless command line (DESIGN.md section 5): ``python main.py COMMAND …``.
+
+Each command calls services only, prints what it did, and on bad input exits non-zero with a
+clear message and changes nothing. Exit codes: 0 done, 1 a check failed, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from assembly.cli import audit, demo, members
+from assembly.domain.errors import DomainError
+from assembly.i18n import LANGUAGES, set_language, tr
+
+COMMANDS = ("demo", "members", "audit")
+
+_MODULES = (demo, members, audit)
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every sub-command."""
+    parser = argparse.ArgumentParser(prog="python main.py", description=tr("Kuorum tanpa layar."))
+    parser.add_argument(
+        "--lang", choices=sorted(LANGUAGES), default="id", help=tr("bahasa pesan dan dokumen")
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    for module in _MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run one sub-command; its exit code."""
+    argv = list(argv)
+    language = _language_option(argv)
+    set_language(language)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except DomainError as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print(tr("Dibatalkan; tidak ada yang diubah."), file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _language_option(argv: list[str]) -> str:
+    """``--lang`` wherever it stands, so sub-command help is in that language too."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            value = argv[i + 1]
+            del argv[i : i + 2]
+            return value
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGUAGES:
+            del argv[i]
+            return arg.split("=", 1)[1]
+    return "id"

@@ -1,0 +1,27 @@
+"""``audit verify``: check the audit log's hash chain."""
+
+from __future__ import annotations
+
+import argparse
+
+from assembly.cli.options import add_db_option, open_existing
+from assembly.i18n import tr
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``audit verify``."""
+    audit = commands.add_parser("audit", help=tr("log audit"))
+    actions = audit.add_subparsers(dest="action", required=True)
+    verify = actions.add_parser("verify", help=tr("periksa rantai hash log audit"))
+    add_db_option(verify)
+    verify.set_defaults(run=_verify)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    services = open_existing(args)
+    try:
+        report = services.audit.verify()
+    finally:
+        services.close()
+    print(report.summary)
+    return 0 if report.intact else 1

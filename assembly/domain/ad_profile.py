@@ -1,0 +1,253 @@
+"""The cooperative's AD profile: every number the Anggaran Dasar sets for its Rapat Anggota.
+
+UU 25/1992 Pasal 22(2) and Pasal 8 huruf e leave the conduct of the meeting to the AD, so
+quorum, notice, proxies and special majorities are data here, each with the AD article it comes
+from, versioned, and shown in the minutes. The defaults are common practice
+(``reference/law.md``); the secretary confirms them against the AD before the first meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields, replace
+from enum import StrEnum
+from typing import Any
+
+from assembly.domain.errors import Problem
+from assembly.domain.quorum import Comparison, QuorumBase, QuorumRule, Rounding, Threshold
+from assembly.i18n import tr
+
+
+class ItemKind(StrEnum):
+    """Kind of agenda item, for the rules that apply to its decision."""
+
+    ORDINARY = "biasa"
+    AD_AMENDMENT = "perubahan_ad"  # UU 25/1992 Pasal 23 huruf a, Pasal 12
+    MERGER = "penggabungan"  # Pasal 23 huruf g
+    CONSOLIDATION = "peleburan"  # Pasal 23 huruf g
+    DIVISION = "pembagian"  # Pasal 23 huruf g
+    DISSOLUTION = "pembubaran"  # Pasal 23 huruf g
+    ELECTION = "pemilihan"  # Pasal 23 huruf c
+
+    @property
+    def is_special(self) -> bool:
+        """Whether the AD must set its own quorum and majority for this kind."""
+        return self in SPECIAL_KINDS
+
+    @property
+    def label(self) -> str:
+        """The kind as the agenda shows it."""
+        return {
+            ItemKind.ORDINARY: tr("Biasa"),
+            ItemKind.AD_AMENDMENT: tr("Perubahan Anggaran Dasar"),
+            ItemKind.MERGER: tr("Penggabungan"),
+            ItemKind.CONSOLIDATION: tr("Peleburan"),
+            ItemKind.DIVISION: tr("Pembagian"),
+            ItemKind.DISSOLUTION: tr("Pembubaran"),
+            ItemKind.ELECTION: tr("Pemilihan pengurus/pengawas"),
+        }[self]
+
+
+SPECIAL_KINDS = frozenset(
+    {
+        ItemKind.AD_AMENDMENT,
+        ItemKind.MERGER,
+        ItemKind.CONSOLIDATION,
+        ItemKind.DIVISION,
+        ItemKind.DISSOLUTION,
+    }
+)
+
+
+class MajorityBase(StrEnum):
+    """What a majority is counted out of; the result always states it."""
+
+    VALID_VOTES = "valid"  # suara sah (setuju + tidak setuju by default)
+    PRESENT = "present"  # anggota hadir yang berhak suara at the snapshot
+    ALL_MEMBERS = "members"  # seluruh anggota yang berhak suara
+
+
+@dataclass(frozen=True)
+class MajorityRule:
+    """How many votes in favour a motion needs."""
+
+    threshold: Threshold = Threshold()
+    base: MajorityBase = MajorityBase.VALID_VOTES
+
+    def describe(self) -> str:
+        """The rule in words, e.g. "lebih dari 1/2 suara sah"."""
+        of = {
+            MajorityBase.VALID_VOTES: tr("suara sah"),
+            MajorityBase.PRESENT: tr("anggota yang hadir"),
+            MajorityBase.ALL_MEMBERS: tr("seluruh anggota"),
+        }[self.base]
+        return f"{self.threshold.describe()} {of}"
+
+
+class NoQuorumAtVote(StrEnum):
+    """What happens when quorum has fallen when a vote opens."""
+
+    BLOCK = "block"
+    FLAG = "flag"
+
+
+@dataclass(frozen=True)
+class ADProfile:
+    """The Rapat Anggota rules of one cooperative's AD, one version of them.
+
+    ``articles`` maps a field name to the AD article it comes from, e.g.
+    ``{"quorum": "Pasal 20 ayat (3)"}``; the minutes cite it. ``None`` for a special quorum or
+    majority means "not set": a meeting with such an item cannot be finalised.
+    """
+
+    quorum: QuorumRule = QuorumRule()
+    # Failed quorum: suspend, re-check, then a second call (law.md rule 14; all UNCONFIRMED).
+    suspension_minutes: int = 30
+    rechecks: int = 1
+    second_call_quorum: QuorumRule | None = None
+    reconvene_within_days: int | None = None
+    reconvene_needs_invitation: bool = True
+    notice_days: int = 14  # law.md rule 24, UNCONFIRMED as law
+    rat_deadline_months: int = 6  # UU 25/1992 Pasal 26(2)
+    candidates_may_vote: bool = False  # law.md rule 7, UNCONFIRMED
+    extraordinary_may_vote: bool = False
+    arrears_suspend_vote: bool = False  # law.md rule 43, UNCONFIRMED
+    proxies_enabled: bool = False  # law.md rule 13, UNCONFIRMED
+    proxy_cap: int = 1
+    majority: MajorityRule = MajorityRule()  # law.md rule 16 default
+    abstain_counts_as_cast: bool = False
+    invalid_counts_as_cast: bool = False
+    special_quorum: dict[ItemKind, QuorumRule | None] = field(
+        default_factory=lambda: dict.fromkeys(sorted(SPECIAL_KINDS), None)
+    )
+    special_majority: dict[ItemKind, MajorityRule | None] = field(
+        default_factory=lambda: dict.fromkeys(sorted(SPECIAL_KINDS), None)
+    )
+    no_quorum_at_vote: NoQuorumAtVote = NoQuorumAtVote.BLOCK  # law.md rule 19
+    board_may_vote_on_own_lpj: bool = True  # law.md rule 40
+    secret_ballot_for_persons: bool = True  # law.md rule 18
+    articles: dict[str, str] = field(default_factory=dict)
+
+    def article(self, name: str) -> str:
+        """The AD article behind field ``name``, or "" when none was given."""
+        return self.articles.get(name, "")
+
+    def quorum_for(self, kind: ItemKind) -> QuorumRule | None:
+        """The quorum an item of ``kind`` needs (None: special and not set)."""
+        return self.special_quorum.get(kind) if kind.is_special else self.quorum
+
+    def majority_for(self, kind: ItemKind) -> MajorityRule | None:
+        """The majority an item of ``kind`` needs (None: special and not set)."""
+        return self.special_majority.get(kind) if kind.is_special else self.majority
+
+    def unset_special_rules(self, kinds: set[ItemKind]) -> list[ItemKind]:
+        """The special kinds among ``kinds`` whose quorum or majority the AD profile lacks."""
+        return sorted(
+            k
+            for k in kinds
+            if k.is_special
+            and (self.special_quorum.get(k) is None or self.special_majority.get(k) is None)
+        )
+
+
+@dataclass(frozen=True)
+class ADProfileVersion:
+    """A saved version of the AD profile. Meetings keep the version they were held under."""
+
+    version: int
+    profile: ADProfile
+    saved_at: dt.datetime
+    confirmed: bool  # the secretary checked these values against the AD
+    note: str = ""
+
+
+def validate_profile(profile: ADProfile) -> list[Problem]:
+    """The problems in an AD profile, each naming its field."""
+    problems: list[Problem] = []
+    if profile.suspension_minutes < 0 or profile.suspension_minutes > 24 * 60:
+        problems.append(Problem(tr("Antara 0 dan 1440 menit"), tr("Lama skorsing")))
+    if profile.rechecks < 0 or profile.rechecks > 10:
+        problems.append(Problem(tr("Antara 0 dan 10 kali"), tr("Pemeriksaan ulang kuorum")))
+    if not 0 <= profile.notice_days <= 365:
+        problems.append(Problem(tr("Antara 0 dan 365 hari"), tr("Jangka waktu undangan")))
+    if not 1 <= profile.rat_deadline_months <= 12:
+        problems.append(Problem(tr("Antara 1 dan 12 bulan"), tr("Batas waktu RAT")))
+    if profile.proxies_enabled and not 1 <= profile.proxy_cap <= 10:
+        problems.append(Problem(tr("Antara 1 dan 10 kuasa"), tr("Batas kuasa per penerima")))
+    return problems
+
+
+# --- storage form: plain JSON-able dicts -------------------------------------------------------
+
+
+def profile_to_data(profile: ADProfile) -> dict[str, Any]:
+    """The profile as plain data for storage."""
+    data: dict[str, Any] = {}
+    for f in fields(profile):
+        value = getattr(profile, f.name)
+        if f.name in ("special_quorum", "special_majority"):
+            data[f.name] = {k.value: _rule_to_data(v) for k, v in value.items()}
+        else:
+            data[f.name] = _rule_to_data(value)
+    return data
+
+
+def profile_from_data(data: dict[str, Any]) -> ADProfile:
+    """The profile from stored data; fields the data lacks keep their defaults."""
+    base = ADProfile()
+    changes: dict[str, Any] = {}
+    for f in fields(base):
+        if f.name not in data:
+            continue
+        raw = data[f.name]
+        if f.name in ("quorum", "second_call_quorum"):
+            changes[f.name] = None if raw is None else _quorum_from(raw)
+        elif f.name == "majority":
+            changes[f.name] = _majority_from(raw)
+        elif f.name == "special_quorum":
+            changes[f.name] = {
+                ItemKind(k): None if v is None else _quorum_from(v) for k, v in raw.items()
+            }
+        elif f.name == "special_majority":
+            changes[f.name] = {
+                ItemKind(k): None if v is None else _majority_from(v) for k, v in raw.items()
+            }
+        elif f.name == "no_quorum_at_vote":
+            changes[f.name] = NoQuorumAtVote(raw)
+        else:
+            changes[f.name] = raw
+    return replace(base, **changes)
+
+
+def _rule_to_data(value: Any) -> Any:
+    if isinstance(value, QuorumRule):
+        return {"threshold": _rule_to_data(value.threshold), "base": value.base.value}
+    if isinstance(value, MajorityRule):
+        return {"threshold": _rule_to_data(value.threshold), "base": value.base.value}
+    if isinstance(value, Threshold):
+        return {
+            "numerator": value.numerator,
+            "denominator": value.denominator,
+            "comparison": value.comparison.value,
+            "rounding": value.rounding.value,
+        }
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
+
+
+def _threshold_from(raw: dict[str, Any]) -> Threshold:
+    return Threshold(
+        int(raw["numerator"]),
+        int(raw["denominator"]),
+        Comparison(raw["comparison"]),
+        Rounding(raw.get("rounding", Rounding.DOWN.value)),
+    )
+
+
+def _quorum_from(raw: dict[str, Any]) -> QuorumRule:
+    return QuorumRule(_threshold_from(raw["threshold"]), QuorumBase(raw["base"]))
+
+
+def _majority_from(raw: dict[str, Any]) -> MajorityRule:
+    return MajorityRule(_threshold_from(raw["threshold"]), MajorityBase(raw["base"]))

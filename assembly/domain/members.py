@@ -1,0 +1,180 @@
+"""The member register (Buku Daftar Anggota): members, their categories and statuses, and who
+may vote on a given day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from assembly.domain.ad_profile import ADProfile
+from assembly.domain.errors import Problem
+from assembly.i18n import tr
+
+MEMBER_NUMBER_MAX = 20
+NAME_MAX = 120
+
+
+class Category(StrEnum):
+    """Kind of membership. Only *anggota* count and vote unless the AD says otherwise."""
+
+    MEMBER = "anggota"
+    CANDIDATE = "calon"  # calon anggota
+    EXTRAORDINARY = "luar_biasa"  # anggota luar biasa, UU 25/1992 Pasal 18(2)
+
+    @property
+    def label(self) -> str:
+        """The category as the register shows it."""
+        return {
+            Category.MEMBER: tr("Anggota"),
+            Category.CANDIDATE: tr("Calon anggota"),
+            Category.EXTRAORDINARY: tr("Anggota luar biasa"),
+        }[self]
+
+
+class Status(StrEnum):
+    """Whether a member is still a member, and if not, how the membership ended."""
+
+    ACTIVE = "aktif"
+    RESIGNED = "keluar"
+    DECEASED = "meninggal"
+    EXPELLED = "diberhentikan"
+
+    @property
+    def label(self) -> str:
+        """The status as the register shows it."""
+        return {
+            Status.ACTIVE: tr("Aktif"),
+            Status.RESIGNED: tr("Keluar"),
+            Status.DECEASED: tr("Meninggal dunia"),
+            Status.EXPELLED: tr("Diberhentikan"),
+        }[self]
+
+
+class Sex(StrEnum):
+    """Sex as the KTP records it."""
+
+    MALE = "L"
+    FEMALE = "P"
+
+    @property
+    def label(self) -> str:
+        """The sex as the register shows it."""
+        return tr("Laki-laki") if self is Sex.MALE else tr("Perempuan")
+
+
+@dataclass(frozen=True)
+class Member:
+    """One entry of the register. ``id`` is None until the member is saved."""
+
+    number: str
+    name: str
+    category: Category = Category.MEMBER
+    status: Status = Status.ACTIVE
+    nik: str | None = None
+    sex: Sex | None = None
+    birth_date: dt.date | None = None
+    address: str = ""
+    phone: str = ""
+    joined_on: dt.date | None = None
+    exit_date: dt.date | None = None
+    exit_reason: str = ""
+    arrears: bool = False
+    id: int | None = None
+
+    def with_exit(self, status: Status, on: dt.date, reason: str) -> Member:
+        """This member after resigning, dying or being expelled on ``on`` for ``reason``."""
+        return replace(self, status=status, exit_date=on, exit_reason=reason)
+
+    def is_member_on(self, day: dt.date) -> bool:
+        """Whether the membership had begun and not yet ended on ``day``."""
+        if self.joined_on is not None and self.joined_on > day:
+            return False
+        if self.status is Status.ACTIVE:
+            return True
+        return self.exit_date is not None and self.exit_date > day
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """What a register entry may do at a meeting on a given day, and why not."""
+
+    may_attend: bool
+    may_vote: bool
+    reason: str = ""
+
+
+def eligibility(member: Member, day: dt.date, profile: ADProfile) -> Eligibility:
+    """May ``member`` attend and vote at a meeting whose register cut-off is ``day``?
+
+    One member, one vote (UU 25/1992 Pasal 24(3)); who else may vote is the AD's choice.
+    """
+    if member.joined_on is not None and member.joined_on > day:
+        return Eligibility(False, False, tr("Belum menjadi anggota pada {date}", date=_d(day)))
+    if not member.is_member_on(day):
+        ended = {
+            Status.RESIGNED: tr("Telah keluar"),
+            Status.DECEASED: tr("Telah meninggal dunia"),
+            Status.EXPELLED: tr("Telah diberhentikan"),
+        }.get(member.status, "")
+        when = tr(" pada {date}", date=_d(member.exit_date)) if member.exit_date else ""
+        return Eligibility(False, False, ended + when)
+    if member.category is Category.CANDIDATE and not profile.candidates_may_vote:
+        return Eligibility(True, False, tr("Calon anggota: boleh hadir, tidak memiliki hak suara"))
+    if member.category is Category.EXTRAORDINARY and not profile.extraordinary_may_vote:
+        return Eligibility(
+            True, False, tr("Anggota luar biasa: boleh hadir, tidak memiliki hak suara")
+        )
+    if member.arrears:
+        if profile.arrears_suspend_vote:
+            return Eligibility(
+                True, False, tr("Tunggakan simpanan: hak suara ditangguhkan sesuai AD")
+            )
+        return Eligibility(True, True, tr("Ada tunggakan simpanan (hak suara tetap)"))
+    return Eligibility(True, True)
+
+
+def validate_member(member: Member, today: dt.date) -> list[Problem]:
+    """The problems in a register entry, each naming its field. NIK digits are checked apart
+    (see ``services.identity``)."""
+    problems: list[Problem] = []
+
+    def add(column: str, message: str) -> None:
+        problems.append(Problem(message, column))
+
+    number = member.number.strip()
+    if not number:
+        add(tr("Nomor anggota"), tr("Nomor anggota wajib diisi"))
+    elif len(number) > MEMBER_NUMBER_MAX:
+        add(tr("Nomor anggota"), tr("Paling banyak {n} karakter", n=MEMBER_NUMBER_MAX))
+    if not member.name.strip():
+        add(tr("Nama"), tr("Nama wajib diisi"))
+    elif len(member.name) > NAME_MAX:
+        add(tr("Nama"), tr("Paling banyak {n} karakter", n=NAME_MAX))
+    for column, value in (
+        (tr("Tanggal lahir"), member.birth_date),
+        (tr("Tanggal masuk"), member.joined_on),
+        (tr("Tanggal keluar"), member.exit_date),
+    ):
+        if value is not None and value > today:
+            add(column, tr("Tanggal {date} belum terjadi", date=_d(value)))
+        if value is not None and value.year < 1900:
+            add(column, tr("Tanggal {date} tidak masuk akal", date=_d(value)))
+    if member.birth_date and member.joined_on and member.joined_on < member.birth_date:
+        add(tr("Tanggal masuk"), tr("Tanggal masuk sebelum tanggal lahir"))
+    if member.status is Status.ACTIVE:
+        if member.exit_date is not None:
+            add(tr("Tanggal keluar"), tr("Anggota aktif tidak memiliki tanggal keluar"))
+    else:
+        if member.exit_date is None:
+            add(
+                tr("Tanggal keluar"),
+                tr("Tanggal keluar wajib diisi untuk status {status}", status=member.status.label),
+            )
+        elif member.joined_on and member.exit_date < member.joined_on:
+            add(tr("Tanggal keluar"), tr("Tanggal keluar sebelum tanggal masuk"))
+    return problems
+
+
+def _d(day: dt.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""

@@ -1,0 +1,1 @@
+"""Storage: the only package that speaks SQL. Repositories turn rows into domain values."""

@@ -1,0 +1,222 @@
+"""Opening a Kuorum database file: checks, backup, migration, and the durable transactions
+every user action runs in.
+
+SQLite in WAL mode with ``synchronous=FULL`` and foreign keys on (DESIGN.md section 7): a write
+that committed survives a crash or a power cut. Each write transaction starts with
+``BEGIN IMMEDIATE`` so that two writers queue instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from assembly.domain.errors import StorageError
+from assembly.i18n import tr
+
+# PRAGMA application_id marks a file as Kuorum's: "KUOR" in ASCII.
+APPLICATION_ID = 0x4B554F52
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 10.0
+_MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class Database:
+    """An open Kuorum database. Use :meth:`write` for a change, :meth:`read` to look."""
+
+    def __init__(self, engine: sa.Engine, path: Path) -> None:
+        self.engine = engine
+        self.path = path
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sa.Connection]:
+        """One durable transaction: all of it commits, or (on any exception) none of it."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(kuorum_write=True)
+            with conn.begin():
+                yield conn
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sa.Connection]:
+        """A consistent read-only view for the length of the block."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def close(self) -> None:
+        """Release the file (checkpointing the WAL when this was the last connection)."""
+        self.engine.dispose()
+
+
+def open_database(path: Path | str, *, create: bool = True) -> Database:
+    """Open the Kuorum database at ``path``, creating it when missing and ``create`` is set.
+
+    A foreign, damaged or newer file raises :class:`StorageError` and is left untouched. An
+    older Kuorum file is copied beside itself (``name.sqlite.bak-r0001-20261123T101500``) and
+    then migrated to the current schema.
+    """
+    path = Path(path).expanduser()
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
+        raise StorageError(
+            tr(
+                "Berkas {path} tidak dapat dibaca: {detail}",
+                path=path,
+                detail=tr("berkas tidak ada"),
+            )
+        )
+    if exists:
+        revision = _inspect_existing(path)
+        head = _script().get_current_head()
+        if revision != head:
+            _backup(path, revision or "kosong")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = _engine(path)
+    try:
+        _migrate(engine)
+    except sa.exc.OperationalError as exc:
+        engine.dispose()
+        raise _busy_or_unreadable(path, exc) from exc
+    return Database(engine, path)
+
+
+def _engine(path: Path) -> sa.Engine:
+    engine = sa.create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S},
+    )
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy's begin event issue BEGIN, not the driver (SQLAlchemy's SQLite recipe).
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        write = conn.get_execution_options().get("kuorum_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_alembic_config())
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    return config
+
+
+def _migrate(engine: sa.Engine) -> None:
+    with engine.connect() as conn:
+        conn = conn.execution_options(kuorum_write=True)
+        config = _alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+        conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.commit()
+
+
+def _inspect_existing(path: Path) -> str | None:
+    """Check that ``path`` is an intact Kuorum database this version can open; its revision."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StorageError(
+            tr("Berkas {path} tidak dapat dibaca: {detail}", path=path, detail=exc.strerror)
+        ) from exc
+    if header != SQLITE_HEADER:
+        raise StorageError(tr("Berkas {path} bukan basis data Kuorum.", path=path))
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        raise _busy_or_unreadable(path, exc) from exc
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise StorageError(tr("Berkas {path} bukan basis data Kuorum.", path=path))
+        check = conn.execute("PRAGMA quick_check").fetchall()
+        if check != [("ok",)]:
+            detail = "; ".join(str(row[0]) for row in check[:3])
+            raise StorageError(
+                tr("Berkas {path} rusak dan tidak dapat dibuka: {detail}", path=path, detail=detail)
+            )
+        has_version = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        row = (
+            conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            if has_version
+            else None
+        )
+        revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise _busy_or_unreadable(path, exc) from exc
+        raise StorageError(
+            tr("Berkas {path} rusak dan tidak dapat dibuka: {detail}", path=path, detail=exc)
+        ) from exc
+    finally:
+        conn.close()
+    known = {rev.revision for rev in _script().walk_revisions()}
+    if revision is not None and revision not in known:
+        raise StorageError(
+            tr(
+                "Berkas {path} dibuat oleh versi Kuorum yang lebih baru. Perbarui Kuorum untuk "
+                "membukanya; berkas tidak diubah.",
+                path=path,
+            )
+        )
+    return revision
+
+
+def _backup(path: Path, revision: str) -> Path:
+    """Copy ``path`` with SQLite's online backup before it is migrated."""
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
+    source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def _busy_or_unreadable(path: Path, exc: Exception) -> StorageError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StorageError(tr("Basis data sedang dipakai oleh proses lain. Coba lagi sebentar."))
+    return StorageError(tr("Berkas {path} tidak dapat dibaca: {detail}", path=path, detail=text))
+
+
+def backup_to(db: Database, target: Path) -> None:
+    """A consistent copy of the open database at ``target`` (SQLite online backup)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    raw = db.engine.raw_connection()
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+        finally:
+            dest.close()
+    finally:
+        raw.close()

@@ -1,0 +1,129 @@
+"""Keeping the member register: add, edit, and record how a membership ended."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from assembly.domain.errors import DomainError, Problem, ValidationError
+from assembly.domain.members import Member, Status, validate_member
+from assembly.i18n import tr
+from assembly.persistence import audit_log, member_store
+from assembly.persistence.member_store import to_row
+from assembly.services.changes import Area, Changes
+from assembly.services.context import ServiceContext
+from assembly.services.identity import check_nik, normalise_nik
+
+
+class RegisterService:
+    """Adds, edits and ends memberships, one audited transaction each."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def member(self, member_id: int) -> Member:
+        """The member with ``member_id``."""
+        with self._ctx.db.read() as conn:
+            found = member_store.get(conn, member_id)
+        if found is None:
+            raise DomainError(tr("Anggota tidak ditemukan"))
+        return found
+
+    def member_by_number(self, number: str) -> Member | None:
+        """The member with exactly this member number."""
+        with self._ctx.db.read() as conn:
+            return member_store.by_number(conn, number.strip())
+
+    def count(self) -> int:
+        """How many entries the register holds."""
+        with self._ctx.db.read() as conn:
+            return member_store.count(conn)
+
+    def check(self, member: Member) -> list[Problem]:
+        """Every problem with ``member`` as a form would show it, warnings included, without
+        saving. Duplicates of number and NIK are checked against the register."""
+        member = self._normalised(member)
+        problems = validate_member(member, self._ctx.today())
+        if member.nik:
+            problems += check_nik(member.nik)
+        with self._ctx.db.read() as conn:
+            same_number = member_store.by_number(conn, member.number)
+            if same_number is not None and same_number.id != member.id:
+                problems.append(
+                    Problem(
+                        tr(
+                            "Nomor {number} sudah dipakai oleh {name}",
+                            number=member.number,
+                            name=same_number.name,
+                        ),
+                        tr("Nomor anggota"),
+                    )
+                )
+            if member.nik:
+                owner = member_store.nik_owners(conn, [member.nik]).get(member.nik)
+                if owner is not None and owner != member.number:
+                    problems.append(
+                        Problem(
+                            tr("NIK ini sudah tercatat pada anggota {number}", number=owner),
+                            tr("NIK"),
+                            warning=True,
+                        )
+                    )
+        return problems
+
+    def save(self, member: Member) -> tuple[Member, Changes]:
+        """Add ``member`` (no id) or store changes to it. Refused with every blocking problem
+        listed; warnings do not block."""
+        member = self._normalised(member)
+        blocking = [p for p in self.check(member) if not p.warning]
+        if blocking:
+            raise ValidationError(blocking)
+        with self._ctx.db.write() as conn:
+            if member.id is None:
+                member = replace(member, id=member_store.insert(conn, member))
+                audit_log.append(conn, self._ctx.actor, "member.added", _audit(member))
+            else:
+                before = member_store.get(conn, member.id)
+                if before is None:
+                    raise DomainError(tr("Anggota tidak ditemukan"))
+                member_store.update(conn, member)
+                audit_log.append(
+                    conn,
+                    self._ctx.actor,
+                    "member.edited",
+                    {"id": member.id, "before": _audit(before), "after": _audit(member)},
+                )
+        assert member.id is not None
+        return member, Changes.of(Area.MEMBERS, ids=(member.id,))
+
+    def record_exit(
+        self, member_id: int, status: Status, on: dt.date, reason: str
+    ) -> tuple[Member, Changes]:
+        """Record that a membership ended (resigned, died, expelled) on ``on`` for ``reason``.
+
+        The entry stays in the register: a member who took part in a meeting is never
+        deleted."""
+        if status is Status.ACTIVE:
+            raise DomainError(tr("Pilih keluar, meninggal dunia, atau diberhentikan"))
+        if not reason.strip() and status is not Status.DECEASED:
+            raise ValidationError([Problem(tr("Alasan wajib diisi"), tr("Alasan"))])
+        member = self.member(member_id)
+        if member.status is not Status.ACTIVE:
+            raise DomainError(
+                tr("{name} sudah berstatus {status}", name=member.name, status=member.status.label)
+            )
+        return self.save(member.with_exit(status, on, reason.strip()))
+
+    def _normalised(self, member: Member) -> Member:
+        return replace(
+            member,
+            number=member.number.strip(),
+            name=" ".join(member.name.split()),
+            nik=normalise_nik(member.nik) if member.nik and member.nik.strip() else None,
+            address=member.address.strip(),
+            phone=member.phone.strip(),
+        )
+
+
+def _audit(member: Member) -> dict[str, object]:
+    return {"id": member.id, **to_row(member)}

@@ -1,0 +1,3 @@
+from assembly.app import main
+
+raise SystemExit(main())
