@@ -42,7 +42,9 @@ def services(db_path: Path) -> Iterator[object]:
     from assembly.services.bundle import Services
     from assembly.services.context import ServiceContext
 
-    bundle = Services.create(ServiceContext(open_database(db_path), "sekretaris", lambda: FIXED_NOW))
+    bundle = Services.create(
+        ServiceContext(open_database(db_path), "sekretaris", lambda: FIXED_NOW)
+    )
     yield bundle
     bundle.close()
 

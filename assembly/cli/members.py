@@ -45,7 +45,7 @@ def _import(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(file=sys.stderr)
         for problem in preview.problems:
-            prefix = tr("Peringatan") if problem.warning else tr("Galat")
+            prefix = tr("Peringatan") if problem.warning else tr("Kesalahan")
             print(f"{prefix}: {problem.located()}", file=sys.stderr)
         if preview.blocking:
             print(tr("Impor dibatalkan: {n} masalah harus diperbaiki. Buku daftar anggota tidak "

@@ -34,8 +34,12 @@ def test_minimum_is_shown_with_thousands_dots() -> None:
 fractions = st.integers(1, 12).flatmap(lambda d: st.tuples(st.integers(1, d), st.just(d)))
 
 
-@given(fractions, st.integers(0, 400_000), st.sampled_from(list(Comparison)),
-       st.sampled_from(list(Rounding)))
+@given(
+    fractions,
+    st.integers(0, 400_000),
+    st.sampled_from(list(Comparison)),
+    st.sampled_from(list(Rounding)),
+)
 def test_minimum_is_the_smallest_count_that_meets_the_rule(
     fraction: tuple[int, int], base: int, comparison: Comparison, rounding: Rounding
 ) -> None:

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Sets up Kuorum on Debian/Ubuntu: the system libraries Qt needs, then a virtual environment
+# with the pinned Python packages. Safe to run again; it only adds what is missing.
+# Usage: scripts/setup.sh [--dev]   (--dev adds the test and check tools)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: Qt offscreen + a real window (xcb), fonts, and the tools the tests and the
+# screenshots use (poppler for PDF pages, Xvfb for a virtual screen).
+PACKAGES=(python3-venv libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0
+  fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1
+  libxkbcommon-x11-0 poppler-utils xvfb xauth)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+  else
+    echo "Kuorum needs these Debian packages. Run this, then run the command again:" >&2
+    echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+PYTHON=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+extra=""
+[ "${1:-}" = "--dev" ] && extra="[dev]"
+stamp=".venv/.installed$extra"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".$extra"
+  touch "$stamp"
+fi
