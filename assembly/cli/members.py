@@ -20,8 +20,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     importing = actions.add_parser("import", help=tr("impor anggota dari CSV atau XLSX"))
     importing.add_argument("file", type=Path, help=tr("berkas CSV atau XLSX"))
     add_db_option(importing)
-    importing.add_argument("--dry-run", action="store_true",
-                           help=tr("hanya periksa dan tampilkan pratinjau, tanpa menyimpan"))
+    importing.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=tr("hanya periksa dan tampilkan pratinjau, tanpa menyimpan"),
+    )
     importing.set_defaults(run=_import)
 
     exporting = actions.add_parser("export", help=tr("ekspor buku daftar anggota"))
@@ -48,9 +51,14 @@ def _import(args: argparse.Namespace) -> int:
             prefix = tr("Peringatan") if problem.warning else tr("Kesalahan")
             print(f"{prefix}: {problem.located()}", file=sys.stderr)
         if preview.blocking:
-            print(tr("Impor dibatalkan: {n} masalah harus diperbaiki. Buku daftar anggota tidak "
-                     "diubah.", n=sum(1 for p in preview.problems if not p.warning)),
-                  file=sys.stderr)
+            print(
+                tr(
+                    "Impor dibatalkan: {n} masalah harus diperbaiki. Buku daftar anggota tidak "
+                    "diubah.",
+                    n=sum(1 for p in preview.problems if not p.warning),
+                ),
+                file=sys.stderr,
+            )
             return 2
         print(preview.summary())
         if args.dry_run:

@@ -75,3 +75,137 @@ audit_events = sa.Table(
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
 )
+
+# --- meetings, attendance and quorum (issue 3) ---------------------------------------------------
+# Times are ISO-8601 text in UTC; dates are dates. ``registered``/``entitled`` are the register's
+# figures at the cut-off, fixed when check-in opens and refreshed at each recorded quorum check.
+
+meetings = sa.Table(
+    "meetings",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("subject", sa.String(200), nullable=False, server_default=""),
+    sa.Column("financial_year", sa.Integer, nullable=True),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("start_time", sa.Time, nullable=False),
+    sa.Column("time_zone", sa.String(4), nullable=False),
+    sa.Column("venue", sa.String(300), nullable=False, server_default=""),
+    sa.Column("mode", sa.String(10), nullable=False),
+    sa.Column("platform", sa.String(200), nullable=False, server_default=""),
+    sa.Column("document_number", sa.String(60), nullable=False, server_default=""),
+    sa.Column("cutoff_date", sa.Date, nullable=False),
+    sa.Column("invitation_date", sa.Date, nullable=True),
+    sa.Column(
+        "profile_version",
+        sa.Integer,
+        sa.ForeignKey("ad_profile_versions.version"),
+        nullable=False,
+    ),
+    sa.Column("state", sa.String(20), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("check_in_opened_at", sa.String(40), nullable=True),
+    sa.Column("opened_at", sa.String(40), nullable=True),
+    sa.Column("suspended_until", sa.String(40), nullable=True),
+    sa.Column("closed_at", sa.String(40), nullable=True),
+    sa.Column("registered", sa.Integer, nullable=True),
+    sa.Column("entitled", sa.Integer, nullable=True),
+    sa.Index("ix_meetings_date", "date"),
+)
+
+agenda_items = sa.Table(
+    "agenda_items",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("title", sa.String(300), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    sa.Index("ix_agenda_items_meeting_id", "meeting_id", "position"),
+)
+
+meeting_officers = sa.Table(
+    "meeting_officers",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("member_id", sa.Integer, sa.ForeignKey("members.id"), nullable=True),
+    sa.Index("ix_meeting_officers_meeting_id", "meeting_id", "position"),
+)
+
+proxies = sa.Table(
+    "proxies",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), nullable=False),
+    sa.Column("grantor_id", sa.Integer, sa.ForeignKey("members.id"), nullable=False),
+    sa.Column("holder_id", sa.Integer, sa.ForeignKey("members.id"), nullable=False),
+    sa.Column("reference", sa.String(100), nullable=False),
+    sa.Column("granted_on", sa.Date, nullable=True),
+    sa.Column("state", sa.String(12), nullable=False),
+    sa.Column("recorded_at", sa.String(40), nullable=False),
+    sa.Column("ended_at", sa.String(40), nullable=True),
+    sa.Index("ix_proxies_meeting_id", "meeting_id", "holder_id", "state"),
+    sa.Index("ix_proxies_grantor_id", "grantor_id"),
+)
+
+attendance = sa.Table(
+    "attendance",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), nullable=False),
+    sa.Column("member_id", sa.Integer, sa.ForeignKey("members.id"), nullable=False),
+    sa.Column("channel", sa.String(10), nullable=False),
+    sa.Column("state", sa.String(10), nullable=False),
+    sa.Column("arrived_at", sa.String(40), nullable=False),
+    sa.Column("left_at", sa.String(40), nullable=True),
+    sa.Column("may_vote", sa.Boolean, nullable=False),
+    sa.Column("counted", sa.Boolean, nullable=False),
+    sa.Column("proxy_id", sa.Integer, sa.ForeignKey("proxies.id"), nullable=True),
+    # One row per member per meeting: a member is checked in once.
+    sa.UniqueConstraint("meeting_id", "member_id", name="uq_attendance_meeting_id"),
+    # The live quorum: a COUNT over this index alone.
+    sa.Index("ix_attendance_meeting_id", "meeting_id", "state", "counted", "channel"),
+    # The attendance list in order of arrival, filtered by state and channel, from the index.
+    sa.Index("ix_attendance_arrived_at", "meeting_id", "arrived_at", "state", "channel"),
+    sa.Index("ix_attendance_member_id", "member_id"),
+)
+
+attendance_events = sa.Table(
+    "attendance_events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), nullable=False),
+    sa.Column("member_id", sa.Integer, sa.ForeignKey("members.id"), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("channel", sa.String(10), nullable=True),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("actor", sa.String(120), nullable=False),
+    sa.Column("before", sa.Text, nullable=True),
+    sa.Column("undoes", sa.Integer, sa.ForeignKey("attendance_events.id"), nullable=True),
+    sa.Column("proxy_id", sa.Integer, sa.ForeignKey("proxies.id"), nullable=True),
+    sa.Index("ix_attendance_events_meeting_id", "meeting_id", "member_id", "id"),
+)
+
+quorum_checks = sa.Table(
+    "quorum_checks",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("step", sa.String(20), nullable=False),
+    sa.Column("base", sa.Integer, nullable=False),
+    sa.Column("present", sa.Integer, nullable=False),
+    sa.Column("minimum", sa.Integer, nullable=False),
+    sa.Column("reached", sa.Boolean, nullable=False),
+    sa.Column("rule_text", sa.String(300), nullable=False),
+    sa.Column("article", sa.String(120), nullable=False, server_default=""),
+    sa.Column("until", sa.String(40), nullable=True),
+    sa.Column("actor", sa.String(120), nullable=False),
+    sa.Column("note", sa.String(400), nullable=False, server_default=""),
+    sa.Index("ix_quorum_checks_meeting_id", "meeting_id", "id"),
+)

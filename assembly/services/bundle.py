@@ -6,10 +6,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assembly.persistence.database import open_database
+from assembly.services.attendance_import import AttendanceImportService
 from assembly.services.audit import AuditService
+from assembly.services.checkin import CheckInService
 from assembly.services.context import ServiceContext
 from assembly.services.cooperative import CooperativeService
+from assembly.services.demo import DemoService
+from assembly.services.documents import DocumentService
+from assembly.services.meetings import MeetingService
+from assembly.services.member_export import ExportService
+from assembly.services.member_import import ImportService
+from assembly.services.proxies import ProxyService
 from assembly.services.register import RegisterService
+from assembly.services.register_search import RegisterSearchService
+from assembly.services.signing import SigningService
+from assembly.services.status import StatusService
 
 
 @dataclass
@@ -19,7 +30,18 @@ class Services:
     ctx: ServiceContext
     cooperative: CooperativeService
     register: RegisterService
+    search: RegisterSearchService
     audit: AuditService
+    exporter: ExportService
+    demo: DemoService
+    importer: ImportService
+    signing: SigningService
+    documents: DocumentService
+    meetings: MeetingService
+    checkin: CheckInService
+    attendance_import: AttendanceImportService
+    proxies: ProxyService
+    status: StatusService
 
     @classmethod
     def create(cls, ctx: ServiceContext) -> Services:
@@ -28,7 +50,18 @@ class Services:
             ctx=ctx,
             cooperative=CooperativeService(ctx),
             register=RegisterService(ctx),
+            search=RegisterSearchService(ctx),
             audit=AuditService(ctx),
+            exporter=ExportService(ctx),
+            demo=DemoService(ctx),
+            importer=ImportService(ctx),
+            signing=SigningService(ctx),
+            documents=DocumentService(ctx),
+            meetings=MeetingService(ctx),
+            checkin=CheckInService(ctx),
+            attendance_import=AttendanceImportService(ctx),
+            proxies=ProxyService(ctx),
+            status=StatusService(ctx),
         )
 
     @classmethod

@@ -1,0 +1,115 @@
+"""``keys new``, ``sign`` and ``verify``: officers' keys and signed PDFs, without a database.
+
+The passphrase comes from ``KUORUM_PASSPHRASE`` or a prompt that does not echo; it is never
+written anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from assembly.domain.errors import DomainError
+from assembly.i18n import tr
+from assembly.services.signing import Placement, SigningService, parse_box
+
+PASSPHRASE_VARIABLE = "KUORUM_PASSPHRASE"
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``keys new``, ``sign`` and ``verify``."""
+    keys = commands.add_parser("keys", help=tr("kunci tanda tangan pengurus"))
+    actions = keys.add_subparsers(dest="action", required=True)
+    new = actions.add_parser("new", help=tr("buat kunci tanda tangan baru (berkas PKCS#12)"))
+    new.add_argument("--name", required=True, help=tr("nama pemegang kunci, seperti di KTP"))
+    new.add_argument("--out", required=True, type=Path, help=tr("berkas kunci baru (.p12)"))
+    new.add_argument("--org", default="", help=tr("nama koperasi di sertifikat"))
+    new.set_defaults(run=_new_key)
+
+    sign = commands.add_parser("sign", help=tr("tandatangani PDF pada kolom peran"))
+    sign.add_argument("file", type=Path, help=tr("berkas PDF"))
+    sign.add_argument("--key", required=True, type=Path, help=tr("berkas kunci (.p12)"))
+    sign.add_argument(
+        "--role", required=True, help=tr("ketua, sekretaris, saksi1 … saksi4, mengetahui")
+    )
+    sign.add_argument("--out", type=Path, help=tr("berkas hasil (bawaan: berkas PDF itu sendiri)"))
+    sign.add_argument(
+        "--page", type=int, help=tr("halaman kolom baru, mulai 1 (-1 halaman terakhir)")
+    )
+    sign.add_argument("--box", help=tr("kotak kolom baru dalam poin: x1,y1,x2,y2 dari kiri bawah"))
+    sign.set_defaults(run=_sign)
+
+    verify = commands.add_parser("verify", help=tr("periksa tanda tangan elektronik pada PDF"))
+    verify.add_argument("file", type=Path, help=tr("berkas PDF"))
+    verify.set_defaults(run=_verify)
+
+
+def _new_key(args: argparse.Namespace) -> int:
+    passphrase = _passphrase(confirm=True)
+    created = SigningService().new_key(args.name, args.out, passphrase, organisation=args.org)
+    cert = created.certificate
+    print(tr("Kunci dibuat: {path}", path=created.path))
+    print(tr("Pemegang: {name}", name=cert.name))
+    print(tr("Berlaku sampai: {date}", date=cert.not_after.date().isoformat()))
+    print(tr("Sidik jari sertifikat: {fingerprint}", fingerprint=cert.fingerprint))
+    print(
+        tr(
+            "Simpan kata sandinya baik-baik: Kuorum tidak menyimpannya dan tidak dapat memulihkannya."
+        )
+    )
+    return 0
+
+
+def _sign(args: argparse.Namespace) -> int:
+    placement = _placement(args)
+    passphrase = _passphrase(confirm=False)
+    signed = SigningService().sign(
+        args.file, args.key, passphrase, args.role, out_path=args.out, placement=placement
+    )
+    print(
+        tr(
+            "Ditandatangani sebagai {role} oleh {name} ({label}): {path}",
+            role=signed.role_title,
+            name=signed.certificate.name,
+            label=signed.certificate.label.value,
+            path=signed.path,
+        )
+    )
+    print(tr("SHA-256: {hash}", hash=signed.sha256))
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    report = SigningService().verify(args.file)
+    for line in report.lines():
+        print(line)
+    return 0 if report.all_valid else 1
+
+
+def _placement(args: argparse.Namespace) -> Placement | None:
+    if args.box is None and args.page is None:
+        return None
+    if args.box is None:
+        raise DomainError(tr("--page perlu --box x1,y1,x2,y2."))
+    return Placement(args.page if args.page is not None else -1, parse_box(args.box))
+
+
+def _passphrase(*, confirm: bool) -> str:
+    """From the environment, or asked at the terminal (twice for a new key)."""
+    value = os.environ.get(PASSPHRASE_VARIABLE)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise DomainError(
+            tr(
+                "Kata sandi kunci tidak diberikan: isi {variable} atau jalankan di terminal.",
+                variable=PASSPHRASE_VARIABLE,
+            )
+        )
+    value = getpass.getpass(tr("Kata sandi kunci: "))
+    if confirm and getpass.getpass(tr("Ulangi kata sandi: ")) != value:
+        raise DomainError(tr("Kedua kata sandi tidak sama; tidak ada yang diubah."))
+    return value

@@ -1,0 +1,335 @@
+"""A Rapat Anggota: its type, when and where it is held, its leaders and agenda, and its
+lifecycle as a state machine (DESIGN.md section 3).
+
+The lifecycle: a meeting is prepared as a draft, opened for check-in at the door, opened as a
+valid meeting once a recorded quorum check is reached (or suspended while it is not), and
+finally closed; a meeting that never reaches quorum is postponed, never held without it
+(law.md rule 14). Later issues add signing and locking after closing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from assembly.domain.ad_profile import ItemKind
+from assembly.domain.cooperative import TimeZone
+from assembly.domain.errors import DomainError
+from assembly.i18n import tr
+
+
+class MeetingType(StrEnum):
+    """Kinds of Rapat Anggota (Permenkop 19/2015; law.md rule 23)."""
+
+    RAT = "rat"  # Rapat Anggota Tahunan, UU 25/1992 Pasal 26
+    WORK_PLAN = "ra_rk"  # RA Rencana Kerja dan RAPB
+    ELECTION = "ra_pemilihan"  # RA Pemilihan Pengurus dan Pengawas
+    SPECIAL = "ra_khusus"  # RA Khusus
+    EXTRAORDINARY = "ralb"  # Rapat Anggota Luar Biasa, Permenkop 19/2015 Pasal 1 angka 5
+
+    @property
+    def label(self) -> str:
+        """The meeting's name as documents write it."""
+        return {
+            MeetingType.RAT: tr("Rapat Anggota Tahunan"),
+            MeetingType.WORK_PLAN: tr("Rapat Anggota Rencana Kerja dan RAPB"),
+            MeetingType.ELECTION: tr("Rapat Anggota Pemilihan Pengurus dan Pengawas"),
+            MeetingType.SPECIAL: tr("Rapat Anggota Khusus"),
+            MeetingType.EXTRAORDINARY: tr("Rapat Anggota Luar Biasa"),
+        }[self]
+
+    @property
+    def short(self) -> str:
+        """The abbreviation used in lists and document numbers: RAT, RALB, …"""
+        return {
+            MeetingType.RAT: "RAT",
+            MeetingType.WORK_PLAN: "RA-RK",
+            MeetingType.ELECTION: "RA-PP",
+            MeetingType.SPECIAL: "RAK",
+            MeetingType.EXTRAORDINARY: "RALB",
+        }[self]
+
+
+class MeetingMode(StrEnum):
+    """Where members attend (law.md section 8)."""
+
+    OFFLINE = "luring"  # in a hall
+    ONLINE = "daring"  # on an online platform only
+    HYBRID = "hibrida"  # both
+
+    @property
+    def label(self) -> str:
+        """The mode as the form shows it."""
+        return {
+            MeetingMode.OFFLINE: tr("Luring (tatap muka)"),
+            MeetingMode.ONLINE: tr("Daring"),
+            MeetingMode.HYBRID: tr("Hibrida (tatap muka dan daring)"),
+        }[self]
+
+    @property
+    def has_hall(self) -> bool:
+        """Whether members can attend in person."""
+        return self is not MeetingMode.ONLINE
+
+    @property
+    def has_platform(self) -> bool:
+        """Whether members can attend online (the platform must then be named)."""
+        return self is not MeetingMode.OFFLINE
+
+
+class MeetingState(StrEnum):
+    """Where a meeting stands in its lifecycle."""
+
+    DRAFT = "draft"
+    CHECK_IN = "check_in"  # the door is open; the meeting itself is not yet opened
+    OPENED = "opened"  # opened with quorum
+    SUSPENDED = "suspended"  # quorum not reached at the check: skorsing
+    POSTPONED = "postponed"  # quorum never reached: ditunda
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        """The state as lists show it."""
+        return {
+            MeetingState.DRAFT: tr("Draf"),
+            MeetingState.CHECK_IN: tr("Pendaftaran hadir dibuka"),
+            MeetingState.OPENED: tr("Rapat dibuka"),
+            MeetingState.SUSPENDED: tr("Diskors"),
+            MeetingState.POSTPONED: tr("Ditunda"),
+            MeetingState.CLOSED: tr("Ditutup"),
+        }[self]
+
+    @property
+    def takes_attendance(self) -> bool:
+        """Whether members can check in, leave and return now."""
+        return self in (MeetingState.CHECK_IN, MeetingState.OPENED, MeetingState.SUSPENDED)
+
+    @property
+    def is_finished(self) -> bool:
+        """Whether the meeting is over: it is then read-only."""
+        return self in (MeetingState.CLOSED, MeetingState.POSTPONED)
+
+
+class Move(StrEnum):
+    """The lifecycle's moves."""
+
+    OPEN_CHECK_IN = "open_check_in"
+    OPEN = "open"
+    SUSPEND = "suspend"
+    POSTPONE = "postpone"
+    CLOSE = "close"
+
+    @property
+    def label(self) -> str:
+        """The move as a refusal names it."""
+        return {
+            Move.OPEN_CHECK_IN: tr("membuka pendaftaran hadir"),
+            Move.OPEN: tr("membuka rapat"),
+            Move.SUSPEND: tr("menskors rapat"),
+            Move.POSTPONE: tr("menunda rapat"),
+            Move.CLOSE: tr("menutup rapat"),
+        }[self]
+
+
+_MOVES: dict[tuple[MeetingState, Move], MeetingState] = {
+    (MeetingState.DRAFT, Move.OPEN_CHECK_IN): MeetingState.CHECK_IN,
+    (MeetingState.CHECK_IN, Move.OPEN): MeetingState.OPENED,
+    (MeetingState.SUSPENDED, Move.OPEN): MeetingState.OPENED,
+    (MeetingState.CHECK_IN, Move.SUSPEND): MeetingState.SUSPENDED,
+    (MeetingState.SUSPENDED, Move.SUSPEND): MeetingState.SUSPENDED,
+    (MeetingState.CHECK_IN, Move.POSTPONE): MeetingState.POSTPONED,
+    (MeetingState.SUSPENDED, Move.POSTPONE): MeetingState.POSTPONED,
+    (MeetingState.OPENED, Move.CLOSE): MeetingState.CLOSED,
+}
+
+
+def allowed_moves(state: MeetingState) -> list[Move]:
+    """The moves the lifecycle allows from ``state`` (before any quorum condition)."""
+    return [move for (source, move) in _MOVES if source is state]
+
+
+def transition(state: MeetingState, move: Move, *, quorate: bool = False) -> MeetingState:
+    """The state after ``move`` from ``state``; an illegal move raises DomainError.
+
+    Opening needs ``quorate``: a recorded quorum check that was reached. No meeting is ever
+    declared valid without quorum (law.md rule 14)."""
+    target = _MOVES.get((state, move))
+    if target is None:
+        raise DomainError(_refusal(state, move))
+    if move is Move.OPEN and not quorate:
+        raise DomainError(
+            tr(
+                "Rapat tidak dapat dibuka tanpa kuorum: catat pemeriksaan kuorum yang "
+                "tercapai lebih dahulu."
+            )
+        )
+    return target
+
+
+def _refusal(state: MeetingState, move: Move) -> str:
+    if state is MeetingState.CLOSED:
+        return tr("Rapat sudah ditutup; tidak dapat {action}.", action=move.label)
+    if state is MeetingState.POSTPONED:
+        return tr(
+            "Rapat sudah ditunda karena kuorum tidak tercapai; tidak dapat {action}. "
+            "Buat rapat baru untuk melanjutkannya.",
+            action=move.label,
+        )
+    if state is MeetingState.DRAFT:
+        return tr(
+            "Rapat masih draf; buka pendaftaran hadir lebih dahulu sebelum {action}.",
+            action=move.label,
+        )
+    if move is Move.OPEN_CHECK_IN:
+        return tr("Pendaftaran hadir sudah dibuka.")
+    if move is Move.CLOSE:
+        return tr(
+            "Hanya rapat yang sudah dibuka yang dapat ditutup (status sekarang: {state}).",
+            state=state.label,
+        )
+    return tr(
+        "Tidak dapat {action}: status rapat sekarang {state}.", action=move.label, state=state.label
+    )
+
+
+class OfficerRole(StrEnum):
+    """The meeting's leaders (law.md rule 27)."""
+
+    CHAIR = "ketua"  # Ketua / Pimpinan Rapat
+    SECRETARY = "sekretaris"  # Sekretaris / Notulis
+    WITNESS = "saksi"
+
+    @property
+    def label(self) -> str:
+        """The role as the signature block writes it."""
+        return {
+            OfficerRole.CHAIR: tr("Ketua Rapat"),
+            OfficerRole.SECRETARY: tr("Sekretaris/Notulis"),
+            OfficerRole.WITNESS: tr("Saksi"),
+        }[self]
+
+
+@dataclass(frozen=True)
+class Officer:
+    """One of the meeting's leaders; ``member_id`` when they are on the register."""
+
+    role: OfficerRole
+    name: str
+    member_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One item of the agenda (acara). ``position`` counts from 1; ``notes`` holds the
+    secretary's notes once the meeting runs."""
+
+    title: str
+    kind: ItemKind = ItemKind.ORDINARY
+    position: int = 0
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A Rapat Anggota. ``id`` is None until it is saved.
+
+    ``cutoff_date`` is the register's cut-off: who counts and votes is decided as of that day.
+    ``profile_version`` is the AD profile version it is held under. ``registered`` and
+    ``entitled`` are the register's figures as of the cut-off, fixed when check-in opens and
+    refreshed at each recorded quorum check."""
+
+    kind: MeetingType
+    date: dt.date
+    start: dt.time
+    cutoff_date: dt.date
+    profile_version: int
+    time_zone: TimeZone = TimeZone.WIB
+    financial_year: int | None = None
+    subject: str = ""
+    venue: str = ""
+    mode: MeetingMode = MeetingMode.OFFLINE
+    platform: str = ""
+    document_number: str = ""
+    invitation_date: dt.date | None = None
+    state: MeetingState = MeetingState.DRAFT
+    agenda: tuple[AgendaItem, ...] = ()
+    officers: tuple[Officer, ...] = ()
+    registered: int | None = None
+    entitled: int | None = None
+    check_in_opened_at: dt.datetime | None = None
+    opened_at: dt.datetime | None = None
+    closed_at: dt.datetime | None = None
+    suspended_until: dt.datetime | None = None
+    id: int | None = None
+
+    @property
+    def title(self) -> str:
+        """ "Rapat Anggota Tahunan Tahun Buku 2025", with the subject when there is one."""
+        text = self.kind.label
+        if self.financial_year is not None:
+            text += " " + tr("Tahun Buku {year}", year=self.financial_year)
+        if self.subject.strip():
+            text += " — " + self.subject.strip()
+        return text
+
+    @property
+    def zone(self) -> dt.timezone:
+        """The meeting's time zone as a fixed offset."""
+        return zone_of(self.time_zone)
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        """The announced start as an aware time."""
+        return dt.datetime.combine(self.date, self.start, self.zone)
+
+    @property
+    def read_only(self) -> bool:
+        """Whether nothing of it may change any more."""
+        return self.state.is_finished
+
+    def officer(self, role: OfficerRole) -> Officer | None:
+        """The first officer in ``role``."""
+        return next((o for o in self.officers if o.role is role), None)
+
+    def item_kinds(self) -> set[ItemKind]:
+        """The kinds of item on the agenda."""
+        return {item.kind for item in self.agenda}
+
+
+def zone_of(zone: TimeZone) -> dt.timezone:
+    """A fixed-offset tzinfo for an Indonesian time zone, named as documents name it."""
+    return dt.timezone(dt.timedelta(hours=zone.utc_offset_hours), zone.value)
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def roman_month(month: int) -> str:
+    """The month in Roman numerals, as Indonesian document numbers write it."""
+    return _ROMAN[month - 1]
+
+
+def suggest_document_number(sequence: int, kind: MeetingType, code: str, day: dt.date) -> str:
+    """The berita acara's number, e.g. ``001/BA-RAT/KSP-SB/III/2026`` (law.md rule 38)."""
+    return f"{sequence:03d}/BA-{kind.short}/{code.strip() or 'KOP'}/{roman_month(day.month)}/{day.year}"
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """One line of the meetings list."""
+
+    id: int
+    kind: MeetingType
+    title: str
+    date: dt.date
+    state: MeetingState
+    mode: MeetingMode
+    present: int = 0
+    entitled: int | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the meeting is over and can only be read."""
+        return self.state.is_finished

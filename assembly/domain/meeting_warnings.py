@@ -1,0 +1,116 @@
+"""What the secretary would want to know about a meeting before it is held. Warnings inform;
+they never block a save."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from assembly.domain.ad_profile import ADProfile
+from assembly.domain.errors import Problem
+from assembly.domain.meeting import Meeting, MeetingState, MeetingType, OfficerRole
+from assembly.domain.meeting_rules import field_label
+from assembly.i18n import tr
+
+
+def financial_year_end(year: int, end_month: int = 12, end_day: int = 31) -> dt.date:
+    """The last day of financial year ``year`` (the year in which it ends)."""
+    return dt.date(year, end_month, min(end_day, calendar.monthrange(year, end_month)[1]))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus whole months; a month-end stays a month-end (31 Dec + 6 = 30 Jun)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    at_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return dt.date(year, month + 1, last if at_end else min(day.day, last))
+
+
+def rat_deadline(profile: ADProfile, financial_year: int, end_month: int, end_day: int) -> dt.date:
+    """The last day a RAT on ``financial_year`` may be held: ``rat_deadline_months`` after the
+    year ends (UU 25/1992 Pasal 26(2): at most 6 months)."""
+    return add_months(
+        financial_year_end(financial_year, end_month, end_day), profile.rat_deadline_months
+    )
+
+
+def meeting_warnings(
+    meeting: Meeting,
+    profile: ADProfile,
+    today: dt.date,
+    fiscal_year_end: tuple[int, int] = (12, 31),
+) -> list[Problem]:
+    """Warnings about ``meeting``: a late RAT, a short notice, special items whose quorum or
+    majority the AD profile lacks, missing leaders. Each names its field."""
+    warnings: list[Problem] = []
+
+    def warn(name: str, message: str) -> None:
+        warnings.append(Problem(message, field_label(name), warning=True))
+
+    month, day = fiscal_year_end
+    if meeting.kind is MeetingType.RAT and meeting.financial_year is not None:
+        year_end = financial_year_end(meeting.financial_year, month, day)
+        deadline = rat_deadline(profile, meeting.financial_year, month, day)
+        if meeting.date <= year_end:
+            warn(
+                "financial_year",
+                tr(
+                    "Tahun buku {year} belum berakhir pada tanggal rapat",
+                    year=meeting.financial_year,
+                ),
+            )
+        elif meeting.date > deadline:
+            warn(
+                "date",
+                tr(
+                    "RAT diadakan lebih dari {n} bulan setelah tahun buku {year} berakhir "
+                    "(batas {deadline}; UU 25/1992 Pasal 26 ayat 2)",
+                    n=profile.rat_deadline_months,
+                    year=meeting.financial_year,
+                    deadline=_d(deadline),
+                ),
+            )
+    if meeting.invitation_date is not None:
+        notice = (meeting.date - meeting.invitation_date).days
+        if notice < profile.notice_days:
+            warn(
+                "invitation_date",
+                tr(
+                    "Undangan dikirim {n} hari sebelum rapat; AD mensyaratkan sekurang-kurangnya "
+                    "{days} hari",
+                    n=notice,
+                    days=profile.notice_days,
+                ),
+            )
+    elif meeting.state is MeetingState.DRAFT:
+        left = (meeting.date - today).days
+        if 0 <= left < profile.notice_days:
+            warn(
+                "invitation_date",
+                tr(
+                    "Undangan belum dicatat dan rapat tinggal {n} hari lagi; AD mensyaratkan "
+                    "undangan sekurang-kurangnya {days} hari sebelumnya",
+                    n=left,
+                    days=profile.notice_days,
+                ),
+            )
+    for kind in profile.unset_special_rules(meeting.item_kinds()):
+        # law.md rule 15: such a meeting cannot be finalised while the values are unset.
+        warn(
+            "agenda",
+            tr(
+                "Acara {kind}: kuorum atau mayoritas khususnya belum diatur di profil AD; "
+                "keputusannya tidak dapat difinalkan sebelum diatur",
+                kind=kind.label,
+            ),
+        )
+    for role in (OfficerRole.CHAIR, OfficerRole.SECRETARY):
+        if meeting.officer(role) is None:
+            # law.md rule 27: the minutes need both signatures.
+            warn("officers", tr("{role} belum ditetapkan", role=role.label))
+    return warnings
+
+
+def _d(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")

@@ -1,0 +1,83 @@
+"""The check-in desk's look-up: members by the start of their number or by parts of their
+name, each with their attendance at the meeting so far."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from assembly.domain.attendance import AttendanceState, Channel
+from assembly.domain.attendance_query import DeskMatch
+from assembly.domain.members import Category, Status
+from assembly.persistence.tables import attendance, members
+
+TRIGRAM = 3  # the name index matches runs of 3 characters or more
+
+
+def find(conn: sa.Connection, meeting_id: int, text: str, limit: int) -> list[DeskMatch]:
+    """Members whose number starts with ``text`` (first), then those whose name holds every
+    word of it, with their attendance at the meeting. Words shorter than 3 characters only
+    narrow a name search; alone they find numbers only."""
+    needle = " ".join(text.split())
+    if not needle:
+        return []
+    joined = members.outerjoin(
+        attendance,
+        sa.and_(attendance.c.member_id == members.c.id, attendance.c.meeting_id == meeting_id),
+    )
+    columns = (
+        members.c.id,
+        members.c.number,
+        members.c.name,
+        members.c.category,
+        members.c.status,
+        attendance.c.state,
+        attendance.c.channel,
+    )
+    by_number = conn.execute(
+        sa.select(*columns)
+        .select_from(joined)
+        .where(members.c.number >= needle, members.c.number < needle + "\U0010ffff")
+        .order_by(members.c.number)
+        .limit(limit)
+    ).all()
+    found = [_match(r) for r in by_number]
+    words = needle.split()
+    long_words = [w for w in words if len(w) >= TRIGRAM]
+    if len(found) < limit and long_words:
+        phrase = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+        ids: sa.Select[Any] = (
+            sa.select(sa.column("rowid"))
+            .select_from(sa.table("members_fts"))
+            .where(sa.text("members_fts MATCH :phrase").bindparams(phrase=phrase))
+        )
+        seen = {m.member_id for m in found}
+        statement = (
+            sa.select(*columns)
+            .select_from(joined)
+            .where(members.c.id.in_(ids))
+            .where(*(members.c.name.like("%" + like_pattern(w) + "%", escape="\\") for w in words))
+            .order_by(members.c.name, members.c.number)
+            .limit(limit)
+        )
+        found += [m for m in map(_match, conn.execute(statement)) if m.member_id not in seen]
+    return found[:limit]
+
+
+def _match(row: Any) -> DeskMatch:
+    m = row._mapping
+    return DeskMatch(
+        member_id=m["id"],
+        number=m["number"],
+        name=m["name"],
+        category=Category(m["category"]),
+        status=Status(m["status"]),
+        state=AttendanceState(m["state"]) if m["state"] else None,
+        channel=Channel(m["channel"]) if m["channel"] else None,
+    )
+
+
+def like_pattern(text: str) -> str:
+    """``text`` with LIKE's wildcards escaped (escape character "\\")."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

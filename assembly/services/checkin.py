@@ -1,0 +1,350 @@
+"""The check-in desk: a member number typed or scanned checks the member in at once, in one
+durable transaction that also returns the new quorum; leaving, returning and undo; the door's
+name search and the attendance list.
+
+The desk calls, in order of frequency::
+
+    result, changes = services.checkin.check_in(meeting_id, "0001234")   # scan + Enter
+    result.message, result.may_vote, result.reason, result.quorum.text    # shown large
+    matches = services.checkin.find(meeting_id, "siti ami")              # no card
+    result, changes = services.checkin.check_in(meeting_id, matches[0].member_id)
+    update, changes = services.checkin.undo(meeting_id, member_id)        # a mistaken scan
+    update, changes = services.checkin.check_out(meeting_id, member_id)   # leaves early
+    page = services.checkin.attendance_page(meeting_id, AttendanceQuery(), 0, 200)
+
+A scan never raises for the member's sake (unknown, refused, already in): the result says so,
+so the desk stays in its one field. It raises DomainError only when the meeting itself does not
+take attendance. The quorum steps (check, suspend, open, postpone) come from
+:class:`~assembly.services.quorum_steps.QuorumSteps`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from assembly.domain.attendance import (
+    AttendanceEvent,
+    AttendanceState,
+    Channel,
+    EventKind,
+    Outcome,
+    admitted_record,
+    check_out,
+    check_undo,
+    clock,
+    decide_check_in,
+)
+from assembly.domain.attendance_query import (
+    AttendanceEntry,
+    AttendancePage,
+    AttendanceQuery,
+    DeskMatch,
+)
+from assembly.domain.errors import DomainError
+from assembly.domain.meeting import Meeting
+from assembly.domain.members import Member
+from assembly.domain.proxies import ProxyState
+from assembly.domain.quorum_check import QuorumStatus
+from assembly.i18n import tr
+from assembly.persistence import attendance_store, desk_search, member_store, proxy_store
+from assembly.persistence.meeting_store import Connection
+from assembly.services.attendance_moves import follow_holder, write_move
+from assembly.services.changes import Area, Changes
+from assembly.services.context import ServiceContext
+from assembly.services.desk_results import CheckInResult, DeskUpdate
+from assembly.services.meeting_lookup import (
+    ProfileCache,
+    moment,
+    require_attendance_open,
+    require_header,
+)
+from assembly.services.quorum_counts import live_status
+from assembly.services.quorum_steps import QuorumSteps
+
+FIND_LIMIT = 20
+
+
+class CheckInService(QuorumSteps):
+    """The door of one database: check-in, leaving, returning, undo, look-ups, the live
+    quorum and (via :class:`QuorumSteps`) the recorded quorum checks."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+        self._profiles = ProfileCache()
+
+    # --- the scan ---------------------------------------------------------------------------
+
+    def check_in(
+        self,
+        meeting_id: int,
+        number_or_member_id: str | int,
+        channel: Channel = Channel.IN_PERSON,
+        at: dt.datetime | None = None,
+    ) -> tuple[CheckInResult, Changes]:
+        """Check a member in by member number (as typed or scanned) or member id.
+
+        One durable transaction: look-up, decision, attendance row, history entry, audit
+        event and the quorum recount. A member already in gets a harmless "sudah hadir sejak
+        09.12"; one who had left is recorded as returning; one represented by proxy makes the
+        proxy lapse (law.md section 4)."""
+        entered = str(number_or_member_id).strip()
+        with self._ctx.db.write() as conn:
+            meeting = require_header(conn, meeting_id)
+            require_attendance_open(meeting)
+            profile = self._profiles.get(conn, meeting.profile_version)
+            member = (
+                member_store.get(conn, number_or_member_id)
+                if isinstance(number_or_member_id, int)
+                else member_store.by_number(conn, entered)
+            )
+            if member is None or member.id is None:
+                status = live_status(conn, meeting, profile)
+                message = (
+                    tr("Nomor {number} tidak terdaftar.", number=entered)
+                    if entered
+                    else tr("Ketik atau pindai nomor anggota.")
+                )
+                return CheckInResult(Outcome.NOT_FOUND, entered, message, status), Changes()
+            at = moment(at, meeting, self._ctx.now())
+            current = attendance_store.record(conn, meeting_id, member.id)
+            decision = decide_check_in(
+                member,
+                cutoff=meeting.cutoff_date,
+                profile=profile,
+                mode=meeting.mode,
+                channel=channel,
+                current=current,
+            )
+            if decision.records:
+                after = admitted_record(member.id, decision, channel, at, current)
+                kind = (
+                    EventKind.RETURN if decision.outcome is Outcome.RETURNED else EventKind.CHECK_IN
+                )
+                write_move(
+                    conn,
+                    self._ctx.actor,
+                    meeting_id,
+                    member,
+                    kind,
+                    after,
+                    current,
+                    at,
+                    proxy_id=decision.lapses_proxy,
+                )
+                if decision.lapses_proxy is not None:
+                    proxy_store.set_state(conn, decision.lapses_proxy, ProxyState.LAPSED, at)
+                if decision.outcome is Outcome.RETURNED:
+                    follow_holder(conn, self._ctx.actor, meeting_id, member, True, at)
+                arrived: dt.datetime | None = after.arrived_at
+                used: Channel | None = after.channel
+            else:
+                arrived = decision.since
+                used = current.channel if current and decision.since else None
+            status = live_status(conn, meeting, profile)
+        result = CheckInResult(
+            decision.outcome,
+            entered,
+            _headline(
+                decision.outcome,
+                member,
+                arrived,
+                meeting,
+                decision.reason,
+                decision.lapses_proxy is not None,
+            ),
+            status,
+            member.id,
+            member.number,
+            member.name,
+            member.category,
+            member.status,
+            member.arrears,
+            used,
+            arrived.astimezone(meeting.zone) if arrived else None,
+            decision.may_vote,
+            decision.reason,
+            decision.lapses_proxy is not None,
+        )
+        changes = Changes.of(Area.ATTENDANCE, ids=(meeting_id,)) if decision.records else Changes()
+        return result, changes
+
+    def check_out(
+        self, meeting_id: int, member_id: int, at: dt.datetime | None = None
+    ) -> tuple[DeskUpdate, Changes]:
+        """Record that a member left the meeting (members they represent by proxy leave
+        with them)."""
+        with self._ctx.db.write() as conn:
+            meeting, member = self._door(conn, meeting_id, member_id)
+            at = moment(at, meeting, self._ctx.now())
+            current = attendance_store.record(conn, meeting_id, member_id)
+            after = check_out(current, at, member.name)
+            write_move(
+                conn, self._ctx.actor, meeting_id, member, EventKind.CHECK_OUT, after, current, at
+            )
+            follow_holder(conn, self._ctx.actor, meeting_id, member, False, at)
+            update = self._update(
+                conn,
+                meeting,
+                member,
+                after.state,
+                tr(
+                    "{name} meninggalkan rapat pukul {time}.",
+                    name=member.name,
+                    time=clock(at, meeting.zone),
+                ),
+            )
+        return update, Changes.of(Area.ATTENDANCE, ids=(meeting_id,))
+
+    def record_return(
+        self, meeting_id: int, member_id: int, at: dt.datetime | None = None
+    ) -> tuple[DeskUpdate, Changes]:
+        """Record that a member who left has come back (a scan does the same)."""
+        with self._ctx.db.read() as conn:
+            current = attendance_store.record(conn, meeting_id, member_id)
+        if current is None or current.state is not AttendanceState.LEFT:
+            raise DomainError(tr("Anggota ini tidak sedang tercatat meninggalkan rapat."))
+        result, changes = self.check_in(meeting_id, member_id, current.channel, at)
+        return DeskUpdate(
+            member_id, result.name, AttendanceState.PRESENT, result.message, result.quorum
+        ), changes
+
+    def undo(self, meeting_id: int, member_id: int) -> tuple[DeskUpdate, Changes]:
+        """Take back the member's latest move at the door (a mistaken check-in, leaving or
+        return). The undo is itself recorded, with what it restored."""
+        with self._ctx.db.write() as conn:
+            meeting, member = self._door(conn, meeting_id, member_id)
+            at = self._ctx.now()
+            last = check_undo(attendance_store.last_event(conn, meeting_id, member_id), member.name)
+            current = attendance_store.record(conn, meeting_id, member_id)
+            assert current is not None and last.id is not None
+            holds = proxy_store.held_by(conn, meeting_id, member_id)
+            if holds and last.kind in (EventKind.CHECK_IN, EventKind.IMPORT):
+                raise DomainError(
+                    tr("{name} memegang kuasa; cabut kuasanya lebih dahulu.", name=member.name)
+                )
+            restored = last.before or replace(
+                current, state=AttendanceState.CANCELLED, left_at=None
+            )
+            if last.proxy_id is not None:
+                # The arrival had made a proxy lapse: it represents the member again.
+                proxy = proxy_store.get(conn, last.proxy_id)
+                assert proxy is not None
+                proxy_store.set_state(conn, last.proxy_id, ProxyState.ACTIVE, None)
+                holder_in = attendance_store.record(conn, meeting_id, proxy.holder_id)
+                restored = replace(
+                    restored,
+                    state=AttendanceState.PRESENT
+                    if holder_in and holder_in.present
+                    else AttendanceState.LEFT,
+                )
+            write_move(
+                conn,
+                self._ctx.actor,
+                meeting_id,
+                member,
+                EventKind.UNDO,
+                restored,
+                current,
+                at,
+                undoes=last.id,
+                proxy_id=last.proxy_id,
+            )
+            if last.kind in (EventKind.CHECK_OUT, EventKind.RETURN):
+                follow_holder(conn, self._ctx.actor, meeting_id, member, restored.present, at)
+            state = None if restored.state is AttendanceState.CANCELLED else restored.state
+            update = self._update(
+                conn,
+                meeting,
+                member,
+                state,
+                tr("{step} {name} diurungkan.", step=last.kind.label, name=member.name),
+            )
+        return update, Changes.of(Area.ATTENDANCE, ids=(meeting_id,))
+
+    # --- looking -----------------------------------------------------------------------------
+
+    def quorum(self, meeting_id: int) -> QuorumStatus:
+        """The live quorum of the meeting."""
+        with self._ctx.db.read() as conn:
+            meeting = require_header(conn, meeting_id)
+            return live_status(conn, meeting, self._profiles.get(conn, meeting.profile_version))
+
+    def find(self, meeting_id: int, text: str, limit: int = FIND_LIMIT) -> list[DeskMatch]:
+        """Members by the start of their number, then by parts of their name (3 letters or
+        more), each with their attendance at the meeting so far."""
+        with self._ctx.db.read() as conn:
+            return desk_search.find(conn, meeting_id, text, limit)
+
+    def attendance_page(
+        self, meeting_id: int, query: AttendanceQuery, offset: int, limit: int
+    ) -> AttendancePage:
+        """A window of the attendance list for a table model: ``total`` rows match ``query``;
+        ``rows`` starts at ``offset``. Times are in the meeting's time zone."""
+        with self._ctx.db.read() as conn:
+            meeting = require_header(conn, meeting_id)
+            found = attendance_store.page(conn, meeting_id, query, offset, limit)
+        return replace(found, rows=tuple(_local(e, meeting) for e in found.rows))
+
+    def attendance_entries(self, meeting_id: int) -> list[AttendanceEntry]:
+        """Everyone who attended, in order of arrival, times in the meeting's zone: the rows
+        of the Daftar Hadir."""
+        with self._ctx.db.read() as conn:
+            meeting = require_header(conn, meeting_id)
+            return [_local(e, meeting) for e in attendance_store.entries(conn, meeting_id)]
+
+    def history(self, meeting_id: int, member_id: int | None = None) -> list[AttendanceEvent]:
+        """The attendance history of the meeting (or one member), oldest first, UTC times."""
+        with self._ctx.db.read() as conn:
+            return attendance_store.history(conn, meeting_id, member_id)
+
+    # --- inside -----------------------------------------------------------------------------
+
+    def _door(self, conn: Connection, meeting_id: int, member_id: int) -> tuple[Meeting, Member]:
+        meeting = require_header(conn, meeting_id)
+        require_attendance_open(meeting)
+        member = member_store.get(conn, member_id)
+        if member is None:
+            raise DomainError(tr("Anggota tidak ditemukan"))
+        return meeting, member
+
+    def _update(
+        self,
+        conn: Connection,
+        meeting: Meeting,
+        member: Member,
+        state: AttendanceState | None,
+        message: str,
+    ) -> DeskUpdate:
+        status = live_status(conn, meeting, self._profiles.get(conn, meeting.profile_version))
+        assert member.id is not None
+        return DeskUpdate(member.id, member.name, state, message, status)
+
+
+def _headline(
+    outcome: Outcome,
+    member: Member,
+    at: dt.datetime | None,
+    meeting: Meeting,
+    reason: str,
+    proxy_lapsed: bool,
+) -> str:
+    if outcome is Outcome.ALREADY_PRESENT and at is not None:
+        return tr(
+            "{name} sudah hadir sejak {time}.", name=member.name, time=clock(at, meeting.zone)
+        )
+    if outcome is Outcome.RETURNED:
+        return tr("{name} kembali ke rapat.", name=member.name)
+    if outcome is Outcome.REFUSED:
+        return tr("{name} tidak dapat hadir: {reason}.", name=member.name, reason=reason)
+    if proxy_lapsed:
+        return tr("Selamat datang, {name}. Kuasanya gugur karena hadir sendiri.", name=member.name)
+    return tr("Selamat datang, {name}.", name=member.name)
+
+
+def _local(entry: AttendanceEntry, meeting: Meeting) -> AttendanceEntry:
+    return replace(
+        entry,
+        arrived_at=entry.arrived_at.astimezone(meeting.zone),
+        left_at=entry.left_at.astimezone(meeting.zone) if entry.left_at else None,
+    )

@@ -1,0 +1,609 @@
+"""Importing the member register from the CSV or XLSX file a cooperative has kept for years:
+a preview that lists every problem by row and column and what a re-import changes, then one
+transaction that writes every row or none.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import zipfile
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import cast
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from assembly.domain.errors import DomainError, Problem, ValidationError
+from assembly.domain.members import Member, Status
+from assembly.domain.quorum import thousands
+from assembly.domain.register_import import (
+    FIELDS,
+    REQUIRED,
+    RowValues,
+    cell_text,
+    changed_fields,
+    check_member,
+    detect_header,
+    duplicate_problems,
+    field_label,
+    is_column_numbering,
+    is_header_like,
+    member_from,
+    parse_row,
+)
+from assembly.i18n import tr
+from assembly.persistence import audit_log, member_store
+from assembly.services.changes import Area, Changes
+from assembly.services.context import ServiceContext
+from assembly.services.identity import check_nik, normalise_nik
+from assembly.services.progress import Progress
+
+CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
+XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+_STEP = 2000  # rows between progress reports (and chances to cancel)
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One row of the file as it stands there: its 1-based row number and its cells."""
+
+    row: int
+    cells: tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class MemberChange:
+    """A member already in the register whose entry the file changes."""
+
+    row: int
+    before: Member
+    after: Member
+    fields: tuple[str, ...]
+
+    def diffs(self) -> list[tuple[str, object, object]]:
+        """(field, before, after) for each changed field."""
+        return [(f, getattr(self.before, f), getattr(self.after, f)) for f in self.fields]
+
+
+@dataclass
+class ImportPreview:
+    """What importing a file would do, before anything is written."""
+
+    path: Path
+    sha256: str
+    kind: str  # "csv" or "xlsx"
+    header_row: int | None  # 1-based, as the spreadsheet shows it
+    columns: list[str]  # the file's column titles (unique)
+    mapping: dict[str, str]  # register field -> column title
+    rows: list[SourceRow]  # the data rows below the titles
+    problems: list[Problem] = field(default_factory=list)
+    new: list[Member] = field(default_factory=list)
+    changed: list[MemberChange] = field(default_factory=list)
+    unchanged_count: int = 0
+    encoding: str = ""
+    delimiter: str = ""
+    sheet: str = ""
+    # What the register held for the file's numbers and NIKs when the preview was made;
+    # the commit refuses if that moved meanwhile.
+    register_numbers: dict[str, Member] = field(default_factory=dict, repr=False)
+    register_niks: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def blocking(self) -> bool:
+        """Whether any problem must be fixed before the file can be imported."""
+        return any(not p.warning for p in self.problems)
+
+    def summary(self) -> str:
+        """ "1.200 anggota baru, 30 anggota berubah, 5 tidak berubah"."""
+        return tr(
+            "{new} anggota baru, {changed} anggota berubah, {same} tidak berubah",
+            new=thousands(len(self.new)),
+            changed=thousands(len(self.changed)),
+            same=thousands(self.unchanged_count),
+        )
+
+    def problems_by_row(self) -> dict[int, list[Problem]]:
+        """The problems of each row (row-less problems under 0)."""
+        found: dict[int, list[Problem]] = {}
+        for problem in self.problems:
+            found.setdefault(problem.row or 0, []).append(problem)
+        return found
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import wrote; ``summary`` is the sentence the user reads."""
+
+    added: int
+    updated: int
+    unchanged: int
+    file: str
+    sha256: str
+    summary: str
+
+
+class ImportService:
+    """Reads a register file into a preview, and commits a preview in one transaction."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def preview(
+        self,
+        path: Path,
+        mapping: Mapping[str, str] | None = None,
+        progress: Progress | None = None,
+        *,
+        header_row: int | None = None,
+    ) -> ImportPreview:
+        """Read the whole file and check every row; nothing is written.
+
+        ``mapping`` (register field -> column title, "" for none) overrides the detected
+        columns field by field; ``header_row`` (1-based) overrides where the titles are."""
+        progress = progress or Progress()
+        path = Path(path)
+        progress.step(0, 0)
+        data = _read_bytes(path)
+        digest = hashlib.sha256(data).hexdigest()
+        table = _read_table(path, data)
+        progress.step(0, 0)
+        preview = _frame(path, digest, table, mapping or {}, header_row)
+        _check_rows(self._ctx, preview, progress)
+        return preview
+
+    def commit(
+        self, preview: ImportPreview, progress: Progress | None = None
+    ) -> tuple[ImportOutcome, Changes]:
+        """Write every new and changed member of ``preview``, or nothing: refused while the
+        preview has blocking problems, when the file changed since, or when the register
+        changed under the file's numbers or NIKs meanwhile. Cancelling rolls everything
+        back."""
+        progress = progress or Progress()
+        if preview.blocking:
+            raise ValidationError(
+                [p for p in preview.problems if not p.warning],
+                tr("Impor ditolak: perbaiki dulu masalah pada berkas."),
+            )
+        if hashlib.sha256(_read_bytes(preview.path)).hexdigest() != preview.sha256:
+            raise DomainError(
+                tr(
+                    "Berkas {name} berubah sejak pratinjau dibuat; periksa ulang sebelum "
+                    "mengimpor.",
+                    name=preview.path.name,
+                )
+            )
+        total = len(preview.new) + len(preview.changed)
+        outcome = ImportOutcome(
+            added=len(preview.new),
+            updated=len(preview.changed),
+            unchanged=preview.unchanged_count,
+            file=preview.path.name,
+            sha256=preview.sha256,
+            summary=tr(
+                "Impor selesai: {new} anggota baru ditambahkan, {changed} diperbarui, "
+                "{same} tidak berubah.",
+                new=thousands(len(preview.new)),
+                changed=thousands(len(preview.changed)),
+                same=thousands(preview.unchanged_count),
+            ),
+        )
+        if total == 0:
+            return outcome, Changes()  # the register already holds the file: no event
+        with self._ctx.db.write() as conn:
+            numbers = {m.number for m in preview.new} | preview.register_numbers.keys()
+            now_numbers = member_store.by_numbers(conn, numbers)
+            now_niks = member_store.nik_owners(conn, preview.register_niks.keys() | _niks(preview))
+            if now_numbers != preview.register_numbers or now_niks != preview.register_niks:
+                raise DomainError(
+                    tr(
+                        "Buku daftar anggota berubah sejak pratinjau dibuat; periksa ulang "
+                        "sebelum mengimpor."
+                    )
+                )
+            progress.step(0, total)
+            for start in range(0, len(preview.new), _STEP):
+                member_store.insert_many(conn, preview.new[start : start + _STEP])
+                progress.step(min(start + _STEP, len(preview.new)), total)
+            for done, change in enumerate(preview.changed, len(preview.new) + 1):
+                member_store.update(conn, change.after)
+                if done % _STEP == 0:
+                    progress.step(done, total)
+            progress.step(total, total)
+            audit_log.append(conn, self._ctx.actor, "members.imported", _audit(preview))
+        return outcome, Changes.of(Area.MEMBERS)
+
+
+# ---- reading the file ---------------------------------------------------------------------
+
+
+@dataclass
+class _Table:
+    rows: list[list[object]]
+    kind: str
+    encoding: str = ""
+    delimiter: str = ""
+    sheet: str = ""
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DomainError(
+            tr("Berkas {path} tidak dapat dibaca: {detail}", path=path, detail=exc.strerror)
+        ) from exc
+
+
+def _read_table(path: Path, data: bytes) -> _Table:
+    suffix = path.suffix.casefold()
+    if suffix in XLSX_SUFFIXES or data.startswith(b"PK\x03\x04"):
+        return _read_xlsx(path, data)
+    if suffix == ".xls" or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DomainError(
+            tr(
+                "Berkas {name} berformat Excel lama (.xls). Simpan ulang sebagai .xlsx atau "
+                "CSV, lalu impor lagi.",
+                name=path.name,
+            )
+        )
+    return _read_csv(data)
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text and the name of its encoding: UTF-8 (with or without BOM), UTF-16 with BOM
+    (Excel's "Unicode text"), else Windows-1252 (Excel's CSV on Indonesian Windows)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "UTF-8 (BOM)"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "UTF-16"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "Latin-1"
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the most rows of one common width
+    (title lines above the header and addresses with commas do not fool it)."""
+    sample = text[:65536].splitlines()[:200]
+    best, best_score = ",", (0, 0)
+    for delimiter in _DELIMITERS:
+        widths = [len(r) for r in csv.reader(sample, delimiter=delimiter) if any(r)]
+        if not widths:
+            continue
+        width, count = Counter(widths).most_common(1)[0]
+        score = (count if width > 1 else 0, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_csv(data: bytes) -> _Table:
+    text, encoding = _decode(data)
+    if text[:4].casefold() == "sep=" and len(text) > 4:
+        # Excel's "sep=;" line names the delimiter; Excel hides it, so rows count after it.
+        delimiter = text[4]
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    else:
+        delimiter = _sniff_delimiter(text)
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows = cast(list[list[object]], list(reader))
+    except csv.Error as exc:
+        raise DomainError(tr("Berkas CSV tidak dapat dibaca: {detail}", detail=exc)) from exc
+    return _Table(rows, "csv", encoding, delimiter)
+
+
+def _read_xlsx(path: Path, data: bytes) -> _Table:
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise DomainError(
+            tr("Berkas {name} bukan berkas XLSX yang dapat dibaca: {detail}", name=path.name,
+               detail=exc)
+        ) from exc  # fmt: skip
+    try:
+        sheets = list(book.worksheets)
+        active = book.active
+        if active in sheets:  # the sheet Excel opens on first, then the others
+            sheets.remove(active)
+            sheets.insert(0, active)
+        first: _Table | None = None
+        for sheet in sheets:
+            sheet.reset_dimensions()  # some programs write a wrong size
+            rows: list[list[object]] = [
+                list(r) for r in sheet.iter_rows(min_row=1, values_only=True)
+            ]
+            table = _Table(rows, "xlsx", sheet=sheet.title)
+            if detect_header(rows) is not None:
+                return table
+            first = first or table
+    finally:
+        book.close()
+    return first or _Table([], "xlsx")
+
+
+# ---- header and columns --------------------------------------------------------------------
+
+
+def _filled(cell: object) -> bool:
+    return cell is not None and str(cell).strip() != ""
+
+
+def _column_titles(header: Sequence[object], width: int) -> list[str]:
+    """The titles of the columns, unique: an empty title becomes "Kolom F", a repeated one
+    "Tanggal (kolom F)"."""
+    titles: list[str] = []
+    for index in range(width):
+        letter = get_column_letter(index + 1)
+        raw = header[index] if index < len(header) else None
+        text = " ".join(str(raw).split()) if _filled(raw) else ""
+        if not text:
+            text = tr("Kolom {letter}", letter=letter)
+        elif text in titles:
+            text = tr("{title} (kolom {letter})", title=text, letter=letter)
+        titles.append(text)
+    return titles
+
+
+def _width(rows: Sequence[Sequence[object]]) -> int:
+    width = 0
+    for row in rows:
+        filled = [i for i, cell in enumerate(row) if _filled(cell)]
+        if filled:
+            width = max(width, filled[-1] + 1)
+    return width
+
+
+def _frame(
+    path: Path,
+    digest: str,
+    table: _Table,
+    override: Mapping[str, str],
+    header_row: int | None,
+) -> ImportPreview:
+    """Find the titles and the columns of each field; the preview without row checks."""
+    rows = table.rows
+    index: int | None = None
+    detected: dict[str, int] = {}
+    if header_row is not None:
+        if not 1 <= header_row <= len(rows):
+            raise DomainError(tr("Baris judul {row} tidak ada di berkas", row=header_row))
+        index = header_row - 1
+    elif wanted := {h for h in override.values() if h}:
+        index = next(
+            (i for i, r in enumerate(rows[:50]) if wanted <= {" ".join(str(c).split()) for c in r}),
+            None,
+        )
+    guess = detect_header(rows)
+    if index is None and guess is not None:
+        index = guess.index
+    if guess is not None and guess.index == index:
+        detected = guess.columns
+    elif index is not None:
+        probe = detect_header([rows[index]])
+        detected = probe.columns if probe else {}
+
+    body = rows[index + 1 :] if index is not None else rows
+    width = _width([rows[index]] if index is not None else []) or _width(body)
+    titles = _column_titles(rows[index] if index is not None else [], width)
+    source = [
+        SourceRow(number, tuple(row[:width]) + (None,) * (width - len(row)))
+        for number, row in enumerate(body, (index + 2) if index is not None else 1)
+        if any(_filled(c) for c in row)
+    ]
+    mapping = {f: titles[c] for f, c in detected.items() if c < width}
+    for name, title in override.items():
+        if name not in FIELDS:
+            raise DomainError(tr("Isian {name} tidak dikenal", name=name))
+        if not title:
+            mapping.pop(name, None)
+        elif title not in titles:
+            raise DomainError(tr("Kolom {column} tidak ada di berkas", column=title))
+        else:
+            mapping[name] = title
+    preview = ImportPreview(
+        path=path,
+        sha256=digest,
+        kind=table.kind,
+        header_row=None if index is None else index + 1,
+        columns=titles,
+        mapping={f: mapping[f] for f in FIELDS if f in mapping},
+        rows=source,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        sheet=table.sheet,
+    )
+    if index is None:
+        preview.problems.append(
+            Problem(
+                tr(
+                    "Baris judul kolom (No. Anggota, Nama, …) tidak ditemukan; pilih baris "
+                    "judulnya atau pasangkan kolomnya sendiri"
+                )
+            )
+        )
+        return preview
+    for name in REQUIRED:
+        if name not in preview.mapping:
+            preview.problems.append(
+                Problem(
+                    tr("Kolom untuk {field} tidak ditemukan; pilih kolomnya",
+                       field=field_label(name))
+                )
+            )  # fmt: skip
+    for title, count in Counter(preview.mapping.values()).items():
+        if count > 1:
+            names = ", ".join(field_label(f) for f, t in preview.mapping.items() if t == title)
+            preview.problems.append(
+                Problem(tr("Satu kolom dipakai untuk beberapa isian: {fields}", fields=names),
+                        title)
+            )  # fmt: skip
+    return preview
+
+
+# ---- checking the rows ---------------------------------------------------------------------
+
+
+def _check_rows(ctx: ServiceContext, preview: ImportPreview, progress: Progress) -> None:
+    """Parse every data row, check it alone, against the other rows and against the
+    register, and sort the members into new, changed and unchanged."""
+    if preview.blocking:
+        return
+    positions = {title: i for i, title in enumerate(preview.columns)}
+    where = {name: positions[title] for name, title in preview.mapping.items()}
+    headers = preview.mapping
+    parsed: list[RowValues] = []
+    nik_check = _NikChecks()
+    name_title = headers["name"].casefold()
+    total = len(preview.rows)
+    for done, source in enumerate(preview.rows):
+        if done % _STEP == 0:
+            progress.step(done, total)
+        cells = source.cells
+        values = {name: cells[i] for name, i in where.items()}
+        if _maybe_not_data(values, name_title) and (
+            is_header_like(cells) or is_column_numbering(cells)
+        ):
+            continue  # a header repeated on every printed page, or the "1 2 3" line
+        named = _filled(values.get("number")) or _filled(values.get("name"))
+        if not named and sum(1 for c in cells if _filled(c)) <= 1:
+            # A note or a signature line under the list ("Bandung, 31 Desember 2025").
+            preview.problems.append(
+                Problem(tr("Baris dilewati: bukan data anggota"), "", source.row, True)
+            )
+            continue
+        row = parse_row(source.row, values, headers)
+        nik = row.values.get("nik")
+        if isinstance(nik, str):
+            if not nik.isdigit():  # already compact otherwise
+                row.values["nik"] = nik = normalise_nik(nik)
+            for problem in nik_check(nik):
+                row.problems.append(
+                    Problem(problem.message, headers["nik"], source.row, problem.warning)
+                )
+        parsed.append(row)
+    progress.step(total, total)
+
+    numbers = [str(r.values["number"]) for r in parsed if "number" in r.values]
+    niks = {str(r.values["nik"]) for r in parsed if r.values.get("nik")}
+    with ctx.db.read() as conn:
+        existing = member_store.by_numbers(conn, numbers)
+        owners = member_store.nik_owners(conn, niks)
+        others = member_store.by_numbers(conn, set(owners.values()) - existing.keys())
+    preview.register_numbers, preview.register_niks = existing, owners
+
+    today = ctx.today()
+    members: list[tuple[int, Member]] = []
+    for row in parsed:
+        preview.problems.extend(row.problems)
+        base = existing.get(str(row.values.get("number", "")))
+        member = member_from(row.values, base)
+        preview.problems.extend(check_member(member, row.row, headers, today))
+        members.append((row.row, member))
+        if base is None:
+            preview.new.append(member)
+        elif fields := changed_fields(base, member):
+            preview.changed.append(MemberChange(row.row, base, member, tuple(fields)))
+        else:
+            preview.unchanged_count += 1
+    preview.problems.extend(duplicate_problems(members, headers))
+    preview.problems.extend(_register_nik_problems(members, owners, existing, others, headers))
+    order = {title: i for i, title in enumerate(preview.columns)}
+    preview.problems.sort(key=lambda p: (p.row or 0, order.get(p.column, -1)))
+
+
+def _maybe_not_data(values: Mapping[str, object], name_title: str) -> bool:
+    """A cheap first look: only a row whose name cell is empty, a number (the "1 2 3" line)
+    or the name column's own title (a header repeated on each printed page) may be no
+    member."""
+    name = cell_text(values.get("name"))
+    return not name or name.isdigit() or " ".join(name.split()).casefold() == name_title
+
+
+class _NikChecks:
+    """``check_nik`` for many NIKs. Its verdict on a 16-digit NIK depends only on the region
+    (digits 1-4) and the birth date block (digits 7-12), never on the serial, so one check
+    per region and birth date serves every NIK that shares them."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, list[Problem]] = {}
+
+    def __call__(self, nik: str) -> list[Problem]:
+        if len(nik) != 16 or not nik.isdigit():
+            return check_nik(nik)
+        key = nik[:4] + nik[6:12]
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = check_nik(nik)
+        return found
+
+
+def _register_nik_problems(
+    members: Sequence[tuple[int, Member]],
+    owners: Mapping[str, str],
+    existing: Mapping[str, Member],
+    others: Mapping[str, Member],
+    headers: Mapping[str, str],
+) -> list[Problem]:
+    """A NIK the register already holds for another member number (who keeps it after the
+    import): blocking when both are active (one member, one vote: UU 25/1992 Pasal 24(3)),
+    a warning otherwise."""
+    after = {m.number: m for _row, m in members}
+    problems = []
+    for row, member in members:
+        owner_number = owners.get(member.nik or "")
+        if owner_number is None or owner_number == member.number:
+            continue
+        owner = after.get(owner_number) or existing.get(owner_number) or others.get(owner_number)
+        if owner is None or owner.nik != member.nik:
+            continue  # the file itself moves the NIK away from its holder
+        both_active = member.status is Status.ACTIVE and owner.status is Status.ACTIVE
+        problems.append(
+            Problem(
+                tr("NIK ini sudah tercatat pada anggota {number} ({name})",
+                   number=owner.number, name=owner.name),
+                headers.get("nik", field_label("nik")), row, warning=not both_active,
+            )
+        )  # fmt: skip
+    return problems
+
+
+def _niks(preview: ImportPreview) -> set[str]:
+    found = {m.nik for m in preview.new if m.nik}
+    found |= {c.after.nik for c in preview.changed if c.after.nik}
+    return found
+
+
+def _audit(preview: ImportPreview) -> dict[str, object]:
+    return {
+        "file": preview.path.name,
+        "sha256": preview.sha256,
+        "sheet": preview.sheet,
+        "header_row": preview.header_row,
+        "mapping": preview.mapping,
+        "added": len(preview.new),
+        "updated": len(preview.changed),
+        "unchanged": preview.unchanged_count,
+        "changed": [
+            {
+                "id": c.before.id,
+                "number": c.before.number,
+                "before": {f: getattr(c.before, f) for f in c.fields},
+                "after": {f: getattr(c.after, f) for f in c.fields},
+            }
+            for c in preview.changed
+        ],
+    }

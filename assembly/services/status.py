@@ -1,0 +1,212 @@
+"""The register and a meeting at a glance, for ``status`` on the command line (DESIGN.md
+section 5) and for support: registered, entitled, present by channel, quorum, decisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from assembly.domain.ad_profile import ADProfile
+from assembly.domain.attendance import Channel
+from assembly.domain.meeting import Meeting
+from assembly.domain.quorum import thousands
+from assembly.domain.quorum_check import QuorumCheck, QuorumStatus, quorum_status
+from assembly.i18n import tr
+from assembly.persistence import (
+    attendance_store,
+    cooperative_store,
+    meeting_store,
+    member_store,
+    quorum_check_store,
+)
+from assembly.services.context import ServiceContext
+from assembly.services.meeting_lookup import ProfileCache, require_header
+from assembly.services.quorum_counts import live_status
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """The figures of ``status``. With a meeting, ``registered`` and ``entitled`` are as of its
+    cut-off; without one, as of today. ``attending_by_channel`` counts everyone in, voting or
+    not; ``quorum.present`` only those who count."""
+
+    cooperative: str
+    entries: int
+    registered: int
+    entitled: int
+    quorum: QuorumStatus
+    attending_by_channel: dict[Channel, int]
+    meeting: Meeting | None = None
+    checks: tuple[QuorumCheck, ...] = ()
+    decisions: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON-able data (keys in English, stable for scripts)."""
+        m = self.meeting
+        return {
+            "cooperative": self.cooperative,
+            "register_entries": self.entries,
+            "registered": self.registered,
+            "entitled": self.entitled,
+            "meeting": None
+            if m is None
+            else {
+                "id": m.id,
+                "title": m.title,
+                "kind": m.kind.value,
+                "state": m.state.value,
+                "state_label": m.state.label,
+                "date": m.date.isoformat(),
+                "start": m.start.strftime("%H:%M"),
+                "time_zone": m.time_zone.value,
+                "mode": m.mode.value,
+                "cutoff_date": m.cutoff_date.isoformat(),
+                "document_number": m.document_number,
+            },
+            "present": {
+                "total": sum(self.attending_by_channel.values()),
+                "entitled": self.quorum.present,
+                "by_channel": {c.value: self.attending_by_channel.get(c, 0) for c in Channel},
+            },
+            "quorum": {
+                "rule": self.quorum.rule.describe(),
+                "article": self.quorum.article,
+                "base": self.quorum.base,
+                "minimum": self.quorum.minimum,
+                "present": self.quorum.present,
+                "reached": self.quorum.reached,
+                "text": self.quorum.text,
+            },
+            "quorum_checks": [
+                {
+                    "at": c.at.isoformat(),
+                    "step": c.step.value,
+                    "present": c.present,
+                    "minimum": c.minimum,
+                    "base": c.base,
+                    "reached": c.reached,
+                    "rule": c.rule_text,
+                    "article": c.article,
+                }
+                for c in self.checks
+            ],
+            "decisions": list(self.decisions),
+        }
+
+    def lines(self) -> list[str]:
+        """The report as lines for a terminal, in the active language."""
+        out = [self.cooperative]
+        out.append(tr("Buku daftar anggota: {n} entri", n=thousands(self.entries)))
+        m = self.meeting
+        if m is None:
+            out.append(
+                tr(
+                    "Anggota hari ini: {registered}, berhak suara {entitled}",
+                    registered=thousands(self.registered),
+                    entitled=thousands(self.entitled),
+                )
+            )
+            out.append(tr("Belum ada rapat."))
+            return out
+        out.append(tr("Rapat {id}: {title}", id=m.id, title=m.title))
+        out.append(
+            tr(
+                "{date} pukul {time} {zone} — {state}",
+                date=m.date.strftime("%d/%m/%Y"),
+                time=m.start.strftime("%H.%M"),
+                zone=m.time_zone.value,
+                state=m.state.label,
+            )
+        )
+        out.append(
+            tr(
+                "Anggota per {date}: {registered}, berhak suara {entitled}",
+                date=m.cutoff_date.strftime("%d/%m/%Y"),
+                registered=thousands(self.registered),
+                entitled=thousands(self.entitled),
+            )
+        )
+        by_channel = ", ".join(
+            f"{c.label.lower()} {thousands(self.attending_by_channel.get(c, 0))}" for c in Channel
+        )
+        out.append(
+            tr(
+                "Hadir: {total} ({channels}); berhak suara {entitled}",
+                total=thousands(sum(self.attending_by_channel.values())),
+                channels=by_channel,
+                entitled=thousands(self.quorum.present),
+            )
+        )
+        verdict = tr("TERCAPAI") if self.quorum.reached else tr("BELUM TERCAPAI")
+        out.append(
+            tr(
+                "Kuorum: {present} hadir, {text} — {verdict}",
+                present=thousands(self.quorum.present),
+                text=self.quorum.text,
+                verdict=verdict,
+            )
+        )
+        out.append(tr("Aturan: {rule}", rule=self.quorum.rule_text))
+        for c in self.checks:
+            out.append(
+                "  "
+                + tr(
+                    "{time} {step}: {present} hadir, minimal {minimum}",
+                    time=c.at.strftime("%H.%M"),
+                    step=c.step.label,
+                    present=thousands(c.present),
+                    minimum=thousands(c.minimum),
+                )
+            )
+        out.append(tr("Keputusan: belum ada") if not self.decisions else "")
+        return [line for line in out if line]
+
+
+class StatusService:
+    """Builds the ``status`` report."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+        self._profiles = ProfileCache()
+
+    def report(self, meeting_id: int | None = None) -> StatusReport:
+        """The register with meeting ``meeting_id``, or with the latest meeting (the newest
+        held or running one, else the newest draft) when None."""
+        with self._ctx.db.read() as conn:
+            coop = cooperative_store.load(conn)
+            name = coop.name if coop else tr("(koperasi belum diisi)")
+            entries = member_store.count(conn)
+            chosen = meeting_id if meeting_id is not None else meeting_store.latest_id(conn)
+            if chosen is None:
+                version = cooperative_store.latest_profile(conn)
+                profile = version.profile if version else ADProfile()
+                registered, entitled = quorum_check_store.roll_counts(
+                    conn, self._ctx.today(), profile
+                )
+                status = quorum_status(
+                    profile.quorum,
+                    registered=registered,
+                    entitled=entitled,
+                    present_by_channel={},
+                    attending=0,
+                    article=profile.article("quorum"),
+                )
+                return StatusReport(
+                    name, entries, registered, entitled, status, dict.fromkeys(Channel, 0)
+                )
+            meeting = require_header(conn, chosen)
+            profile = self._profiles.get(conn, meeting.profile_version)
+            status = live_status(conn, meeting, profile)
+            if meeting.registered is None or meeting.entitled is None:
+                registered, entitled = quorum_check_store.roll_counts(
+                    conn, meeting.cutoff_date, profile
+                )
+            else:
+                registered, entitled = meeting.registered, meeting.entitled
+            counts = attendance_store.present_counts(conn, chosen)
+            attending = {c: sum(n for (ch, _ok), n in counts.items() if ch is c) for c in Channel}
+            checks = tuple(
+                replace(c, at=c.at.astimezone(meeting.zone))
+                for c in quorum_check_store.checks(conn, chosen)
+            )
+        return StatusReport(name, entries, registered, entitled, status, attending, meeting, checks)

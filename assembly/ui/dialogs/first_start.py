@@ -1,0 +1,131 @@
+"""The first start: create the cooperative, or open the demo to look around first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assembly.domain.errors import DomainError
+from assembly.i18n import tr
+from assembly.services.cooperative import CooperativeService
+from assembly.ui.widgets.cooperative_form import CooperativeForm
+
+
+class FirstStartDialog(QDialog):
+    """A two-step wizard. When accepted, ``choice`` is "created" (the cooperative was saved)
+    or "demo" (the caller opens the demo cooperative)."""
+
+    def __init__(self, cooperative: CooperativeService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = cooperative
+        self.choice = ""
+        self.setWindowTitle(tr("Selamat datang di Kuorum"))
+        self.setMinimumWidth(640)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._welcome())
+        self.pages.addWidget(self._profile())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.create_button.setFocus()
+
+    def _welcome(self) -> QWidget:
+        page = QWidget()
+        title = QLabel(tr("Selamat datang di Kuorum"))
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        intro = QLabel(
+            tr(
+                "Kuorum mencatat buku daftar anggota, kehadiran dan kuorum, keputusan, dan "
+                "berita acara Rapat Anggota koperasi Anda, tanpa internet."
+            )
+        )
+        intro.setWordWrap(True)
+        self.create_button = QCommandLinkButton(
+            tr("Buat koperasi baru"),
+            tr("Isi profil koperasi Anda, lalu impor atau ketik daftar anggotanya."),
+        )
+        self.demo_button = QCommandLinkButton(
+            tr("Buka koperasi demo"),
+            tr(
+                "Lihat-lihat dulu dengan koperasi contoh beserta anggotanya; data Anda tidak "
+                "tersentuh."
+            ),
+        )
+        self.create_button.clicked.connect(lambda: self._go(1))
+        self.demo_button.clicked.connect(self._demo)
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addSpacing(12)
+        layout.addWidget(self.create_button)
+        layout.addWidget(self.demo_button)
+        layout.addStretch(1)
+        return page
+
+    def _profile(self) -> QWidget:
+        page = QWidget()
+        title = QLabel(tr("Profil koperasi"))
+        title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        hint = QLabel(
+            tr(
+                "Data ini tampil di kepala setiap berita acara. Semuanya dapat diubah nanti di "
+                "halaman Profil Koperasi & AD."
+            )
+        )
+        hint.setWordWrap(True)
+        self.form = CooperativeForm()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.back_button = QPushButton(tr("&Kembali"))
+        self.save_button = QPushButton(tr("&Simpan dan mulai"))
+        self.save_button.setDefault(True)
+        self.back_button.clicked.connect(lambda: self._go(0))
+        self.save_button.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addWidget(self.form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        return page
+
+    def _go(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        if page == 1:
+            self.save_button.setDefault(True)
+            self.form.name.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.create_button.setFocus()
+
+    def _demo(self) -> None:
+        self.choice = "demo"
+        self.accept()
+
+    def save(self) -> None:
+        """Save the profile and finish, or show what must be fixed."""
+        problems = [p for p in self.form.check() if not p.warning]
+        if problems:
+            field = self.form.first_error_field()
+            if field is not None:
+                field.setFocus()
+            return
+        try:
+            self._service.save_cooperative(self.form.cooperative())
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            return
+        self.choice = "created"
+        self.accept()

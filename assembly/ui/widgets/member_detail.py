@@ -1,0 +1,104 @@
+"""One member at a glance, beside the register table: every field, whether they may vote at a
+meeting today and why not, and how their membership ended."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from assembly.i18n import tr
+from assembly.services.register_search import MemberDetail
+from assembly.ui.widgets.date_field import format_date
+
+_OK_STYLE = "color: #1e6b2e; font-weight: bold;"
+_NO_STYLE = "color: #b3261e; font-weight: bold;"
+
+
+class MemberDetailPanel(QGroupBox):
+    """Shows a :class:`MemberDetail`, or a hint while no member is chosen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Rincian anggota"), parent)
+        self.hint = QLabel(tr("Pilih anggota di tabel untuk melihat rinciannya."))
+        self.hint.setWordWrap(True)
+        self.values: dict[str, QLabel] = {}
+        self.form = QVBoxLayout()
+        self.form.setSpacing(1)
+        for key, label in (
+            ("number", tr("Nomor anggota")),
+            ("name", tr("Nama lengkap")),
+            ("nik", tr("NIK")),
+            ("sex", tr("Jenis kelamin")),
+            ("birth_date", tr("Tanggal lahir")),
+            ("address", tr("Alamat")),
+            ("phone", tr("Telepon")),
+            ("joined_on", tr("Tanggal masuk")),
+            ("category", tr("Kategori")),
+            ("status", tr("Status")),
+            ("arrears", tr("Tunggakan simpanan")),
+            ("exit", tr("Berakhirnya keanggotaan")),
+            ("vote", tr("Hak suara hari ini")),
+        ):
+            # Caption above value: long addresses and reasons wrap in a narrow panel.
+            caption = QLabel(label)
+            caption.setStyleSheet("color: #5f5f5f; font-size: 8pt;")
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = value
+            self.form.addWidget(caption)
+            self.form.addWidget(value)
+            self.form.addSpacing(5)
+        self.body = QWidget()
+        self.body.setLayout(self.form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.body)
+        layout.addStretch(1)
+        self.show_detail(None)
+
+    def show_detail(self, detail: MemberDetail | None) -> None:
+        """Show ``detail`` (None: nothing chosen)."""
+        self.hint.setVisible(detail is None)
+        self.body.setVisible(detail is not None)
+        if detail is None:
+            return
+        m = detail.member
+        none = tr("—")
+        exit_text = none
+        if m.exit_date is not None or m.exit_reason:
+            exit_text = tr(
+                "{status} pada {date}", status=m.status.label, date=format_date(m.exit_date)
+            )
+            if m.exit_reason:
+                exit_text += tr("; alasan: {reason}", reason=m.exit_reason)
+        texts = {
+            "number": m.number,
+            "name": m.name,
+            "nik": m.nik or none,
+            "sex": m.sex.label if m.sex else none,
+            "birth_date": format_date(m.birth_date) or none,
+            "address": m.address or none,
+            "phone": m.phone or none,
+            "joined_on": format_date(m.joined_on) or none,
+            "category": m.category.label,
+            "status": m.status.label,
+            "arrears": tr("Ada") if m.arrears else tr("Tidak ada"),
+            "exit": exit_text,
+        }
+        for key, text in texts.items():
+            self.values[key].setText(text)
+        e = detail.eligibility
+        if e.may_vote:
+            vote = tr("Boleh hadir dan memberi suara")
+        elif e.may_attend:
+            vote = tr("Boleh hadir, tanpa hak suara")
+        else:
+            vote = tr("Tidak dapat hadir sebagai anggota")
+        if e.reason:
+            vote += f" — {e.reason}"
+        self.values["vote"].setText(vote)
+        self.values["vote"].setStyleSheet(_OK_STYLE if e.may_vote else _NO_STYLE)
+        self.values["vote"].setToolTip(
+            tr("Menurut profil AD yang berlaku, per {date}", date=format_date(detail.on))
+        )
