@@ -7,6 +7,7 @@ import sys
 
 from assembly.cli.options import add_db_option
 from assembly.domain.errors import DomainError
+from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.locations import demo_database
@@ -23,14 +24,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--members",
         type=int,
         default=1250,
-        help=tr("jumlah anggota (1 sampai {n})", n=f"{MAX_MEMBERS:,}"),
+        help=tr("jumlah anggota (1 sampai {n})", n=thousands(MAX_MEMBERS)),
     )
     demo.set_defaults(run=_demo)
 
 
 def _demo(args: argparse.Namespace) -> int:
     if not 1 <= args.members <= MAX_MEMBERS:
-        raise DomainError(tr("Jumlah anggota harus 1 sampai {n}", n=f"{MAX_MEMBERS:,}"))
+        raise DomainError(tr("Jumlah anggota harus 1 sampai {n}", n=thousands(MAX_MEMBERS)))
     services = Services.open(args.db)
     try:
         if services.cooperative.cooperative() is not None:
@@ -42,10 +43,16 @@ def _demo(args: argparse.Namespace) -> int:
             )
 
         def report(done: int, total: int) -> None:
-            print(f"\r{tr('Membuat demo')}: {done:,}/{total:,}", end="", file=sys.stderr)
+            if sys.stderr.isatty():
+                print(
+                    f"\r{tr('Membuat demo')}: {thousands(done)}/{thousands(total)}",
+                    end="",
+                    file=sys.stderr,
+                )
 
         services.demo.create(members=args.members, progress=Progress(report))
-        print(file=sys.stderr)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
         coop = services.cooperative.cooperative()
         print(
             tr(

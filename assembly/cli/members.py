@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from assembly.cli.options import add_db_option, open_existing
+from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.progress import Progress
 
@@ -36,7 +37,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def _counter(label: str) -> Progress:
     def report(done: int, total: int) -> None:
         if sys.stderr.isatty():
-            print(f"\r{label}: {done:,}/{total:,}", end="", file=sys.stderr)
+            print(f"\r{label}: {thousands(done)}/{thousands(total)}", end="", file=sys.stderr)
 
     return Progress(report)
 
@@ -76,5 +77,5 @@ def _export(args: argparse.Namespace) -> int:
         count = services.exporter.export(args.file, progress=_counter(tr("Mengekspor")))
     finally:
         services.close()
-    print(tr("{n} anggota diekspor ke {path}", n=f"{count:,}".replace(",", "."), path=args.file))
+    print(tr("{n} anggota diekspor ke {path}", n=thousands(count), path=args.file))
     return 0

@@ -3,7 +3,8 @@ search that the screens page through."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -115,3 +116,26 @@ def insert_many(conn: sa.Connection, batch: Sequence[Member]) -> None:
 def count(conn: sa.Connection) -> int:
     """How many entries the register holds."""
     return int(conn.execute(sa.select(sa.func.count()).select_from(members)).scalar_one())
+
+
+_FTS_INSERT_TRIGGER = (
+    "CREATE TRIGGER members_fts_insert AFTER INSERT ON members BEGIN "
+    "INSERT INTO members_fts(rowid, name) VALUES (new.id, new.name); END"
+)
+
+
+@contextlib.contextmanager
+def bulk_insert(conn: sa.Connection) -> Iterator[None]:
+    """Many inserts inside the caller's write transaction, with the name index filled once at
+    the end instead of row by row (the trigram trigger costs about 100 µs a row).
+
+    The trigger is dropped and made again within the same transaction, so a failure or a
+    cancel rolls all of it back together."""
+    before = conn.execute(sa.select(sa.func.coalesce(sa.func.max(members.c.id), 0))).scalar_one()
+    conn.exec_driver_sql("DROP TRIGGER members_fts_insert")
+    yield
+    conn.exec_driver_sql(
+        "INSERT INTO members_fts(rowid, name) SELECT id, name FROM members WHERE id > ?",
+        (before,),
+    )
+    conn.exec_driver_sql(_FTS_INSERT_TRIGGER)

@@ -62,6 +62,8 @@ members = sa.Table(
     sa.Column("arrears", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("ix_members_name", "name"),
     sa.Index("ix_members_category_status", "category", "status"),
+    sa.Index("ix_members_joined_on", "joined_on"),
+    sa.Index("ix_members_status_number", "status", "number"),
 )
 
 audit_events = sa.Table(

@@ -1,75 +1,52 @@
-"""All services of one open database, built once by the composition root."""
+"""All services of one open database, built once by the composition root.
+
+Each service is made on first use: the register page should not wait for ReportLab, openpyxl
+or pyHanko to load before the window is usable (DESIGN.md section 6: start ≤ 2 s).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assembly.persistence.database import open_database
-from assembly.services.attendance_import import AttendanceImportService
-from assembly.services.audit import AuditService
-from assembly.services.checkin import CheckInService
 from assembly.services.context import ServiceContext
-from assembly.services.cooperative import CooperativeService
-from assembly.services.demo import DemoService
-from assembly.services.documents import DocumentService
-from assembly.services.meetings import MeetingService
-from assembly.services.member_export import ExportService
-from assembly.services.member_import import ImportService
-from assembly.services.proxies import ProxyService
-from assembly.services.register import RegisterService
-from assembly.services.register_search import RegisterSearchService
-from assembly.services.signing import SigningService
-from assembly.services.status import StatusService
+
+if TYPE_CHECKING:
+    from assembly.services.attendance_import import AttendanceImportService
+    from assembly.services.audit import AuditService
+    from assembly.services.checkin import CheckInService
+    from assembly.services.cooperative import CooperativeService
+    from assembly.services.demo import DemoService
+    from assembly.services.documents import DocumentService
+    from assembly.services.meetings import MeetingService
+    from assembly.services.member_export import ExportService
+    from assembly.services.member_import import ImportService
+    from assembly.services.proxies import ProxyService
+    from assembly.services.register import RegisterService
+    from assembly.services.register_search import RegisterSearchService
+    from assembly.services.signing import SigningService
+    from assembly.services.status import StatusService
 
 
-@dataclass
 class Services:
-    """The use cases the screens and the command line call."""
+    """The use cases the screens and the command line call, over one :class:`ServiceContext`."""
 
-    ctx: ServiceContext
-    cooperative: CooperativeService
-    register: RegisterService
-    search: RegisterSearchService
-    audit: AuditService
-    exporter: ExportService
-    demo: DemoService
-    importer: ImportService
-    signing: SigningService
-    documents: DocumentService
-    meetings: MeetingService
-    checkin: CheckInService
-    attendance_import: AttendanceImportService
-    proxies: ProxyService
-    status: StatusService
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
 
     @classmethod
     def create(cls, ctx: ServiceContext) -> Services:
         """Every service over ``ctx``."""
-        return cls(
-            ctx=ctx,
-            cooperative=CooperativeService(ctx),
-            register=RegisterService(ctx),
-            search=RegisterSearchService(ctx),
-            audit=AuditService(ctx),
-            exporter=ExportService(ctx),
-            demo=DemoService(ctx),
-            importer=ImportService(ctx),
-            signing=SigningService(ctx),
-            documents=DocumentService(ctx),
-            meetings=MeetingService(ctx),
-            checkin=CheckInService(ctx),
-            attendance_import=AttendanceImportService(ctx),
-            proxies=ProxyService(ctx),
-            status=StatusService(ctx),
-        )
+        return cls(ctx)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Services:
         """Open (or create) the database at ``path`` and every service over it.
 
         Raises ``StorageError`` with a message for the user when the file cannot be used."""
-        return cls.create(ServiceContext(open_database(path, create=create)))
+        return cls(ServiceContext(open_database(path, create=create)))
 
     @property
     def path(self) -> Path:
@@ -79,3 +56,101 @@ class Services:
     def close(self) -> None:
         """Release the database file."""
         self.ctx.db.close()
+
+    @cached_property
+    def cooperative(self) -> CooperativeService:
+        """The cooperative's profile and AD profile."""
+        from assembly.services.cooperative import CooperativeService
+
+        return CooperativeService(self.ctx)
+
+    @cached_property
+    def register(self) -> RegisterService:
+        """Adding, editing and ending memberships."""
+        from assembly.services.register import RegisterService
+
+        return RegisterService(self.ctx)
+
+    @cached_property
+    def search(self) -> RegisterSearchService:
+        """The register search behind the member table."""
+        from assembly.services.register_search import RegisterSearchService
+
+        return RegisterSearchService(self.ctx)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        """Checking the audit chain."""
+        from assembly.services.audit import AuditService
+
+        return AuditService(self.ctx)
+
+    @cached_property
+    def exporter(self) -> ExportService:
+        """The register to CSV, XLSX and the Buku Daftar Anggota PDF."""
+        from assembly.services.member_export import ExportService
+
+        return ExportService(self.ctx)
+
+    @cached_property
+    def demo(self) -> DemoService:
+        """The demo cooperative."""
+        from assembly.services.demo import DemoService
+
+        return DemoService(self.ctx)
+
+    @cached_property
+    def importer(self) -> ImportService:
+        """The register from CSV and XLSX."""
+        from assembly.services.member_import import ImportService
+
+        return ImportService(self.ctx)
+
+    @cached_property
+    def signing(self) -> SigningService:
+        """Officers' keys, signing and verifying PDFs."""
+        from assembly.services.signing import SigningService
+
+        return SigningService(self.ctx)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        """Daftar hadir, member cards and invitations as PDFs."""
+        from assembly.services.documents import DocumentService
+
+        return DocumentService(self.ctx)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        """Meetings, their agenda, officers and lifecycle."""
+        from assembly.services.meetings import MeetingService
+
+        return MeetingService(self.ctx)
+
+    @cached_property
+    def checkin(self) -> CheckInService:
+        """The check-in desk and the live quorum."""
+        from assembly.services.checkin import CheckInService
+
+        return CheckInService(self.ctx)
+
+    @cached_property
+    def attendance_import(self) -> AttendanceImportService:
+        """Online attendees of hybrid meetings from a CSV."""
+        from assembly.services.attendance_import import AttendanceImportService
+
+        return AttendanceImportService(self.ctx)
+
+    @cached_property
+    def proxies(self) -> ProxyService:
+        """Surat kuasa, when the AD allows proxies."""
+        from assembly.services.proxies import ProxyService
+
+        return ProxyService(self.ctx)
+
+    @cached_property
+    def status(self) -> StatusService:
+        """The register and a meeting at a glance."""
+        from assembly.services.status import StatusService
+
+        return StatusService(self.ctx)

@@ -138,11 +138,12 @@ class DemoService:
                 note="Dicocokkan dengan Anggaran Dasar perubahan tahun 2019",
             )
             done = 0
-            while done < members:
-                batch = register.members(done, min(done + CHUNK, members))
-                member_store.insert_many(conn, batch)
-                done += len(batch)
-                progress.step(done, members)
+            with member_store.bulk_insert(conn):
+                while done < members:
+                    batch = register.members(done, min(done + CHUNK, members))
+                    member_store.insert_many(conn, batch)
+                    done += len(batch)
+                    progress.step(done, members)
             # Last year's RAT, held and closed, and this year's, still a draft (demo_meeting).
             meetings = add_sample_meetings(self._ctx, conn, rng)
             audit_log.append(

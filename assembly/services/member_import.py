@@ -209,9 +209,10 @@ class ImportService:
                     )
                 )
             progress.step(0, total)
-            for start in range(0, len(preview.new), _STEP):
-                member_store.insert_many(conn, preview.new[start : start + _STEP])
-                progress.step(min(start + _STEP, len(preview.new)), total)
+            with member_store.bulk_insert(conn):
+                for start in range(0, len(preview.new), _STEP):
+                    member_store.insert_many(conn, preview.new[start : start + _STEP])
+                    progress.step(min(start + _STEP, len(preview.new)), total)
             for done, change in enumerate(preview.changed, len(preview.new) + 1):
                 member_store.update(conn, change.after)
                 if done % _STEP == 0:

@@ -94,7 +94,7 @@ def test_an_older_file_is_backed_up_then_migrated(tmp_path: Path) -> None:
         conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
         conn.commit()
     engine.dispose()
-    head = database._script().get_current_head()
+    head = database.head_revision()
 
     open_database(path).close()
 
@@ -120,3 +120,12 @@ def test_a_write_that_fails_leaves_nothing(services: object, db_path: Path) -> N
         raise RuntimeError("power cut")
     with db.read() as conn:
         assert audit_log.head(conn) is None
+
+
+def test_the_revision_files_name_the_same_line_as_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(database._alembic_config())
+    line = [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    assert line == database.known_revisions()
+    assert script.get_current_head() == database.head_revision()

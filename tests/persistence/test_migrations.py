@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -48,4 +49,34 @@ def test_the_audit_log_refuses_update_and_delete(tmp_path: Path) -> None:
             assert "append-only" in str(exc)
         else:
             raise AssertionError(f"{statement} was allowed")
+    db.close()
+
+
+def test_a_bulk_insert_indexes_names_and_restores_the_trigger(tmp_path: Path) -> None:
+    from assembly.domain.members import Member
+    from assembly.persistence import member_store
+
+    db = open_database(tmp_path / "b.sqlite")
+    with db.write() as conn:
+        member_store.insert(conn, Member("A-1", "Siti Aminah"))
+        with member_store.bulk_insert(conn):
+            member_store.insert_many(
+                conn, [Member(f"B-{i}", f"Budi Santoso {i}") for i in range(5)]
+            )
+    with db.write() as conn:
+        member_store.insert(conn, Member("C-1", "Citra Lestari"))
+    with db.read() as conn:
+        found = conn.exec_driver_sql(
+            "SELECT count(*) FROM members_fts WHERE name LIKE '%santoso%'"
+        ).scalar()
+        later = conn.exec_driver_sql("SELECT count(*) FROM members_fts WHERE name LIKE '%lestari%'")
+        assert found == 5 and later.scalar() == 1
+    with pytest.raises(RuntimeError), db.write() as conn, member_store.bulk_insert(conn):
+        member_store.insert(conn, Member("D-1", "Dewi"))
+        raise RuntimeError("cancel")
+    with db.read() as conn:
+        triggers = conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'members_fts_insert'"
+        ).scalar()
+        assert triggers == 1 and member_store.count(conn) == 7
     db.close()

@@ -51,6 +51,8 @@ def test_the_profile_is_saved_from_the_form(qtbot: QtBot, page: CooperativePage)
         6,
         30,
     )
+    # Fields the user did not touch keep what was saved before.
+    assert (saved.code, saved.legal_entity_number) == ("KSP-SB", "518/BH/XIII.12/2001")
 
 
 def test_the_quorum_example_follows_the_rule(qtbot: QtBot, page: CooperativePage) -> None:

@@ -123,6 +123,7 @@ class CooperativeForm(QWidget):
         self.time_zone.setCurrentIndex(self.time_zone.findData(coop.time_zone))
         self.year_end_month.setCurrentIndex(coop.fiscal_year_end_month - 1)
         self.year_end_day.setCurrentIndex(self.year_end_day.findData(coop.fiscal_year_end_day))
+        self.code.setText(coop.code)
         self.check()
 
     def check(self) -> list[Problem]:
