@@ -55,3 +55,15 @@ def test_an_exit_is_recorded_and_the_member_stays(cooperative: object) -> None:
     with pytest.raises(ValidationError, match="Alasan wajib diisi"):
         other, _ = s.register.save(replace(SITI, id=None, number="KSP-0009", nik=None))
         s.register.record_exit(other.id, Status.RESIGNED, dt.date(2026, 1, 5), " ")
+
+
+def test_the_same_nik_on_two_active_members_blocks_but_on_an_ended_one_warns(
+    cooperative: object,
+) -> None:
+    s = cooperative  # type: ignore[assignment]
+    first, _ = s.register.save(SITI)
+    with pytest.raises(ValidationError, match="sudah tercatat pada anggota KSP-0001"):
+        s.register.save(Member("KSP-0002", "Siti A.", nik=SITI.nik))
+    s.register.record_exit(first.id, Status.DECEASED, dt.date(2025, 1, 1), "")
+    again, _ = s.register.save(Member("KSP-0002", "Siti A.", nik=SITI.nik))
+    assert [p.warning for p in s.register.check(again)] == [True]
