@@ -94,6 +94,12 @@ def nik_owners(conn: sa.Connection, niks: Iterable[str]) -> dict[str, str]:
     return owners
 
 
+def with_nik(conn: sa.Connection, nik: str) -> list[Member]:
+    """Every register entry that holds this NIK."""
+    rows = conn.execute(sa.select(members).where(members.c.nik == nik).order_by(members.c.id))
+    return [from_row(row._mapping) for row in rows]
+
+
 def insert(conn: sa.Connection, member: Member) -> int:
     """Add ``member``; its new id."""
     result = conn.execute(sa.insert(members).values(**to_row(member)))

@@ -59,24 +59,20 @@ class RegisterService:
                         tr("Nomor anggota"),
                     )
                 )
-            if member.nik:
-                owner = member_store.nik_owners(conn, [member.nik]).get(member.nik)
-                if owner is not None and owner != member.number:
-                    holder = member_store.by_number(conn, owner)
-                    # One member, one vote (UU 25/1992 Pasal 24(3)): the same person may not
-                    # be an active member twice; an ended entry only warns.
-                    both_active = (
-                        holder is not None
-                        and holder.status is Status.ACTIVE
-                        and member.status is Status.ACTIVE
+            others = member_store.with_nik(conn, member.nik) if member.nik else []
+            for holder in others:
+                if holder.number == member.number:
+                    continue
+                # One member, one vote (UU 25/1992 Pasal 24(3)): the same person may not be an
+                # active member twice; an ended entry only warns.
+                both_active = holder.status is Status.ACTIVE and member.status is Status.ACTIVE
+                problems.append(
+                    Problem(
+                        tr("NIK ini sudah tercatat pada anggota {number}", number=holder.number),
+                        tr("NIK"),
+                        warning=not both_active,
                     )
-                    problems.append(
-                        Problem(
-                            tr("NIK ini sudah tercatat pada anggota {number}", number=owner),
-                            tr("NIK"),
-                            warning=not both_active,
-                        )
-                    )
+                )
         return problems
 
     def save(self, member: Member) -> tuple[Member, Changes]:
