@@ -100,7 +100,7 @@ class RegisterPage(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((80, 180, 130, 145, 125, 105, 80)):
+        for column, width in enumerate((90, 180, 130, 120, 105, 95, 80)):
             header.resizeSection(column, width)
         # The name takes what room there is, so the columns fit without a sideways scroll.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
