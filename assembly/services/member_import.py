@@ -5,20 +5,13 @@ transaction that writes every row or none.
 
 from __future__ import annotations
 
-import codecs
-import csv
 import hashlib
-import io
-import zipfile
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
-import openpyxl
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from assembly.domain.errors import DomainError, Problem, ValidationError
 from assembly.domain.members import Member, Status
@@ -44,11 +37,9 @@ from assembly.services.changes import Area, Changes
 from assembly.services.context import ServiceContext
 from assembly.services.identity import check_nik, normalise_nik
 from assembly.services.progress import Progress
+from assembly.services.register_files import Table, read_bytes, read_table
 
-CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
-XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _STEP = 2000  # rows between progress reports (and chances to cancel)
-_DELIMITERS = (",", ";", "\t", "|")
 
 
 @dataclass(frozen=True)
@@ -151,9 +142,9 @@ class ImportService:
         progress = progress or Progress()
         path = Path(path)
         progress.step(0, 0)
-        data = _read_bytes(path)
+        data = read_bytes(path)
         digest = hashlib.sha256(data).hexdigest()
-        table = _read_table(path, data)
+        table = read_table(path, data)
         progress.step(0, 0)
         preview = _frame(path, digest, table, mapping or {}, header_row)
         _check_rows(self._ctx, preview, progress)
@@ -172,7 +163,7 @@ class ImportService:
                 [p for p in preview.problems if not p.warning],
                 tr("Impor ditolak: perbaiki dulu masalah pada berkas."),
             )
-        if hashlib.sha256(_read_bytes(preview.path)).hexdigest() != preview.sha256:
+        if hashlib.sha256(read_bytes(preview.path)).hexdigest() != preview.sha256:
             raise DomainError(
                 tr(
                     "Berkas {name} berubah sejak pratinjau dibuat; periksa ulang sebelum "
@@ -222,120 +213,6 @@ class ImportService:
         return outcome, Changes.of(Area.MEMBERS)
 
 
-# ---- reading the file ---------------------------------------------------------------------
-
-
-@dataclass
-class _Table:
-    rows: list[list[object]]
-    kind: str
-    encoding: str = ""
-    delimiter: str = ""
-    sheet: str = ""
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise DomainError(
-            tr("Berkas {path} tidak dapat dibaca: {detail}", path=path, detail=exc.strerror)
-        ) from exc
-
-
-def _read_table(path: Path, data: bytes) -> _Table:
-    suffix = path.suffix.casefold()
-    if suffix in XLSX_SUFFIXES or data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(path, data)
-    if suffix == ".xls" or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise DomainError(
-            tr(
-                "Berkas {name} berformat Excel lama (.xls). Simpan ulang sebagai .xlsx atau "
-                "CSV, lalu impor lagi.",
-                name=path.name,
-            )
-        )
-    return _read_csv(data)
-
-
-def _decode(data: bytes) -> tuple[str, str]:
-    """The text and the name of its encoding: UTF-8 (with or without BOM), UTF-16 with BOM
-    (Excel's "Unicode text"), else Windows-1252 (Excel's CSV on Indonesian Windows)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "UTF-8 (BOM)"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "UTF-16"
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "Latin-1"
-
-
-def _sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the first lines into the most rows of one common width
-    (title lines above the header and addresses with commas do not fool it)."""
-    sample = text[:65536].splitlines()[:200]
-    best, best_score = ",", (0, 0)
-    for delimiter in _DELIMITERS:
-        widths = [len(r) for r in csv.reader(sample, delimiter=delimiter) if any(r)]
-        if not widths:
-            continue
-        width, count = Counter(widths).most_common(1)[0]
-        score = (count if width > 1 else 0, width)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def _read_csv(data: bytes) -> _Table:
-    text, encoding = _decode(data)
-    if text[:4].casefold() == "sep=" and len(text) > 4:
-        # Excel's "sep=;" line names the delimiter; Excel hides it, so rows count after it.
-        delimiter = text[4]
-        text = text.split("\n", 1)[1] if "\n" in text else ""
-    else:
-        delimiter = _sniff_delimiter(text)
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        rows = cast(list[list[object]], list(reader))
-    except csv.Error as exc:
-        raise DomainError(tr("Berkas CSV tidak dapat dibaca: {detail}", detail=exc)) from exc
-    return _Table(rows, "csv", encoding, delimiter)
-
-
-def _read_xlsx(path: Path, data: bytes) -> _Table:
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise DomainError(
-            tr("Berkas {name} bukan berkas XLSX yang dapat dibaca: {detail}", name=path.name,
-               detail=exc)
-        ) from exc  # fmt: skip
-    try:
-        sheets = list(book.worksheets)
-        active = book.active
-        if active in sheets:  # the sheet Excel opens on first, then the others
-            sheets.remove(active)
-            sheets.insert(0, active)
-        first: _Table | None = None
-        for sheet in sheets:
-            sheet.reset_dimensions()  # some programs write a wrong size
-            rows: list[list[object]] = [
-                list(r) for r in sheet.iter_rows(min_row=1, values_only=True)
-            ]
-            table = _Table(rows, "xlsx", sheet=sheet.title)
-            if detect_header(rows) is not None:
-                return table
-            first = first or table
-    finally:
-        book.close()
-    return first or _Table([], "xlsx")
-
-
 # ---- header and columns --------------------------------------------------------------------
 
 
@@ -371,7 +248,7 @@ def _width(rows: Sequence[Sequence[object]]) -> int:
 def _frame(
     path: Path,
     digest: str,
-    table: _Table,
+    table: Table,
     override: Mapping[str, str],
     header_row: int | None,
 ) -> ImportPreview:
