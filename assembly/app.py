@@ -23,7 +23,9 @@ from assembly.services.progress import Progress
 from assembly.ui.dialogs.first_start import FirstStartDialog
 from assembly.ui.main_window import MainWindow
 from assembly.ui.operation import Operations
+from assembly.ui.pages.checkin_page import CheckInPage
 from assembly.ui.pages.cooperative_page import CooperativePage
+from assembly.ui.pages.meetings_page import MeetingsPage
 from assembly.ui.pages.register_page import RegisterPage
 from assembly.ui.widgets.buttons import localize_message_box
 
@@ -33,15 +35,30 @@ DEMO_MEMBERS = 1250
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a sub-command, or open the app."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in cli.COMMANDS:
+    if _first_word(args) in cli.COMMANDS:
         return cli.main(args)
     return run_app(args)
+
+
+def _first_word(args: list[str]) -> str | None:
+    """The first argument that is not an option or an option's value (``--lang en status``)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in ("--lang", "--db"):
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def pages(services: Services, operations: Operations) -> list[tuple[str, QWidget]]:
     """The pages of the main window, in navigation order."""
     return [
         (tr("Buku Daftar Anggota"), RegisterPage(services, operations)),
+        (tr("Rapat"), MeetingsPage(services, operations)),
+        (tr("Meja Pendaftaran Hadir"), CheckInPage(services, operations)),
         (tr("Profil Koperasi & AD"), CooperativePage(services, operations)),
     ]
 

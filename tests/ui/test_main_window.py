@@ -21,15 +21,17 @@ from assembly.ui.pages.register_page import RegisterPage
 def test_the_pages_are_composed_in_order(qtbot: QtBot, cooperative: Any) -> None:
     window = MainWindow(cooperative, Operations(), pages)
     qtbot.addWidget(window)
-    assert [window.nav.item(i).text() for i in range(window.nav.count())][:2] == [
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Buku Daftar Anggota",
+        "Rapat",
+        "Meja Pendaftaran Hadir",
         "Profil Koperasi & AD",
     ]
     assert isinstance(window.page(0), RegisterPage)
-    assert isinstance(window.page(1), CooperativePage)
+    assert isinstance(window.page(3), CooperativePage)
     assert window.windowTitle() == "Koperasi Simpan Pinjam Sejahtera Bersama — Kuorum"
-    window.show_page(1)
-    assert window.stack.currentWidget() is window.page(1)
+    window.show_page(3)
+    assert window.stack.currentWidget() is window.page(3)
 
 
 def test_switching_to_english_rebuilds_the_texts(
@@ -51,14 +53,14 @@ def test_switching_to_english_rebuilds_the_texts(
         assert english is not None and english is not indonesian
         assert current_language() == "en"
         assert english.nav.item(0).text() == "Member Register"
-        assert english.nav.item(1).text() == "Cooperative & AD profile"
+        assert english.nav.item(3).text() == "Cooperative & AD profile"
         page = english.page(0)
         assert isinstance(page, RegisterPage)
         assert page.add_button.text() == "&Add…"
         assert page.count_label.text() == "0 members"
         assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Name"
         assert page.search.placeholderText().startswith("Search member number")
-        coop = english.page(1)
+        coop = english.page(3)
         assert isinstance(coop, CooperativePage)
         assert [coop.tabs.tabText(i) for i in range(2)] == ["Cooperative profile", "AD profile"]
         assert coop.ad_form.quorum_example.text() == "With 0 members entitled to vote: at least 1"

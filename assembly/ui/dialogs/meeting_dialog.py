@@ -1,0 +1,432 @@
+"""The meeting form: every field of a Rapat Anggota, its leaders, and its agenda as an
+editable list (Alt+Up / Alt+Down move the chosen item), with the secretary's warnings shown
+as the form changes. A finished meeting opens read-only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from functools import partial
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assembly.domain.ad_profile import ItemKind
+from assembly.domain.cooperative import TimeZone
+from assembly.domain.errors import DomainError, Problem
+from assembly.domain.meeting import (
+    AgendaItem,
+    Meeting,
+    MeetingMode,
+    MeetingType,
+    Officer,
+    OfficerRole,
+)
+from assembly.i18n import tr
+from assembly.services.bundle import Services
+from assembly.ui.operation import Operations
+from assembly.ui.widgets.buttons import localize_buttons
+from assembly.ui.widgets.date_field import DateField
+from assembly.ui.widgets.inline_problems import ERROR_STYLE, WARNING_STYLE
+
+CHECK_DELAY_MS = 250
+
+
+class MeetingDialog(QDialog):
+    """Edits ``meeting`` (a new one from the template when its id is None). After Save,
+    ``saved`` holds the stored meeting."""
+
+    def __init__(
+        self, services: Services, operations: Operations, meeting: Meeting, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.operations = operations
+        self.original = meeting
+        self.saved: Meeting | None = None
+        self.agenda: list[AgendaItem] = list(meeting.agenda)
+        self.setWindowTitle(tr("Rapat baru") if meeting.id is None else tr("Ubah rapat"))
+
+        self.kind = QComboBox()
+        for kind in MeetingType:
+            self.kind.addItem(kind.label, kind.value)
+        self.financial_year = QSpinBox()
+        self.financial_year.setRange(0, 2200)
+        self.financial_year.setSpecialValueText(tr("—"))
+        self.subject = QLineEdit()
+        self.date = DateField()
+        self.start = QTimeEdit()
+        self.start.setDisplayFormat("HH.mm")
+        self.time_zone = QComboBox()
+        for zone in TimeZone:
+            self.time_zone.addItem(zone.value, zone.value)
+        self.venue = QLineEdit()
+        self.mode = QComboBox()
+        for mode in MeetingMode:
+            self.mode.addItem(mode.label, mode.value)
+        self.platform = QLineEdit()
+        self.platform.setPlaceholderText(tr("mis. Zoom, Google Meet"))
+        self.document_number = QLineEdit()
+        self.cutoff = DateField()
+        self.invitation = DateField()
+        self.chair = QLineEdit()
+        self.secretary = QLineEdit()
+        self.witnesses = QLineEdit()
+        self.witnesses.setPlaceholderText(tr("nama saksi, dipisah koma (paling banyak lima)"))
+
+        self.items = QListWidget()
+        self.items.setObjectName("agenda_list")
+        self.item_title = QLineEdit()
+        self.item_title.setObjectName("agenda_title")
+        self.item_kind = QComboBox()
+        for item_kind in ItemKind:
+            self.item_kind.addItem(item_kind.label, item_kind.value)
+        self.add_button = QPushButton(tr("Tambah &acara"))
+        self.remove_button = QPushButton(tr("&Hapus acara"))
+        self.up_button = QPushButton(tr("Naik (Alt+↑)"))
+        self.down_button = QPushButton(tr("Turun (Alt+↓)"))
+        self.problems = QLabel()
+        self.problems.setObjectName("meeting_problems")
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.RichText)
+        self.buttons = localize_buttons(
+            QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            )
+        )
+
+        form = QFormLayout()
+        form.addRow(tr("Jenis rapat:"), self.kind)
+        form.addRow(tr("Tahun buku:"), self.financial_year)
+        form.addRow(tr("Pokok rapat:"), self.subject)
+        when = QHBoxLayout()
+        when.addWidget(self.date)
+        when.addWidget(QLabel(tr("pukul")))
+        when.addWidget(self.start)
+        when.addWidget(self.time_zone)
+        when.addStretch(1)
+        form.addRow(tr("Tanggal:"), when)
+        form.addRow(tr("Tempat:"), self.venue)
+        form.addRow(tr("Cara rapat:"), self.mode)
+        form.addRow(tr("Platform daring:"), self.platform)
+        form.addRow(tr("Nomor dokumen:"), self.document_number)
+        form.addRow(tr("Batas daftar anggota:"), self.cutoff)
+        form.addRow(tr("Tanggal undangan:"), self.invitation)
+        leaders = QGroupBox(tr("Pimpinan rapat"))
+        leaders_form = QFormLayout(leaders)
+        leaders_form.addRow(tr("Ketua rapat:"), self.chair)
+        leaders_form.addRow(tr("Sekretaris/notulis:"), self.secretary)
+        leaders_form.addRow(tr("Saksi:"), self.witnesses)
+        agenda = QGroupBox(tr("Acara"))
+        agenda_layout = QVBoxLayout(agenda)
+        agenda_layout.addWidget(self.items, 1)
+        editor = QHBoxLayout()
+        editor.addWidget(self.item_title, 1)
+        editor.addWidget(self.item_kind)
+        agenda_layout.addLayout(editor)
+        moves = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            moves.addWidget(button)
+        agenda_layout.addLayout(moves)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(leaders)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addWidget(agenda, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.show_problems)
+        self._fill(meeting)
+        for line in (
+            self.subject,
+            self.venue,
+            self.platform,
+            self.document_number,
+            self.date,
+            self.cutoff,
+            self.invitation,
+            self.chair,
+            self.secretary,
+            self.witnesses,
+        ):
+            line.textChanged.connect(lambda _t: self._check_timer.start())
+        for combo in (self.kind, self.time_zone, self.mode):
+            combo.currentIndexChanged.connect(lambda _i: self._form_changed())
+        self.financial_year.valueChanged.connect(lambda _v: self._check_timer.start())
+        self.start.timeChanged.connect(lambda _t: self._check_timer.start())
+        self.items.currentRowChanged.connect(self._item_chosen)
+        self.item_title.textEdited.connect(self._item_edited)
+        self.item_kind.currentIndexChanged.connect(lambda _i: self._item_edited())
+        self.add_button.clicked.connect(self.add_item)
+        self.remove_button.clicked.connect(self.remove_item)
+        self.up_button.clicked.connect(lambda: self.move_item(-1))
+        self.down_button.clicked.connect(lambda: self.move_item(1))
+        self.items.installEventFilter(self)
+        self.item_title.installEventFilter(self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        if meeting.read_only:
+            self._make_read_only()
+        self.resize(1100, 680)
+        self.show_problems()
+
+    # --- the form and the meeting -----------------------------------------------------------
+
+    def _fill(self, meeting: Meeting) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(meeting.kind.value))
+        self.financial_year.setValue(meeting.financial_year or 0)
+        self.subject.setText(meeting.subject)
+        self.date.set_date(meeting.date)
+        self.start.setTime(QTime(meeting.start.hour, meeting.start.minute))
+        self.time_zone.setCurrentIndex(self.time_zone.findData(meeting.time_zone.value))
+        self.venue.setText(meeting.venue)
+        self.mode.setCurrentIndex(self.mode.findData(meeting.mode.value))
+        self.platform.setText(meeting.platform)
+        self.document_number.setText(meeting.document_number)
+        self.cutoff.set_date(meeting.cutoff_date)
+        self.invitation.set_date(meeting.invitation_date)
+        chair = meeting.officer(OfficerRole.CHAIR)
+        secretary = meeting.officer(OfficerRole.SECRETARY)
+        self.chair.setText(chair.name if chair else "")
+        self.secretary.setText(secretary.name if secretary else "")
+        self.witnesses.setText(
+            ", ".join(o.name for o in meeting.officers if o.role is OfficerRole.WITNESS)
+        )
+        self._show_agenda(0)
+        self._form_changed()
+
+    def meeting(self) -> Meeting:
+        """The meeting as the form describes it now (not saved)."""
+        officers = [
+            Officer(OfficerRole.CHAIR, self.chair.text()),
+            Officer(OfficerRole.SECRETARY, self.secretary.text()),
+        ]
+        officers += [
+            Officer(OfficerRole.WITNESS, name.strip())
+            for name in self.witnesses.text().split(",")
+            if name.strip()
+        ]
+        start = self.start.time()
+        return replace(
+            self.original,
+            kind=MeetingType(self.kind.currentData()),
+            financial_year=self.financial_year.value() or None,
+            subject=self.subject.text(),
+            date=self.date.date() or self.original.date,
+            start=dt.time(start.hour(), start.minute()),
+            time_zone=TimeZone(self.time_zone.currentData()),
+            venue=self.venue.text(),
+            mode=MeetingMode(self.mode.currentData()),
+            platform=self.platform.text() if self._online() else "",
+            document_number=self.document_number.text(),
+            cutoff_date=self.cutoff.date() or self.original.cutoff_date,
+            invitation_date=self.invitation.date(),
+            officers=tuple(o for o in officers if o.name.strip()),
+            agenda=tuple(replace(item, position=i) for i, item in enumerate(self.agenda, start=1)),
+        )
+
+    def _online(self) -> bool:
+        return MeetingMode(self.mode.currentData()).has_platform
+
+    def _form_changed(self) -> None:
+        self.platform.setEnabled(self._online() and not self.original.read_only)
+        self._check_timer.start()
+
+    def form_problems(self) -> list[Problem]:
+        """The form's own problems (dates that are not dates), then the service's."""
+        problems = [
+            Problem(field.problem(), label)
+            for field, label in (
+                (self.date, tr("Tanggal")),
+                (self.cutoff, tr("Tanggal batas daftar anggota")),
+                (self.invitation, tr("Tanggal undangan")),
+            )
+            if field.problem()
+        ]
+        if not self.date.text().strip():
+            problems.append(Problem(tr("Isi tanggal rapat"), tr("Tanggal")))
+        if not self.cutoff.text().strip():
+            problems.append(Problem(tr("Isi tanggal batas"), tr("Tanggal batas daftar anggota")))
+        try:
+            problems += self.services.meetings.check(self.meeting())
+        except DomainError as exc:
+            problems.append(Problem(exc.message))
+        return problems
+
+    def show_problems(self) -> list[Problem]:
+        """Show every problem: errors in red, warnings in amber."""
+        self._check_timer.stop()
+        problems = self.form_problems()
+        lines = [
+            f'<div style="{WARNING_STYLE if p.warning else ERROR_STYLE}">'
+            f"{'⚠' if p.warning else '✖'} {_escape(p.located())}</div>"
+            for p in problems
+        ]
+        self.problems.setText("".join(lines))
+        self.problems.setVisible(bool(lines))
+        return problems
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Alt+Up / Alt+Down move the chosen agenda item, from the list or its title field.
+        if event.type() == QEvent.Type.KeyPress and watched in (self.items, self.item_title):
+            assert isinstance(event, QKeyEvent)
+            alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+            if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_item(-1 if event.key() == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- the agenda --------------------------------------------------------------------------
+
+    def _show_agenda(self, current: int) -> None:
+        self.items.blockSignals(True)
+        self.items.clear()
+        for position, item in enumerate(self.agenda, start=1):
+            kind = "" if item.kind is ItemKind.ORDINARY else f"  [{item.kind.label}]"
+            self.items.addItem(f"{position}. {item.title}{kind}")
+        self.items.blockSignals(False)
+        if self.agenda:
+            self.items.setCurrentRow(max(0, min(current, len(self.agenda) - 1)))
+        self._item_chosen(self.items.currentRow())
+
+    def _item_chosen(self, row: int) -> None:
+        has = 0 <= row < len(self.agenda)
+        self.item_title.blockSignals(True)
+        self.item_kind.blockSignals(True)
+        self.item_title.setText(self.agenda[row].title if has else "")
+        kind = self.agenda[row].kind if has else ItemKind.ORDINARY
+        self.item_kind.setCurrentIndex(self.item_kind.findData(kind.value))
+        self.item_title.blockSignals(False)
+        self.item_kind.blockSignals(False)
+        editable = has and not self.original.read_only
+        for widget in (self.item_title, self.item_kind, self.remove_button):
+            widget.setEnabled(editable)
+        self.up_button.setEnabled(editable and row > 0)
+        self.down_button.setEnabled(editable and row < len(self.agenda) - 1)
+
+    def _item_edited(self, _text: str = "") -> None:
+        row = self.items.currentRow()
+        if 0 <= row < len(self.agenda):
+            self.agenda[row] = replace(
+                self.agenda[row],
+                title=self.item_title.text(),
+                kind=ItemKind(self.item_kind.currentData()),
+            )
+            item = self.agenda[row]
+            kind = "" if item.kind is ItemKind.ORDINARY else f"  [{item.kind.label}]"
+            self.items.item(row).setText(f"{row + 1}. {item.title}{kind}")
+            self._check_timer.start()
+
+    def add_item(self) -> None:
+        """Add an item after the chosen one and put the cursor in its title."""
+        row = self.items.currentRow()
+        at = row + 1 if row >= 0 else len(self.agenda)
+        self.agenda.insert(at, AgendaItem(tr("Acara baru")))
+        self._show_agenda(at)
+        self.item_title.setFocus()
+        self.item_title.selectAll()
+
+    def remove_item(self) -> None:
+        """Remove the chosen item."""
+        row = self.items.currentRow()
+        if 0 <= row < len(self.agenda):
+            del self.agenda[row]
+            self._show_agenda(row)
+            self._check_timer.start()
+
+    def move_item(self, step: int) -> None:
+        """Move the chosen item up (-1) or down (1)."""
+        row = self.items.currentRow()
+        target = row + step
+        if self.original.read_only or not (0 <= row < len(self.agenda)):
+            return
+        if not 0 <= target < len(self.agenda):
+            return
+        self.agenda[row], self.agenda[target] = self.agenda[target], self.agenda[row]
+        self._show_agenda(target)
+        self.items.setFocus()
+
+    # --- saving ------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Store the meeting (new: created as a draft; else its fields, then its agenda)."""
+        if any(not p.warning for p in self.show_problems()):
+            return
+        meeting = self.meeting()
+        if meeting.id is None:
+            done = self.operations.run(self, lambda: self.services.meetings.create(meeting))
+            if done is None:
+                return
+            self.saved = done[0]
+            self.accept()
+            return
+        edited = self.operations.run(self, lambda: self.services.meetings.edit(meeting))
+        if edited is None or not self._save_agenda(meeting):
+            return
+        self.saved = self.services.meetings.get(meeting.id)
+        self.accept()
+
+    def _save_agenda(self, meeting: Meeting) -> bool:
+        """Bring the stored agenda to the form's: removed, edited, added, then the order."""
+        assert meeting.id is not None
+        meeting_id, meetings, run = meeting.id, self.services.meetings, self.operations.run
+        before = {i.id: i for i in self.original.agenda}
+        kept = {i.id for i in self.agenda if i.id is not None}
+        for item_id in [i for i in before if i is not None and i not in kept]:
+            if run(self, partial(meetings.remove_item, meeting_id, item_id)) is None:
+                return False
+        ids: list[int] = []
+        for item in self.agenda:
+            if item.id is None:
+                added = run(self, partial(meetings.add_item, meeting_id, item.title, item.kind))
+                if added is None:
+                    return False
+                assert added[0].id is not None
+                ids.append(added[0].id)
+                continue
+            old = before[item.id]
+            changed = (old.title, old.kind) != (item.title, item.kind)
+            if changed and run(self, partial(meetings.edit_item, meeting_id, item)) is None:
+                return False
+            ids.append(item.id)
+        if ids != [i.id for i in self.services.meetings.get(meeting_id).agenda]:
+            return run(self, lambda: meetings.reorder(meeting_id, ids)) is not None
+        return True
+
+    def _make_read_only(self) -> None:
+        for widget in self.findChildren(QWidget):
+            editor = isinstance(widget, (QLineEdit, QComboBox, QSpinBox, QTimeEdit, QPushButton))
+            if editor and widget.parent() is not self.buttons:
+                widget.setEnabled(False)
+        self.items.setEnabled(True)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        localize_buttons(self.buttons)
+        self.setWindowTitle(tr("Rapat (hanya baca)"))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
