@@ -142,6 +142,31 @@ class AgendaEditing:
             )
         return Changes.of(Area.MEETINGS, ids=(meeting_id,))
 
+    def _replace_agenda(
+        self, conn: Connection, meeting: Meeting, items: Sequence[AgendaItem]
+    ) -> None:
+        """Bring the stored agenda to ``items`` inside the caller's transaction: items without
+        an id are added, missing ones removed, changed ones stored, then all renumbered."""
+        assert meeting.id is not None
+        before = {i.id: i for i in meeting.agenda}
+        kept = {i.id for i in items if i.id is not None}
+        for item_id in kept - before.keys():
+            _item(meeting, item_id)  # refuses an item of another meeting
+        for gone in before.keys() - kept:
+            if gone is not None:
+                meeting_store.delete_item(conn, meeting.id, gone)
+        ids: list[int] = []
+        for position, item in enumerate(items, start=1):
+            item = replace(item, title=_title(item.title), position=position)
+            if item.id is None:
+                ids.append(meeting_store.add_item(conn, meeting.id, item, position))
+                continue
+            old = before[item.id]
+            if (old.title, old.kind, old.notes) != (item.title, item.kind, item.notes):
+                meeting_store.update_item(conn, meeting.id, item)
+            ids.append(item.id)
+        meeting_store.set_positions(conn, meeting.id, ids)
+
     def _editable(self, conn: Connection, meeting_id: int) -> Meeting:
         meeting = require_meeting(conn, meeting_id)
         if meeting.read_only:

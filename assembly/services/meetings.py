@@ -137,9 +137,10 @@ class MeetingService(AgendaEditing):
         return saved, Changes.of(Area.MEETINGS, ids=(meeting_id,))
 
     def edit(self, meeting: Meeting) -> tuple[Meeting, Changes]:
-        """Store changes to the meeting's own fields and its leaders (the agenda is edited
-        item by item). Once check-in has opened, who counts and when and how the meeting is
-        held are fixed; a finished meeting is read-only."""
+        """Store changes to the meeting's own fields, its leaders and its agenda (items without
+        an id are added, missing ones removed), all in one transaction. Once check-in has
+        opened, who counts and when and how the meeting is held are fixed; a finished meeting
+        is read-only."""
         meeting_id = meeting.id
         if meeting_id is None:
             raise DomainError(tr("Rapat belum disimpan."))
@@ -165,6 +166,8 @@ class MeetingService(AgendaEditing):
             self._profiles.get(conn, after.profile_version)
             meeting_store.update(conn, after)
             meeting_store.replace_officers(conn, meeting_id, after.officers)
+            self._replace_agenda(conn, before, meeting.agenda)
+            after = require_meeting(conn, meeting_id)
             audit_log.append(
                 conn,
                 self._ctx.actor,

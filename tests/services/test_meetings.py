@@ -126,3 +126,22 @@ def test_a_draft_can_be_deleted_and_the_next_number_follows(cooperative: object)
     assert s.meetings.list() == []
     with pytest.raises(DomainError, match="tidak ditemukan"):
         s.meetings.get(first.id)
+
+
+def test_an_edit_with_a_bad_agenda_item_changes_nothing(cooperative: object) -> None:
+    """The fields and the agenda are saved together or not at all."""
+    from assembly.domain.meeting import AgendaItem
+
+    s = cooperative  # type: ignore[assignment]
+    meeting = s.meetings.create(replace(s.meetings.new_meeting(), venue="Aula Koperasi"))[0]
+    head = s.audit.head_hash()
+    edited = replace(
+        meeting, venue="Balai Desa Sukamaju", agenda=(*meeting.agenda[1:], AgendaItem("   "))
+    )
+    with pytest.raises(ValidationError):
+        s.meetings.edit(edited)
+    assert s.meetings.get(meeting.id) == meeting and s.audit.head_hash() == head
+    good = replace(edited, agenda=(*meeting.agenda[1:], AgendaItem("Ramah tamah")))
+    saved, _ = s.meetings.edit(good)
+    assert [i.title for i in saved.agenda] == [i.title for i in good.agenda]
+    assert saved.venue == "Balai Desa Sukamaju" and s.audit.verify().intact

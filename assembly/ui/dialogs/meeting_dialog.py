@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -373,7 +372,7 @@ class MeetingDialog(QDialog):
     # --- saving ------------------------------------------------------------------------------
 
     def save(self) -> None:
-        """Store the meeting (new: created as a draft; else its fields, then its agenda)."""
+        """Store the meeting with its agenda in one transaction (a new one as a draft)."""
         if any(not p.warning for p in self.show_problems()):
             return
         meeting = self.meeting()
@@ -385,37 +384,10 @@ class MeetingDialog(QDialog):
             self.accept()
             return
         edited = self.operations.run(self, lambda: self.services.meetings.edit(meeting))
-        if edited is None or not self._save_agenda(meeting):
+        if edited is None:
             return
-        self.saved = self.services.meetings.get(meeting.id)
+        self.saved = edited[0]
         self.accept()
-
-    def _save_agenda(self, meeting: Meeting) -> bool:
-        """Bring the stored agenda to the form's: removed, edited, added, then the order."""
-        assert meeting.id is not None
-        meeting_id, meetings, run = meeting.id, self.services.meetings, self.operations.run
-        before = {i.id: i for i in self.original.agenda}
-        kept = {i.id for i in self.agenda if i.id is not None}
-        for item_id in [i for i in before if i is not None and i not in kept]:
-            if run(self, partial(meetings.remove_item, meeting_id, item_id)) is None:
-                return False
-        ids: list[int] = []
-        for item in self.agenda:
-            if item.id is None:
-                added = run(self, partial(meetings.add_item, meeting_id, item.title, item.kind))
-                if added is None:
-                    return False
-                assert added[0].id is not None
-                ids.append(added[0].id)
-                continue
-            old = before[item.id]
-            changed = (old.title, old.kind) != (item.title, item.kind)
-            if changed and run(self, partial(meetings.edit_item, meeting_id, item)) is None:
-                return False
-            ids.append(item.id)
-        if ids != [i.id for i in self.services.meetings.get(meeting_id).agenda]:
-            return run(self, lambda: meetings.reorder(meeting_id, ids)) is not None
-        return True
 
     def _make_read_only(self) -> None:
         for widget in self.findChildren(QWidget):
