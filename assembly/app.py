@@ -120,7 +120,15 @@ class Kuorum:
 
 def run_app(argv: Sequence[str]) -> int:
     """Open the main window; returns the process exit code."""
-    parser = argparse.ArgumentParser(prog="kuorum", description=tr("Buka aplikasi Kuorum."))
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description=tr("Buka aplikasi Kuorum."),
+        epilog=tr(
+            "Perintah tanpa layar: {commands}. Bantuan tiap perintah: python main.py PERINTAH "
+            "--help",
+            commands=", ".join(cli.COMMANDS),
+        ),
+    )
     parser.add_argument(
         "--db", type=Path, help=tr("berkas basis data (bawaan: {path})", path=default_database())
     )

@@ -8,6 +8,7 @@ CATALOGUE: dict[str, str] = {
     "Buku Daftar Anggota": "Member Register",
     "Profil Koperasi & AD": "Cooperative & AD profile",
     "Buka aplikasi Kuorum.": "Open the Kuorum app.",
+    "Perintah tanpa layar: {commands}. Bantuan tiap perintah: python main.py PERINTAH --help": "Commands without a screen: {commands}. Help on each: python main.py COMMAND --help",
     "berkas basis data (bawaan: {path})": "database file (default: {path})",
     "buka koperasi demo": "open the demo cooperative",
     "bahasa tampilan": "display language",
