@@ -8,6 +8,7 @@ counted as votes cast (law.md rule 16); a tie rejects a motion (rule 17).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -166,3 +167,173 @@ def validate_election_ballot(choices: Iterable[str], candidates: Iterable[str], 
     chosen = list(choices)
     known = set(candidates)
     return len(chosen) <= seats and len(set(chosen)) == len(chosen) and set(chosen) <= known
+
+
+# --- ballots as the meeting runs them (DESIGN.md section 3) ------------------------------------
+
+
+class DecisionMethod(StrEnum):
+    """How an agenda item was decided (law.md rule 6)."""
+
+    CONSENSUS = "mufakat"  # musyawarah untuk mufakat, UU 25/1992 Pasal 24(1)
+    VOTING = "voting"  # pemungutan suara, Pasal 24(2)
+
+
+class Outcome(StrEnum):
+    """What a recorded decision says."""
+
+    AGREED = "mufakat"  # consensus reached
+    NO_CONSENSUS = "tidak_mufakat"  # consensus failed: a vote may be opened
+    ADOPTED = "disetujui"
+    REJECTED = "tidak_disetujui"
+    ELECTED = "terpilih"
+    RUNOFF = "pemilihan_ulang"  # a tie for the last seat
+
+
+class BallotKind(StrEnum):
+    """A vote on a motion or on persons."""
+
+    MOTION = "motion"
+    ELECTION = "election"
+
+
+class BallotMode(StrEnum):
+    """How the votes are taken."""
+
+    NAMED = "named"  # each voter's choice recorded by name
+    COUNTED = "counted"  # show of hands or paper, totals entered with tellers
+    SECRET = "secret"  # kiosk: who voted is recorded, the choice is not linked to them
+
+    @property
+    def label(self) -> str:
+        """The mode as the chair reads it."""
+        return {
+            BallotMode.NAMED: tr("Terbuka (per nama)"),
+            BallotMode.COUNTED: tr("Dihitung (angkat tangan/kertas)"),
+            BallotMode.SECRET: tr("Rahasia"),
+        }[self]
+
+
+class BallotState(StrEnum):
+    """Where a ballot stands."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One ballot with the quorum snapshot taken when it opened (law.md rule 19).
+
+    ``present``/``minimum``/``reached`` are the quorum re-check; ``eligible`` how many present
+    were entitled to vote at that moment (the base "of those present"); ``members`` every
+    entitled member of the meeting (the base "of all members")."""
+
+    meeting_id: int
+    item_id: int
+    kind: BallotKind
+    mode: BallotMode
+    title: str
+    opened_at: dt.datetime
+    present: int
+    minimum: int
+    reached: bool
+    rule_text: str
+    article: str
+    eligible: int
+    members: int
+    state: BallotState = BallotState.OPEN
+    closed_at: dt.datetime | None = None
+    cancel_reason: str = ""
+    seats: int | None = None
+    revote_reason: str = ""
+    revote_of: int | None = None
+    runoff_of: int | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class CountedTotals:
+    """A counted motion's totals, entered with the tellers (saksi) named. ``issued`` and
+    ``returned`` are the paper ballots, None for a show of hands. Blank papers are void, so
+    the tally counts them as tidak sah."""
+
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+    invalid: int = 0
+    blank: int = 0
+    issued: int | None = None
+    returned: int | None = None
+    tellers: tuple[str, ...] = ()
+
+    @property
+    def total(self) -> int:
+        """Every ballot counted, valid or not."""
+        return self.yes + self.no + self.abstain + self.invalid + self.blank
+
+    def tally(self) -> MotionTally:
+        """The motion tally (blank papers as tidak sah)."""
+        return MotionTally(self.yes, self.no, self.abstain, self.invalid + self.blank)
+
+
+def reconcile(totals: CountedTotals, entitled_present: int) -> list[str]:
+    """What is wrong with ``totals``: tellers named, no negative figure, never more than the
+    entitled present at the snapshot, and for paper ballots issued = returned + not returned,
+    returned = valid + invalid + blank (DESIGN.md section 3)."""
+    problems = []
+    figures = [totals.yes, totals.no, totals.abstain, totals.invalid, totals.blank]
+    figures += [n for n in (totals.issued, totals.returned) if n is not None]
+    if any(n < 0 for n in figures):
+        problems.append(tr("Jumlah suara tidak boleh negatif."))
+    if not [t for t in totals.tellers if t.strip()]:
+        problems.append(tr("Sebutkan paling sedikit satu saksi penghitung suara."))
+    if totals.total > entitled_present:
+        problems.append(
+            tr(
+                "Jumlah suara {total} melebihi {present} anggota berhak suara yang hadir saat "
+                "pemungutan suara dibuka.",
+                total=thousands(totals.total),
+                present=thousands(entitled_present),
+            )
+        )
+    if (totals.issued is None) != (totals.returned is None):
+        problems.append(tr("Isi jumlah surat suara dibagikan dan kembali, atau keduanya kosong."))
+    elif totals.issued is not None and totals.returned is not None:
+        if totals.issued > entitled_present:
+            problems.append(
+                tr(
+                    "Surat suara dibagikan ({issued}) melebihi {present} anggota berhak suara "
+                    "yang hadir.",
+                    issued=thousands(totals.issued),
+                    present=thousands(entitled_present),
+                )
+            )
+        if totals.returned > totals.issued:
+            problems.append(
+                tr(
+                    "Surat suara kembali ({returned}) melebihi yang dibagikan ({issued}).",
+                    returned=thousands(totals.returned),
+                    issued=thousands(totals.issued),
+                )
+            )
+        if totals.returned != totals.total:
+            problems.append(
+                tr(
+                    "Surat suara kembali ({returned}) harus sama dengan suara sah, tidak sah "
+                    "dan kosong ({total}).",
+                    returned=thousands(totals.returned),
+                    total=thousands(totals.total),
+                )
+            )
+    return problems
+
+
+def progress_text(voted: int, eligible: int) -> str:
+    """Voting progress as the hall reads it: "412 dari 700 sudah memberikan suara"."""
+    return tr(
+        "{voted} dari {eligible} sudah memberikan suara",
+        voted=thousands(voted),
+        eligible=thousands(eligible),
+    )

@@ -211,3 +211,118 @@ quorum_checks = sa.Table(
     sa.Column("note", sa.String(400), nullable=False, server_default=""),
     sa.Index("ix_quorum_checks_meeting_id", "meeting_id", "id"),
 )
+
+# --- decisions and ballots (issue 4) -------------------------------------------------------------
+# A decision per agenda item: by consensus (UU 25/1992 Pasal 24(1)), the record that consensus
+# failed, or the result of a closed ballot (Pasal 24(2)). A ballot keeps the quorum snapshot taken
+# when it opened and who was entitled then; one vote per member per ballot is a UNIQUE constraint.
+
+decisions = sa.Table(
+    "decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), nullable=False),
+    sa.Column("item_id", sa.Integer, sa.ForeignKey("agenda_items.id"), nullable=False),
+    sa.Column("method", sa.String(10), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("dissent", sa.Text, nullable=False, server_default=""),
+    sa.Column("result", sa.Text, nullable=False),
+    sa.Column("outcome", sa.String(20), nullable=False),
+    sa.Column("ballot_id", sa.Integer, sa.ForeignKey("ballots.id"), nullable=True),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Index("ix_decisions_meeting_id", "meeting_id", "item_id", "id"),
+)
+
+ballots = sa.Table(
+    "ballots",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), nullable=False),
+    sa.Column("item_id", sa.Integer, sa.ForeignKey("agenda_items.id"), nullable=False),
+    sa.Column("kind", sa.String(10), nullable=False),
+    sa.Column("mode", sa.String(10), nullable=False),
+    sa.Column("state", sa.String(10), nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("cancel_reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("opened_at", sa.String(40), nullable=False),
+    sa.Column("closed_at", sa.String(40), nullable=True),
+    sa.Column("present", sa.Integer, nullable=False),
+    sa.Column("minimum", sa.Integer, nullable=False),
+    sa.Column("reached", sa.Boolean, nullable=False),
+    sa.Column("rule_text", sa.String(300), nullable=False),
+    sa.Column("article", sa.String(120), nullable=False, server_default=""),
+    sa.Column("eligible", sa.Integer, nullable=False),
+    sa.Column("members", sa.Integer, nullable=False),
+    sa.Column("seats", sa.Integer, nullable=True),
+    sa.Column("revote_reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("revote_of", sa.Integer, sa.ForeignKey("ballots.id"), nullable=True),
+    sa.Column("runoff_of", sa.Integer, sa.ForeignKey("ballots.id"), nullable=True),
+    sa.Index("ix_ballots_meeting_id", "meeting_id", "state"),
+)
+
+ballot_eligible = sa.Table(
+    "ballot_eligible",
+    metadata,
+    sa.Column("ballot_id", sa.Integer, sa.ForeignKey("ballots.id"), primary_key=True),
+    sa.Column("member_id", sa.Integer, sa.ForeignKey("members.id"), primary_key=True),
+    sa.Column("proxy_holder_id", sa.Integer, sa.ForeignKey("members.id"), nullable=True),
+)
+
+named_votes = sa.Table(
+    "named_votes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ballot_id", sa.Integer, sa.ForeignKey("ballots.id"), nullable=False),
+    sa.Column("member_id", sa.Integer, sa.ForeignKey("members.id"), nullable=False),
+    sa.Column("choice", sa.String(400), nullable=False),
+    # The holder of a surat kuasa who cast the grantor's vote (law.md rule 13: shown apart).
+    sa.Column("proxy_holder_id", sa.Integer, sa.ForeignKey("members.id"), nullable=True),
+    sa.Column("cast_at", sa.String(40), nullable=False),
+    # One member, one vote (UU 25/1992 Pasal 24(3)), held by the database itself.
+    sa.UniqueConstraint("ballot_id", "member_id", name="uq_named_votes_ballot_id"),
+)
+
+secret_participation = sa.Table(
+    "secret_participation",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ballot_id", sa.Integer, sa.ForeignKey("ballots.id"), nullable=False),
+    sa.Column("member_id", sa.Integer, sa.ForeignKey("members.id"), nullable=False),
+    sa.Column("via_proxy", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.UniqueConstraint("ballot_id", "member_id", name="uq_secret_participation_ballot_id"),
+)
+
+# No member, no time, and a random key: nothing links a choice to a voter or to an order.
+secret_choices = sa.Table(
+    "secret_choices",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("ballot_id", sa.Integer, sa.ForeignKey("ballots.id"), nullable=False),
+    sa.Column("choice", sa.String(400), nullable=False),
+    sa.Index("ix_secret_choices_ballot_id", "ballot_id"),
+)
+
+counted_totals = sa.Table(
+    "counted_totals",
+    metadata,
+    sa.Column("ballot_id", sa.Integer, sa.ForeignKey("ballots.id"), primary_key=True),
+    sa.Column("yes", sa.Integer, nullable=False),
+    sa.Column("no", sa.Integer, nullable=False),
+    sa.Column("abstain", sa.Integer, nullable=False),
+    sa.Column("invalid", sa.Integer, nullable=False),
+    sa.Column("blank", sa.Integer, nullable=False),
+    sa.Column("issued", sa.Integer, nullable=True),
+    sa.Column("returned", sa.Integer, nullable=True),
+    sa.Column("tellers", sa.Text, nullable=False),
+    sa.Column("entered_at", sa.String(40), nullable=False),
+)
+
+candidates = sa.Table(
+    "candidates",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ballot_id", sa.Integer, sa.ForeignKey("ballots.id"), nullable=False),
+    sa.Column("member_id", sa.Integer, sa.ForeignKey("members.id"), nullable=False),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.UniqueConstraint("ballot_id", "member_id", name="uq_candidates_ballot_id"),
+)

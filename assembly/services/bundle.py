@@ -16,11 +16,15 @@ from assembly.services.context import ServiceContext
 if TYPE_CHECKING:
     from assembly.services.attendance_import import AttendanceImportService
     from assembly.services.audit import AuditService
+    from assembly.services.ballots import BallotService
     from assembly.services.checkin import CheckInService
     from assembly.services.cooperative import CooperativeService
+    from assembly.services.decisions import DecisionService
     from assembly.services.demo import DemoService
     from assembly.services.documents import DocumentService
+    from assembly.services.elections import ElectionService
     from assembly.services.meetings import MeetingService
+    from assembly.services.minutes import MinutesService
     from assembly.services.member_export import ExportService
     from assembly.services.member_import import ImportService
     from assembly.services.proxies import ProxyService
@@ -154,3 +158,31 @@ class Services:
         from assembly.services.status import StatusService
 
         return StatusService(self.ctx)
+
+    @cached_property
+    def decisions(self) -> DecisionService:
+        """Consensus decisions, and the record that consensus failed."""
+        from assembly.services.decisions import DecisionService
+
+        return DecisionService(self.ctx)
+
+    @cached_property
+    def ballots(self) -> BallotService:
+        """Ballots: open with the quorum snapshot, votes, close, cancel, re-vote."""
+        from assembly.services.ballots import BallotService
+
+        return BallotService(self.ctx)
+
+    @cached_property
+    def elections(self) -> ElectionService:
+        """Elections of pengurus and pengawas, and their run-offs."""
+        from assembly.services.elections import ElectionService
+
+        return ElectionService(self.ctx)
+
+    @cached_property
+    def minutes(self) -> MinutesService:
+        """The berita acara: its content and its PDF."""
+        from assembly.services.minutes import MinutesService
+
+        return MinutesService(self.ctx)

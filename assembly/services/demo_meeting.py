@@ -44,6 +44,7 @@ from assembly.persistence import (
 )
 from assembly.persistence.meeting_store import Connection
 from assembly.services.context import ServiceContext
+from assembly.services.demo_decisions import add_sample_decisions
 
 VENUE = "Aula Koperasi, Jl. Kaliurang Km 7,5 No. 12, Condongcatur, Sleman"
 PLATFORM = "Zoom Meeting (tautan dikirim bersama undangan)"
@@ -224,6 +225,7 @@ def _held_meeting(
         ),
         ctx.actor,
     )
+    add_sample_decisions(conn, rng, replace(held, id=meeting_id), profile, at(dt.time(10, 30)))
     return meeting_id
 
 

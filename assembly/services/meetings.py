@@ -28,7 +28,13 @@ from assembly.domain.meeting import (
 from assembly.domain.meeting_rules import check_edit, validate_meeting
 from assembly.domain.meeting_warnings import financial_year_end, meeting_warnings
 from assembly.i18n import tr
-from assembly.persistence import audit_log, cooperative_store, meeting_store, quorum_check_store
+from assembly.persistence import (
+    audit_log,
+    ballot_store,
+    cooperative_store,
+    meeting_store,
+    quorum_check_store,
+)
 from assembly.persistence.meeting_store import Connection
 from assembly.services.changes import Area, Changes
 from assembly.services.context import ServiceContext
@@ -223,9 +229,14 @@ class MeetingService(AgendaEditing):
         return after, Changes.of(Area.MEETINGS, Area.ATTENDANCE, ids=(meeting_id,))
 
     def close(self, meeting_id: int) -> tuple[Meeting, Changes]:
-        """Close an opened meeting; from then on it is read-only."""
+        """Close an opened meeting; from then on it is read-only. Refused while a ballot is
+        still open: its votes would be stranded."""
         with self._ctx.db.write() as conn:
             meeting = require_meeting(conn, meeting_id)
+            if ballot_store.open_ballot_id(conn, meeting_id) is not None:
+                raise DomainError(
+                    tr("Masih ada pemungutan suara yang terbuka; tutup atau batalkan dulu.")
+                )
             after = replace(
                 meeting, state=transition(meeting.state, Move.CLOSE), closed_at=self._ctx.now()
             )

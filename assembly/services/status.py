@@ -8,17 +8,22 @@ from typing import Any
 
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import Channel
+from assembly.domain.ballots import BallotKind, Outcome
 from assembly.domain.meeting import Meeting
 from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import QuorumCheck, QuorumStatus, quorum_status
 from assembly.i18n import tr
 from assembly.persistence import (
     attendance_store,
+    ballot_store,
     cooperative_store,
+    decision_store,
     meeting_store,
     member_store,
     quorum_check_store,
 )
+from assembly.persistence.meeting_store import Connection
+from assembly.services.ballots import tally_of
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import ProfileCache, require_header
 from assembly.services.quorum_counts import live_status
@@ -158,7 +163,13 @@ class StatusReport:
                     minimum=thousands(c.minimum),
                 )
             )
-        out.append(tr("Keputusan: belum ada") if not self.decisions else "")
+        if not self.decisions:
+            out.append(tr("Keputusan: belum ada"))
+        for d in self.decisions:
+            out.append(
+                tr("Keputusan ({method}) {title}: {result}", method=d["method"], title=d["title"],
+                   result=d["result"])
+            )  # fmt: skip
         return [line for line in out if line]
 
 
@@ -209,4 +220,55 @@ class StatusService:
                 replace(c, at=c.at.astimezone(meeting.zone))
                 for c in quorum_check_store.checks(conn, chosen)
             )
-        return StatusReport(name, entries, registered, entitled, status, attending, meeting, checks)
+            decided = tuple(decision_entries(conn, chosen, profile))
+        return StatusReport(
+            name, entries, registered, entitled, status, attending, meeting, checks, decided
+        )
+
+
+def decision_entries(conn: Connection, meeting_id: int, profile: ADProfile) -> list[dict[str, Any]]:
+    """Each decision of the meeting as ``status --json`` lists it: consensus (Pasal 24(1)) or
+    the result of a closed ballot with its tally, the entitled present at the snapshot, the
+    rule and the result statement. The records that consensus failed are not decisions."""
+    items = {i.id: i for i in meeting_store.agenda(conn, meeting_id)}
+    out = []
+    for row in decision_store.for_meeting(conn, meeting_id):
+        if row.outcome is Outcome.NO_CONSENSUS:
+            continue
+        item = items[row.item_id]
+        entry: dict[str, Any] = {
+            "item": item.title,
+            "title": row.text,
+            "method": row.method.value,
+            "mode": None,
+            "tally": None,
+            "present_at_snapshot": None,
+            "rule": tr("musyawarah untuk mufakat (UU 25/1992 Pasal 24 ayat 1)"),
+            "result": row.result,
+            "outcome": row.outcome.value,
+            "dissent": row.dissent,
+        }
+        ballot = None if row.ballot_id is None else ballot_store.get(conn, row.ballot_id)
+        if ballot is not None:
+            tally, by_proxy = tally_of(conn, ballot)
+            majority = profile.majority_for(item.kind)
+            if ballot.kind is BallotKind.ELECTION:
+                rule = tr("suara terbanyak, {seats} kursi", seats=ballot.seats or 1)
+            else:
+                rule = majority.describe() if majority else ""
+            entry.update(
+                mode=ballot.mode.value,
+                tally=tally,
+                by_proxy=by_proxy,
+                present_at_snapshot=ballot.eligible,
+                quorum_at_vote={
+                    "present": ballot.present,
+                    "minimum": ballot.minimum,
+                    "reached": ballot.reached,
+                },
+                rule=rule,
+                runoff_of=ballot.runoff_of,
+                revote_reason=ballot.revote_reason,
+            )
+        out.append(entry)
+    return out

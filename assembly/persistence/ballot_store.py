@@ -1,0 +1,312 @@
+"""Ballots, who was entitled when each opened, and the votes.
+
+One vote per member per ballot is a UNIQUE constraint: a second insert, even from another
+process racing this one, fails in the database and becomes a :class:`DomainError`. Secret
+choices are stored with no member, no time and a random key, so neither a link nor the order of
+voting can be read back (DESIGN.md section 3).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import sqlalchemy as sa
+
+from assembly.domain.attendance import AttendanceState, Channel
+from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState, CountedTotals
+from assembly.domain.errors import DomainError
+from assembly.i18n import tr
+from assembly.persistence.tables import (
+    attendance,
+    ballot_eligible,
+    ballots,
+    candidates,
+    counted_totals,
+    named_votes,
+    proxies,
+    secret_choices,
+    secret_participation,
+)
+from assembly.persistence.timestamps import from_text, required, to_text
+
+_KEY_BITS = 63  # a positive SQLite INTEGER
+
+
+def _values(ballot: Ballot) -> dict[str, Any]:
+    return {
+        "meeting_id": ballot.meeting_id,
+        "item_id": ballot.item_id,
+        "kind": ballot.kind.value,
+        "mode": ballot.mode.value,
+        "state": ballot.state.value,
+        "title": ballot.title,
+        "cancel_reason": ballot.cancel_reason,
+        "opened_at": to_text(ballot.opened_at),
+        "closed_at": to_text(ballot.closed_at),
+        "present": ballot.present,
+        "minimum": ballot.minimum,
+        "reached": ballot.reached,
+        "rule_text": ballot.rule_text,
+        "article": ballot.article,
+        "eligible": ballot.eligible,
+        "members": ballot.members,
+        "seats": ballot.seats,
+        "revote_reason": ballot.revote_reason,
+        "revote_of": ballot.revote_of,
+        "runoff_of": ballot.runoff_of,
+    }
+
+
+def _ballot(r: Mapping[Any, Any]) -> Ballot:
+    return Ballot(
+        meeting_id=r["meeting_id"],
+        item_id=r["item_id"],
+        kind=BallotKind(r["kind"]),
+        mode=BallotMode(r["mode"]),
+        title=r["title"],
+        opened_at=required(r["opened_at"]),
+        present=r["present"],
+        minimum=r["minimum"],
+        reached=bool(r["reached"]),
+        rule_text=r["rule_text"],
+        article=r["article"],
+        eligible=r["eligible"],
+        members=r["members"],
+        state=BallotState(r["state"]),
+        closed_at=from_text(r["closed_at"]),
+        cancel_reason=r["cancel_reason"],
+        seats=r["seats"],
+        revote_reason=r["revote_reason"],
+        revote_of=r["revote_of"],
+        runoff_of=r["runoff_of"],
+        id=r["id"],
+    )
+
+
+def insert(conn: sa.Connection, ballot: Ballot) -> int:
+    """Store a new ballot; its id."""
+    key = conn.execute(sa.insert(ballots).values(**_values(ballot))).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def update(conn: sa.Connection, ballot: Ballot) -> None:
+    """Store the ballot's state, closing time and the rest as they are now."""
+    conn.execute(sa.update(ballots).where(ballots.c.id == ballot.id).values(**_values(ballot)))
+
+
+def get(conn: sa.Connection, ballot_id: int) -> Ballot | None:
+    """The ballot, or None."""
+    row = conn.execute(sa.select(ballots).where(ballots.c.id == ballot_id)).first()
+    return None if row is None else _ballot(row._mapping)
+
+
+def for_meeting(conn: sa.Connection, meeting_id: int) -> list[Ballot]:
+    """Every ballot of the meeting in the order they were opened."""
+    rows = conn.execute(
+        sa.select(ballots).where(ballots.c.meeting_id == meeting_id).order_by(ballots.c.id)
+    )
+    return [_ballot(r._mapping) for r in rows]
+
+
+def open_ballot_id(conn: sa.Connection, meeting_id: int) -> int | None:
+    """The ballot of the meeting that is open now, if any."""
+    return conn.execute(
+        sa.select(ballots.c.id).where(
+            ballots.c.meeting_id == meeting_id, ballots.c.state == BallotState.OPEN.value
+        )
+    ).scalar()
+
+
+# --- who may vote ------------------------------------------------------------------------------
+
+
+def snapshot_eligible(conn: sa.Connection, ballot_id: int, meeting_id: int) -> int:
+    """Store who is present and entitled to vote now, with the holder of the surat kuasa of
+    those represented by proxy; how many they are. One INSERT ... SELECT."""
+    query = (
+        sa.select(
+            sa.literal(ballot_id),
+            attendance.c.member_id,
+            sa.case((attendance.c.channel == Channel.PROXY.value, proxies.c.holder_id), else_=None),
+        )
+        .select_from(attendance.outerjoin(proxies, proxies.c.id == attendance.c.proxy_id))
+        .where(
+            attendance.c.meeting_id == meeting_id,
+            attendance.c.state == AttendanceState.PRESENT.value,
+            attendance.c.may_vote.is_(True),
+        )
+    )
+    result = conn.execute(
+        sa.insert(ballot_eligible).from_select(["ballot_id", "member_id", "proxy_holder_id"], query)
+    )
+    return int(result.rowcount)
+
+
+def eligible_ids(conn: sa.Connection, ballot_id: int) -> list[tuple[int, int | None]]:
+    """(member id, proxy holder id or None) of everyone entitled at the snapshot."""
+    rows = conn.execute(
+        sa.select(ballot_eligible.c.member_id, ballot_eligible.c.proxy_holder_id)
+        .where(ballot_eligible.c.ballot_id == ballot_id)
+        .order_by(ballot_eligible.c.member_id)
+    )
+    return [(int(r[0]), r[1]) for r in rows]
+
+
+def eligibility(conn: sa.Connection, ballot_id: int, member_id: int) -> tuple[bool, int | None]:
+    """(entitled at the snapshot, holder of their surat kuasa or None)."""
+    row = conn.execute(
+        sa.select(ballot_eligible.c.proxy_holder_id).where(
+            ballot_eligible.c.ballot_id == ballot_id, ballot_eligible.c.member_id == member_id
+        )
+    ).first()
+    return (False, None) if row is None else (True, row[0])
+
+
+# --- votes -------------------------------------------------------------------------------------
+
+
+def _already(exc: sa.exc.IntegrityError) -> DomainError:
+    # Only the UNIQUE(ballot_id, member_id) constraint can fail here; say so plainly.
+    del exc
+    return DomainError(
+        tr("Anggota ini sudah memberikan suara pada pemungutan suara ini; satu anggota satu suara.")
+    )
+
+
+def add_named(
+    conn: sa.Connection,
+    ballot_id: int,
+    member_id: int,
+    choice: str,
+    holder_id: int | None,
+    at: str,
+) -> None:
+    """Record a named vote; refused (DomainError) when the member has voted already."""
+    try:
+        with conn.begin_nested():
+            conn.execute(
+                sa.insert(named_votes).values(
+                    ballot_id=ballot_id,
+                    member_id=member_id,
+                    choice=choice,
+                    proxy_holder_id=holder_id,
+                    cast_at=at,
+                )
+            )
+    except sa.exc.IntegrityError as exc:
+        raise _already(exc) from exc
+
+
+def add_secret(
+    conn: sa.Connection, ballot_id: int, member_id: int, via_proxy: bool, choice: str
+) -> None:
+    """Record that the member voted and, apart, the choice with nothing linking the two.
+    Both in the caller's one transaction: either both are stored or neither."""
+    try:
+        with conn.begin_nested():
+            conn.execute(
+                sa.insert(secret_participation).values(
+                    ballot_id=ballot_id, member_id=member_id, via_proxy=via_proxy
+                )
+            )
+    except sa.exc.IntegrityError as exc:
+        raise _already(exc) from exc
+    while True:
+        try:
+            with conn.begin_nested():
+                conn.execute(
+                    sa.insert(secret_choices).values(
+                        id=secrets.randbits(_KEY_BITS) or 1, ballot_id=ballot_id, choice=choice
+                    )
+                )
+            return
+        except sa.exc.IntegrityError:  # a key drawn twice (about 1 in 10^18): draw again
+            continue
+
+
+def choice_counts(conn: sa.Connection, ballot: Ballot) -> dict[str, int]:
+    """How many times each choice was cast in a named or secret ballot: one GROUP BY."""
+    if ballot.mode is BallotMode.SECRET:
+        column, ballot_col = secret_choices.c.choice, secret_choices.c.ballot_id
+    else:
+        column, ballot_col = named_votes.c.choice, named_votes.c.ballot_id
+    rows = conn.execute(
+        sa.select(column, sa.func.count()).where(ballot_col == ballot.id).group_by(column)
+    )
+    return {r[0]: int(r[1]) for r in rows}
+
+
+def voted(conn: sa.Connection, ballot: Ballot) -> tuple[int, int]:
+    """(how many have voted, of them by proxy) in a named or secret ballot."""
+    if ballot.mode is BallotMode.SECRET:
+        proxied = secret_participation.c.via_proxy.is_(True)
+        table, ballot_col = secret_participation, secret_participation.c.ballot_id
+    else:
+        proxied = named_votes.c.proxy_holder_id.is_not(None)
+        table, ballot_col = named_votes, named_votes.c.ballot_id
+    row = conn.execute(
+        sa.select(sa.func.count(), sa.func.count().filter(proxied))
+        .select_from(table)
+        .where(ballot_col == ballot.id)
+    ).one()
+    return int(row[0]), int(row[1])
+
+
+# --- counted totals and candidates ---------------------------------------------------------------
+
+
+def save_counted(conn: sa.Connection, ballot_id: int, totals: CountedTotals, at: str) -> None:
+    """Store (or replace) the totals of a counted ballot."""
+    values = {
+        "yes": totals.yes,
+        "no": totals.no,
+        "abstain": totals.abstain,
+        "invalid": totals.invalid,
+        "blank": totals.blank,
+        "issued": totals.issued,
+        "returned": totals.returned,
+        "tellers": "\n".join(t.strip() for t in totals.tellers if t.strip()),
+        "entered_at": at,
+    }
+    conn.execute(sa.delete(counted_totals).where(counted_totals.c.ballot_id == ballot_id))
+    conn.execute(sa.insert(counted_totals).values(ballot_id=ballot_id, **values))
+
+
+def counted(conn: sa.Connection, ballot_id: int) -> CountedTotals | None:
+    """The entered totals, or None."""
+    row = conn.execute(
+        sa.select(counted_totals).where(counted_totals.c.ballot_id == ballot_id)
+    ).first()
+    if row is None:
+        return None
+    r = row._mapping
+    return CountedTotals(
+        r["yes"],
+        r["no"],
+        r["abstain"],
+        r["invalid"],
+        r["blank"],
+        r["issued"],
+        r["returned"],
+        tuple(r["tellers"].split("\n")),
+    )
+
+
+def add_candidates(conn: sa.Connection, ballot_id: int, people: Iterable[tuple[int, str]]) -> None:
+    """Store the candidates (member id, name) of an election ballot."""
+    rows = [{"ballot_id": ballot_id, "member_id": m, "name": n} for m, n in people]
+    if rows:
+        conn.execute(sa.insert(candidates), rows)
+
+
+def candidate_list(conn: sa.Connection, ballot_id: int) -> list[tuple[int, str]]:
+    """(member id, name) of the ballot's candidates, in the order entered."""
+    rows = conn.execute(
+        sa.select(candidates.c.member_id, candidates.c.name)
+        .where(candidates.c.ballot_id == ballot_id)
+        .order_by(candidates.c.id)
+    )
+    return [(int(r[0]), r[1]) for r in rows]

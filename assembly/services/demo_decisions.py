@@ -1,0 +1,186 @@
+"""The demo's decisions at last year's (closed) RAT: the LPJ accepted by consensus; the SHU
+decided by a named vote; the work plan by a counted show of hands; and the election of the
+Pengawas, secret, tied for the seat, decided by a run-off (UU 25/1992 Pasal 24; law.md rules
+6, 16-18).
+
+Written straight into the demo's write transaction, as the meeting is already closed: each
+ballot carries its quorum snapshot and who was entitled, exactly as a live one. Every draw
+comes from the generator's seeded ``rng``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import replace
+
+from assembly.domain.ad_profile import ADProfile, ItemKind
+from assembly.domain.ballots import (
+    Ballot,
+    BallotKind,
+    BallotMode,
+    BallotState,
+    Choice,
+    CountedTotals,
+    DecisionMethod,
+    Outcome,
+)
+from assembly.domain.meeting import AgendaItem, Meeting
+from assembly.i18n import tr
+from assembly.persistence import ballot_store, decision_store, meeting_store, member_store
+from assembly.persistence.decision_store import DecisionRow
+from assembly.persistence.meeting_store import Connection
+from assembly.persistence.timestamps import to_text
+from assembly.services.ballots import election_result, motion_result, tally_of
+from assembly.services.quorum_counts import live_status
+
+
+def add_sample_decisions(
+    conn: Connection, rng: random.Random, meeting: Meeting, profile: ADProfile, at: dt.datetime
+) -> None:
+    """Record the demo's decisions on the held ``meeting`` from ``at`` (the first vote)."""
+    assert meeting.id is not None
+    items = meeting_store.agenda(conn, meeting.id)
+    if len(items) < 4:
+        return
+    lpj = next((i for i in items if "pertanggungjawaban" in i.title), items[0])
+    shu = next((i for i in items if "SHU" in i.title), items[1])
+    plan = next((i for i in items if i.title.startswith("Rencana kerja")), items[2])
+    election = next((i for i in items if i.kind is ItemKind.ELECTION), None)
+    _decide(conn, meeting, lpj, Outcome.AGREED, "Laporan pertanggungjawaban Pengurus diterima",
+            at, "Dua anggota meminta rincian biaya operasional dilampirkan.")  # fmt: skip
+    vote = _Vote(conn, rng, meeting, profile)
+    vote.motion(shu, BallotMode.NAMED, "SHU dibagi 40% menurut jasa usaha", at, 0.62)
+    vote.motion(plan, BallotMode.COUNTED, "Rencana kerja disahkan", at + _MIN * 20, 0.8)
+    if election is not None:
+        vote.election(election, at + _MIN * 40)
+
+
+_MIN = dt.timedelta(minutes=1)
+
+
+def _decide(
+    conn: Connection,
+    meeting: Meeting,
+    item: AgendaItem,
+    outcome: Outcome,
+    text: str,
+    at: dt.datetime,
+    dissent: str = "",
+    ballot_id: int | None = None,
+    result: str = "",
+) -> None:
+    method = DecisionMethod.VOTING if ballot_id is not None else DecisionMethod.CONSENSUS
+    if not result:
+        result = (
+            tr("disepakati secara musyawarah untuk mufakat")
+            if outcome is Outcome.AGREED
+            else tr("mufakat tidak tercapai; keputusan diambil dengan pemungutan suara")
+        )
+    row = DecisionRow(meeting.id or 0, item.id or 0, method, text, dissent, result, outcome, at,
+                      ballot_id)  # fmt: skip
+    decision_store.insert(conn, row)
+
+
+class _Vote:
+    """Ballots of the held meeting, with snapshots from its attendance."""
+
+    def __init__(
+        self, conn: Connection, rng: random.Random, meeting: Meeting, profile: ADProfile
+    ) -> None:
+        self.conn, self.rng, self.meeting, self.profile = conn, rng, meeting, profile
+
+    def _open(
+        self, item: AgendaItem, kind: BallotKind, mode: BallotMode, title: str, at: dt.datetime,
+        **more: object,
+    ) -> Ballot:  # fmt: skip
+        status = live_status(self.conn, self.meeting, self.profile)
+        ballot = Ballot(
+            self.meeting.id or 0, item.id or 0, kind, mode, title, at, status.present,
+            status.minimum, status.reached, status.rule_text, status.article, 0,
+            self.meeting.entitled or 0, **more,  # type: ignore[arg-type]
+        )  # fmt: skip
+        ballot_id = ballot_store.insert(self.conn, ballot)
+        eligible = ballot_store.snapshot_eligible(self.conn, ballot_id, self.meeting.id or 0)
+        ballot = replace(ballot, id=ballot_id, eligible=eligible)
+        ballot_store.update(self.conn, ballot)
+        return ballot
+
+    def _close(self, ballot: Ballot, item: AgendaItem, at: dt.datetime) -> list[int]:
+        closed = replace(ballot, state=BallotState.CLOSED, closed_at=at)
+        ballot_store.update(self.conn, closed)
+        tally = tally_of(self.conn, closed)[0]
+        tied: list[int] = []
+        if ballot.kind is BallotKind.MOTION:
+            statement, outcome, _rule = motion_result(tally, closed, item, self.profile)
+        else:
+            statement, outcome, _rule, tied, _left = election_result(self.conn, closed, tally)
+        _decide(self.conn, self.meeting, item, outcome, ballot.title, at, "", ballot.id,
+                statement)  # fmt: skip
+        return tied
+
+    def motion(
+        self, item: AgendaItem, mode: BallotMode, title: str, at: dt.datetime, share: float
+    ) -> None:
+        """Consensus fails, then a motion passes with about ``share`` in favour."""
+        _decide(self.conn, self.meeting, item, Outcome.NO_CONSENSUS, "", at - _MIN * 5)
+        ballot = self._open(item, BallotKind.MOTION, mode, title, at)
+        voters = ballot_store.eligible_ids(self.conn, ballot.id or 0)
+        choices = [
+            self.rng.choices([Choice.YES, Choice.NO, Choice.ABSTAIN], [share, 0.9 - share, 0.1])[0]
+            for _ in voters
+        ]
+        if mode is BallotMode.COUNTED:
+            hands = [c for c in choices if self.rng.random() < 0.97]  # a few did not raise
+            totals = CountedTotals(
+                hands.count(Choice.YES), hands.count(Choice.NO), hands.count(Choice.ABSTAIN),
+                tellers=("Saksi I", "Saksi II"),
+            )  # fmt: skip
+            ballot_store.save_counted(self.conn, ballot.id or 0, totals, to_text(at) or "")
+        else:
+            for (member_id, holder), choice in zip(voters, choices, strict=True):
+                ballot_store.add_named(self.conn, ballot.id or 0, member_id, choice.value,
+                                       holder, to_text(at) or "")  # fmt: skip
+        self._close(ballot, item, at + _MIN * 12)
+
+    def election(self, item: AgendaItem, at: dt.datetime) -> None:
+        """A secret election of one Pengawas among three; two tie; the run-off decides."""
+        _decide(self.conn, self.meeting, item, Outcome.NO_CONSENSUS, "", at - _MIN * 5)
+        title = "Pemilihan Pengawas"
+        ballot = self._open(item, BallotKind.ELECTION, BallotMode.SECRET, title, at, seats=1)
+        people = [
+            (i, h) for i, h in ballot_store.eligible_ids(self.conn, ballot.id or 0) if h is None
+        ]
+        if len(people) < 7:
+            self._close(ballot, item, at)
+            return
+        standing = [m for m, _ in self.rng.sample(people, 3)]
+        named = [member_store.get(self.conn, m) for m in standing]
+        ballot_store.add_candidates(self.conn, ballot.id or 0, [(m.id or 0, m.name) for m in named
+                                                                 if m is not None])  # fmt: skip
+        everyone = ballot_store.eligible_ids(self.conn, ballot.id or 0)
+        tie = (len(everyone) - 2) * 2 // 5
+        picks = [standing[0]] * tie + [standing[1]] * tie
+        picks += [standing[2]] * (len(everyone) - 2 - 2 * tie)
+        self.rng.shuffle(everyone)
+        for (member_id, holder), pick in zip(everyone, picks, strict=False):
+            ballot_store.add_secret(self.conn, ballot.id or 0, member_id, holder is not None,
+                                    str(pick))  # fmt: skip
+        tied = self._close(ballot, item, at + _MIN * 25)
+        if not tied:
+            return
+        runoff = self._open(
+            item, BallotKind.ELECTION, BallotMode.SECRET, tr("Pemilihan ulang: {title}", title=title),
+            at + _MIN * 30, seats=1, runoff_of=ballot.id,
+        )  # fmt: skip
+        ballot_store.add_candidates(
+            self.conn, runoff.id or 0,
+            [(m.id or 0, m.name) for m in named if m is not None and m.id in tied],
+        )  # fmt: skip
+        again = ballot_store.eligible_ids(self.conn, runoff.id or 0)
+        first = len(again) // 2 + 1
+        for n, (member_id, holder) in enumerate(again):
+            pick = tied[0] if n < first else tied[1]
+            ballot_store.add_secret(self.conn, runoff.id or 0, member_id, holder is not None,
+                                    str(pick))  # fmt: skip
+        self._close(runoff, item, at + _MIN * 45)

@@ -1,0 +1,128 @@
+"""Elections of pengurus and pengawas (UU 25/1992 Pasal 23 huruf c): seats, candidates who are
+members entitled to vote, each voter choosing up to as many candidates as there are seats,
+secret by default (law.md rule 18); ranking, and a run-off between those tied for the last seat
+(rule 17). Votes are cast and ballots closed through
+:class:`~assembly.services.ballots.BallotService`.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState, decide_election
+from assembly.domain.errors import DomainError
+from assembly.domain.members import Member, eligibility
+from assembly.i18n import tr
+from assembly.persistence import ballot_store, member_store
+from assembly.persistence.meeting_store import Connection
+from assembly.services.ballots import draft_ballot, open_in, require_ballot, tally_of
+from assembly.services.changes import Area, Changes
+from assembly.services.context import ServiceContext
+from assembly.services.meeting_lookup import ProfileCache, require_header
+
+
+class ElectionService:
+    """Opening elections and their run-offs, and their ranking."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+        self._profiles = ProfileCache()
+
+    def open_election(
+        self,
+        meeting_id: int,
+        item_id: int,
+        title: str,
+        seats: int,
+        candidate_numbers: Sequence[str],
+        mode: BallotMode | None = None,
+    ) -> tuple[Ballot, Changes]:
+        """Open an election for ``seats`` seats among the candidates (member numbers). The
+        mode defaults to secret when the AD profile says votes on persons are secret."""
+        if seats < 1:
+            raise DomainError(tr("Jumlah kursi paling sedikit 1."))
+        numbers = [n.strip() for n in candidate_numbers if n.strip()]
+        if len(set(numbers)) != len(numbers):
+            raise DomainError(tr("Seorang calon hanya dapat dicantumkan satu kali."))
+        if len(numbers) < seats:
+            raise DomainError(
+                tr("Calon ({n}) lebih sedikit dari kursi ({seats}).", n=len(numbers), seats=seats)
+            )
+        with self._ctx.db.write() as conn:
+            meeting = require_header(conn, meeting_id)
+            profile = self._profiles.get(conn, meeting.profile_version)
+            if mode is None:
+                mode = BallotMode.SECRET if profile.secret_ballot_for_persons else BallotMode.NAMED
+            if mode is BallotMode.COUNTED:
+                raise DomainError(tr("Pemilihan dilakukan per nama atau secara rahasia."))
+            found = member_store.by_numbers(conn, numbers)
+            people = []
+            for number in numbers:
+                member = found.get(number)
+                if member is None:
+                    raise DomainError(tr("Nomor anggota {number} tidak ditemukan.", number=number))
+                check = eligibility(member, meeting.cutoff_date, profile)
+                if not check.may_vote:
+                    raise DomainError(
+                        tr(
+                            "{name} tidak dapat dicalonkan: bukan anggota yang berhak suara "
+                            "({reason}).",
+                            name=member.name,
+                            reason=check.reason,
+                        )
+                    )
+                people.append(member)
+            draft = draft_ballot(
+                meeting_id, item_id, BallotKind.ELECTION, mode, title, self._ctx, seats=seats
+            )
+            ballot = open_in(self._ctx, conn, profile, draft, people)
+        return ballot, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(meeting_id,))
+
+    def candidates(self, ballot_id: int) -> builtins.list[tuple[str, str]]:
+        """(member number, name) of the ballot's candidates."""
+        with self._ctx.db.read() as conn:
+            return [(m.number, m.name) for m in _people(conn, ballot_id)]
+
+    def ranking(self, ballot_id: int) -> builtins.list[tuple[str, int]]:
+        """Candidates with their votes, most votes first (ties by name)."""
+        with self._ctx.db.read() as conn:
+            ballot = require_ballot(conn, ballot_id, open_=False)
+            tally = tally_of(conn, ballot)[0]
+        return list(decide_election(tally, ballot.seats or 1).ranking)
+
+    def open_runoff(self, ballot_id: int) -> tuple[Ballot, Changes]:
+        """Open the run-off of a closed election whose last seat was tied, when closing could
+        not open it (quorum blocked the vote at that moment)."""
+        with self._ctx.db.write() as conn:
+            ballot = require_ballot(conn, ballot_id, open_=False)
+            if ballot.state is not BallotState.CLOSED or ballot.kind is not BallotKind.ELECTION:
+                raise DomainError(tr("Pemilihan ulang hanya sesudah pemilihan yang ditutup."))
+            if any(
+                b.runoff_of == ballot_id for b in ballot_store.for_meeting(conn, ballot.meeting_id)
+            ):
+                raise DomainError(tr("Pemilihan ulang untuk pemilihan ini sudah dibuka."))
+            tally = tally_of(conn, ballot)[0]
+            result = decide_election(tally, ballot.seats or 1)
+            if result.decided:
+                raise DomainError(tr("Semua kursi sudah terisi; tidak perlu pemilihan ulang."))
+            labels = dict(zip(tally, _people(conn, ballot_id), strict=True))
+            meeting = require_header(conn, ballot.meeting_id)
+            profile = self._profiles.get(conn, meeting.profile_version)
+            draft = replace(
+                ballot,
+                state=BallotState.OPEN,
+                closed_at=None,
+                seats=(ballot.seats or 1) - len(result.elected),
+                title=tr("Pemilihan ulang: {title}", title=ballot.title),
+                runoff_of=ballot_id,
+                id=None,
+            )
+            runoff = open_in(self._ctx, conn, profile, draft, [labels[n] for n in result.runoff])
+        return runoff, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,))
+
+
+def _people(conn: Connection, ballot_id: int) -> list[Member]:
+    found = (member_store.get(conn, m) for m, _ in ballot_store.candidate_list(conn, ballot_id))
+    return [m for m in found if m is not None]
