@@ -1,8 +1,7 @@
 """Import benchmark (DESIGN.md section 6): a register CSV of 100,000 rows imported through the
 preview and the commit, beside raw ``sqlite3.executemany`` of the same rows into a table of
-the same shape (the register table as the migrations make it: its indexes and the triggers
-that keep the trigram name search current). The same run without those triggers shows what
-they cost.
+the same shape (the register table with its indexes; the import fills the trigram name index
+once at the end, so the per-row triggers are left out of the baseline and measured apart).
 
 ``run(scale)`` returns one dict per figure with keys work, figure, baseline, target, ok.
 Scale "full" uses 100,000 rows, "quick" 10,000. Run alone with
@@ -193,28 +192,30 @@ def run(scale: str) -> list[dict[str, object]]:
         return f"{value:.2f} s"
 
     n = f"{count:,}"
-    same = f"{seconds(searched)} raw executemany, same table"
+    # The import fills the name index once after its inserts (member_store.bulk_insert), so
+    # the fair baseline is the table without the per-row triggers.
+    base = f"{seconds(plain)} raw executemany, same table"
     total = checked + committed
     return [
         {
             "work": f"import {n}-row CSV (read, check, commit)",
-            "figure": f"{seconds(total)} ({total / searched:.1f}×)",
-            "baseline": same,
+            "figure": f"{seconds(total)} ({total / plain:.1f}×)",
+            "baseline": base,
             "target": "≤ 3× baseline",
-            "ok": total <= 3 * searched,
+            "ok": total <= 3 * plain,
         },
         {
-            "work": "  of which the commit, one transaction",
-            "figure": f"{seconds(committed)} ({committed / searched:.1f}×)",
-            "baseline": same,
+            "work": "  of which the commit, one transaction, name index included",
+            "figure": f"{seconds(committed)} ({committed / plain:.1f}×)",
+            "baseline": base,
             "target": "≤ 3× baseline",
-            "ok": committed <= 3 * searched,
+            "ok": committed <= 3 * plain,
         },
         {
-            "work": f"  raw executemany {n} rows without the name-search triggers",
-            "figure": seconds(plain),
-            "baseline": same,
-            "target": "(what the triggers cost)",
+            "work": f"  raw executemany {n} rows through the per-row name-index triggers",
+            "figure": seconds(searched),
+            "baseline": base,
+            "target": "(what row-by-row indexing would cost)",
             "ok": True,
         },
     ]
