@@ -10,13 +10,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from assembly.cli import attendance, audit, demo, members, signing, status
+from assembly.cli import attendance, audit, demo, members, minutes, signing, status
 from assembly.domain.errors import DomainError
 from assembly.i18n import LANGUAGES, set_language, tr
 
-COMMANDS = ("demo", "members", "audit", "keys", "sign", "verify", "status", "attendance")
+COMMANDS = ("demo", "members", "audit", "keys", "sign", "verify", "status", "attendance", "minutes")
 
-_MODULES = (demo, members, audit, signing, status, attendance)
+_MODULES = (demo, members, audit, signing, status, attendance, minutes)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from assembly.services.documents import DocumentService
     from assembly.services.elections import ElectionService
     from assembly.services.meetings import MeetingService
-    from assembly.services.minutes import MinutesService
     from assembly.services.member_export import ExportService
     from assembly.services.member_import import ImportService
+    from assembly.services.minutes import MinutesService
     from assembly.services.proxies import ProxyService
     from assembly.services.register import RegisterService
     from assembly.services.register_search import RegisterSearchService

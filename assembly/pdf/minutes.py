@@ -1,0 +1,268 @@
+"""The berita acara as a PDF (DESIGN.md section 4; law.md section 10).
+
+The content comes in ready-made (:class:`assembly.domain.minutes.MinutesContent`); this module
+only lays it out: letterhead, title and number, the opening formula, the numbered sections,
+the closing, and the signature blocks, with "Halaman X dari Y" and the audit log's head hash in
+every footer. Each signature block holds an empty signature field (``TTD_Ketua``,
+``TTD_Sekretaris``, ``TTD_Saksi1`` …) exactly over the room left to sign, so an electronic
+signature (:mod:`assembly.pdf.signing`) lands where a wet one would; the blocks print blank
+for a wet signature. The Daftar Hadir can follow as an annex.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from assembly.domain.minutes import MinutesContent, Signer
+from assembly.i18n import Translator, translator
+from assembly.pdf.attendance_list import AttendanceHeading, AttendanceRow
+from assembly.pdf.attendance_list import _Layout as AttendanceLayout
+from assembly.pdf.fonts import BOLD, REGULAR
+from assembly.pdf.layout import (
+    DocumentInfo,
+    Letterhead,
+    PageSetup,
+    build_document,
+    escape,
+    footer,
+    styles,
+)
+
+SIGN_ROOM = 24 * mm  # the height left to sign in, and of the signature field
+
+
+@dataclass(frozen=True)
+class AttendanceAnnex:
+    """The Daftar Hadir appended to the berita acara."""
+
+    heading: AttendanceHeading
+    rows: Sequence[AttendanceRow]
+
+
+class _SignatureRoom(Flowable):  # type: ignore[misc]
+    """The empty room of a signature block, holding the block's signature field."""
+
+    def __init__(self, field_name: str, width: float, height: float):
+        super().__init__()
+        self.field_name = field_name
+        self.width = width
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """As wide as the cell allows, ``height`` tall."""
+        self.width = min(self.width, avail_width)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Place an empty signature field (an AcroForm widget of type /Sig) over the room.
+
+        ReportLab's acroForm makes text fields and buttons but no signature fields, so the
+        widget is written the way its text fields are, with /FT /Sig; pyHanko then signs into
+        it by name. No /P entry: pages are numbered only once the document ends."""
+        canv = self.canv
+        x, y = canv.absolutePosition(0, 0)
+        widget = PDFDictionary(
+            {
+                "Type": PDFName("Annot"),
+                "Subtype": PDFName("Widget"),
+                "FT": PDFName("Sig"),
+                "T": PDFString(self.field_name),
+                "F": 4,  # print
+                "Rect": PDFArray([round(x, 2), round(y, 2), round(x + self.width, 2),
+                                  round(y + self.height, 2)]),
+            }
+        )  # fmt: skip
+        form = canv.acroForm
+        canv._addAnnotation(widget)
+        form.fields.append(form.getRef(widget))
+
+
+def write_minutes(
+    target: BinaryIO,
+    content: MinutesContent,
+    setup: PageSetup,
+    *,
+    annex: AttendanceAnnex | None = None,
+    language: str = "id",
+    invariant: bool = False,
+) -> int:
+    """Write the berita acara to ``target`` with empty signature fields; the page count."""
+    t = translator(language)
+    story = _story(content, setup, t)
+    if annex is not None:
+        story.append(PageBreak())
+        story.extend(AttendanceLayout(annex.heading, annex.rows, t).story())
+    raw = io.BytesIO()
+
+    def decorate(canv: Canvas, page: int, total: int) -> None:
+        if page > 1:
+            width, height = setup.pagesize
+            y = height - setup.top + 4 * mm
+            canv.setFont(BOLD, 8)
+            canv.drawString(setup.left, y, content.cooperative.name)
+            canv.setFont(REGULAR, 8)
+            canv.drawRightString(width - setup.right, y, content.number)
+        text = t.tr("Hash log audit: {hash}", hash=content.audit_hash or "-")
+        footer(canv, setup, t, page, total, text)
+
+    pages = build_document(
+        raw,
+        story,
+        setup,
+        DocumentInfo(
+            title=t.tr("Berita Acara {meeting}", meeting=content.meeting_title),
+            author=content.cooperative.name,
+            subject=content.number,
+        ),
+        decorate,
+        invariant=invariant,
+    )
+    target.write(raw.getvalue())
+    return pages
+
+
+def _paragraph_styles() -> dict[str, ParagraphStyle]:
+    base = styles(10.5)
+    body = ParagraphStyle("mbody", base["body"], alignment=TA_JUSTIFY, leading=15)
+    return {
+        "body": body,
+        "centre": ParagraphStyle("mcentre", body, alignment=TA_CENTER),
+        "title": ParagraphStyle("mtitle", base["title"], fontSize=14, leading=18),
+        "subtitle": ParagraphStyle("msub", body, fontName=BOLD, alignment=TA_CENTER),
+        "heading": ParagraphStyle("mhead", body, fontName=BOLD, spaceBefore=8, spaceAfter=3),
+        "clause": ParagraphStyle(
+            "mclause",
+            body,
+            leftIndent=9 * mm,
+            bulletIndent=3 * mm,
+            bulletFontName=REGULAR,
+            bulletFontSize=10.5,
+            spaceAfter=2,
+        ),
+        "item": ParagraphStyle(
+            "mitem",
+            body,
+            alignment=TA_LEFT,  # a bold title justified over two lines looks stretched
+            leftIndent=9 * mm,
+            bulletIndent=3 * mm,
+            bulletFontName=BOLD,
+            bulletFontSize=10.5,
+            spaceAfter=2,
+        ),
+        "plain": ParagraphStyle("mplain", body, alignment=TA_LEFT),
+        "point": ParagraphStyle(
+            "mpoint",
+            body,
+            leftIndent=15 * mm,
+            bulletIndent=9 * mm,
+            bulletFontName=REGULAR,
+            bulletFontSize=10.5,
+            spaceAfter=1.5,
+        ),
+    }
+
+
+def _story(content: MinutesContent, setup: PageSetup, t: Translator) -> list[Flowable]:
+    s = _paragraph_styles()
+    story: list[Flowable] = [
+        Letterhead(content.cooperative, t),
+        Spacer(1, 5 * mm),
+        Paragraph(escape(content.title), s["title"]),
+        Paragraph(escape(content.subtitle), s["subtitle"]),
+        Paragraph(escape(content.number), s["centre"]),
+        Spacer(1, 6 * mm),
+        Paragraph(escape(content.opening), s["body"]),
+    ]
+    for section in content.sections:
+        story.append(CondPageBreak(30 * mm))  # a heading never ends a page alone
+        story.append(Paragraph(escape(section.heading), s["heading"]))
+        for n, clause in enumerate(section.clauses, start=1):
+            # An agenda item's title (a clause with points under it) is set in bold.
+            if clause.points:
+                text, style = f"<b>{escape(clause.text)}</b>", s["item"]
+            else:
+                text, style = escape(clause.text), s["clause"]
+            story.append(Paragraph(text, style, bulletText=f"{n}."))
+            for letter, point in zip("abcdefghijklmnopqrstuvwxyz", clause.points, strict=False):
+                story.append(Paragraph(escape(point), s["point"], bulletText=f"{letter}."))
+    story += [
+        Spacer(1, 5 * mm),
+        Paragraph(escape(content.closing_time), s["body"]),
+        Paragraph(escape(content.closing_formula), s["plain"]),
+        Spacer(1, 8 * mm),
+    ]
+    story.append(KeepTogether(_signatures(content, setup)))
+    return story
+
+
+def _signatures(content: MinutesContent, setup: PageSetup) -> list[Flowable]:
+    """ "[Kota], [tanggal]" and "Pimpinan Rapat," over Ketua and Sekretaris/Notulis side by
+    side (law.md section 10), then the witnesses two by two."""
+    centre = _paragraph_styles()["centre"]
+    half = setup.frame_width / 2
+    room_width = half - 16 * mm
+    parts: list[Flowable] = [
+        _pair_table(
+            [
+                ["", Paragraph(escape(content.place_date), centre)],
+                [Paragraph(escape(content.leaders_heading), centre), ""],
+            ],
+            half,
+            span_row=1,
+        ),
+        _blocks(content.signers, half, room_width),
+    ]
+    if content.witnesses:
+        parts.append(Spacer(1, 4 * mm))
+        parts.append(Paragraph(escape(content.witnesses_heading), centre))
+        for i in range(0, len(content.witnesses), 2):
+            parts.append(_blocks(content.witnesses[i : i + 2], half, room_width))
+    return parts
+
+
+def _blocks(signers: Sequence[Signer], half: float, room_width: float) -> Table:
+    centre = _paragraph_styles()["centre"]
+    roles: list[Flowable | str] = [Paragraph(escape(s.role) + ",", centre) for s in signers]
+    rooms: list[Flowable | str] = [_SignatureRoom(s.field, room_width, SIGN_ROOM) for s in signers]
+    names: list[Flowable | str] = [
+        Paragraph(f"( <u><b>{escape(s.name or ' ' * 30)}</b></u> )", centre) for s in signers
+    ]
+    while len(roles) < 2:
+        roles.append("")
+        rooms.append("")
+        names.append("")
+    return _pair_table([roles, rooms, names], half)
+
+
+def _pair_table(
+    rows: list[list[Flowable | str]], half: float, span_row: int | None = None
+) -> Table:
+    commands: list[tuple[object, ...]] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, 10),  # or ReportLab emits a bare Helvetica
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if span_row is not None:
+        commands.append(("SPAN", (0, span_row), (-1, span_row)))
+    return Table(rows, colWidths=[half, half], style=TableStyle(commands))

@@ -1,0 +1,238 @@
+"""The berita acara of a meeting: its content read from the records, and its PDF.
+
+One read transaction gathers the meeting with its leaders and agenda, the cooperative, the AD
+profile version the meeting is held under, who attended by channel, the recorded quorum steps,
+the decisions and the audit log's head hash; :func:`assembly.domain.minutes.build_minutes`
+turns them into sentences, with the terbilang from num2words (law.md rule 36). The PDF is
+written beside the target under a temporary name and moved into place, so a failure never
+leaves a half-written file. Nothing here changes the database.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from num2words import num2words
+
+from assembly.domain.attendance import Channel
+from assembly.domain.attendance_query import AttendanceEntry
+from assembly.domain.ballots import BallotKind
+from assembly.domain.errors import DomainError
+from assembly.domain.meeting import Meeting, MeetingState, OfficerRole
+from assembly.domain.minutes import (
+    DecisionEntry,
+    MinutesContent,
+    MinutesFacts,
+    build_minutes,
+    full_title,
+)
+from assembly.i18n import LANGUAGES, Translator, tr, translator
+from assembly.pdf.attendance_list import AttendanceHeading, AttendanceRow, Signatory
+from assembly.pdf.layout import PageSetup, Paper
+from assembly.pdf.minutes import AttendanceAnnex, write_minutes
+from assembly.persistence import (
+    attendance_store,
+    audit_log,
+    ballot_store,
+    cooperative_store,
+    decision_store,
+    meeting_store,
+    quorum_check_store,
+)
+from assembly.persistence.decision_store import DecisionRow
+from assembly.persistence.meeting_store import Connection
+from assembly.services.ballots import tally_of
+from assembly.services.context import ServiceContext
+from assembly.services.meeting_lookup import ProfileCache
+
+
+def terbilang(number: int, language: str = "id") -> str:
+    """The number in words: 1250 -> "seribu dua ratus lima puluh" (law.md rule 36)."""
+    return str(num2words(number, lang=language))
+
+
+class MinutesService:
+    """Builds the berita acara of a meeting and writes it as a PDF."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+        self._profiles = ProfileCache()
+
+    def content(self, meeting_id: int, lang: str = "id") -> MinutesContent:
+        """What the berita acara of the meeting says; refused for a missing or draft meeting."""
+        t = _translator(lang)
+        with self._ctx.db.read() as conn:
+            content, _entries, _meeting = self._gather(conn, meeting_id, t)
+        return content
+
+    def export(
+        self,
+        meeting_id: int,
+        path: Path | str,
+        paper: str = "A4",
+        lang: str = "id",
+        *,
+        invariant: bool = False,
+    ) -> int:
+        """Write the berita acara, with the Daftar Hadir as its annex, to ``path``; the page
+        count. The file carries empty signature fields for the chair, the secretary and each
+        named witness. ``invariant`` gives the same bytes for the same records (for tests)."""
+        t = _translator(lang)
+        setup = PageSetup(paper=_paper(paper))
+        target = Path(path)
+        if not target.parent.is_dir():
+            raise DomainError(tr("Folder {folder} tidak ada", folder=target.parent))
+        with self._ctx.db.read() as conn:
+            content, entries, meeting = self._gather(conn, meeting_id, t)
+        annex = _annex(content, entries, meeting, setup, lang, t)
+        pages = [0]
+        try:
+            handle, temp_name = tempfile.mkstemp(
+                dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+            )
+        except OSError as exc:
+            raise _unwritable(target, exc) from exc
+        temp = Path(temp_name)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pages[0] = write_minutes(
+                    out, content, setup, annex=annex, language=lang, invariant=invariant
+                )
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp, target)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            raise _unwritable(target, exc) from exc
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        return pages[0]
+
+    def _gather(
+        self, conn: Connection, meeting_id: int, t: Translator
+    ) -> tuple[MinutesContent, list[AttendanceEntry], Meeting]:
+        meeting = meeting_store.get(conn, meeting_id)
+        if meeting is None:
+            raise DomainError(tr("Rapat nomor {id} tidak ditemukan.", id=meeting_id))
+        if meeting.state is MeetingState.DRAFT:
+            raise DomainError(
+                tr(
+                    "Rapat nomor {id} masih draf: berita acara dibuat setelah rapat "
+                    "diselenggarakan.",
+                    id=meeting_id,
+                )
+            )
+        coop = cooperative_store.load(conn)
+        if coop is None:
+            raise DomainError(tr("Isi profil koperasi dahulu: kop dokumen memerlukannya"))
+        profile = self._profiles.get(conn, meeting.profile_version)
+        entries = attendance_store.entries(conn, meeting_id)
+        attended = Counter(e.channel for e in entries if e.counted)
+        checks = [
+            replace(c, at=c.at.astimezone(meeting.zone))
+            for c in quorum_check_store.checks(conn, meeting_id)
+        ]
+        decisions = [
+            DecisionEntry(
+                d.item_id, d.method, d.text, d.result, d.outcome, d.dissent, _tally(conn, d)
+            )
+            for d in decision_store.for_meeting(conn, meeting_id)
+        ]
+        head = audit_log.head(conn)
+        facts = MinutesFacts(
+            cooperative=coop,
+            meeting=meeting,
+            profile=profile,
+            attended={c: attended.get(c, 0) for c in Channel},
+            uncounted=sum(1 for e in entries if not e.counted),
+            checks=checks,
+            decisions=decisions,
+            audit_hash=head.hash if head else "",
+            annexes=(t.tr("Daftar Hadir"),),
+        )
+        spell = _speller(t.language)
+        return build_minutes(facts, spell, t), entries, meeting
+
+
+def _tally(conn: Connection, decision: DecisionRow) -> dict[str, int] | None:
+    """The tally of a voted motion (setuju, tidak setuju, abstain, tidak sah); None for a
+    decision by consensus or an election, whose statement names the elected."""
+    if decision.ballot_id is None:
+        return None
+    ballot = ballot_store.get(conn, decision.ballot_id)
+    if ballot is None or ballot.kind is not BallotKind.MOTION:
+        return None
+    return tally_of(conn, ballot)[0]
+
+
+def _speller(language: str) -> Callable[[int], str]:
+    return lambda n: terbilang(n, language)
+
+
+def _annex(
+    content: MinutesContent,
+    entries: list[AttendanceEntry],
+    meeting: Meeting,
+    setup: PageSetup,
+    lang: str,
+    t: Translator,
+) -> AttendanceAnnex:
+    """The Daftar Hadir as the berita acara's annex: everyone who attended, by arrival."""
+    zone = meeting.zone
+    rows = [
+        AttendanceRow(
+            number=e.number,
+            name=e.name,
+            channel=e.channel,
+            arrived=e.arrived_at.astimezone(zone).time(),
+            proxy_holder=e.holder_number,
+        )
+        for e in entries
+    ]
+    signatories = tuple(
+        Signatory(label, officer.name)
+        for role, label in (
+            (OfficerRole.CHAIR, t.tr("Ketua Rapat")),
+            (OfficerRole.SECRETARY, t.tr("Sekretaris Rapat")),
+        )
+        if (officer := meeting.officer(role)) is not None and officer.name.strip()
+    )
+    heading = AttendanceHeading(
+        cooperative=content.cooperative,
+        meeting_title=full_title(replace(meeting, financial_year=None), t),
+        day=meeting.date,
+        financial_year=meeting.financial_year,
+        start=meeting.start,
+        time_zone=meeting.time_zone.value,
+        venue=meeting.venue if meeting.mode.has_hall else "",
+        online=meeting.platform if meeting.mode.has_platform else "",
+        document_number=meeting.document_number,
+        signatories=signatories,
+        setup=setup,
+        language=lang,
+    )
+    return AttendanceAnnex(heading, rows)
+
+
+def _translator(lang: str) -> Translator:
+    if lang not in LANGUAGES:
+        raise DomainError(tr("Bahasa {lang} tidak dikenal; pilih id atau en", lang=lang))
+    return translator(lang)
+
+
+def _paper(paper: str) -> Paper:
+    if paper not in Paper.__members__:
+        raise DomainError(tr("Ukuran kertas {paper} tidak dikenal; pilih A4 atau F4", paper=paper))
+    return Paper(paper)
+
+
+def _unwritable(path: Path, exc: OSError) -> DomainError:
+    return DomainError(
+        tr("Berkas {path} tidak dapat ditulis: {detail}", path=path, detail=exc.strerror or exc)
+    )
