@@ -87,6 +87,7 @@ class MeetingState(StrEnum):
     SUSPENDED = "suspended"  # quorum not reached at the check: skorsing
     POSTPONED = "postponed"  # quorum never reached: ditunda
     CLOSED = "closed"
+    LOCKED = "locked"  # the berita acara carries every required signature: nothing changes
 
     @property
     def label(self) -> str:
@@ -98,6 +99,7 @@ class MeetingState(StrEnum):
             MeetingState.SUSPENDED: tr("Diskors"),
             MeetingState.POSTPONED: tr("Ditunda"),
             MeetingState.CLOSED: tr("Ditutup"),
+            MeetingState.LOCKED: tr("Ditandatangani dan dikunci"),
         }[self]
 
     @property
@@ -108,7 +110,7 @@ class MeetingState(StrEnum):
     @property
     def is_finished(self) -> bool:
         """Whether the meeting is over: it is then read-only."""
-        return self in (MeetingState.CLOSED, MeetingState.POSTPONED)
+        return self in (MeetingState.CLOSED, MeetingState.POSTPONED, MeetingState.LOCKED)
 
 
 class Move(StrEnum):
@@ -168,6 +170,12 @@ def transition(state: MeetingState, move: Move, *, quorate: bool = False) -> Mee
 
 
 def _refusal(state: MeetingState, move: Move) -> str:
+    if state is MeetingState.LOCKED:
+        return tr(
+            "Berita acara rapat ini sudah ditandatangani dan rapat dikunci; tidak dapat "
+            "{action}. Perbaikan dibuat dengan adendum.",
+            action=move.label,
+        )
     if state is MeetingState.CLOSED:
         return tr("Rapat sudah ditutup; tidak dapat {action}.", action=move.label)
     if state is MeetingState.POSTPONED:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from assembly.domain.errors import StorageError
+from assembly.domain.errors import DomainError, StorageError
 from assembly.i18n import tr
 
 if TYPE_CHECKING:
@@ -28,6 +28,8 @@ APPLICATION_ID = 0x4B554F52
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 10.0
 _MIGRATIONS = Path(__file__).with_name("migrations")
+# The message of the triggers that keep a signed meeting's records unchanged (r0005).
+LOCKED_MARK = "kuorum:meeting-locked"
 
 
 class Database:
@@ -42,8 +44,18 @@ class Database:
         """One durable transaction: all of it commits, or (on any exception) none of it."""
         with self.engine.connect() as conn:
             conn = conn.execution_options(kuorum_write=True)
-            with conn.begin():
-                yield conn
+            try:
+                with conn.begin():
+                    yield conn
+            except sa.exc.DBAPIError as exc:
+                if LOCKED_MARK in str(exc.orig):
+                    raise DomainError(
+                        tr(
+                            "Rapat ini sudah ditandatangani dan dikunci; tidak ada yang dapat "
+                            "diubah. Perbaikan dibuat dengan adendum."
+                        )
+                    ) from exc
+                raise
 
     @contextlib.contextmanager
     def read(self) -> Iterator[sa.Connection]:

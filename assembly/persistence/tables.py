@@ -124,6 +124,9 @@ agenda_items = sa.Table(
     sa.Column("title", sa.String(300), nullable=False),
     sa.Column("kind", sa.String(20), nullable=False),
     sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    # When the chair took the item up and moved on: the minutes place events by these times.
+    sa.Column("started_at", sa.String(40), nullable=True),
+    sa.Column("ended_at", sa.String(40), nullable=True),
     sa.Index("ix_agenda_items_meeting_id", "meeting_id", "position"),
 )
 
@@ -325,4 +328,29 @@ candidates = sa.Table(
     sa.Column("member_id", sa.Integer, sa.ForeignKey("members.id"), nullable=False),
     sa.Column("name", sa.String(120), nullable=False),
     sa.UniqueConstraint("ballot_id", "member_id", name="uq_candidates_ballot_id"),
+)
+
+
+# The signed berita acara and its addenda: the SHA-256 of each signed file as recorded.
+meeting_documents = sa.Table(
+    "meeting_documents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("file_name", sa.String(400), nullable=False),
+    sa.Column("signers", sa.Text, nullable=False, server_default=""),
+    sa.Column("cites_sha256", sa.String(64), nullable=True),
+    sa.Column("recorded_at", sa.String(40), nullable=False),
+    sa.Column("actor", sa.String(120), nullable=False),
+    sa.Index("ix_meeting_documents_meeting_id", "meeting_id"),
+)
+
+# Settings that belong to the cooperative's file (the backup folder, say), as key and value.
+settings = sa.Table(
+    "settings",
+    metadata,
+    sa.Column("key", sa.String(60), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
 )

@@ -18,6 +18,12 @@ CATALOGUE: dict[str, str] = {
     "Diskors": "Suspended",
     "Ditunda": "Postponed",
     "Ditutup": "Closed",
+    "Ditandatangani dan dikunci": "Signed and locked",
+    "Berita acara rapat ini sudah ditandatangani dan rapat dikunci; tidak dapat {action}. "
+    "Perbaikan dibuat dengan adendum.": (
+        "The minutes of this meeting are signed and the meeting is locked; cannot {action}. "
+        "Corrections are made by an addendum."
+    ),
     "membuka pendaftaran hadir": "open check-in",
     "membuka rapat": "open the meeting",
     "menskors rapat": "suspend the meeting",
