@@ -230,13 +230,16 @@ class Officer:
 @dataclass(frozen=True)
 class AgendaItem:
     """One item of the agenda (acara). ``position`` counts from 1; ``notes`` holds the
-    secretary's notes once the meeting runs."""
+    secretary's notes once the meeting runs; ``started_at``/``ended_at`` when the chair took it
+    up and moved on (the minutes place the meeting's events by them)."""
 
     title: str
     kind: ItemKind = ItemKind.ORDINARY
     position: int = 0
     notes: str = ""
     id: int | None = None
+    started_at: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

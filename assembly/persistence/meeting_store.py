@@ -125,7 +125,37 @@ def agenda(conn: sa.Connection, meeting_id: int) -> tuple[AgendaItem, ...]:
         .where(agenda_items.c.meeting_id == meeting_id)
         .order_by(agenda_items.c.position, agenda_items.c.id)
     )
-    return tuple(AgendaItem(r.title, ItemKind(r.kind), r.position, r.notes, r.id) for r in rows)
+    return tuple(
+        AgendaItem(
+            r.title,
+            ItemKind(r.kind),
+            r.position,
+            r.notes,
+            r.id,
+            from_text(r.started_at),
+            from_text(r.ended_at),
+        )
+        for r in rows
+    )
+
+
+def set_item_times(
+    conn: sa.Connection,
+    item_id: int,
+    started_at: dt.datetime | None,
+    ended_at: dt.datetime | None,
+) -> None:
+    """Store when the chair took an item up and when the meeting moved on from it."""
+    conn.execute(
+        sa.update(agenda_items)
+        .where(agenda_items.c.id == item_id)
+        .values(started_at=to_text(started_at), ended_at=to_text(ended_at))
+    )
+
+
+def set_item_notes(conn: sa.Connection, item_id: int, notes: str) -> None:
+    """Store the secretary's notes of one item."""
+    conn.execute(sa.update(agenda_items).where(agenda_items.c.id == item_id).values(notes=notes))
 
 
 def officers(conn: sa.Connection, meeting_id: int) -> tuple[Officer, ...]:

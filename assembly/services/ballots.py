@@ -508,6 +508,15 @@ class BallotService:
         return ballot, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,))
 
 
+def rule_applied(ballot: Ballot, item: AgendaItem, profile: ADProfile) -> str:
+    """The rule a ballot is decided by, in words: the AD's majority for the item's kind, or
+    the most votes for the seats of an election."""
+    if ballot.kind is BallotKind.ELECTION:
+        return tr("suara terbanyak, {seats} kursi", seats=ballot.seats or 1)
+    majority = profile.majority_for(item.kind)
+    return majority.describe() if majority else ""
+
+
 def motion_result(
     tally: dict[str, int], ballot: Ballot, item: AgendaItem, profile: ADProfile
 ) -> tuple[str, Outcome, str]:

@@ -14,10 +14,12 @@ from assembly.persistence.database import open_database
 from assembly.services.context import ServiceContext
 
 if TYPE_CHECKING:
+    from assembly.services.agenda_progress import AgendaProgressService
     from assembly.services.attendance_import import AttendanceImportService
     from assembly.services.audit import AuditService
     from assembly.services.ballots import BallotService
     from assembly.services.checkin import CheckInService
+    from assembly.services.console import ConsoleService
     from assembly.services.cooperative import CooperativeService
     from assembly.services.decisions import DecisionService
     from assembly.services.demo import DemoService
@@ -186,3 +188,17 @@ class Services:
         from assembly.services.minutes import MinutesService
 
         return MinutesService(self.ctx)
+
+    @cached_property
+    def agenda(self) -> AgendaProgressService:
+        """Which agenda item the meeting is on."""
+        from assembly.services.agenda_progress import AgendaProgressService
+
+        return AgendaProgressService(self.ctx)
+
+    @cached_property
+    def console(self) -> ConsoleService:
+        """What the chair's console and the projector show."""
+        from assembly.services.console import ConsoleService
+
+        return ConsoleService(self.ctx)

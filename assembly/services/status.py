@@ -8,7 +8,7 @@ from typing import Any
 
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import Channel
-from assembly.domain.ballots import BallotKind, Outcome
+from assembly.domain.ballots import Outcome
 from assembly.domain.meeting import Meeting
 from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import QuorumCheck, QuorumStatus, quorum_status
@@ -23,7 +23,7 @@ from assembly.persistence import (
     quorum_check_store,
 )
 from assembly.persistence.meeting_store import Connection
-from assembly.services.ballots import tally_of
+from assembly.services.ballots import rule_applied, tally_of
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import ProfileCache, require_header
 from assembly.services.quorum_counts import live_status
@@ -251,11 +251,7 @@ def decision_entries(conn: Connection, meeting_id: int, profile: ADProfile) -> l
         ballot = None if row.ballot_id is None else ballot_store.get(conn, row.ballot_id)
         if ballot is not None:
             tally, by_proxy = tally_of(conn, ballot)
-            majority = profile.majority_for(item.kind)
-            if ballot.kind is BallotKind.ELECTION:
-                rule = tr("suara terbanyak, {seats} kursi", seats=ballot.seats or 1)
-            else:
-                rule = majority.describe() if majority else ""
+            rule = rule_applied(ballot, item, profile)
             entry.update(
                 mode=ballot.mode.value,
                 tally=tally,

@@ -112,4 +112,8 @@ CATALOGUE: dict[str, str] = {
         "consensus (UU 25/1992 Article 24(1))"
     ),
     "Keputusan ({method}) {title}: {result}": "Decision ({method}) {title}: {result}",
+    "Acara rapat hanya dapat dibahas selama rapat dibuka (sekarang: {state}).": (
+        "An agenda item can be taken up only while the meeting is open (now: {state})."
+    ),
+    "Acara rapat ini tidak ada pada rapat tersebut.": "This agenda item is not on that meeting.",
 }
