@@ -25,8 +25,11 @@ from assembly.ui.main_window import MainWindow
 from assembly.ui.operation import Operations
 from assembly.ui.pages.checkin_page import CheckInPage
 from assembly.ui.pages.cooperative_page import CooperativePage
+from assembly.ui.pages.decisions_page import DecisionsPage
 from assembly.ui.pages.meetings_page import MeetingsPage
+from assembly.ui.pages.minutes_page import MinutesPage
 from assembly.ui.pages.register_page import RegisterPage
+from assembly.ui.pages.signing_page import SigningPage
 from assembly.ui.widgets.buttons import localize_message_box
 
 DEMO_MEMBERS = 1250
@@ -59,6 +62,9 @@ def pages(services: Services, operations: Operations) -> list[tuple[str, QWidget
         (tr("Buku Daftar Anggota"), RegisterPage(services, operations)),
         (tr("Rapat"), MeetingsPage(services, operations)),
         (tr("Meja Pendaftaran Hadir"), CheckInPage(services, operations)),
+        (tr("Keputusan & Pemungutan Suara"), DecisionsPage(services, operations)),
+        (tr("Notulen"), MinutesPage(services, operations)),
+        (tr("Tanda Tangan & Verifikasi"), SigningPage(services, operations)),
         (tr("Profil Koperasi & AD"), CooperativePage(services, operations)),
     ]
 

@@ -10,13 +10,24 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from assembly.cli import attendance, audit, demo, members, minutes, signing, status
+from assembly.cli import attendance, audit, backup, demo, members, minutes, signing, status
 from assembly.domain.errors import DomainError
 from assembly.i18n import LANGUAGES, set_language, tr
 
-COMMANDS = ("demo", "members", "audit", "keys", "sign", "verify", "status", "attendance", "minutes")
+COMMANDS = (
+    "demo",
+    "members",
+    "audit",
+    "keys",
+    "sign",
+    "verify",
+    "status",
+    "attendance",
+    "minutes",
+    "backup",
+)
 
-_MODULES = (demo, members, audit, signing, status, attendance, minutes)
+_MODULES = (demo, members, audit, signing, status, attendance, minutes, backup)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -1,16 +1,18 @@
-"""``minutes export``: write the berita acara of a meeting as a PDF (DESIGN.md section 5)."""
+"""``minutes export``: write the berita acara of a meeting as a PDF (DESIGN.md section 5);
+``minutes pack``: write the reporting pack for the ministry's systems (issue 5, item 7)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from assembly.cli.addendum import register_addendum
 from assembly.cli.options import add_db_option, open_existing
 from assembly.i18n import current_language, tr
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``minutes export``."""
+    """Add ``minutes export`` and ``minutes pack``."""
     minutes = commands.add_parser("minutes", help=tr("berita acara rapat"))
     actions = minutes.add_subparsers(dest="action", required=True)
     export = actions.add_parser(
@@ -23,6 +25,26 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--paper", choices=("A4", "F4"), default="A4", help=tr("ukuran kertas (bawaan: A4)")
     )
     export.set_defaults(run=_export)
+    pack = actions.add_parser(
+        "pack",
+        help=tr("tulis paket laporan: berita acara, daftar hadir dan ringkasan keputusan"),
+    )
+    pack.add_argument("meeting", type=int, metavar="MEETING_ID", help=tr("nomor rapat"))
+    add_db_option(pack)
+    pack.add_argument(
+        "--out", type=Path, required=True, help=tr("folder paket (baru atau masih kosong)")
+    )
+    pack.add_argument(
+        "--signed",
+        type=Path,
+        default=None,
+        help=tr("berita acara yang sudah ditandatangani (PDF); tanpa ini dibuat yang belum"),
+    )
+    pack.add_argument(
+        "--paper", choices=("A4", "F4"), default="A4", help=tr("ukuran kertas (bawaan: A4)")
+    )
+    pack.set_defaults(run=_pack)
+    register_addendum(actions)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -34,4 +56,18 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(tr("Berita acara ditulis ke {path} ({pages} halaman).", path=args.out, pages=pages))
+    return 0
+
+
+def _pack(args: argparse.Namespace) -> int:
+    services = open_existing(args)
+    try:
+        pack = services.reporting.write(args.meeting, args.out, args.signed, paper=args.paper)
+    finally:
+        services.close()
+    print(tr("Paket laporan ditulis ke {path}:", path=pack.folder))
+    for f in pack.files:
+        print(f"  {f.name}  {f.sha256}")
+    if not pack.signed:
+        print(tr("Catatan: berita acara dalam paket ini belum ditandatangani."))
     return 0

@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from assembly.cli.options import add_db_option, open_existing
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.services.signing import Placement, SigningService, parse_box
@@ -40,6 +41,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--page", type=int, help=tr("halaman kolom baru, mulai 1 (-1 halaman terakhir)")
     )
     sign.add_argument("--box", help=tr("kotak kolom baru dalam poin: x1,y1,x2,y2 dari kiri bawah"))
+    sign.add_argument(
+        "--meeting",
+        type=int,
+        help=tr(
+            "nomor rapat: periksa bahwa PDF ini berita acaranya (atau adendumnya) dan kunci "
+            "rapat setelah tanda tangan terakhir yang wajib"
+        ),
+    )
+    add_db_option(sign)
     sign.set_defaults(run=_sign)
 
     verify = commands.add_parser("verify", help=tr("periksa tanda tangan elektronik pada PDF"))
@@ -64,6 +74,8 @@ def _new_key(args: argparse.Namespace) -> int:
 
 
 def _sign(args: argparse.Namespace) -> int:
+    if args.meeting is not None:
+        return _sign_minutes(args)
     placement = _placement(args)
     passphrase = _passphrase(confirm=False)
     signed = SigningService().sign(
@@ -79,6 +91,43 @@ def _sign(args: argparse.Namespace) -> int:
         )
     )
     print(tr("SHA-256: {hash}", hash=signed.sha256))
+    return 0
+
+
+def _sign_minutes(args: argparse.Namespace) -> int:
+    """``sign --meeting ID``: the meeting's own document, verified, and the lock."""
+    if args.box is not None or args.page is not None:
+        raise DomainError(tr("--page dan --box tidak dipakai dengan --meeting."))
+    passphrase = _passphrase(confirm=False)
+    services = open_existing(args)
+    try:
+        result, _changes = services.minutes_signing.sign_minutes(
+            args.meeting, args.file, args.key, passphrase, args.role, out_path=args.out
+        )
+    finally:
+        services.close()
+    signed = result.signed
+    print(
+        tr(
+            "Ditandatangani sebagai {role} oleh {name} ({label}): {path}",
+            role=signed.role_title,
+            name=signed.certificate.name,
+            label=signed.certificate.label.value,
+            path=signed.path,
+        )
+    )
+    print(tr("SHA-256: {hash}", hash=signed.sha256))
+    if result.missing:
+        print(tr("Belum ditandatangani: {fields}", fields=", ".join(result.missing)))
+    elif result.kind == "berita_acara":
+        print(
+            tr(
+                "Semua tanda tangan wajib lengkap dan sah: rapat {id} kini dikunci.",
+                id=args.meeting,
+            )
+        )
+    else:
+        print(tr("Adendum lengkap ditandatangani dan dicatat."))
     return 0
 
 

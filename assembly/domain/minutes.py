@@ -12,20 +12,68 @@ comes in as a function, so the domain needs no number-words library.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assembly.domain.ad_profile import ADProfile, ItemKind
 from assembly.domain.attendance import Channel
-from assembly.domain.ballots import DecisionMethod, Outcome
+from assembly.domain.ballots import Ballot
 from assembly.domain.cooperative import Cooperative
-from assembly.domain.meeting import AgendaItem, Meeting, MeetingState, MeetingType, OfficerRole
+from assembly.domain.meeting import AgendaItem, Meeting, MeetingState, OfficerRole
+from assembly.domain.minutes_events import (
+    CLOSING,
+    OPENING,
+    DecisionEntry,
+    EventFacts,
+    EventKind,
+    EventPlacement,
+    PlacedEvent,
+    meeting_events,
+    place_events,
+)
+from assembly.domain.minutes_events import arrivals_line as arrivals_line
+from assembly.domain.minutes_words import (
+    Spell,
+    bare_article,
+    clock,
+    cooperative_name,
+    day_name,
+    full_title,
+    joined,
+    long_date,
+    meeting_name,
+    month_name,
+    place_of,
+    with_words,
+)
+from assembly.domain.minutes_words import fractions_in_words as fractions_in_words
 from assembly.domain.quorum import thousands
-from assembly.domain.quorum_check import CheckStep, QuorumCheck
+from assembly.domain.quorum_check import QuorumCheck
 from assembly.i18n import Translator, translator
 
-Spell = Callable[[int], str]  # the terbilang of a number: 14 -> "empat belas"
+# Kept importable from here: the wording moved to minutes_words, the decisions to
+# minutes_events.
+__all__ = [
+    "DecisionEntry",
+    "MinutesContent",
+    "MinutesFacts",
+    "Spell",
+    "bare_article",
+    "build_minutes",
+    "clock",
+    "cooperative_name",
+    "day_name",
+    "event_lines",
+    "full_title",
+    "joined",
+    "long_date",
+    "meeting_events_of",
+    "meeting_name",
+    "month_name",
+    "opening_formula",
+    "place_of",
+    "with_words",
+]
 
 # Items whose decision is only the input to a notarial deed (UU 25/1992 Pasal 12; law.md
 # rule 33): the signed minutes never stand in for the deed itself.
@@ -43,27 +91,14 @@ APPROVAL_KINDS = frozenset({ItemKind.MERGER, ItemKind.CONSOLIDATION, ItemKind.DI
 
 
 @dataclass(frozen=True)
-class DecisionEntry:
-    """A decision recorded on an agenda item: its method, what was decided, any dissent,
-    and the statement of the result (with the tally when it was voted)."""
-
-    item_id: int
-    method: DecisionMethod
-    text: str
-    result: str
-    outcome: Outcome
-    dissent: str = ""
-    tally: Mapping[str, int] | None = None  # a voted motion: setuju, tidak_setuju, abstain, …
-
-
-@dataclass(frozen=True)
 class MinutesFacts:
     """Everything the berita acara states, read from the meeting's records.
 
     ``attended`` counts, per channel, the members of the quorum base who attended at any time;
     ``uncounted`` those who attended but are outside the quorum base; ``checks`` are the
-    recorded quorum steps with times in the meeting's zone; ``decisions`` is None when
-    decisions are not recorded by this version; ``annexes`` names what is attached."""
+    recorded quorum steps; ``decisions`` is None when decisions are not recorded by this
+    version; ``annexes`` names what is attached. The steps, ballots, decisions and arrivals
+    become the events placed under the agenda items (:mod:`assembly.domain.minutes_events`)."""
 
     cooperative: Cooperative
     meeting: Meeting
@@ -74,6 +109,8 @@ class MinutesFacts:
     audit_hash: str
     annexes: tuple[str, ...] = ()
     uncounted: int = 0  # attendees outside the quorum base (calon anggota, no vote)
+    ballots: Sequence[Ballot] = ()  # every ballot and election, cancelled ones too
+    arrivals: Sequence[dt.datetime] = ()  # when each counted member came after the opening
 
 
 @dataclass(frozen=True)
@@ -124,76 +161,6 @@ class MinutesContent:
     day: dt.date
 
 
-def with_words(number: int, spell: Spell) -> str:
-    """ "1.250 (seribu dua ratus lima puluh)": digits, then the terbilang (law.md rule 36)."""
-    return f"{thousands(number)} ({spell(number)})"
-
-
-def long_date(day: dt.date, t: Translator) -> str:
-    """ "14 Maret 2026"."""
-    return f"{day.day} {month_name(day.month, t)} {day.year}"
-
-
-def month_name(month: int, t: Translator) -> str:
-    """The month's name: "Maret"."""
-    names = (
-        t.tr("Januari"),
-        t.tr("Februari"),
-        t.tr("Maret"),
-        t.tr("April"),
-        t.tr("Mei"),
-        t.tr("Juni"),
-        t.tr("Juli"),
-        t.tr("Agustus"),
-        t.tr("September"),
-        t.tr("Oktober"),
-        t.tr("November"),
-        t.tr("Desember"),
-    )
-    return names[month - 1]
-
-
-def day_name(day: dt.date, t: Translator) -> str:
-    """ "Sabtu" for 14 March 2026."""
-    names = (
-        t.tr("Senin"),
-        t.tr("Selasa"),
-        t.tr("Rabu"),
-        t.tr("Kamis"),
-        t.tr("Jumat"),
-        t.tr("Sabtu"),
-        t.tr("Minggu"),
-    )
-    return names[day.weekday()]
-
-
-def clock(moment: dt.time | dt.datetime, zone: str) -> str:
-    """ "09.00 WIB" (law.md rule 35)."""
-    return f"{moment.hour:02d}.{moment.minute:02d} {zone}"
-
-
-def meeting_name(meeting: Meeting, t: Translator) -> str:
-    """ "Rapat Anggota Tahunan", in the document's language."""
-    names = {
-        MeetingType.RAT: t.tr("Rapat Anggota Tahunan"),
-        MeetingType.WORK_PLAN: t.tr("Rapat Anggota Rencana Kerja dan RAPB"),
-        MeetingType.ELECTION: t.tr("Rapat Anggota Pemilihan Pengurus dan Pengawas"),
-        MeetingType.SPECIAL: t.tr("Rapat Anggota Khusus"),
-        MeetingType.EXTRAORDINARY: t.tr("Rapat Anggota Luar Biasa"),
-    }
-    return names[meeting.kind]
-
-
-def full_title(meeting: Meeting, t: Translator) -> str:
-    """ "Rapat Anggota Tahunan Tahun Buku 2025", with the subject when there is one."""
-    text = meeting_name(meeting, t)
-    if meeting.financial_year is not None:
-        text = t.tr("{meeting} Tahun Buku {year}", meeting=text, year=meeting.financial_year)
-    if meeting.subject.strip():
-        text += " — " + meeting.subject.strip()
-    return text
-
-
 def opening_formula(
     meeting: Meeting, cooperative: Cooperative, spell: Spell, t: Translator | None = None
 ) -> str:
@@ -227,53 +194,20 @@ def opening_formula(
     )
 
 
-def cooperative_name(coop: Cooperative) -> str:
-    """The cooperative's name with "Koperasi" in front unless it already says so."""
-    name = coop.name.strip()
-    return name if name.lower().startswith(("koperasi", "kop.")) else f"Koperasi {name}"
-
-
-def place_of(coop: Cooperative) -> str:
-    """The town for "[Kota], [tanggal]": "Sleman" from "Kabupaten Sleman, DI Yogyakarta"."""
-    town = coop.city.split(",")[0].strip()
-    for prefix in ("Kabupaten ", "Kab. ", "Kota "):
-        if town.startswith(prefix):
-            town = town[len(prefix) :]
-    return town.strip()
-
-
-_FRACTION = re.compile(r"\b(\d+)/(\d+)\b")
-
-
-def fractions_in_words(text: str, spell: Spell, t: Translator) -> str:
-    """ "lebih dari 1/2 (satu per dua) jumlah anggota": each fraction followed by its words."""
-
-    def words(match: re.Match[str]) -> str:
-        top, bottom = int(match.group(1)), int(match.group(2))
-        spelled = t.tr("{top} per {bottom}", top=spell(top), bottom=spell(bottom))
-        return f"{match.group(0)} ({spelled})"
-
-    return _FRACTION.sub(words, text)
-
-
-def joined(parts: Sequence[str], t: Translator) -> str:
-    """ "a", "a dan b", "a, b, dan c", as Indonesian lists are written."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    if len(parts) == 2:
-        return t.tr("{first} dan {last}", first=parts[0], last=parts[1])
-    return t.tr("{first}, dan {last}", first=", ".join(parts[:-1]), last=parts[-1])
-
-
 def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None) -> MinutesContent:
     """The berita acara of the meeting in ``facts``; ``spell`` gives the terbilang."""
     t = t or translator("id")
     meeting = facts.meeting
+    placement = meeting_events_of(facts, spell, t)
     sections = [
-        _attendance(facts, spell, t),
+        _attendance(facts, placement, spell, t),
         _leaders(meeting, t),
-        _agenda(facts, t),
+        _agenda(facts, placement, spell, t),
     ]
+    if placement.closing:
+        # What happened after the last item was left (a late check, arrivals) before closing.
+        clauses = tuple(Clause(line) for line in event_lines(placement.closing, CLOSING, spell, t))
+        sections.append(Section(t.tr("PENUTUPAN"), clauses))
     if facts.annexes:
         clauses = tuple(Clause(name) for name in facts.annexes)
         sections.append(Section(t.tr("LAMPIRAN"), clauses))
@@ -330,9 +264,12 @@ def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
-def _attendance(facts: MinutesFacts, spell: Spell, t: Translator) -> Section:
+def _attendance(
+    facts: MinutesFacts, placement: EventPlacement, spell: Spell, t: Translator
+) -> Section:
+    """Who was entitled and who came, then the opening's events in order: the quorum steps,
+    any suspension, the opening by the chair."""
     meeting = facts.meeting
-    zone = meeting.time_zone.value
     registered = meeting.registered or 0
     entitled = meeting.entitled if meeting.entitled is not None else registered
     roll = t.tr(
@@ -375,71 +312,8 @@ def _attendance(facts: MinutesFacts, spell: Spell, t: Translator) -> Section:
                 )
             )
         )
-    for check in facts.checks:
-        clauses.append(Clause(_check_sentence(check, facts.profile, spell, zone, t)))
-    if meeting.opened_at is not None:
-        opened = meeting.opened_at.astimezone(meeting.zone)
-        clauses.append(
-            Clause(t.tr("Rapat dibuka oleh Ketua Rapat pukul {time}.", time=clock(opened, zone)))
-        )
+    clauses.extend(Clause(line) for line in event_lines(placement.opening, OPENING, spell, t))
     return Section(t.tr("KEHADIRAN DAN KUORUM"), tuple(clauses))
-
-
-def _check_sentence(
-    check: QuorumCheck, profile: ADProfile, spell: Spell, zone: str, t: Translator
-) -> str:
-    at = clock(check.at, zone)
-    if check.step is CheckStep.SUSPENSION:
-        until = clock(check.until, zone) if check.until else ""
-        return t.tr(
-            "Pukul {time} rapat diskors selama {minutes} menit, sampai pukul {until}, karena "
-            "kuorum belum tercapai.",
-            time=at,
-            minutes=profile.suspension_minutes,
-            until=until,
-        )
-    if check.step is CheckStep.POSTPONEMENT:
-        return t.tr("Pukul {time} rapat ditunda karena kuorum tidak tercapai.", time=at)
-    article = _bare(check.article)
-    rule = fractions_in_words(check.rule_text, spell, t)
-    if article:
-        basis = t.tr("Sesuai Pasal {article} Anggaran Dasar, kuorum adalah {rule}", article=article,
-                     rule=rule)  # fmt: skip
-    else:
-        basis = t.tr("Kuorum adalah {rule}", rule=rule)
-    verdict = (
-        t.tr("telah terpenuhi. Rapat dinyatakan sah.")
-        if check.reached and check.step is not CheckStep.ON_REQUEST
-        else t.tr("terpenuhi.")
-        if check.reached
-        else t.tr("belum terpenuhi.")
-    )
-    return t.tr(
-        "{step} pukul {time}: hadir {present} orang. {basis}, yaitu minimal {minimum} orang "
-        "dari {base} orang, {verdict}",
-        step=_step_label(check.step, t),
-        time=at,
-        present=with_words(check.present, spell),
-        basis=basis,
-        minimum=with_words(check.minimum, spell),
-        base=with_words(check.base, spell),
-        verdict=verdict,
-    )
-
-
-def _step_label(step: CheckStep, t: Translator) -> str:
-    return {
-        CheckStep.OPENING: t.tr("Pemeriksaan kuorum pada pembukaan"),
-        CheckStep.RECHECK: t.tr("Pemeriksaan ulang kuorum"),
-        CheckStep.SECOND_CALL: t.tr("Panggilan kedua"),
-        CheckStep.ON_REQUEST: t.tr("Pemeriksaan kuorum atas permintaan pimpinan rapat"),
-    }.get(step, step.value)
-
-
-def _bare(article: str) -> str:
-    """ "20 ayat (2)" from "Pasal 20 ayat (2)", so the sentence writes "Pasal" once."""
-    article = article.strip()
-    return article[6:].strip() if article.lower().startswith("pasal ") else article
 
 
 def _leaders(meeting: Meeting, t: Translator) -> Section:
@@ -457,80 +331,70 @@ def _leaders(meeting: Meeting, t: Translator) -> Section:
     return Section(t.tr("PIMPINAN RAPAT"), tuple(clauses))
 
 
-def _agenda(facts: MinutesFacts, t: Translator) -> Section:
-    by_item: dict[int, list[DecisionEntry]] = {}
-    for d in facts.decisions or ():
-        by_item.setdefault(d.item_id, []).append(d)
+def meeting_events_of(facts: MinutesFacts, spell: Spell, t: Translator) -> EventPlacement:
+    """The meeting's events, worded and placed under the opening, each item and the closing."""
+    meeting = facts.meeting
+    opened = meeting.opened_at
+    records = EventFacts(
+        checks=facts.checks,
+        ballots=facts.ballots,
+        decisions=facts.decisions or (),
+        opened_at=opened,
+        arrivals=[a for a in facts.arrivals if opened is not None and a > opened],
+    )
+    zone, label = meeting.zone, meeting.time_zone.value
+    events = meeting_events(records, facts.profile, zone, label, spell, t)
+    return place_events(events, meeting.agenda, zone, label, t)
+
+
+def event_lines(
+    placed: Sequence[PlacedEvent], place: int, spell: Spell, t: Translator
+) -> list[str]:
+    """The sentences of one place in order; arrivals are summed into one line at the end."""
+    lines = [p.event.text for p in placed if p.event.kind is not EventKind.ARRIVAL]
+    came = sum(1 for p in placed if p.event.kind is EventKind.ARRIVAL)
+    if came:
+        lines.append(arrivals_line(came, place, spell, t))
+    return lines
+
+
+def _agenda(facts: MinutesFacts, placement: EventPlacement, spell: Spell, t: Translator) -> Section:
     clauses = [
-        _item_clause(item, by_item.get(item.id or -1, []), facts.decisions is None, t)
+        _item_clause(item, placement.of_item(item.id or -1), facts, spell, t)
         for item in sorted(facts.meeting.agenda, key=lambda i: i.position)
     ]
     return Section(t.tr("ACARA DAN KEPUTUSAN"), tuple(clauses))
 
 
 def _item_clause(
-    item: AgendaItem, decisions: list[DecisionEntry], unavailable: bool, t: Translator
-) -> Clause:
+    item: AgendaItem, placed: Sequence[PlacedEvent], facts: MinutesFacts, spell: Spell,
+    t: Translator,
+) -> Clause:  # fmt: skip
+    """An item: when it was discussed, the secretary's notes, then what happened in order
+    (quorum checks, ballots, decisions with their tallies, arrivals), and the deed notice."""
     points = []
+    meeting = facts.meeting
+    if item.started_at is not None:
+        label = meeting.time_zone.value
+        start = clock(item.started_at.astimezone(meeting.zone), label)
+        if item.ended_at is not None:
+            end = clock(item.ended_at.astimezone(meeting.zone), label)
+            points.append(t.tr("Dibahas pukul {start} sampai dengan pukul {end}.", start=start,
+                               end=end))  # fmt: skip
+        else:
+            points.append(t.tr("Dibahas mulai pukul {start}.", start=start))
     if item.notes.strip():
         points.append(t.tr("Pembahasan: {notes}", notes=item.notes.strip()))
-    for d in decisions:
-        points.append(_decision_sentence(d, t))
-    if not decisions:
+    points.extend(event_lines(placed, item.id or -1, spell, t))
+    if not any(p.event.kind is EventKind.DECISION for p in placed):
         points.append(
             t.tr("Keputusan belum dicatat.")
-            if unavailable
+            if facts.decisions is None
             else t.tr("Tidak ada keputusan yang dicatat.")
         )
     if item.kind in DEED_KINDS:
         points.append(_deed_notice(item.kind, t))
     return Clause(item.title, tuple(points))
-
-
-def _decision_sentence(d: DecisionEntry, t: Translator) -> str:
-    if d.outcome is Outcome.NO_CONSENSUS:
-        text = t.tr(
-            "Musyawarah untuk mufakat tidak tercapai; keputusan diambil dengan pemungutan suara."
-        )
-        return text + (" " + _sentence(d.text) if d.text.strip() else "")
-    method = (
-        t.tr("musyawarah untuk mufakat")
-        if d.method is DecisionMethod.CONSENSUS
-        else t.tr("pemungutan suara")
-    )
-    text = _sentence(d.text) if d.text.strip() else ""
-    result = d.result.strip()
-    if d.method is DecisionMethod.CONSENSUS:
-        line = t.tr("Keputusan ({method}): {text}", method=method, text=text or result)
-    else:
-        line = t.tr(
-            "Keputusan ({method}): {text} Hasil: {result}.",
-            method=method,
-            text=text,
-            result=result,
-        )
-        if d.tally is not None:
-            line += " " + _tally_sentence(d.tally, t)
-    if d.dissent.strip():
-        line += " " + t.tr("Catatan: {dissent}", dissent=_sentence(d.dissent))
-    return line.replace("  ", " ").strip()
-
-
-def _tally_sentence(tally: Mapping[str, int], t: Translator) -> str:
-    """ "Perolehan suara: setuju 610, tidak setuju 40, abstain 30, tidak sah 5." (law.md
-    rule 28: each decision with its tally)."""
-    return t.tr(
-        "Perolehan suara: setuju {yes}, tidak setuju {no}, abstain {abstain}, tidak sah {invalid}.",
-        yes=thousands(tally.get("setuju", 0)),
-        no=thousands(tally.get("tidak_setuju", 0)),
-        abstain=thousands(tally.get("abstain", 0)),
-        invalid=thousands(tally.get("tidak_sah", 0)),
-    )
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _deed_notice(kind: ItemKind, t: Translator) -> str:

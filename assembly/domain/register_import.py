@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -243,6 +244,8 @@ _EXCEL_MAX = 2958465  # 31/12/9999
 
 def from_excel_serial(serial: float) -> dt.date:
     """The date of an Excel serial day number (1 = 01/01/1900, Excel's own 1900 calendar)."""
+    if not math.isfinite(serial):  # a NaN or infinity from a hand-made file
+        raise CellError(tr("Angka {value} bukan tanggal", value=cell_text(serial)))
     whole = int(serial)
     if whole == 60:  # Excel's 29/02/1900, a day that never was
         raise CellError(tr("Tanggal 29/02/1900 tidak ada di kalender"))
@@ -503,7 +506,7 @@ def check_member(
 ) -> list[Problem]:
     """The register rules for one row's member (required fields, dates not in the future,
     an exit date for every status but active), each placed at the file's row and column."""
-    found = validate_member(member, today)
+    found = validate_member(member, today) + formula_problems(member)
     if not found:
         return []
     by_label = {field_label(name): name for name in FIELDS}
@@ -516,6 +519,40 @@ def check_member(
         column = column or problem.column
         placed.append(Problem(problem.message, column, row, problem.warning))
     return placed
+
+
+# What a spreadsheet runs as a formula when a cell starts with it (OWASP "CSV injection").
+_FORMULA_START = ("=", "@", "+", "-")
+_TEXT_FIELDS = ("number", "name", "address", "phone", "exit_reason")
+
+
+def looks_like_formula(text: str) -> bool:
+    """Whether ``text`` would run as a spreadsheet formula: it starts with "=" or "@", or with
+    "+"/"-" and carries a call, a cell reference across sheets or a pipe ("+cmd|' /C calc'!A0");
+    a phone number "+62 812…" or an address "-" stays plain text."""
+    text = text.strip()
+    if not text.startswith(_FORMULA_START):
+        return False
+    return text[0] in "=@" or any(mark in text for mark in "(!|")
+
+
+def formula_problems(member: Member) -> list[Problem]:
+    """A warning for each text field that looks like a spreadsheet formula: it is stored as
+    plain text, and exports make it inert (DESIGN.md section 7), but the user should see it."""
+    return [
+        Problem(
+            tr(
+                "Isian ini tampak seperti rumus spreadsheet ({start}…); disimpan sebagai teks "
+                "biasa dan tidak pernah dijalankan",
+                start=str(getattr(member, name)).strip()[:12],
+            ),
+            field_label(name),
+            warning=True,
+        )
+        for name in _TEXT_FIELDS
+        if isinstance(getattr(member, name, None), str)
+        and looks_like_formula(getattr(member, name))
+    ]
 
 
 def duplicate_problems(

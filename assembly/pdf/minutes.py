@@ -6,7 +6,10 @@ the closing, and the signature blocks, with "Halaman X dari Y" and the audit log
 every footer. Each signature block holds an empty signature field (``TTD_Ketua``,
 ``TTD_Sekretaris``, ``TTD_Saksi1`` …) exactly over the room left to sign, so an electronic
 signature (:mod:`assembly.pdf.signing`) lands where a wet one would; the blocks print blank
-for a wet signature. The Daftar Hadir can follow as an annex.
+for a wet signature. The annexes follow the signature page: the Daftar Hadir, then the
+recapitulation of the votes, the named votes and the proxies
+(:mod:`assembly.pdf.minutes_annexes`); the attendance and vote data ride along as embedded
+files (:mod:`assembly.pdf.attachments`).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from reportlab.platypus import (
 
 from assembly.domain.minutes import MinutesContent, Signer
 from assembly.i18n import Translator, translator
+from assembly.pdf.attachments import Attachment, EmbeddedFiles
 from assembly.pdf.attendance_list import AttendanceHeading, AttendanceRow
 from assembly.pdf.attendance_list import _Layout as AttendanceLayout
 from assembly.pdf.fonts import BOLD, REGULAR
@@ -46,6 +50,7 @@ from assembly.pdf.layout import (
     footer,
     styles,
 )
+from assembly.pdf.minutes_annexes import VoteAnnexes, annex_story
 
 SIGN_ROOM = 24 * mm  # the height left to sign in, and of the signature field
 
@@ -102,15 +107,21 @@ def write_minutes(
     setup: PageSetup,
     *,
     annex: AttendanceAnnex | None = None,
+    votes: VoteAnnexes | None = None,
+    attachments: Sequence[Attachment] = (),
     language: str = "id",
     invariant: bool = False,
 ) -> int:
-    """Write the berita acara to ``target`` with empty signature fields; the page count."""
+    """Write the berita acara to ``target`` with empty signature fields, then its annexes
+    (Daftar Hadir, ``votes``), with ``attachments`` embedded; the page count."""
     t = translator(language)
-    story = _story(content, setup, t)
+    story: list[Flowable] = [EmbeddedFiles(attachments)] if attachments else []
+    story += _story(content, setup, t)
     if annex is not None:
         story.append(PageBreak())
         story.extend(AttendanceLayout(annex.heading, annex.rows, t).story())
+    if votes is not None:
+        story.extend(annex_story(votes, setup, t))
     raw = io.BytesIO()
 
     def decorate(canv: Canvas, page: int, total: int) -> None:

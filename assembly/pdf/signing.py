@@ -88,7 +88,10 @@ def sign_pdf(pdf: bytes, key: OfficerKey, request: SignatureRequest) -> bytes:
         "signer": _wrap(key.info.name),
         "role": _wrap(words.tr("sebagai {role}", role=role.title(words))),
         "label": key.info.label.value,
-        "time": words.tr("Waktu: {time}", time=stamp_time(request.signing_time, request.zone)),
+        "time": words.tr(
+            "Waktu: {time}",
+            time=stamp_time(request.signing_time, request.zone or zone_of(request.signing_time)),
+        ),
     }
     out = io.BytesIO()
     try:
@@ -106,6 +109,38 @@ def sign_pdf(pdf: bytes, key: OfficerKey, request: SignatureRequest) -> bytes:
             )
         ) from None
     return out.getvalue()
+
+
+def zone_of(moment: dt.datetime) -> TimeZone:
+    """The Indonesian zone of ``moment``'s own offset, else WIB: a stamp never shows UTC.
+
+    Used only when the cooperative's zone is unknown (``sign`` without a database), on a
+    computer whose clock may well run in UTC; WIB is where most cooperatives are."""
+    offset = moment.utcoffset()
+    for zone in TimeZone:
+        if offset == dt.timedelta(hours=zone.utc_offset_hours):
+            return zone
+    return TimeZone.WIB
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What a PDF says about itself in its document information dictionary."""
+
+    title: str
+    subject: str
+    keywords: str
+
+
+def document_meta(pdf: bytes) -> DocumentMeta:
+    """The title, subject and keywords of ``pdf`` (empty when absent); DomainError for a
+    file that is not a readable PDF."""
+    reader = open_pdf(pdf)
+    try:
+        info = reader.trailer_view["/Info"]
+    except KeyError:
+        return DocumentMeta("", "", "")
+    return DocumentMeta(*(str(info.get(key, "")) for key in ("/Title", "/Subject", "/Keywords")))
 
 
 def _field_spec(

@@ -124,11 +124,13 @@ def _check(sig: EmbeddedPdfSignature, given_roots: list[asn1_x509.Certificate]) 
             x509.load_der_x509_certificate(sig.signer_cert.dump())
         )
         claimed = sig.self_reported_timestamp
+        # The embedded certificates are parsed lazily: a damaged /Contents fails here too.
+        roots = given_roots or _own_roots(sig)
     except Exception as exc:  # an unreadable certificate or date: the signature is broken
         return _broken(field, role, str(exc) or type(exc).__name__)
     trust = Trust.GIVEN_ROOTS if given_roots else Trust.OWN_ROOT
     context = ValidationContext(
-        trust_roots=given_roots or _own_roots(sig),
+        trust_roots=roots,
         other_certs=list(sig.other_embedded_certs),
         moment=claimed,
         allow_fetching=False,

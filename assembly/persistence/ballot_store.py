@@ -239,6 +239,15 @@ def choice_counts(conn: sa.Connection, ballot: Ballot) -> dict[str, int]:
     return {r[0]: int(r[1]) for r in rows}
 
 
+def has_voted(conn: sa.Connection, ballot: Ballot, member_id: int) -> bool:
+    """Whether the member's vote is in (named) or their participation recorded (secret)."""
+    table = secret_participation if ballot.mode is BallotMode.SECRET else named_votes
+    found = conn.execute(
+        sa.select(table.c.id).where(table.c.ballot_id == ballot.id, table.c.member_id == member_id)
+    ).first()
+    return found is not None
+
+
 def voted(conn: sa.Connection, ballot: Ballot) -> tuple[int, int]:
     """(how many have voted, of them by proxy) in a named or secret ballot."""
     if ballot.mode is BallotMode.SECRET:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,6 +77,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     then migrated to the current schema.
     """
     path = Path(path).expanduser()
+    refuse_network_share(path)
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
         raise StorageError(
@@ -100,6 +102,58 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         engine.dispose()
         raise _busy_or_unreadable(path, exc) from exc
     return Database(engine, path)
+
+
+# File systems whose locks and shared memory do not reach across machines (docs/two-desks.md).
+_NETWORK_FS = ("cifs", "smb", "smbfs", "smb3", "nfs", "nfs4", "afs", "9p", "fuse.sshfs",
+               "davfs", "fuse.rclone", "ncpfs", "coda", "fuse.gvfsd-fuse", "glusterfs", "ceph")  # fmt: skip
+
+
+def network_filesystem(path: Path, mounts: str | None = None) -> str | None:
+    """The kind of network file system ``path`` lies on ("cifs", "nfs4", "SMB"...), or None
+    for a local disk. ``mounts`` is the text of /proc/mounts (read when None, on Linux)."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return "SMB"  # a Windows UNC path: \\server\share\...
+    if os.name == "nt":  # pragma: no cover - Windows only
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(text))[0] + "\\"
+        drive_remote = 4
+        kind = ctypes.windll.kernel32.GetDriveTypeW(drive)  # type: ignore[attr-defined]
+        return "SMB" if kind == drive_remote else None
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text()
+        except OSError:
+            return None  # macOS and others: not detected; docs/two-desks.md says so
+    resolved = Path(os.path.abspath(text))
+    best, kind = -1, None
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = Path(fields[1].replace("\\040", " "))
+        if (resolved == point or point in resolved.parents) and len(point.parts) > best:
+            best, kind = len(point.parts), fields[2]
+    return kind if kind is not None and kind.casefold() in _NETWORK_FS else None
+
+
+def refuse_network_share(path: Path, mounts: str | None = None) -> None:
+    """Refuse a database in a shared network folder: SQLite's WAL needs shared memory and
+    locks that only work between processes of one computer, so two desks on two computers
+    could each overwrite the other's check-ins (https://sqlite.org/wal.html)."""
+    kind = network_filesystem(path, mounts)
+    if kind is not None:
+        raise StorageError(
+            tr(
+                "Berkas {path} berada di folder jaringan ({kind}). Kuorum tidak membuka basis "
+                "data lewat jaringan karena dua komputer dapat saling menimpa catatan; salin "
+                "berkasnya ke disk komputer ini, atau pakai satu komputer dengan beberapa meja.",
+                path=path,
+                kind=kind,
+            )
+        )
 
 
 def _engine(path: Path) -> sa.Engine:
@@ -172,7 +226,9 @@ def _inspect_existing(path: Path) -> str | None:
     if header != SQLITE_HEADER:
         raise StorageError(tr("Berkas {path} bukan basis data Kuorum.", path=path))
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
+        )
     except sqlite3.Error as exc:
         raise _busy_or_unreadable(path, exc) from exc
     try:

@@ -9,6 +9,7 @@ time; members already in are skipped and reported.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +64,17 @@ class AttendanceImportService:
         path = Path(path)
         with self._ctx.db.read() as conn:
             meeting = require_header(conn, meeting_id)
-        rows, problems = read_join_list(path, meeting.date, meeting.zone)
+        try:
+            rows, problems = read_join_list(path, meeting.date, meeting.zone)
+        except csv.Error as exc:  # binary junk, a NUL, a cell of megabytes
+            raise DomainError(
+                tr(
+                    "Berkas {name} bukan daftar CSV yang dapat dibaca ({detail}); tidak ada "
+                    "yang dicatat.",
+                    name=path.name,
+                    detail=exc,
+                )
+            ) from exc
         with self._ctx.db.write() as conn:
             meeting = require_header(conn, meeting_id)
             _require_online(meeting)

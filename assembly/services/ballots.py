@@ -243,6 +243,47 @@ def tally_of(conn: Connection, ballot: Ballot) -> tuple[dict[str, int], int]:
     return {label: votes[m] for m, label in _labels(people).items()}, by_proxy
 
 
+def _voter(
+    conn: Connection, ballot: Ballot, number: str, for_grantor: str | None
+) -> tuple[Member, int | None, Member]:
+    """(the member whose vote it is, the proxy holder's id or None, who stands at the desk);
+    refused for anyone not entitled at the snapshot, and for a member whose proxy holder
+    votes for them."""
+    assert ballot.id is not None
+    voter = _member(conn, number)
+    member, holder = voter, None
+    if for_grantor is not None:
+        member = _member(conn, for_grantor)
+        entitled, holder = ballot_store.eligibility(conn, ballot.id, member.id or 0)
+        if not entitled or holder != voter.id:
+            raise DomainError(
+                tr(
+                    "{holder} tidak memegang surat kuasa {grantor} pada pemungutan suara ini.",
+                    holder=voter.name,
+                    grantor=member.name,
+                )
+            )
+    else:
+        entitled, represented_by = ballot_store.eligibility(conn, ballot.id, voter.id or 0)
+        if not entitled:
+            raise DomainError(
+                tr(
+                    "{name} tidak berhak memberikan suara pada pemungutan suara ini: "
+                    "tidak hadir atau tidak berhak suara saat pemungutan suara dibuka.",
+                    name=voter.name,
+                )
+            )
+        if represented_by is not None:
+            raise DomainError(
+                tr(
+                    "{name} diwakili oleh pemegang surat kuasa; suaranya diberikan oleh "
+                    "pemegang kuasa.",
+                    name=voter.name,
+                )
+            )
+    return member, holder, voter
+
+
 def _labels(people: Sequence[tuple[int, str]]) -> dict[int, str]:
     """Each candidate's name as the tally shows it, with the member id when names repeat."""
     seen = Counter(name for _, name in people)
@@ -293,38 +334,7 @@ class BallotService:
             assert ballot.id is not None
             if ballot.mode is BallotMode.COUNTED:
                 raise DomainError(tr("Pemungutan suara ini dihitung; masukkan jumlahnya saja."))
-            voter = _member(conn, number)
-            member, holder = voter, None
-            if for_grantor is not None:
-                member = _member(conn, for_grantor)
-                entitled, holder = ballot_store.eligibility(conn, ballot.id, member.id or 0)
-                if not entitled or holder != voter.id:
-                    raise DomainError(
-                        tr(
-                            "{holder} tidak memegang surat kuasa {grantor} pada pemungutan "
-                            "suara ini.",
-                            holder=voter.name,
-                            grantor=member.name,
-                        )
-                    )
-            else:
-                entitled, represented_by = ballot_store.eligibility(conn, ballot.id, voter.id or 0)
-                if not entitled:
-                    raise DomainError(
-                        tr(
-                            "{name} tidak berhak memberikan suara pada pemungutan suara ini: "
-                            "tidak hadir atau tidak berhak suara saat pemungutan suara dibuka.",
-                            name=voter.name,
-                        )
-                    )
-                if represented_by is not None:
-                    raise DomainError(
-                        tr(
-                            "{name} diwakili oleh pemegang surat kuasa; suaranya diberikan oleh "
-                            "pemegang kuasa.",
-                            name=voter.name,
-                        )
-                    )
+            member, holder, voter = _voter(conn, ballot, number, for_grantor)
             stored = self._choice(conn, ballot, choice)
             payload: dict[str, Any] = {"ballot": ballot.id, "member": member.number}
             if holder is not None:
@@ -341,6 +351,25 @@ class BallotService:
             voted, by_proxy = ballot_store.voted(conn, ballot)
         progress = VotingProgress(voted, ballot.eligible, by_proxy)
         return progress, Changes.of(Area.DECISIONS, ids=(ballot.meeting_id,))
+
+    def may_vote(self, ballot_id: int, number: str, *, for_grantor: str | None = None) -> str:
+        """Check, before the choice is taken, that ``number`` (for ``for_grantor``) may still
+        vote on the open ballot: the name of the member whose vote it is; refused like
+        :meth:`cast` would refuse (not entitled, represented, already voted)."""
+        with self._ctx.db.read() as conn:
+            ballot = require_ballot(conn, ballot_id)
+            if ballot.mode is BallotMode.COUNTED:
+                raise DomainError(tr("Pemungutan suara ini dihitung; masukkan jumlahnya saja."))
+            member = _voter(conn, ballot, number, for_grantor)[0]
+            if ballot_store.has_voted(conn, ballot, member.id or 0):
+                raise DomainError(
+                    tr(
+                        "{name} sudah memberikan suara pada pemungutan suara ini; satu anggota "
+                        "satu suara.",
+                        name=member.name,
+                    )
+                )
+        return member.name
 
     def _choice(self, conn: Connection, ballot: Ballot, choice: VoteChoice) -> str:
         if ballot.kind is BallotKind.MOTION:

@@ -14,9 +14,11 @@ from assembly.persistence.database import open_database
 from assembly.services.context import ServiceContext
 
 if TYPE_CHECKING:
+    from assembly.services.addendum import AddendumService
     from assembly.services.agenda_progress import AgendaProgressService
     from assembly.services.attendance_import import AttendanceImportService
     from assembly.services.audit import AuditService
+    from assembly.services.backups import BackupService
     from assembly.services.ballots import BallotService
     from assembly.services.checkin import CheckInService
     from assembly.services.console import ConsoleService
@@ -29,9 +31,12 @@ if TYPE_CHECKING:
     from assembly.services.member_export import ExportService
     from assembly.services.member_import import ImportService
     from assembly.services.minutes import MinutesService
+    from assembly.services.minutes_notes import MinutesNotesService
+    from assembly.services.minutes_signing import MinutesSigningService
     from assembly.services.proxies import ProxyService
     from assembly.services.register import RegisterService
     from assembly.services.register_search import RegisterSearchService
+    from assembly.services.reporting_pack import ReportingPackService
     from assembly.services.signing import SigningService
     from assembly.services.status import StatusService
 
@@ -202,3 +207,38 @@ class Services:
         from assembly.services.console import ConsoleService
 
         return ConsoleService(self.ctx)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        """Backups to a second folder, their list, and restoring one."""
+        from assembly.services.backups import BackupService
+
+        return BackupService(self.ctx)
+
+    @cached_property
+    def minutes_signing(self) -> MinutesSigningService:
+        """Signing a meeting's berita acara and addenda; the lock once it is complete."""
+        from assembly.services.minutes_signing import MinutesSigningService
+
+        return MinutesSigningService(self.ctx)
+
+    @cached_property
+    def addenda(self) -> AddendumService:
+        """Addenda to locked meetings' berita acara."""
+        from assembly.services.addendum import AddendumService
+
+        return AddendumService(self.ctx)
+
+    @cached_property
+    def reporting(self) -> ReportingPackService:
+        """The reporting pack for the ministry: signed berita acara, daftar hadir, decisions."""
+        from assembly.services.reporting_pack import ReportingPackService
+
+        return ReportingPackService(self.ctx)
+
+    @cached_property
+    def notes(self) -> MinutesNotesService:
+        """The secretary's notes per agenda item, and the events placed under each."""
+        from assembly.services.minutes_notes import MinutesNotesService
+
+        return MinutesNotesService(self.ctx)

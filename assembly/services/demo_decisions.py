@@ -36,9 +36,14 @@ from assembly.services.quorum_counts import live_status
 
 
 def add_sample_decisions(
-    conn: Connection, rng: random.Random, meeting: Meeting, profile: ADProfile, at: dt.datetime
+    conn: Connection,
+    rng: random.Random,
+    meeting: Meeting,
+    profile: ADProfile,
+    times: dict[int, tuple[dt.datetime, dt.datetime]],
 ) -> None:
-    """Record the demo's decisions on the held ``meeting`` from ``at`` (the first vote)."""
+    """Record the demo's decisions on the held ``meeting``, each while its item was under
+    discussion (``times``: when each item was taken up and left)."""
     assert meeting.id is not None
     items = meeting_store.agenda(conn, meeting.id)
     if len(items) < 4:
@@ -47,13 +52,17 @@ def add_sample_decisions(
     shu = next((i for i in items if "SHU" in i.title), items[1])
     plan = next((i for i in items if i.title.startswith("Rencana kerja")), items[2])
     election = next((i for i in items if i.kind is ItemKind.ELECTION), None)
+
+    def during(item: AgendaItem, minutes: int) -> dt.datetime:
+        return times[item.id or 0][0] + _MIN * minutes
+
     _decide(conn, meeting, lpj, Outcome.AGREED, "Laporan pertanggungjawaban Pengurus diterima",
-            at, "Dua anggota meminta rincian biaya operasional dilampirkan.")  # fmt: skip
+            during(lpj, 20), "Dua anggota meminta rincian biaya operasional dilampirkan.")  # fmt: skip
     vote = _Vote(conn, rng, meeting, profile)
-    vote.motion(shu, BallotMode.NAMED, "SHU dibagi 40% menurut jasa usaha", at, 0.62)
-    vote.motion(plan, BallotMode.COUNTED, "Rencana kerja disahkan", at + _MIN * 20, 0.8)
+    vote.motion(shu, BallotMode.NAMED, "SHU dibagi 40% menurut jasa usaha", during(shu, 10), 0.62)
     if election is not None:
-        vote.election(election, at + _MIN * 40)
+        vote.election(election, during(election, 8))
+    vote.motion(plan, BallotMode.COUNTED, "Rencana kerja disahkan", during(plan, 8), 0.8)
 
 
 _MIN = dt.timedelta(minutes=1)

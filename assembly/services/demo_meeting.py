@@ -45,6 +45,7 @@ from assembly.persistence import (
 from assembly.persistence.meeting_store import Connection
 from assembly.services.context import ServiceContext
 from assembly.services.demo_decisions import add_sample_decisions
+from assembly.services.demo_minutes import work_through_agenda
 
 VENUE = "Aula Koperasi, Jl. Kaliurang Km 7,5 No. 12, Condongcatur, Sleman"
 PLATFORM = "Zoom Meeting (tautan dikirim bersama undangan)"
@@ -225,7 +226,9 @@ def _held_meeting(
         ),
         ctx.actor,
     )
-    add_sample_decisions(conn, rng, replace(held, id=meeting_id), profile, at(dt.time(10, 30)))
+    # The items taken up from 09.20, as the chair did; the decisions fall within them.
+    times = work_through_agenda(conn, meeting_id, at(OPENING) + dt.timedelta(minutes=5))
+    add_sample_decisions(conn, rng, replace(held, id=meeting_id), profile, times)
     return meeting_id
 
 

@@ -25,6 +25,7 @@ from assembly.domain.register_import import (
     check_member,
     detect_header,
     duplicate_problems,
+    field_for_header,
     field_label,
     is_column_numbering,
     is_header_like,
@@ -322,6 +323,27 @@ def _frame(
                        field=field_label(name))
                 )
             )  # fmt: skip
+    for name, title in preview.mapping.items():
+        # Two columns titled for one field (two "Nama" columns): say which one is used.
+        others = [
+            titles[c]
+            for c, cell in enumerate(rows[index][:width])
+            if titles[c] != title and field_for_header(cell) == name
+        ]
+        if others and name not in override:
+            preview.problems.append(
+                Problem(
+                    tr(
+                        "Ada lebih dari satu kolom untuk {field} ({others}); yang dipakai kolom "
+                        "{title}. Pilih kolomnya sendiri bila keliru",
+                        field=field_label(name),
+                        others=", ".join(others),
+                        title=title,
+                    ),
+                    title,
+                    warning=True,
+                )
+            )
     for title, count in Counter(preview.mapping.values()).items():
         if count > 1:
             names = ", ".join(field_label(f) for f, t in preview.mapping.items() if t == title)

@@ -46,6 +46,7 @@ from assembly.persistence import (
 )
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
+from assembly.services import minutes_annex
 from assembly.services.ballots import tally_of
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import ProfileCache
@@ -70,6 +71,12 @@ class MinutesService:
             content, _entries, _meeting = self._gather(conn, meeting_id, t)
         return content
 
+    def facts(self, meeting_id: int, lang: str = "id") -> MinutesFacts:
+        """The records the berita acara is written from (for the minutes editor's events)."""
+        t = _translator(lang)
+        with self._ctx.db.read() as conn:
+            return self._facts(conn, meeting_id, t)[0]
+
     def export(
         self,
         meeting_id: int,
@@ -79,9 +86,11 @@ class MinutesService:
         *,
         invariant: bool = False,
     ) -> int:
-        """Write the berita acara, with the Daftar Hadir as its annex, to ``path``; the page
-        count. The file carries empty signature fields for the chair, the secretary and each
-        named witness. ``invariant`` gives the same bytes for the same records (for tests)."""
+        """Write the berita acara, with its annexes (Daftar Hadir, vote recapitulation, named
+        votes, proxies) and the attendance, vote and decision data embedded as files, to
+        ``path``; the page count. The file carries empty signature fields for the chair, the
+        secretary and each named witness. ``invariant`` gives the same bytes for the same
+        records (for tests)."""
         t = _translator(lang)
         setup = PageSetup(paper=_paper(paper))
         target = Path(path)
@@ -89,6 +98,8 @@ class MinutesService:
             raise DomainError(tr("Folder {folder} tidak ada", folder=target.parent))
         with self._ctx.db.read() as conn:
             content, entries, meeting = self._gather(conn, meeting_id, t)
+            profile = self._profiles.get(conn, meeting.profile_version)
+            extra = minutes_annex.gather(conn, meeting, profile, entries, t)
         annex = _annex(content, entries, meeting, setup, lang, t)
         pages = [0]
         try:
@@ -101,7 +112,14 @@ class MinutesService:
         try:
             with os.fdopen(handle, "wb") as out:
                 pages[0] = write_minutes(
-                    out, content, setup, annex=annex, language=lang, invariant=invariant
+                    out,
+                    content,
+                    setup,
+                    annex=annex,
+                    votes=extra.votes,
+                    attachments=extra.attachments,
+                    language=lang,
+                    invariant=invariant,
                 )
                 out.flush()
                 os.fsync(out.fileno())
@@ -117,6 +135,12 @@ class MinutesService:
     def _gather(
         self, conn: Connection, meeting_id: int, t: Translator
     ) -> tuple[MinutesContent, list[AttendanceEntry], Meeting]:
+        facts, entries, meeting = self._facts(conn, meeting_id, t)
+        return build_minutes(facts, _speller(t.language), t), entries, meeting
+
+    def _facts(
+        self, conn: Connection, meeting_id: int, t: Translator
+    ) -> tuple[MinutesFacts, list[AttendanceEntry], Meeting]:
         meeting = meeting_store.get(conn, meeting_id)
         if meeting is None:
             raise DomainError(tr("Rapat nomor {id} tidak ditemukan.", id=meeting_id))
@@ -140,7 +164,14 @@ class MinutesService:
         ]
         decisions = [
             DecisionEntry(
-                d.item_id, d.method, d.text, d.result, d.outcome, d.dissent, _tally(conn, d)
+                d.item_id,
+                d.method,
+                d.text,
+                d.result,
+                d.outcome,
+                d.dissent,
+                _tally(conn, d),
+                at=d.created_at,
             )
             for d in decision_store.for_meeting(conn, meeting_id)
         ]
@@ -155,9 +186,10 @@ class MinutesService:
             decisions=decisions,
             audit_hash=head.hash if head else "",
             annexes=(t.tr("Daftar Hadir"),),
+            ballots=ballot_store.for_meeting(conn, meeting_id),
+            arrivals=[e.arrived_at for e in entries if e.counted],
         )
-        spell = _speller(t.language)
-        return build_minutes(facts, spell, t), entries, meeting
+        return facts, entries, meeting
 
 
 def _tally(conn: Connection, decision: DecisionRow) -> dict[str, int] | None:

@@ -7,6 +7,7 @@ import codecs
 import csv
 import io
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,15 @@ from assembly.i18n import tr
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _DELIMITERS = (",", ";", "\t", "|")
+# An XLSX is a zip of XML: a register of 300,000 members unpacks to a few hundred MB at most.
+# Beyond these, a file would only stall the preview (a "zip bomb"), so it is refused unread.
+MAX_XLSX_UNPACKED = 1024 * 1024 * 1024
+MAX_XLSX_RATIO = 200  # XML of real sheets packs 5-20 times; a bomb thousands of times
+_XLSX_RATIO_FROM = 50 * 1024 * 1024  # small parts may pack well; only big ones are judged
+# Kuorum is built and measured for registers up to 300,000 members (DESIGN.md section 6); a
+# file far beyond that would take minutes and gigabytes to preview on an old laptop.
+MAX_ROWS = 500_000
+MAX_CELL = 131_072  # the csv module's own field limit: more is no register entry
 
 
 @dataclass
@@ -58,16 +68,34 @@ def read_table(path: Path, data: bytes) -> Table:
                 name=path.name,
             )
         )
-    return _read_csv(data)
+    return _read_csv(path, data)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when ``data`` looks like UTF-16 text written without a BOM
+    (every other byte zero in mostly-ASCII text), else None."""
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    odd_zeros = sample[1::2].count(0) / len(sample[1::2])
+    even_zeros = sample[0::2].count(0) / len(sample[0::2])
+    if odd_zeros > 0.6 and even_zeros < 0.1:
+        return "utf-16-le"
+    if even_zeros > 0.6 and odd_zeros < 0.1:
+        return "utf-16-be"
+    return None
 
 
 def _decode(data: bytes) -> tuple[str, str]:
     """The text and the name of its encoding: UTF-8 (with or without BOM), UTF-16 with BOM
-    (Excel's "Unicode text"), else Windows-1252 (Excel's CSV on Indonesian Windows)."""
+    (Excel's "Unicode text") or without, else Windows-1252 (Excel's CSV on Indonesian
+    Windows)."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "UTF-8 (BOM)"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "UTF-16"
+        return data.decode("utf-16", errors="replace"), "UTF-16"
+    if (utf16 := _utf16_without_bom(data)) is not None:
+        return data.decode(utf16, errors="replace"), "UTF-16"
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -94,26 +122,103 @@ def _sniff_delimiter(text: str) -> str:
     return best
 
 
-def _read_csv(data: bytes) -> Table:
+def _read_csv(path: Path, data: bytes) -> Table:
     text, encoding = _decode(data)
+    if "\x00" in text:
+        # A NUL never occurs in a text file: this is a binary file (or a damaged one).
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise DomainError(
+            tr(
+                "Berkas {name} berisi data biner (karakter NUL) pada baris {row}; ini bukan "
+                "berkas CSV. Simpan ulang daftar anggota sebagai CSV atau XLSX.",
+                name=path.name,
+                row=line,
+            )
+        )
     if text[:4].casefold() == "sep=" and len(text) > 4:
         # Excel's "sep=;" line names the delimiter; Excel hides it, so rows count after it.
         delimiter = text[4]
         text = text.split("\n", 1)[1] if "\n" in text else ""
     else:
         delimiter = _sniff_delimiter(text)
+    # strict: a quote left open would otherwise swallow the rest of the file into one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[object]] = []
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        rows = cast(list[list[object]], list(reader))
+        for row in reader:
+            rows.append(cast(list[object], row))
+            if len(rows) > MAX_ROWS:
+                raise DomainError(_too_many_rows(path))
     except csv.Error as exc:
-        raise DomainError(tr("Berkas CSV tidak dapat dibaca: {detail}", detail=exc)) from exc
+        raise DomainError(
+            tr(
+                "Berkas CSV {name} tidak dapat dibaca pada baris {row}: {detail}",
+                name=path.name,
+                row=reader.line_num,
+                detail=_csv_problem(exc),
+            )
+        ) from exc
     return Table(rows, "csv", encoding, delimiter)
 
 
+def _too_many_rows(path: Path) -> str:
+    return tr(
+        "Berkas {name} berisi lebih dari {n} baris; Kuorum mengimpor paling banyak {n} baris "
+        "sekaligus. Bagi berkasnya menjadi beberapa bagian. Tidak ada yang diubah.",
+        name=path.name,
+        n=f"{MAX_ROWS:,}".replace(",", "."),
+    )
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    """What the csv module's (English) complaint means, in the user's words."""
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return tr("satu sel lebih dari {n} karakter", n=f"{MAX_CELL:,}".replace(",", "."))
+    if "unexpected end of data" in text or "EOF" in text:
+        return tr('tanda kutip (") dibuka tetapi tidak ditutup')
+    if "expected after" in text:
+        return tr('ada teks langsung setelah tanda kutip (") penutup')
+    return text
+
+
+def _check_xlsx_size(path: Path, data: bytes) -> None:
+    """Refuse an XLSX that would unpack to far more than any register (see MAX_XLSX_*)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl says why it cannot read it
+    unpacked = sum(p.file_size for p in parts)
+    bomb = any(
+        p.file_size > _XLSX_RATIO_FROM and p.file_size > MAX_XLSX_RATIO * max(p.compress_size, 1)
+        for p in parts
+    )
+    if unpacked > MAX_XLSX_UNPACKED or bomb:
+        raise DomainError(
+            tr(
+                "Berkas {name} mengembang menjadi {size} MB bila dibuka; ini bukan daftar "
+                "anggota yang wajar dan tidak dibaca.",
+                name=path.name,
+                size=f"{unpacked // (1024 * 1024):,}".replace(",", "."),
+            )
+        )
+
+
 def _read_xlsx(path: Path, data: bytes) -> Table:
+    _check_xlsx_size(path, data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (
+        InvalidFileException,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OSError,
+        SyntaxError,
+        EOFError,
+        zlib.error,
+    ) as exc:
         raise DomainError(
             tr("Berkas {name} bukan berkas XLSX yang dapat dibaca: {detail}", name=path.name,
                detail=exc)
@@ -127,9 +232,26 @@ def _read_xlsx(path: Path, data: bytes) -> Table:
         first: Table | None = None
         for sheet in sheets:
             sheet.reset_dimensions()  # some programs write a wrong size
-            rows: list[list[object]] = [
-                list(r) for r in sheet.iter_rows(min_row=1, values_only=True)
-            ]
+            try:
+                rows: list[list[object]] = []
+                for r in sheet.iter_rows(min_row=1, values_only=True):
+                    rows.append(list(r))
+                    if len(rows) > MAX_ROWS:
+                        raise DomainError(_too_many_rows(path))
+            except (
+                zipfile.BadZipFile,
+                SyntaxError,
+                ValueError,
+                KeyError,
+                EOFError,
+                zlib.error,
+                OSError,
+            ) as exc:  # a damaged sheet inside an intact zip (XML errors of
+                # both the standard library and lxml are SyntaxErrors)
+                raise DomainError(
+                    tr("Lembar {sheet} di berkas {name} rusak dan tidak dapat dibaca: {detail}",
+                       sheet=sheet.title, name=path.name, detail=exc)
+                ) from exc  # fmt: skip
             table = Table(rows, "xlsx", sheet=sheet.title)
             if detect_header(rows) is not None:
                 return table

@@ -167,6 +167,15 @@ class SigningService:
         )
         return Signed(target, role_key, officer.title(translator()), key.info, now, digest)
 
+    def inspect_key(self, key_path: Path, passphrase: str) -> CertificateInfo:
+        """Open a key file (made here or issued by a CA) to show who holds it, its label and
+        its validity; refused with the reason when it cannot sign now. Nothing is kept."""
+        from assembly.pdf.keys import load_key
+
+        key_path = Path(key_path)
+        data = _read(key_path, tr("Berkas kunci {path} tidak ditemukan; tidak ada yang diubah."))
+        return load_key(data, passphrase.encode("utf-8"), self._now()).info
+
     def verify(self, pdf_path: Path) -> VerificationReport:
         """Check every signature in ``pdf_path``; see :class:`VerificationReport`."""
         from assembly.pdf.verification import empty_signature_fields, verify_pdf

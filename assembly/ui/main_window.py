@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from assembly.i18n import LANGUAGES, current_language, tr
 from assembly.services.bundle import Services
+from assembly.ui.backup_trigger import BackupTrigger
+from assembly.ui.dialogs.backup_dialog import BackupDialog
 from assembly.ui.operation import Operations
 
 PageFactory = Callable[[Services, Operations], Sequence[tuple[str, QWidget]]]
@@ -40,12 +42,18 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         for title, page in page_factory(services, operations):
             self.nav.addItem(title)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        # As wide as the longest page title (in the language shown), so none is cut.
+        widest = max(
+            (self.nav.fontMetrics().horizontalAdvance(self.nav.item(i).text())
+             for i in range(self.nav.count())),
+            default=150,
+        )  # fmt: skip
+        self.nav.setFixedWidth(widest + 32)
         self.nav.setCurrentRow(0)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -56,6 +64,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._update_title()
         operations.changed.connect(lambda _changes: self._update_title())
+        self.backup_trigger = BackupTrigger(services, operations, self)
         self.resize(1200, 760)
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
@@ -79,6 +88,9 @@ class MainWindow(QMainWindow):
         demo_action = QAction(tr("Buka koperasi &demo"), self)
         demo_action.triggered.connect(lambda: self.open_requested.emit("demo"))
         file_menu.addAction(demo_action)
+        backup_action = QAction(tr("&Cadangan…"), self)
+        backup_action.triggered.connect(self.open_backups)
+        file_menu.addAction(backup_action)
         file_menu.addSeparator()
         quit_action = QAction(tr("&Keluar"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -121,6 +133,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{demo} — Kuorum")
         self.statusBar().showMessage(tr("Basis data: {path}", path=self.services.path))
 
+    def open_backups(self) -> BackupDialog:
+        """The backups dialog; a restore reopens the database through ``open_requested``."""
+        dialog = BackupDialog(self.services, self.operations, self)
+        dialog.restored.connect(self.open_requested.emit)
+        dialog.open()
+        return dialog
+
     def closeEvent(self, event: object) -> None:
+        self.backup_trigger.wait()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)  # type: ignore[arg-type]

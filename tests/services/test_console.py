@@ -60,3 +60,17 @@ def test_the_snapshot_shows_progress_then_the_tally(cooperative: Any, db_path: P
     assert snap.last.tally["setuju"] == 2 and snap.last.tally["tidak_setuju"] == 1
     assert snap.last.outcome is Outcome.ADOPTED
     assert snap.last.rule
+
+
+def test_may_vote_answers_before_the_choice(cooperative: Any, db_path: Path) -> None:
+    hall = opened_hall(cooperative, db_path)
+    services = hall.services
+    item = no_consensus(hall, 1)
+    ballot, _c = services.ballots.open_motion(hall.meeting_id, item, BallotMode.SECRET, "LPJ")
+    name = services.ballots.may_vote(ballot.id, "0001")
+    services.ballots.cast(ballot.id, "0001", Choice.YES)
+    with pytest.raises(DomainError, match="sudah memberikan suara"):
+        services.ballots.may_vote(ballot.id, "0001")
+    with pytest.raises(DomainError, match="tidak berhak"):
+        services.ballots.may_vote(ballot.id, "0008")
+    assert name

@@ -25,13 +25,22 @@ def test_the_pages_are_composed_in_order(qtbot: QtBot, cooperative: Any) -> None
         "Buku Daftar Anggota",
         "Rapat",
         "Meja Pendaftaran Hadir",
+        "Keputusan & Pemungutan Suara",
+        "Notulen",
+        "Tanda Tangan & Verifikasi",
         "Profil Koperasi & AD",
     ]
     assert isinstance(window.page(0), RegisterPage)
-    assert isinstance(window.page(3), CooperativePage)
+    assert isinstance(window.page(6), CooperativePage)
     assert window.windowTitle() == "Koperasi Simpan Pinjam Sejahtera Bersama — Kuorum"
-    window.show_page(3)
-    assert window.stack.currentWidget() is window.page(3)
+    window.show_page(6)
+    assert window.stack.currentWidget() is window.page(6)
+    # Every title fits the navigation list without being cut.
+    widest = max(
+        window.nav.fontMetrics().horizontalAdvance(window.nav.item(i).text())
+        for i in range(window.nav.count())
+    )
+    assert window.nav.width() > widest
 
 
 def test_switching_to_english_rebuilds_the_texts(
@@ -53,14 +62,14 @@ def test_switching_to_english_rebuilds_the_texts(
         assert english is not None and english is not indonesian
         assert current_language() == "en"
         assert english.nav.item(0).text() == "Member Register"
-        assert english.nav.item(3).text() == "Cooperative & AD profile"
+        assert english.nav.item(6).text() == "Cooperative & AD profile"
         page = english.page(0)
         assert isinstance(page, RegisterPage)
         assert page.add_button.text() == "&Add…"
         assert page.count_label.text() == "0 members"
         assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Name"
         assert page.search.placeholderText().startswith("Search member number")
-        coop = english.page(3)
+        coop = english.page(6)
         assert isinstance(coop, CooperativePage)
         assert [coop.tabs.tabText(i) for i in range(2)] == ["Cooperative profile", "AD profile"]
         assert coop.ad_form.quorum_example.text() == "With 0 members entitled to vote: at least 1"

@@ -116,4 +116,7 @@ CATALOGUE: dict[str, str] = {
         "An agenda item can be taken up only while the meeting is open (now: {state})."
     ),
     "Acara rapat ini tidak ada pada rapat tersebut.": "This agenda item is not on that meeting.",
+    "{name} sudah memberikan suara pada pemungutan suara ini; satu anggota satu suara.": (
+        "{name} has already voted in this ballot; one member, one vote."
+    ),
 }

@@ -98,4 +98,43 @@ CATALOGUE: dict[str, str] = {
     ),
     "berkas PDF yang ditulis": "the PDF file to write",
     "ukuran kertas (bawaan: A4)": "paper size (default: A4)",
+    # The events placed under the agenda items (domain/minutes_events.py).
+    "PENUTUPAN": "CLOSING",
+    "Dibahas pukul {start} sampai dengan pukul {end}.": "Discussed from {start} to {end}.",
+    "Dibahas mulai pukul {start}.": "Discussed from {start}.",
+    "Selama pembahasan acara ini hadir {count} anggota lagi.": (
+        "During this item {count} more members arrived."
+    ),
+    "Setelah rapat dibuka hadir {count} anggota lagi.": (
+        "After the opening {count} more members arrived."
+    ),
+    "Setelah acara terakhir selesai hadir {count} anggota lagi.": (
+        "After the last item {count} more members arrived."
+    ),
+    "{opened}; saat itu hadir {present} orang, kuorum minimal {minimum} orang, {verdict}.": (
+        "{opened}; {present} were present, the quorum being at least {minimum}: {verdict}."
+    ),
+    "kuorum terpenuhi": "quorum reached",
+    "kuorum tidak terpenuhi": "quorum not reached",
+    "Pukul {time} pemungutan suara {title} dibatalkan.": "At {time} the vote {title} was cancelled.",
+    "Pukul {time} pemungutan suara {title} dibatalkan karena {reason}.": (
+        "At {time} the vote {title} was cancelled because {reason}."
+    ),
+    "Pukul {time} dibuka pemilihan putaran kedua ({mode}) untuk {title}": (
+        "At {time} a run-off ({mode}) was opened for {title}"
+    ),
+    "Pukul {time} dibuka pemilihan ({mode}): {title}": "At {time} an election ({mode}) was opened: {title}",
+    "Pukul {time} dibuka pemungutan suara ({mode}) atas usul: {title}": (
+        "At {time} a vote ({mode}) was opened on the motion: {title}"
+    ),
+    "(pemungutan suara ulang, karena {reason})": "(a repeated vote, because {reason})",
+    "pemungutan sebelumnya dibatalkan": "the earlier vote was cancelled",
+    "terbuka per nama": "open, by name",
+    "terbuka dengan penghitungan suara": "open, by counting",
+    "secara rahasia": "secret",
+    "{method}, pukul {time}": "{method}, at {time}",
+    "Musyawarah untuk mufakat tidak tercapai (pukul {time}); keputusan diambil dengan "
+    "pemungutan suara.": "No consensus was reached (at {time}); the decision was put to a vote.",
+    "Seorang anggota hadir.": "A member arrived.",
+    "pukul {time}": "at {time}",
 }

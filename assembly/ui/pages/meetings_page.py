@@ -33,6 +33,7 @@ from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.progress import Progress
 from assembly.ui.dialogs.meeting_dialog import MeetingDialog
+from assembly.ui.dialogs.reporting_pack_dialog import ReportingPackDialog
 from assembly.ui.models.meeting_list_model import MeetingListModel
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.buttons import localize_message_box
@@ -61,6 +62,8 @@ class MeetingsPage(QWidget):
         self.invitation_button = QPushButton(tr("Undangan PDF…"))
         self.cards_button = QPushButton(tr("Kartu anggota PDF…"))
         self.attendance_button = QPushButton(tr("Daftar Hadir PDF…"))
+        self.pack_button = QPushButton(tr("Paket laporan…"))
+        self.pack_button.setObjectName("reporting_pack_button")
 
         self.model = MeetingListModel(self)
         self.table = QTableView()
@@ -94,7 +97,12 @@ class MeetingsPage(QWidget):
         actions.addStretch(1)
         documents = QHBoxLayout()
         documents.addWidget(QLabel(tr("Dokumen:")))
-        for button in (self.invitation_button, self.cards_button, self.attendance_button):
+        for button in (
+            self.invitation_button,
+            self.cards_button,
+            self.attendance_button,
+            self.pack_button,
+        ):
             documents.addWidget(button)
         documents.addStretch(1)
         # The list takes the full width; the chosen meeting's quorum and warnings sit below.
@@ -122,6 +130,7 @@ class MeetingsPage(QWidget):
         self.invitation_button.clicked.connect(lambda: self.write_invitation())
         self.cards_button.clicked.connect(lambda: self.write_member_cards())
         self.attendance_button.clicked.connect(lambda: self.write_attendance_list())
+        self.pack_button.clicked.connect(lambda: self.reporting_pack())
         self.table.activated.connect(lambda _index: self.edit_meeting())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._chosen())
         operations.changed.connect(self._changed)
@@ -166,6 +175,7 @@ class MeetingsPage(QWidget):
         self.close_button.setEnabled(state is MeetingState.OPENED)
         self.invitation_button.setEnabled(summary is not None)
         self.attendance_button.setEnabled(state is not None and state is not MeetingState.DRAFT)
+        self.pack_button.setEnabled(state is not None and state is not MeetingState.DRAFT)
         self.quorum.set_meeting(
             meeting_id if state is not None and state is not MeetingState.DRAFT else None
         )
@@ -274,6 +284,16 @@ class MeetingsPage(QWidget):
         return self._write(
             target, lambda _p: self.services.documents.attendance_list(meeting_id, target)
         )
+
+    def reporting_pack(self) -> ReportingPackDialog | None:
+        """Open the reporting pack dialog for the chosen meeting (not modal: returned)."""
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return None
+        dialog = ReportingPackDialog(self.services, self.operations, meeting_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _target(self, title: str, name: str) -> Path | None:
         chosen, _filter = QFileDialog.getSaveFileName(

@@ -1,0 +1,139 @@
+"""How the berita acara writes dates, times, numbers and names (law.md rules 35-36).
+
+Small pure functions shared by the minutes' content and the events placed into it: numbers as
+digits followed by their terbilang, "14 Maret 2026", "09.00 WIB", the meeting's name, the
+town of the place-and-date line, and Indonesian lists ("a, b, dan c").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+
+from assembly.domain.cooperative import Cooperative
+from assembly.domain.meeting import Meeting, MeetingType
+from assembly.domain.quorum import thousands
+from assembly.i18n import Translator
+
+Spell = Callable[[int], str]  # the terbilang of a number: 14 -> "empat belas"
+
+
+def with_words(number: int, spell: Spell) -> str:
+    """ "1.250 (seribu dua ratus lima puluh)": digits, then the terbilang (law.md rule 36)."""
+    return f"{thousands(number)} ({spell(number)})"
+
+
+def long_date(day: dt.date, t: Translator) -> str:
+    """ "14 Maret 2026"."""
+    return f"{day.day} {month_name(day.month, t)} {day.year}"
+
+
+def month_name(month: int, t: Translator) -> str:
+    """The month's name: "Maret"."""
+    names = (
+        t.tr("Januari"),
+        t.tr("Februari"),
+        t.tr("Maret"),
+        t.tr("April"),
+        t.tr("Mei"),
+        t.tr("Juni"),
+        t.tr("Juli"),
+        t.tr("Agustus"),
+        t.tr("September"),
+        t.tr("Oktober"),
+        t.tr("November"),
+        t.tr("Desember"),
+    )
+    return names[month - 1]
+
+
+def day_name(day: dt.date, t: Translator) -> str:
+    """ "Sabtu" for 14 March 2026."""
+    names = (
+        t.tr("Senin"),
+        t.tr("Selasa"),
+        t.tr("Rabu"),
+        t.tr("Kamis"),
+        t.tr("Jumat"),
+        t.tr("Sabtu"),
+        t.tr("Minggu"),
+    )
+    return names[day.weekday()]
+
+
+def clock(moment: dt.time | dt.datetime, zone: str) -> str:
+    """ "09.00 WIB" (law.md rule 35)."""
+    return f"{moment.hour:02d}.{moment.minute:02d} {zone}"
+
+
+def meeting_name(meeting: Meeting, t: Translator) -> str:
+    """ "Rapat Anggota Tahunan", in the document's language."""
+    names = {
+        MeetingType.RAT: t.tr("Rapat Anggota Tahunan"),
+        MeetingType.WORK_PLAN: t.tr("Rapat Anggota Rencana Kerja dan RAPB"),
+        MeetingType.ELECTION: t.tr("Rapat Anggota Pemilihan Pengurus dan Pengawas"),
+        MeetingType.SPECIAL: t.tr("Rapat Anggota Khusus"),
+        MeetingType.EXTRAORDINARY: t.tr("Rapat Anggota Luar Biasa"),
+    }
+    return names[meeting.kind]
+
+
+def full_title(meeting: Meeting, t: Translator) -> str:
+    """ "Rapat Anggota Tahunan Tahun Buku 2025", with the subject when there is one."""
+    text = meeting_name(meeting, t)
+    if meeting.financial_year is not None:
+        text = t.tr("{meeting} Tahun Buku {year}", meeting=text, year=meeting.financial_year)
+    if meeting.subject.strip():
+        text += " — " + meeting.subject.strip()
+    return text
+
+
+def cooperative_name(coop: Cooperative) -> str:
+    """The cooperative's name with "Koperasi" in front unless it already says so."""
+    name = coop.name.strip()
+    return name if name.lower().startswith(("koperasi", "kop.")) else f"Koperasi {name}"
+
+
+def place_of(coop: Cooperative) -> str:
+    """The town for "[Kota], [tanggal]": "Sleman" from "Kabupaten Sleman, DI Yogyakarta"."""
+    town = coop.city.split(",")[0].strip()
+    for prefix in ("Kabupaten ", "Kab. ", "Kota "):
+        if town.startswith(prefix):
+            town = town[len(prefix) :]
+    return town.strip()
+
+
+_FRACTION = re.compile(r"\b(\d+)/(\d+)\b")
+
+
+def fractions_in_words(text: str, spell: Spell, t: Translator) -> str:
+    """ "lebih dari 1/2 (satu per dua) jumlah anggota": each fraction followed by its words."""
+
+    def words(match: re.Match[str]) -> str:
+        top, bottom = int(match.group(1)), int(match.group(2))
+        spelled = t.tr("{top} per {bottom}", top=spell(top), bottom=spell(bottom))
+        return f"{match.group(0)} ({spelled})"
+
+    return _FRACTION.sub(words, text)
+
+
+def joined(parts: Sequence[str], t: Translator) -> str:
+    """ "a", "a dan b", "a, b, dan c", as Indonesian lists are written."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    if len(parts) == 2:
+        return t.tr("{first} dan {last}", first=parts[0], last=parts[1])
+    return t.tr("{first}, dan {last}", first=", ".join(parts[:-1]), last=parts[-1])
+
+
+def sentence(text: str) -> str:
+    """The text as a sentence: stripped, with a full stop unless it already ends in one."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def bare_article(article: str) -> str:
+    """ "20 ayat (2)" from "Pasal 20 ayat (2)", so a sentence writes "Pasal" once."""
+    article = article.strip()
+    return article[6:].strip() if article.lower().startswith("pasal ") else article

@@ -1,0 +1,20 @@
+"""The ``settings`` table: small key/value settings that belong to the database (the backup
+folder, how many backups to keep), not to one user's window."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from assembly.persistence.tables import settings
+
+
+def get(conn: sa.Connection, key: str) -> str | None:
+    """The value stored under ``key``, or None."""
+    return conn.execute(sa.select(settings.c.value).where(settings.c.key == key)).scalar()
+
+
+def put(conn: sa.Connection, key: str, value: str) -> None:
+    """Store ``value`` under ``key`` (inside the caller's write transaction)."""
+    updated = conn.execute(sa.update(settings).where(settings.c.key == key).values(value=value))
+    if not updated.rowcount:
+        conn.execute(sa.insert(settings).values(key=key, value=value))

@@ -1,0 +1,249 @@
+"""Automatic backups to a second folder the secretary chooses (a USB stick), their list with
+what each holds, and restoring one (issue 6; DESIGN.md section 7).
+
+A backup never stops the meeting: a full disk, a pulled stick or a read-only folder gives a
+:class:`BackupResult` with a warning to show, and the meeting's own records are untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from assembly.domain.errors import DomainError, StorageError
+from assembly.domain.meeting import MeetingState, MeetingType
+from assembly.i18n import tr
+from assembly.persistence import audit_log, backup, cooperative_store, settings_store
+from assembly.persistence.backup import BackupInfo, MeetingBrief
+from assembly.persistence.database import open_database
+from assembly.services.changes import Changes
+from assembly.services.context import ServiceContext
+
+__all__ = ["BackupInfo", "BackupResult", "BackupService", "BackupSettings", "Reason"]
+
+FOLDER_KEY, KEEP_KEY, MILESTONE_KEY = "backup.folder", "backup.keep", "backup.milestone"
+DEFAULT_KEEP = 20
+MAX_KEEP = 999
+DEFAULT_FOLDER = "cadangan"  # beside the database until the secretary chooses a stick
+
+
+class Reason(StrEnum):
+    """Why a backup was taken; part of its file name."""
+
+    MANUAL = "manual"
+    DECISION = "keputusan"
+    CLOSING = "penutupan"
+
+    @property
+    def label(self) -> str:
+        """The reason as the list shows it."""
+        return {
+            Reason.MANUAL: tr("manual"),
+            Reason.DECISION: tr("setelah keputusan"),
+            Reason.CLOSING: tr("rapat ditutup"),
+        }[self]
+
+
+def reason_label(code: str) -> str:
+    """The list's wording of the reason in a backup's file name."""
+    base = code.rsplit("-", 1)[0] if code[-1:].isdigit() else code
+    return Reason(base).label if base in Reason._value2member_map_ else code
+
+
+def meeting_line(brief: MeetingBrief) -> str:
+    """ "RAT 2025 — 14/03/2026 — Ditutup": one meeting of a backup, for the preview."""
+    kind = MeetingType(brief.kind).short if brief.kind in MeetingType._value2member_map_ else ""
+    state = (
+        MeetingState(brief.state).label
+        if brief.state in MeetingState._value2member_map_
+        else brief.state
+    )
+    title = " ".join(p for p in (kind, str(brief.financial_year or ""), brief.subject) if p)
+    try:
+        day = dt.date.fromisoformat(brief.date).strftime("%d/%m/%Y")
+    except ValueError:
+        day = brief.date
+    return f"{title} — {day} — {state}"
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    """Where backups go and how many of this database's are kept. ``chosen`` is False while
+    the folder is still the default one beside the database."""
+
+    folder: Path
+    keep: int
+    chosen: bool
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    """What one backup did: the file made, or the warning to show (the meeting goes on)."""
+
+    path: Path | None
+    warning: str = ""
+    removed: tuple[Path, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether the backup was written."""
+        return self.path is not None
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """The restored database (to be opened anew) and where the replaced one was kept."""
+
+    restored: Path
+    aside: Path
+
+
+class BackupService:
+    """Backups of the open database. Safe to call from a worker thread: backups of one
+    process are taken one at a time."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+        self._lock = threading.Lock()
+
+    def settings(self) -> BackupSettings:
+        """The backup folder and how many to keep."""
+        with self._ctx.db.read() as conn:
+            folder = settings_store.get(conn, FOLDER_KEY)
+            keep = settings_store.get(conn, KEEP_KEY)
+        default = self._ctx.db.path.parent / DEFAULT_FOLDER
+        return BackupSettings(
+            Path(folder) if folder else default,
+            int(keep) if keep and keep.isdigit() else DEFAULT_KEEP,
+            bool(folder),
+        )
+
+    def choose_folder(self, folder: Path | str) -> Changes:
+        """Make ``folder`` (an existing folder, e.g. on a USB stick) the backup folder."""
+        path = Path(folder).expanduser().absolute()
+        if not path.is_dir():
+            raise DomainError(tr("Folder {path} tidak ada. Pilih folder yang ada.", path=path))
+        self._save({FOLDER_KEY: str(path)}, "backup.folder", {"folder": str(path)})
+        return Changes()
+
+    def set_keep(self, keep: int) -> Changes:
+        """Keep the newest ``keep`` backups of this database (1 to 999)."""
+        if not 1 <= keep <= MAX_KEEP:
+            raise DomainError(
+                tr("Jumlah cadangan yang disimpan harus 1 sampai {most}.", most=MAX_KEEP)
+            )
+        self._save({KEEP_KEY: str(keep)}, "backup.keep", {"keep": keep})
+        return Changes()
+
+    def _save(self, values: dict[str, str], kind: str, payload: dict[str, object]) -> None:
+        with self._ctx.db.write() as conn:
+            for key, value in values.items():
+                settings_store.put(conn, key, value)
+            audit_log.append(conn, self._ctx.actor, kind, payload)
+
+    def label(self) -> str:
+        """The name backups of this database carry: the cooperative's code, else the file's."""
+        with self._ctx.db.read() as conn:
+            coop = cooperative_store.load(conn)
+        return backup.safe_label(coop.code if coop and coop.code else self._ctx.db.path.stem)
+
+    def backup_now(self, reason: Reason | str = Reason.MANUAL) -> BackupResult:
+        """Take a backup now and rotate the old ones. Never raises for a disk problem: the
+        result carries the warning instead, and the failure is in the audit log."""
+        with self._lock:
+            return self._backup(Reason(reason))
+
+    def backup_if_due(self) -> BackupResult | None:
+        """A backup when a decision was recorded or a meeting finished since the last one
+        (None when nothing of the kind happened). The UI calls this after each change to the
+        decisions or meetings; the command line's ``backup auto`` too."""
+        with self._lock:
+            with self._ctx.db.read() as conn:
+                now = backup.milestone(conn)
+                stored = settings_store.get(conn, MILESTONE_KEY)
+            last = tuple(int(x) for x in stored.split(":")) if stored else (0, 0, 0)
+            if now == last:
+                return None
+            reason = Reason.CLOSING if now[2] != last[2] else Reason.DECISION
+            return self._backup(reason, ":".join(map(str, now)))
+
+    def _backup(self, reason: Reason, milestone: str | None = None) -> BackupResult:
+        config = self.settings()
+        folder = config.folder
+        name = backup.backup_name(self.label(), self._ctx.now(), reason.value)
+        try:
+            if not config.chosen:
+                folder.mkdir(parents=True, exist_ok=True)
+            elif not folder.is_dir():
+                # A pulled stick: never create its folder on the laptop's own disk instead.
+                raise backup.BackupWriteError(
+                    folder, tr("folder tidak ditemukan (flashdisk dicabut?)")
+                )
+            path = backup.make_backup(self._ctx.db, folder, name)
+        except (backup.BackupWriteError, OSError) as exc:
+            detail = (
+                exc.detail if isinstance(exc, backup.BackupWriteError) else backup.describe(exc)
+            )
+            warning = tr(
+                "Cadangan tidak dapat ditulis ke {folder}: {detail}. Rapat berjalan terus; "
+                "ganti atau periksa flashdisk.",
+                folder=folder,
+                detail=detail,
+            )
+            backup.note(
+                self._ctx.db,
+                self._ctx.actor,
+                "backup.failed",
+                {"folder": str(folder), "reason": reason.value, "detail": detail},
+            )
+            return BackupResult(None, warning)
+        size = path.stat().st_size
+        removed: list[Path] = []
+        warning = ""
+        try:
+            removed = backup.rotate(folder, self.label(), config.keep)
+        except OSError as exc:
+            warning = tr(
+                "Cadangan lama di {folder} tidak dapat dihapus: {detail}.",
+                folder=folder,
+                detail=backup.describe(exc),
+            )
+        payload = {
+            "file": path.name,
+            "folder": str(folder),
+            "reason": reason.value,
+            "bytes": size,
+            "removed": [p.name for p in removed],
+        }
+        settings = {MILESTONE_KEY: milestone} if milestone else None
+        backup.note(self._ctx.db, self._ctx.actor, "backup.made", payload, settings)
+        return BackupResult(path, warning, tuple(removed))
+
+    def backups(self) -> list[BackupInfo]:
+        """Our backups in the backup folder, newest first, each with what it holds."""
+        return [backup.read_info(p) for p in backup.ours_in(self.settings().folder)]
+
+    def restore(self, path: Path | str) -> RestoreResult:
+        """Put the backup at ``path`` in place of the open database, keeping the current file
+        aside first. A foreign, damaged or newer backup is refused and nothing changes. The
+        services are stale afterwards: open :attr:`RestoreResult.restored` anew."""
+        source = Path(path).absolute()
+        if not source.is_file():
+            raise StorageError(tr("Berkas {path} tidak ada.", path=source))
+        with self._lock:
+            aside = backup.restore(self._ctx.db, source, self._ctx.now())
+            restored = open_database(self._ctx.db.path, create=False)  # migrates an older one
+            try:
+                info = backup.read_info(source)
+                backup.note(
+                    restored,
+                    self._ctx.actor,
+                    "backup.restored",
+                    {"from": str(source), "aside": aside.name, "revision": info.revision},
+                )
+            finally:
+                restored.close()
+        return RestoreResult(self._ctx.db.path, aside)

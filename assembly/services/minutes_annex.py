@@ -1,0 +1,358 @@
+"""What the berita acara's vote annexes and embedded data files say, read from the records.
+
+Inside the caller's read transaction: every ballot of the meeting with its quorum snapshot,
+tally, rule and result (cancelled ones with their reason), the named votes of each open
+ballot, and the proxies. The same reading gives the data files embedded in the PDF, so a
+member can check the numbers (issue 5, item 3): ``daftar_hadir.csv``, ``hasil_suara.json``
+and ``keputusan.csv``. A secret ballot contributes only its totals and how many took part;
+nothing links a choice to a member (DESIGN.md section 3).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assembly.domain.ad_profile import ADProfile
+from assembly.domain.attendance_query import AttendanceEntry
+from assembly.domain.ballots import (
+    Ballot,
+    BallotKind,
+    BallotMode,
+    BallotState,
+    Choice,
+    Outcome,
+)
+from assembly.domain.meeting import AgendaItem, Meeting
+from assembly.domain.minutes import full_title
+from assembly.domain.proxies import ProxyState
+from assembly.i18n import Translator, tr
+from assembly.pdf.attachments import Attachment
+from assembly.pdf.minutes_annexes import (
+    BallotLine,
+    NamedVoteLine,
+    NamedVoteList,
+    ProxyLine,
+    VoteAnnexes,
+)
+from assembly.persistence import ballot_store, decision_store, vote_records
+from assembly.persistence.decision_store import DecisionRow
+from assembly.persistence.meeting_store import Connection
+from assembly.services.ballots import rule_applied, tally_of
+
+_MODE_CODES = {BallotMode.NAMED: "terbuka", BallotMode.COUNTED: "dihitung",
+               BallotMode.SECRET: "rahasia"}  # fmt: skip
+_MOTION_KEYS = ("setuju", "tidak_setuju", "abstain", "tidak_sah")
+DECISION_COLUMNS = (
+    "no_acara", "acara", "keputusan", "cara", "mode", "setuju", "tidak_setuju", "abstain",
+    "tidak_sah", "perolehan_calon", "hadir_saat_dibuka", "berhak_suara", "aturan", "hasil",
+)  # fmt: skip
+ATTENDANCE_COLUMNS = ("no", "nomor_anggota", "nama", "kehadiran", "jam_hadir", "jam_keluar",
+                      "pemegang_kuasa", "dihitung_kuorum", "berhak_suara")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _BallotFacts:
+    """One ballot as read: the ballot, its item, tally, by-proxy count, turnout, decision."""
+
+    ballot: Ballot
+    item: AgendaItem
+    tally: dict[str, int]
+    by_proxy: int
+    voted: int
+    decision: DecisionRow | None
+
+
+@dataclass(frozen=True)
+class AnnexData:
+    """The vote annexes for the PDF and the files to embed in it."""
+
+    votes: VoteAnnexes
+    attachments: tuple[Attachment, ...]
+
+
+def gather(
+    conn: Connection,
+    meeting: Meeting,
+    profile: ADProfile,
+    entries: Sequence[AttendanceEntry],
+    t: Translator,
+) -> AnnexData:
+    """The annexes and attachments of ``meeting`` (its attendance ``entries`` already read)."""
+    assert meeting.id is not None
+    facts = _ballots(conn, meeting)
+    numbers = {f.ballot.id: n for n, f in enumerate(facts, start=1)}
+    lines = [_line(n, f, profile, numbers, t) for n, f in enumerate(facts, start=1)]
+    named = [
+        _named(conn, f, line, t)
+        for f, line in zip(facts, lines, strict=True)
+        if f.ballot.mode is BallotMode.NAMED and f.ballot.state is not BallotState.CANCELLED
+    ]
+    proxies = vote_records.proxies_of(conn, meeting.id)
+    proxy_lines = [
+        ProxyLine(
+            f"{p.grantor_number} · {p.grantor_name}",
+            f"{p.holder_number} · {p.holder_name}",
+            p.reference,
+            p.granted_on,
+            _proxy_state(p.state, t),
+        )
+        for p in proxies
+    ]
+    votes = VoteAnnexes(full_title(meeting, t), lines, named, proxy_lines)
+    summary = decision_summary(conn, meeting, profile)
+    attachments = (
+        Attachment(
+            "daftar_hadir.csv",
+            attendance_csv(entries, meeting),
+            "text/csv",
+            t.tr("Daftar hadir rapat (CSV)"),
+        ),
+        Attachment(
+            "hasil_suara.json",
+            _votes_json(conn, meeting, facts, lines, named, t),
+            "application/json",
+            t.tr("Data pemungutan suara: cuplikan kuorum, perolehan, suara terbuka (JSON)"),
+        ),
+        Attachment(
+            "keputusan.csv", decisions_csv(summary), "text/csv", t.tr("Ringkasan keputusan (CSV)")
+        ),
+    )
+    return AnnexData(votes, attachments)
+
+
+def _ballots(conn: Connection, meeting: Meeting) -> list[_BallotFacts]:
+    assert meeting.id is not None
+    items = {i.id: i for i in meeting.agenda}
+    decided = {d.ballot_id: d for d in decision_store.for_meeting(conn, meeting.id) if d.ballot_id}
+    out = []
+    for ballot in ballot_store.for_meeting(conn, meeting.id):
+        assert ballot.id is not None
+        tally, by_proxy = tally_of(conn, ballot)
+        if ballot.mode is BallotMode.COUNTED:
+            totals = ballot_store.counted(conn, ballot.id)
+            voted = totals.total if totals else 0
+        else:
+            voted = ballot_store.voted(conn, ballot)[0]
+        item = items.get(ballot.item_id) or AgendaItem(ballot.title, id=ballot.item_id)
+        out.append(_BallotFacts(ballot, item, tally, by_proxy, voted, decided.get(ballot.id)))
+    return out
+
+
+def _tally_labels(t: Translator) -> dict[str, str]:
+    return {
+        "setuju": t.tr("Setuju"),
+        "tidak_setuju": t.tr("Tidak setuju"),
+        "abstain": t.tr("Abstain"),
+        "tidak_sah": t.tr("Tidak sah"),
+    }
+
+
+def _line(
+    n: int, f: _BallotFacts, profile: ADProfile, numbers: dict[int | None, int], t: Translator
+) -> BallotLine:
+    b = f.ballot
+    if b.kind is BallotKind.MOTION:
+        labels = _tally_labels(t)
+        tally = tuple((labels[k], f.tally.get(k, 0)) for k in _MOTION_KEYS)
+    else:
+        tally = tuple(sorted(f.tally.items(), key=lambda kv: (-kv[1], kv[0])))
+    mode = {
+        BallotMode.NAMED: t.tr("Terbuka (per nama)"),
+        BallotMode.COUNTED: t.tr("Dihitung"),
+        BallotMode.SECRET: t.tr("Rahasia"),
+    }[b.mode]
+    notes = []
+    if b.revote_of is not None:
+        notes.append(
+            t.tr("Pemungutan suara ulang atas No. {n}", n=numbers.get(b.revote_of, "?"))
+            + (f": {b.revote_reason}" if b.revote_reason else "")
+        )
+    if b.runoff_of is not None:
+        notes.append(t.tr("Pemilihan putaran kedua dari No. {n}", n=numbers.get(b.runoff_of, "?")))
+    if not b.reached:
+        notes.append(t.tr("Kuorum tidak tercapai saat dibuka"))
+    if b.state is BallotState.CANCELLED:
+        result = t.tr("Dibatalkan: {reason}", reason=b.cancel_reason or "-")
+    elif f.decision is not None:
+        result = f.decision.result
+    else:
+        result = t.tr("Belum ditutup")
+    subject = b.title
+    item = f"{f.item.position}. {f.item.title}" if f.item.position else f.item.title
+    return BallotLine(n, item, subject, mode, b.present, b.eligible, f.voted, tally,
+                      rule_applied(b, f.item, profile), result, "; ".join(notes),
+                      b.state is BallotState.CANCELLED)  # fmt: skip
+
+
+def _named(conn: Connection, f: _BallotFacts, line: BallotLine, t: Translator) -> NamedVoteList:
+    assert f.ballot.id is not None
+    if f.ballot.kind is BallotKind.MOTION:
+        labels = _tally_labels(t)
+        choices = {c.value: labels[c.value] for c in Choice}
+    else:
+        people = dict(ballot_store.candidate_list(conn, f.ballot.id))
+        choices = {}
+    rows = []
+    for v in vote_records.named_votes_of(conn, f.ballot.id):
+        if f.ballot.kind is BallotKind.MOTION:
+            choice = choices.get(v.choice, v.choice)
+        else:
+            chosen = [people.get(int(c), c) for c in v.choice.split(",") if c]
+            choice = ", ".join(chosen) or t.tr("Kosong")
+        holder = f"{v.holder_number} {v.holder_name}".strip()
+        rows.append(NamedVoteLine(v.number, v.name, choice, holder))
+    return NamedVoteList(line, rows, sum(1 for r in rows if r.holder))
+
+
+def _proxy_state(state: ProxyState, t: Translator) -> str:
+    return {
+        ProxyState.ACTIVE: t.tr("Berlaku"),
+        ProxyState.LAPSED: t.tr("Gugur"),
+        ProxyState.WITHDRAWN: t.tr("Dicabut"),
+    }[state]
+
+
+# --- the data files ------------------------------------------------------------------------------
+
+
+def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
+    """UTF-8 with a byte-order mark (Excel recognises it), comma, CRLF, as the register export."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=",", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def attendance_csv(entries: Sequence[AttendanceEntry], meeting: Meeting) -> bytes:
+    """The Daftar Hadir's rows as CSV, in order of arrival, times in the meeting's zone."""
+    zone = meeting.zone
+    rows = [
+        (
+            n,
+            e.number,
+            e.name,
+            e.channel.value,
+            e.arrived_at.astimezone(zone).strftime("%H:%M"),
+            e.left_at.astimezone(zone).strftime("%H:%M") if e.left_at else "",
+            e.holder_number,
+            "ya" if e.counted else "tidak",
+            "ya" if e.may_vote else "tidak",
+        )
+        for n, e in enumerate(entries, start=1)
+    ]
+    return _csv(ATTENDANCE_COLUMNS, rows)
+
+
+def decision_summary(
+    conn: Connection, meeting: Meeting, profile: ADProfile
+) -> list[dict[str, object]]:
+    """One row per recorded decision under :data:`DECISION_COLUMNS`: the item, what was
+    decided, the method and mode, the tally (or the candidates' votes), the snapshot, the rule
+    and the result."""
+    assert meeting.id is not None
+    items = {i.id: i for i in meeting.agenda}
+    out: list[dict[str, object]] = []
+    for d in decision_store.for_meeting(conn, meeting.id):
+        if d.outcome is Outcome.NO_CONSENSUS:  # a step towards a vote, not a decision
+            continue
+        item = items.get(d.item_id) or AgendaItem("", id=d.item_id)
+        row: dict[str, object] = dict.fromkeys(DECISION_COLUMNS, "")
+        row.update(no_acara=item.position, acara=item.title, keputusan=d.text,
+                   cara=d.method.value, hasil=d.result,
+                   aturan=tr("musyawarah untuk mufakat (UU 25/1992 Pasal 24 ayat 1)"))  # fmt: skip
+        ballot = ballot_store.get(conn, d.ballot_id) if d.ballot_id else None
+        if ballot is not None:
+            tally = tally_of(conn, ballot)[0]
+            row.update(mode=_MODE_CODES[ballot.mode], hadir_saat_dibuka=ballot.present,
+                       berhak_suara=ballot.eligible, aturan=rule_applied(ballot, item, profile))  # fmt: skip
+            if ballot.kind is BallotKind.MOTION:
+                row.update({k: tally.get(k, 0) for k in _MOTION_KEYS})
+            else:
+                ranked = sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))
+                row["perolehan_calon"] = "; ".join(f"{name}: {n}" for name, n in ranked)
+        out.append(row)
+    return out
+
+
+def decisions_csv(summary: Sequence[dict[str, object]]) -> bytes:
+    """The decision summary as CSV."""
+    return _csv(DECISION_COLUMNS, [[row[c] for c in DECISION_COLUMNS] for row in summary])
+
+
+def _votes_json(
+    conn: Connection,
+    meeting: Meeting,
+    facts: Sequence[_BallotFacts],
+    lines: Sequence[BallotLine],
+    named: Sequence[NamedVoteList],
+    t: Translator,
+) -> bytes:
+    lists = {n.ballot.number: n for n in named}
+    codes = {label: code for code, label in _tally_labels(t).items()}  # motions: the raw code
+    ballots: list[dict[str, Any]] = []
+    for f, line in zip(facts, lines, strict=True):
+        b = f.ballot
+        entry: dict[str, Any] = {
+            "no": line.number,
+            "acara": {"no": f.item.position, "judul": f.item.title},
+            "pokok": b.title,
+            "jenis": "pemilihan" if b.kind is BallotKind.ELECTION else "usul",
+            "mode": _MODE_CODES[b.mode],
+            "status": {"open": "terbuka", "closed": "ditutup", "cancelled": "dibatalkan"}[b.state],
+            "alasan_pembatalan": b.cancel_reason,
+            "dibuka": b.opened_at.astimezone(meeting.zone).isoformat(),
+            "ditutup": b.closed_at.astimezone(meeting.zone).isoformat() if b.closed_at else None,
+            "cuplikan": {
+                "hadir": b.present,
+                "kuorum_minimal": b.minimum,
+                "kuorum_tercapai": b.reached,
+                "berhak_suara": b.eligible,
+                "seluruh_anggota_berhak": b.members,
+                "aturan_kuorum": b.rule_text,
+                "pasal": b.article,
+            },
+            "partisipasi": {"memberi_suara": f.voted, "melalui_kuasa": f.by_proxy},
+            "perolehan": f.tally,
+            "aturan": line.rule,
+            "hasil": line.result,
+        }
+        if b.mode is BallotMode.COUNTED and b.id is not None:
+            totals = ballot_store.counted(conn, b.id)
+            if totals is not None:
+                entry["kertas_suara"] = {
+                    "kosong": totals.blank,
+                    "dibagikan": totals.issued,
+                    "kembali": totals.returned,
+                    "saksi": list(totals.tellers),
+                }
+        if b.kind is BallotKind.ELECTION:
+            entry["kursi"] = b.seats
+        if line.number in lists:
+            entry["suara_terbuka"] = [
+                {
+                    "nomor_anggota": r.number,
+                    "nama": r.name,
+                    "pilihan": codes.get(r.choice, r.choice)
+                    if b.kind is BallotKind.MOTION
+                    else r.choice,
+                    "melalui_kuasa": r.holder or None,
+                }
+                for r in lists[line.number].rows
+            ]
+        ballots.append(entry)
+    data = {
+        "rapat": {
+            "id": meeting.id,
+            "judul": full_title(meeting, t),
+            "tanggal": meeting.date.isoformat(),
+            "nomor_dokumen": meeting.document_number,
+        },
+        "pemungutan_suara": ballots,
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,443 @@
+"""The chair's console (Keputusan & Pemungutan Suara): the agenda with the item under
+discussion, consensus recorded or its failure (UU 25/1992 Pasal 24(1)-(2)), ballots opened,
+voted on, closed, cancelled and re-run, with the quorum, the live progress and the result the
+moment a ballot closes. Everything from the keyboard as well as the mouse; the view refreshes
+on every change and once a second, because the kiosk and other desks write too."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assembly.domain.ballots import Ballot, BallotMode, BallotState, Outcome
+from assembly.domain.meeting import AgendaItem, MeetingState
+from assembly.i18n import tr
+from assembly.services.bundle import Services
+from assembly.services.changes import Area, Changes
+from assembly.services.console import ConsoleSnapshot
+from assembly.ui.dialogs.ballot_dialog import BallotDialog
+from assembly.ui.dialogs.consensus_dialog import ConsensusDialog
+from assembly.ui.dialogs.counted_dialog import CountedDialog
+from assembly.ui.dialogs.reason_dialog import ReasonDialog
+from assembly.ui.models.decision_list_model import method_label
+from assembly.ui.operation import Operations
+from assembly.ui.widgets.agenda_panel import AgendaPanel
+from assembly.ui.widgets.ballot_panel import BallotPanel
+from assembly.ui.widgets.quorum_panel import NOT_REACHED_STYLE, REACHED_STYLE
+from assembly.ui.widgets.vote_entry import VoteEntry
+
+D = TypeVar("D", bound=QDialog)
+REFRESH_MS = 1000
+SHOWN_STATES = (MeetingState.OPENED, MeetingState.SUSPENDED, MeetingState.CLOSED,
+                MeetingState.LOCKED)  # fmt: skip
+
+
+def page_title() -> str:
+    """The page's name in the navigation."""
+    return tr("Keputusan & Pemungutan Suara")
+
+
+class DecisionsPage(QWidget):
+    """The chair's console over one meeting (by default the newest opened one)."""
+
+    def __init__(self, services: Services, operations: Operations) -> None:
+        super().__init__()
+        self.services, self.operations = services, operations
+        self.snapshot: ConsoleSnapshot | None = None
+        self.latest: Ballot | None = None
+        self._windows: list[QWidget] = []  # projector and kiosk windows kept alive
+
+        self.meeting = QComboBox()
+        self.meeting.setObjectName("console_meeting")
+        self.projector_button = self._button(tr("&Proyektor (Ctrl+P)"), self.open_projector)
+        self.quorum_label = QLabel()
+        self.quorum_label.setObjectName("console_quorum")
+        self.quorum_label.setStyleSheet("font-size: 13pt;")
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("console_verdict")
+        self.item_label = QLabel()
+        self.item_label.setObjectName("console_item")
+        self.item_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.item_label.setWordWrap(True)
+
+        self.agenda = AgendaPanel()
+        self.agenda.take_up.connect(self.take_up)
+        self.consensus_button = self._button(tr("&Mufakat… (Ctrl+M)"), self.record_consensus)
+        self.no_consensus_button = self._button(
+            tr("Mufakat tidak tercapa&i… (Ctrl+T)"), self.record_no_consensus
+        )
+        self.open_button = self._button(tr("&Buka pemungutan suara… (Ctrl+B)"), self.open_ballot)
+        self.close_button = self._button(tr("&Tutup (Ctrl+Enter)"), self.close_ballot)
+        self.cancel_button = self._button(tr("Bata&lkan…"), self.cancel_ballot)
+        self.revote_button = self._button(tr("&Ulangi pemungutan suara…"), self.revote)
+        self.runoff_button = self._button(tr("Buka pemilihan ulan&g"), self.open_runoff)
+        self.counted_button = self._button(
+            tr("Masukkan &jumlah suara… (Ctrl+J)"), self.enter_counted
+        )
+        self.kiosk_button = self._button(tr("Buka &kios suara rahasia (Ctrl+K)"), self.open_kiosk)
+
+        self.ballot_panel = BallotPanel()
+        self.vote_entry = VoteEntry(services, operations)
+        self.entry_stack = QStackedWidget()
+        self.entry_stack.addWidget(QWidget())
+        self.entry_stack.addWidget(self.vote_entry)
+        self.entry_stack.addWidget(self._wrapped(self.counted_button))
+        self.entry_stack.addWidget(self._wrapped(self.kiosk_button))
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Rapat:")))
+        top.addWidget(self.meeting, 1)
+        top.addWidget(self.projector_button)
+        status = QHBoxLayout()
+        status.addWidget(self.quorum_label, 1)
+        status.addWidget(self.verdict_label)
+        self.agenda.action_row.addWidget(self.consensus_button)
+        self.agenda.action_row.addWidget(self.no_consensus_button)
+        actions = QGridLayout()
+        actions.addWidget(self.open_button, 0, 0)
+        actions.addWidget(self.close_button, 0, 1)
+        actions.addWidget(self.cancel_button, 0, 2)
+        actions.addWidget(self.revote_button, 1, 0)
+        actions.addWidget(self.runoff_button, 1, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.item_label)
+        right.addLayout(actions)
+        # The ballot and its entry scroll rather than squeeze when a result and a run-off
+        # are both in view on a small screen.
+        voting = QWidget()
+        voting_layout = QVBoxLayout(voting)
+        voting_layout.setContentsMargins(0, 0, 6, 0)
+        voting_layout.addWidget(self.ballot_panel)
+        voting_layout.addWidget(self.entry_stack, 1)
+        self.voting_area = QScrollArea()
+        self.voting_area.setWidget(voting)
+        self.voting_area.setWidgetResizable(True)
+        self.voting_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.voting_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        right.addWidget(self.voting_area, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.agenda, 2)
+        middle.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(status)
+        layout.addLayout(middle, 1)
+
+        shortcuts = {
+            "Ctrl+M": self.record_consensus,
+            "Ctrl+T": self.record_no_consensus,
+            "Ctrl+B": self.open_ballot,
+            "Ctrl+Return": self.close_ballot,
+            "Ctrl+Enter": self.close_ballot,
+            "Ctrl+J": self.enter_counted,
+            "Ctrl+K": self.open_kiosk,
+            "Ctrl+P": self.open_projector,
+        }
+        for keys, slot in shortcuts.items():
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.meeting.currentIndexChanged.connect(lambda _i: self._meeting_chosen())
+        operations.changed.connect(self._changed)
+        self.load_meetings()
+
+    def _button(self, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.clicked.connect(lambda _c=False: slot())  # type: ignore[operator]
+        return button
+
+    @staticmethod
+    def _wrapped(button: QPushButton) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        button.setMinimumHeight(44)
+        layout.addWidget(button)
+        layout.addStretch(1)
+        return box
+
+    # --- which meeting -------------------------------------------------------------------------
+
+    @property
+    def meeting_id(self) -> int | None:
+        """The meeting the console works on."""
+        value = self.meeting.currentData()
+        return int(value) if value is not None else None
+
+    def load_meetings(self, keep: int | None = None) -> None:
+        """List the meetings that have been opened, keeping ``keep`` (or the current one);
+        at first the newest meeting in session, else the newest listed."""
+        keep = keep if keep is not None else self.meeting_id
+        shown = [m for m in self.services.meetings.list() if m.state in SHOWN_STATES]
+        if keep is None:
+            running = [m for m in shown if m.state is MeetingState.OPENED]
+            keep = (running or shown)[0].id if shown else None
+        self.meeting.blockSignals(True)
+        self.meeting.clear()
+        for summary in shown:
+            self.meeting.addItem(
+                tr("{title}, {date} ({state})", title=summary.title,
+                   date=summary.date.strftime("%d-%m-%Y"), state=summary.state.label),
+                summary.id,
+            )  # fmt: skip
+        if not shown:
+            self.meeting.addItem(tr("Belum ada rapat yang dibuka"), None)
+        self.meeting.setCurrentIndex(max(self.meeting.findData(keep), 0))
+        self.meeting.blockSignals(False)
+        self._meeting_chosen()
+
+    def select_meeting(self, meeting_id: int) -> None:
+        """Work on ``meeting_id``."""
+        self.load_meetings(meeting_id)
+
+    def _meeting_chosen(self) -> None:
+        meeting_id = self.meeting_id
+        self.snapshot = None
+        proxies = meeting_id is not None and self.services.proxies.enabled(meeting_id)
+        self._proxies = proxies
+        self.vote_entry.set_ballot(None)
+        self.refresh()
+
+    # --- refreshing ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the console snapshot and show it (progress written by other desks too)."""
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            self.snapshot = None
+            self.agenda.set_agenda((), None)
+            self.quorum_label.setText(tr("Buka rapat di halaman Rapat."))
+            self.verdict_label.hide()
+            self.item_label.setText("")
+            self._update_actions()
+            return
+        snap = self.services.console.snapshot(meeting_id)
+        ballots = self.services.ballots.ballots(meeting_id)
+        self.snapshot, self.latest = snap, (ballots[-1] if ballots else None)
+        self.quorum_label.setText(
+            tr("Kuorum: {summary} · {state}", summary=snap.quorum.summary,
+               state=snap.meeting.state.label)
+        )  # fmt: skip
+        reached = snap.quorum.reached
+        self.verdict_label.setText(tr("TERCAPAI") if reached else tr("BELUM TERCAPAI"))
+        self.verdict_label.setStyleSheet(REACHED_STYLE if reached else NOT_REACHED_STYLE)
+        self.verdict_label.show()
+        self.agenda.set_agenda(
+            snap.meeting.agenda, snap.item.id if snap.item else None, snap.meeting.zone
+        )
+        self.item_label.setText(
+            tr("Sedang dibahas: acara {n}. {title}", n=snap.item.position, title=snap.item.title)
+            if snap.item
+            else tr("Belum ada acara yang dibahas: pilih acara lalu Enter.")
+        )
+        titles = {i.id: i.title for i in snap.meeting.agenda}
+        self.agenda.decisions.set_rows(
+            [(titles.get(d.item_id, ""), method_label(d.method, d.outcome), d.text, d.result)
+             for d in self.services.decisions.decisions(meeting_id)]
+        )  # fmt: skip
+        self.ballot_panel.show_snapshot(snap, self.latest)
+        ballot = snap.ballot
+        if ballot is not None and ballot.mode is BallotMode.NAMED:
+            self.vote_entry.set_ballot(ballot, snap.candidates, self._proxies)
+            self.entry_stack.setCurrentIndex(1)
+        else:
+            self.vote_entry.set_ballot(None)
+            page = {BallotMode.COUNTED: 2, BallotMode.SECRET: 3}
+            self.entry_stack.setCurrentIndex(page.get(ballot.mode, 0) if ballot else 0)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        snap = self.snapshot
+        running = snap is not None and snap.meeting.state is MeetingState.OPENED
+        item = snap.item if snap else None
+        ballot = snap.ballot if snap else None
+        for button in (self.consensus_button, self.no_consensus_button):
+            button.setEnabled(running and item is not None and ballot is None)
+        self.agenda.take_up_button.setEnabled(running)
+        self.open_button.setEnabled(running and item is not None and ballot is None)
+        self.close_button.setEnabled(running and ballot is not None)
+        self.cancel_button.setEnabled(running and ballot is not None)
+        self.revote_button.setEnabled(
+            running and ballot is None and self.latest is not None
+            and self.latest.state is not BallotState.OPEN
+        )  # fmt: skip
+        self.runoff_button.setEnabled(running and ballot is None and self._runoff_pending())
+        self.counted_button.setEnabled(running and ballot is not None)
+        self.kiosk_button.setEnabled(ballot is not None)
+        self.projector_button.setEnabled(snap is not None)
+
+    def _runoff_pending(self) -> bool:
+        last = self.snapshot.last if self.snapshot else None
+        if last is None or last.outcome is not Outcome.RUNOFF or self.latest is None:
+            return False
+        return self.latest.id == last.ballot.id  # no ballot (so no run-off) opened since
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(Area.MEETINGS):
+            self.load_meetings()
+        elif changes.areas & {Area.DECISIONS, Area.ATTENDANCE}:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.timer.start()
+        self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.timer.stop()
+
+    # --- the chair's acts ----------------------------------------------------------------------
+
+    def _item(self) -> AgendaItem | None:
+        return self.snapshot.item if self.snapshot else None
+
+    def take_up(self, item_id: int) -> AgendaItem | None:
+        """Take up agenda item ``item_id``."""
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return None
+        done = self.operations.run(self, lambda: self.services.agenda.take_up(meeting_id, item_id))
+        self.agenda.select_item(item_id)
+        return done[0] if done else None
+
+    def record_consensus(self) -> ConsensusDialog | None:
+        """Open the form for the consensus decision on the item under discussion."""
+        item, meeting_id = self._item(), self.meeting_id
+        if item is None or meeting_id is None or not self.consensus_button.isEnabled():
+            return None
+        dialog = ConsensusDialog(self.services, self.operations, meeting_id, item, self)
+        return self._show(dialog)
+
+    def record_no_consensus(self) -> ReasonDialog | None:
+        """Record, with an optional note, that consensus was not reached (Pasal 24(2))."""
+        item, meeting_id = self._item(), self.meeting_id
+        if item is None or meeting_id is None or not self.no_consensus_button.isEnabled():
+            return None
+        item_id = item.id or 0
+        dialog = ReasonDialog(
+            tr("Mufakat tidak tercapai"),
+            tr("Acara {n}: {title}\nCatatan (boleh kosong), misalnya pendapat yang berbeda:",
+               n=item.position, title=item.title),
+            lambda note: self._done(
+                lambda: self.services.decisions.record_no_consensus(meeting_id, item_id, note)
+            ),
+            self,
+            required=False,
+        )  # fmt: skip
+        return self._show(dialog)
+
+    def open_ballot(self) -> BallotDialog | None:
+        """Open the form for a ballot (motion or election) on the item under discussion."""
+        item, meeting_id = self._item(), self.meeting_id
+        if item is None or meeting_id is None or not self.open_button.isEnabled():
+            return None
+        return self._show(BallotDialog(self.services, self.operations, meeting_id, item, self))
+
+    def close_ballot(self) -> bool:
+        """Close the open ballot: the result is shown at once."""
+        ballot = self.snapshot.ballot if self.snapshot else None
+        if ballot is None or not self.close_button.isEnabled():
+            return False
+        return self._done(lambda: self.services.ballots.close(ballot.id or 0))
+
+    def cancel_ballot(self) -> ReasonDialog | None:
+        """Cancel the open ballot; a reason is required and kept."""
+        ballot = self.snapshot.ballot if self.snapshot else None
+        if ballot is None or not self.cancel_button.isEnabled():
+            return None
+        dialog = ReasonDialog(
+            tr("Batalkan pemungutan suara"),
+            tr(
+                "Pemungutan suara \u201c{title}\u201d dibatalkan. Alasan (wajib):",
+                title=ballot.title,
+            ),
+            lambda reason: self._done(lambda: self.services.ballots.cancel(ballot.id or 0, reason)),
+            self,
+        )
+        return self._show(dialog)
+
+    def revote(self) -> ReasonDialog | None:
+        """Run the last closed or cancelled ballot again; a reason is required and kept."""
+        before = self.latest
+        if before is None or not self.revote_button.isEnabled():
+            return None
+        dialog = ReasonDialog(
+            tr("Pemungutan suara ulang"),
+            tr("\u201c{title}\u201d dipungut suara ulang. Alasan (wajib):", title=before.title),
+            lambda reason: self._done(lambda: self.services.ballots.revote(before.id or 0, reason)),
+            self,
+        )
+        return self._show(dialog)
+
+    def open_runoff(self) -> bool:
+        """Open the run-off between those tied for the last seat."""
+        last = self.snapshot.last if self.snapshot else None
+        if last is None or not self.runoff_button.isEnabled():
+            return False
+        return self._done(lambda: self.services.elections.open_runoff(last.ballot.id or 0))
+
+    def enter_counted(self) -> CountedDialog | None:
+        """Open the form for a counted ballot's totals."""
+        ballot = self.snapshot.ballot if self.snapshot else None
+        if ballot is None or ballot.mode is not BallotMode.COUNTED:
+            return None
+        return self._show(CountedDialog(self.services, self.operations, ballot, self))
+
+    def open_kiosk(self) -> QWidget | None:
+        """Open the secret-ballot kiosk for the open ballot."""
+        ballot = self.snapshot.ballot if self.snapshot else None
+        if ballot is None:
+            return None
+        from assembly.ui.kiosk.window import open_kiosk
+
+        return self._keep(open_kiosk(self.services, self.operations, ballot.id or 0, self))
+
+    def open_projector(self) -> QWidget | None:
+        """Open the projector window for the hall."""
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return None
+        from assembly.ui.projector.window import open_projector
+
+        return self._keep(open_projector(self.services, meeting_id, self))
+
+    def _keep(self, window: QWidget) -> QWidget:
+        self._windows = [w for w in self._windows if w.isVisible()] + [window]
+        return window
+
+    def _done(self, call: object) -> bool:
+        assert callable(call)
+        return self.operations.run(self, call) is not None
+
+    def _show(self, dialog: D) -> D:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self._refocus())
+        dialog.open()
+        return dialog
+
+    def _refocus(self) -> None:
+        self.window().activateWindow()  # the console's keys work again at once
+        if self.entry_stack.currentWidget() is self.vote_entry:
+            self.vote_entry.focus_number()
+        else:
+            self.agenda.table.setFocus(Qt.FocusReason.OtherFocusReason)

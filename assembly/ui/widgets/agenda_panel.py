@@ -1,0 +1,107 @@
+"""The left side of the chair's console: the agenda with the item under discussion marked
+(Enter, a double click or the button takes the selected item up), and the decisions recorded
+so far."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assembly.domain.meeting import AgendaItem
+from assembly.i18n import tr
+from assembly.ui.models.agenda_model import AgendaModel
+from assembly.ui.models.decision_list_model import DecisionListModel
+
+
+def _table(name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setWordWrap(True)
+    return table
+
+
+class AgendaPanel(QWidget):
+    """The agenda and the decisions; ``take_up`` asks for the chosen item to be taken up."""
+
+    take_up = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model = AgendaModel(self)
+        self.table = _table("console_agenda")
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._activated)
+        self.take_up_button = QPushButton(tr("Ba&has acara ini (Enter)"))
+        self.take_up_button.setObjectName("console_take_up")
+        self.take_up_button.clicked.connect(lambda: self._activated(self.table.currentIndex()))
+        self.decisions = DecisionListModel(self)
+        self.decision_table = _table("console_decisions")
+        self.decision_table.setModel(self.decisions)
+        self.decision_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        dheader = self.decision_table.horizontalHeader()
+        dheader.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        dheader.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        agenda_label = QLabel(tr("&Acara rapat"))
+        agenda_label.setBuddy(self.table)
+        agenda_label.setStyleSheet("font-weight: bold;")
+        decisions_label = QLabel(tr("Keputusan yang sudah dicatat"))
+        decisions_label.setStyleSheet("font-weight: bold;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(agenda_label)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.take_up_button)
+        self.action_row = QHBoxLayout()  # the page puts the consensus buttons here
+        layout.addLayout(self.action_row)
+        layout.addWidget(decisions_label)
+        layout.addWidget(self.decision_table, 2)
+
+    def set_agenda(
+        self, items: tuple[AgendaItem, ...], current: int | None, zone: dt.tzinfo = dt.UTC
+    ) -> None:
+        """Show the agenda with ``current`` marked; the selection follows the current item
+        when it changes (so the chair can take up the next one with Down, Enter)."""
+        chosen = self.chosen()
+        if not self.model.set_items(items, current, zone):
+            return
+        keep = chosen.id if chosen is not None else current
+        row = self.model.row_of(current if current is not None else keep)
+        if row is None:
+            row = self.model.row_of(keep)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def chosen(self) -> AgendaItem | None:
+        """The agenda item selected."""
+        return self.model.item(self.table.currentIndex().row())
+
+    def select_item(self, item_id: int) -> None:
+        """Select ``item_id`` in the agenda."""
+        row = self.model.row_of(item_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _activated(self, index: QModelIndex) -> None:
+        item = self.model.item(index.row()) if index.isValid() else None
+        if item is not None and item.id is not None:
+            self.take_up.emit(item.id)

@@ -1,0 +1,39 @@
+"""One check-in desk as its own Kuorum process, for the two-desk test: opens the shared file,
+waits for the start signal, then checks members in (or casts votes) as fast as it can and
+prints one JSON line per call."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from assembly.domain.ballots import Choice
+from assembly.domain.errors import DomainError
+from assembly.services.bundle import Services
+
+
+def main(db: str, go: str, action: str, target: int, numbers: str) -> int:
+    services = Services.open(Path(db), create=False)
+    while not Path(go).exists():
+        time.sleep(0.002)
+    for number in numbers.split(","):
+        started = time.perf_counter()
+        try:
+            if action == "check_in":
+                result, _ = services.checkin.check_in(target, number)
+                outcome = result.outcome.value
+            else:
+                services.ballots.cast(target, number, Choice.YES)
+                outcome = "voted"
+        except DomainError as exc:
+            outcome = "refused: " + exc.message
+        ms = (time.perf_counter() - started) * 1000
+        print(json.dumps({"number": number, "outcome": outcome, "ms": ms}), flush=True)
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(*sys.argv[1:4], int(sys.argv[4]), sys.argv[5]))
