@@ -272,7 +272,7 @@ def minutes(app: QApplication, window: MainWindow, services: Services, clock: Cl
     review.resize(1000, 800)
     review.show()
     review.rebuild()
-    settle(app, 20)
+    QTest.qWait(2500)  # QPdfView renders its pages in the background
     shoot(review, "11-tinjau-berita-acara", app)
     review.close()
 
