@@ -207,6 +207,9 @@ class OfficerRole(StrEnum):
     CHAIR = "ketua"  # Ketua / Pimpinan Rapat
     SECRETARY = "sekretaris"  # Sekretaris / Notulis
     WITNESS = "saksi"
+    # "Mengetahui": who acknowledges the minutes without leading the meeting (the Ketua
+    # Pengurus, or the Dinas official present); law.md section 10, optional.
+    ACKNOWLEDGER = "mengetahui"
 
     @property
     def label(self) -> str:
@@ -215,6 +218,7 @@ class OfficerRole(StrEnum):
             OfficerRole.CHAIR: tr("Ketua Rapat"),
             OfficerRole.SECRETARY: tr("Sekretaris/Notulis"),
             OfficerRole.WITNESS: tr("Saksi"),
+            OfficerRole.ACKNOWLEDGER: tr("Mengetahui"),
         }[self]
 
 

@@ -120,7 +120,7 @@ def validate_officers(officers: tuple[Officer, ...]) -> list[Problem]:
             problems.append(Problem(tr("Nama {role} wajib diisi", role=officer.role.label), column))
         elif len(officer.name) > OFFICER_NAME_MAX:
             problems.append(Problem(tr("Paling banyak {n} karakter", n=OFFICER_NAME_MAX), column))
-    for role in (OfficerRole.CHAIR, OfficerRole.SECRETARY):
+    for role in (OfficerRole.CHAIR, OfficerRole.SECRETARY, OfficerRole.ACKNOWLEDGER):
         if sum(1 for o in officers if o.role is role) > 1:
             problems.append(Problem(tr("Hanya satu {role}", role=role.label), column))
     if sum(1 for o in officers if o.role is OfficerRole.WITNESS) > WITNESSES_MAX:

@@ -159,6 +159,7 @@ class MinutesContent:
     audit_hash: str
     meeting_title: str
     day: dt.date
+    acknowledger: Signer | None = None  # the "Mengetahui" block, when one is named
 
 
 def opening_formula(
@@ -255,6 +256,7 @@ def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None
         signers=signers,
         witnesses=witnesses,
         witnesses_heading=t.tr("Saksi-saksi,"),
+        acknowledger=_acknowledger(meeting, t),
         audit_hash=facts.audit_hash,
         meeting_title=full_title(meeting, t),
         day=meeting.date,
@@ -409,3 +411,11 @@ def _deed_notice(kind: ItemKind, t: Translator) -> str:
             "Juga masih diperlukan persetujuan Pemerintah (UU 25/1992 Pasal 12 ayat (2))."
         )
     return text
+
+
+def _acknowledger(meeting: Meeting, t: Translator) -> Signer | None:
+    """The "Mengetahui" block (law.md section 10): who acknowledges the minutes, when named."""
+    officer = meeting.officer(OfficerRole.ACKNOWLEDGER)
+    if officer is None or not officer.name.strip():
+        return None
+    return Signer(t.tr("Mengetahui"), officer.name, "TTD_Mengetahui")

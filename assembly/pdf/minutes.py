@@ -215,13 +215,15 @@ def _story(content: MinutesContent, setup: PageSetup, t: Translator) -> list[Flo
             story.append(Paragraph(text, style, bulletText=f"{n}."))
             for letter, point in zip("abcdefghijklmnopqrstuvwxyz", clause.points, strict=False):
                 story.append(Paragraph(escape(point), s["point"], bulletText=f"{letter}."))
-    story += [
-        Spacer(1, 5 * mm),
+    story.append(Spacer(1, 5 * mm))
+    # The closing words stay on the page of the signatures: a signature page that carries no
+    # text of the minutes could be put under any other text.
+    closing: list[Flowable] = [
         Paragraph(escape(content.closing_time), s["body"]),
         Paragraph(escape(content.closing_formula), s["plain"]),
         Spacer(1, 8 * mm),
     ]
-    story.append(KeepTogether(_signatures(content, setup)))
+    story.append(KeepTogether(closing + _signatures(content, setup)))
     return story
 
 
@@ -247,7 +249,31 @@ def _signatures(content: MinutesContent, setup: PageSetup) -> list[Flowable]:
         parts.append(Paragraph(escape(content.witnesses_heading), centre))
         for i in range(0, len(content.witnesses), 2):
             parts.append(_blocks(content.witnesses[i : i + 2], half, room_width))
+    if content.acknowledger is not None:
+        # "Mengetahui," centred under everyone else, as the form is signed in practice.
+        parts.append(Spacer(1, 4 * mm))
+        parts.append(_centred_block(content.acknowledger, half, room_width))
     return parts
+
+
+def _centred_block(signer: Signer, half: float, room_width: float) -> Table:
+    centre = _paragraph_styles()["centre"]
+    rows: list[list[Flowable | str]] = [
+        [Paragraph(escape(signer.role) + ",", centre)],
+        [_SignatureRoom(signer.field, room_width, SIGN_ROOM)],
+        [Paragraph(f"( <u><b>{escape(signer.name)}</b></u> )", centre)],
+    ]
+    table = Table(rows, colWidths=[half], hAlign="CENTER")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 10),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
 
 
 def _blocks(signers: Sequence[Signer], half: float, room_width: float) -> Table:

@@ -58,6 +58,15 @@ def add_sample_decisions(
 
     _decide(conn, meeting, lpj, Outcome.AGREED, "Laporan pertanggungjawaban Pengurus diterima",
             during(lpj, 20), "Dua anggota meminta rincian biaya operasional dilampirkan.")  # fmt: skip
+    agreed = {
+        "tata tertib": "Tata tertib rapat disahkan tanpa perubahan",
+        "pengawasan": "Laporan hasil pengawasan Pengawas diterima",
+        "laporan keuangan": "Laporan keuangan yang telah diaudit disahkan",
+    }
+    for item in items:
+        text = next((v for k, v in agreed.items() if k in item.title.casefold()), None)
+        if text is not None:
+            _decide(conn, meeting, item, Outcome.AGREED, text, during(item, 8))
     vote = _Vote(conn, rng, meeting, profile)
     vote.motion(shu, BallotMode.NAMED, "SHU dibagi 40% menurut jasa usaha", during(shu, 10), 0.62)
     if election is not None:

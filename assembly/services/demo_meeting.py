@@ -132,8 +132,10 @@ def _meeting(
 
 
 def _officers(conn: Connection, member_ids: list[int]) -> tuple[Officer, ...]:
-    """Ketua rapat, sekretaris and up to two saksi, from these members in order."""
-    roles = (OfficerRole.CHAIR, OfficerRole.SECRETARY, OfficerRole.WITNESS, OfficerRole.WITNESS)
+    """Ketua rapat, sekretaris, up to two saksi and who signs "Mengetahui", from these members
+    in order."""
+    roles = (OfficerRole.CHAIR, OfficerRole.SECRETARY, OfficerRole.WITNESS, OfficerRole.WITNESS,
+             OfficerRole.ACKNOWLEDGER)  # fmt: skip
     officers = []
     for role, member_id in zip(roles, member_ids, strict=False):
         member = member_store.get(conn, member_id)
@@ -171,7 +173,7 @@ def _held_meeting(
     guests = set(rng.sample(others, min(len(others), max(1, len(voters) // 150))))
     late = set(rng.sample(voters, max(0, min(len(voters) - minimum, len(voters) // 40))))
     on_time = [v for v in voters if v not in late]
-    meeting = replace(meeting, officers=_officers(conn, on_time[:4]))
+    meeting = replace(meeting, officers=_officers(conn, on_time[:5]))
     leaving = set(rng.sample(on_time[4:], min(len(on_time[4:]), len(voters) // 50)))
     counts_all = profile.quorum.base is QuorumBase.ALL_MEMBERS
     records, events = [], []

@@ -68,7 +68,7 @@ class MinutesService:
         """What the berita acara of the meeting says; refused for a missing or draft meeting."""
         t = _translator(lang)
         with self._ctx.db.read() as conn:
-            content, _entries, _meeting = self._gather(conn, meeting_id, t)
+            content = self._gather(conn, meeting_id, t)[0]
         return content
 
     def facts(self, meeting_id: int, lang: str = "id") -> MinutesFacts:
@@ -97,9 +97,7 @@ class MinutesService:
         if not target.parent.is_dir():
             raise DomainError(tr("Folder {folder} tidak ada", folder=target.parent))
         with self._ctx.db.read() as conn:
-            content, entries, meeting = self._gather(conn, meeting_id, t)
-            profile = self._profiles.get(conn, meeting.profile_version)
-            extra = minutes_annex.gather(conn, meeting, profile, entries, t)
+            content, entries, meeting, extra = self._gather(conn, meeting_id, t)
         annex = _annex(content, entries, meeting, setup, lang, t)
         pages = [0]
         try:
@@ -134,9 +132,13 @@ class MinutesService:
 
     def _gather(
         self, conn: Connection, meeting_id: int, t: Translator
-    ) -> tuple[MinutesContent, list[AttendanceEntry], Meeting]:
+    ) -> tuple[MinutesContent, list[AttendanceEntry], Meeting, minutes_annex.AnnexData]:
         facts, entries, meeting = self._facts(conn, meeting_id, t)
-        return build_minutes(facts, _speller(t.language), t), entries, meeting
+        extra = minutes_annex.gather(conn, meeting, facts.profile, entries, t)
+        # The list of annexes names every one the file carries (Lampiran I, II, …).
+        facts = replace(facts, annexes=(*facts.annexes, *extra.votes.titles(t)))
+        content = build_minutes(facts, _speller(t.language), t)
+        return content, entries, meeting, extra
 
     def _facts(
         self, conn: Connection, meeting_id: int, t: Translator

@@ -50,6 +50,7 @@ def test_the_demo_holds_last_years_rat_and_drafts_this_years(cooperative: Servic
         OfficerRole.SECRETARY,
         OfficerRole.WITNESS,
         OfficerRole.WITNESS,
+        OfficerRole.ACKNOWLEDGER,
     ]
 
     entries = s.checkin.attendance_entries(sample.held)

@@ -92,3 +92,20 @@ def test_export_writes_atomically_and_replaces(demo: Services, tmp_path: Path) -
     assert pages >= 2
     assert target.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ba.pdf"]
+
+
+def test_the_acknowledger_signs_under_mengetahui(demo: Services, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    meeting = demo.meetings.get(1)
+    acknowledger = meeting.officer(OfficerRole.ACKNOWLEDGER)
+    assert acknowledger is not None
+    content = demo.minutes.content(1)
+    assert content.acknowledger is not None
+    assert content.acknowledger.name == acknowledger.name
+    pdf = tmp_path / "ba.pdf"
+    demo.minutes.export(1, pdf)
+    reader = PdfReader(pdf)
+    assert "TTD_Mengetahui" in (reader.get_fields() or {})
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Mengetahui," in text and acknowledger.name in text

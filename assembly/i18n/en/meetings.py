@@ -317,4 +317,5 @@ CATALOGUE: dict[str, str] = {
     "nomor rapat": "meeting number",
     "baris {row}: {number} {why}": "row {row}: {number} {why}",
     "Masih ada pemungutan suara yang terbuka; tutup atau batalkan dulu.": "A ballot is still open; close or cancel it first.",
+    "Mengetahui": "Acknowledged by",
 }

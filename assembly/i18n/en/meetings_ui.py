@@ -118,4 +118,6 @@ CATALOGUE: dict[str, str] = {
     "Pemberi kuasa": "Grantor",
     "Penerima kuasa": "Holder",
     "Surat kuasa": "Letter of proxy",
+    "Mengetahui:": "Acknowledged by:",
+    "mis. Ketua Pengurus; kosongkan bila tidak ada": "e.g. the board chair; leave empty if none",
 }

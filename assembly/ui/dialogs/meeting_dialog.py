@@ -88,6 +88,9 @@ class MeetingDialog(QDialog):
         self.secretary = QLineEdit()
         self.witnesses = QLineEdit()
         self.witnesses.setPlaceholderText(tr("nama saksi, dipisah koma (paling banyak lima)"))
+        self.acknowledger = QLineEdit()
+        self.acknowledger.setObjectName("acknowledger")
+        self.acknowledger.setPlaceholderText(tr("mis. Ketua Pengurus; kosongkan bila tidak ada"))
 
         self.items = QListWidget()
         self.items.setObjectName("agenda_list")
@@ -132,6 +135,7 @@ class MeetingDialog(QDialog):
         leaders_form.addRow(tr("Ketua rapat:"), self.chair)
         leaders_form.addRow(tr("Sekretaris/notulis:"), self.secretary)
         leaders_form.addRow(tr("Saksi:"), self.witnesses)
+        leaders_form.addRow(tr("Mengetahui:"), self.acknowledger)
         agenda = QGroupBox(tr("Acara"))
         agenda_layout = QVBoxLayout(agenda)
         agenda_layout.addWidget(self.items, 1)
@@ -171,6 +175,7 @@ class MeetingDialog(QDialog):
             self.chair,
             self.secretary,
             self.witnesses,
+            self.acknowledger,
         ):
             line.textChanged.connect(lambda _t: self._check_timer.start())
         for combo in (self.kind, self.time_zone, self.mode):
@@ -215,6 +220,8 @@ class MeetingDialog(QDialog):
         self.witnesses.setText(
             ", ".join(o.name for o in meeting.officers if o.role is OfficerRole.WITNESS)
         )
+        acknowledger = meeting.officer(OfficerRole.ACKNOWLEDGER)
+        self.acknowledger.setText(acknowledger.name if acknowledger else "")
         self._show_agenda(0)
         self._form_changed()
 
@@ -229,6 +236,8 @@ class MeetingDialog(QDialog):
             for name in self.witnesses.text().split(",")
             if name.strip()
         ]
+        if self.acknowledger.text().strip():
+            officers.append(Officer(OfficerRole.ACKNOWLEDGER, self.acknowledger.text().strip()))
         start = self.start.time()
         return replace(
             self.original,
