@@ -32,8 +32,7 @@ from assembly.pdf.layout import (
     footer,
     styles,
 )
-from assembly.pdf.minutes import SIGN_ROOM
-from assembly.pdf.minutes import _SignatureRoom as SignatureRoom
+from assembly.pdf.minutes import SIGN_ROOM, SignatureRoom
 
 KEYWORD = "kuorum-adendum"  # in /Keywords: how signing recognises an addendum
 

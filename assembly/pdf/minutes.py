@@ -63,7 +63,7 @@ class AttendanceAnnex:
     rows: Sequence[AttendanceRow]
 
 
-class _SignatureRoom(Flowable):  # type: ignore[misc]
+class SignatureRoom(Flowable):  # type: ignore[misc]
     """The empty room of a signature block, holding the block's signature field."""
 
     def __init__(self, field_name: str, width: float, height: float):
@@ -260,7 +260,7 @@ def _centred_block(signer: Signer, half: float, room_width: float) -> Table:
     centre = _paragraph_styles()["centre"]
     rows: list[list[Flowable | str]] = [
         [Paragraph(escape(signer.role) + ",", centre)],
-        [_SignatureRoom(signer.field, room_width, SIGN_ROOM)],
+        [SignatureRoom(signer.field, room_width, SIGN_ROOM)],
         [Paragraph(f"( <u><b>{escape(signer.name)}</b></u> )", centre)],
     ]
     table = Table(rows, colWidths=[half], hAlign="CENTER")
@@ -279,7 +279,7 @@ def _centred_block(signer: Signer, half: float, room_width: float) -> Table:
 def _blocks(signers: Sequence[Signer], half: float, room_width: float) -> Table:
     centre = _paragraph_styles()["centre"]
     roles: list[Flowable | str] = [Paragraph(escape(s.role) + ",", centre) for s in signers]
-    rooms: list[Flowable | str] = [_SignatureRoom(s.field, room_width, SIGN_ROOM) for s in signers]
+    rooms: list[Flowable | str] = [SignatureRoom(s.field, room_width, SIGN_ROOM) for s in signers]
     names: list[Flowable | str] = [
         Paragraph(f"( <u><b>{escape(s.name or ' ' * 30)}</b></u> )", centre) for s in signers
     ]

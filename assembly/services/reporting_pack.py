@@ -21,7 +21,7 @@ from pathlib import Path
 from assembly.domain.errors import DomainError
 from assembly.domain.minutes import full_title
 from assembly.i18n import tr, translator
-from assembly.persistence import cooperative_store
+from assembly.persistence import cooperative_store, document_store
 from assembly.services import minutes_annex
 from assembly.services.context import ServiceContext
 from assembly.services.documents import DocumentService
@@ -84,6 +84,14 @@ class ReportingPackService:
             coop = cooperative_store.load(conn)
             profile = self._profiles.get(conn, meeting.profile_version)
             summary = minutes_annex.decision_summary(conn, meeting, profile)
+            recorded = next(
+                (
+                    d.sha256
+                    for d in document_store.documents(conn, meeting_id)
+                    if d.kind == document_store.BERITA_ACARA
+                ),
+                None,
+            )
         signed_sha = ""
         if signed_pdf is not None:
             report = SigningService(self._ctx).verify(Path(signed_pdf))
@@ -97,6 +105,17 @@ class ReportingPackService:
                     )
                 )
             signed_sha = report.sha256
+            if recorded is not None and signed_sha != recorded:
+                # A locked meeting's berita acara is the one whose SHA-256 was recorded when the
+                # last signature went on; any other file is not this meeting's signed minutes.
+                raise DomainError(
+                    tr(
+                        "Berkas {path} bukan berita acara bertanda tangan yang tercatat untuk "
+                        "rapat ini (SHA-256 {sha}). Paket laporan tidak dibuat.",
+                        path=signed_pdf,
+                        sha=recorded,
+                    )
+                )
         progress.step(0, _STEPS)
         try:
             temp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.",

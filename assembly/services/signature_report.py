@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from assembly.domain.cooperative import TimeZone
 from assembly.i18n import current_language, tr, translator
 from assembly.pdf.keys import Label
 from assembly.pdf.signature_fields import role_from_field, stamp_time
@@ -20,6 +21,7 @@ class VerificationReport:
     sha256: str
     checks: tuple[SignatureCheck, ...]
     unsigned_fields: tuple[str, ...] = ()
+    zone: TimeZone | None = None  # the cooperative's, for the signing times; else WIB-like
 
     @property
     def all_valid(self) -> bool:
@@ -32,7 +34,7 @@ class VerificationReport:
         total = len(self.checks)
         for number, check in enumerate(self.checks, start=1):
             lines.append("")
-            lines.extend(_describe(check, number, total))
+            lines.extend(_describe(check, number, total, self.zone))
         if self.unsigned_fields:
             lines.append("")
             words = translator(current_language())
@@ -65,7 +67,9 @@ class VerificationReport:
         )
 
 
-def _describe(check: SignatureCheck, number: int, total: int) -> list[str]:
+def _describe(
+    check: SignatureCheck, number: int, total: int, zone: TimeZone | None = None
+) -> list[str]:
     words = translator(current_language())
     role = check.role.title(words) if check.role else tr("peran tidak dikenal")
     lines = [
@@ -90,7 +94,7 @@ def _describe(check: SignatureCheck, number: int, total: int) -> list[str]:
             "  "
             + tr(
                 "Waktu (menurut penanda tangan): {time}",
-                time=stamp_time(check.signing_time),
+                time=stamp_time(check.signing_time, zone),
             )
         )
     lines.append("  " + _integrity(check))

@@ -192,6 +192,7 @@ class SigningService:
             hashlib.sha256(data).hexdigest(),
             tuple(checks),
             tuple(empty_signature_fields(data)),
+            coop.time_zone if (coop := self._cooperative()) else None,
         )
         self._audit(
             "signing.verified",

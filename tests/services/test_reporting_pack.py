@@ -109,3 +109,23 @@ def test_refusals_leave_nothing(demo: Services, signed: Path, tmp_path: Path) ->
     with pytest.raises(DomainError, match="tidak ada"):
         demo.reporting.write(1, tmp_path / "tidak" / "ada")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["isi", "polos.pdf", "rusak.pdf"]
+
+
+def test_a_locked_meeting_takes_only_its_recorded_signed_file(
+    cooperative: Services, db_path: Path, tmp_path: Path
+) -> None:
+    from tests.services.signing_fixtures import PASSPHRASE as KEY_PASSPHRASE
+    from tests.services.signing_fixtures import closed_meeting, make_keys
+
+    keys = make_keys(tmp_path / "keys")
+    meeting_id, pdf = closed_meeting(cooperative, db_path, tmp_path)
+    other = tmp_path / "salinan-lain.pdf"
+    cooperative.minutes.export(meeting_id, other)
+    for role, key in (("ketua", keys.chair), ("sekretaris", keys.secretary)):
+        cooperative.minutes_signing.sign_minutes(meeting_id, pdf, key, KEY_PASSPHRASE, role)
+        SigningService(None).sign(other, key, KEY_PASSPHRASE, role)
+    with pytest.raises(DomainError, match="bukan berita acara bertanda tangan yang tercatat"):
+        cooperative.reporting.write(meeting_id, tmp_path / "paket-salah", other)
+    assert not (tmp_path / "paket-salah").exists()
+    cooperative.reporting.write(meeting_id, tmp_path / "paket", pdf)
+    assert (tmp_path / "paket" / "README.txt").exists()

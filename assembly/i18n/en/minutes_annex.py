@@ -127,4 +127,9 @@ CATALOGUE: dict[str, str] = {
     "&Buat paket": "&Make pack",
     "Folder tempat paket dibuat": "Folder to make the pack in",
     "Berita acara bertanda tangan": "Signed minutes",
+    "Berkas {path} bukan berita acara bertanda tangan yang tercatat untuk rapat ini "
+    "(SHA-256 {sha}). Paket laporan tidak dibuat.": (
+        "{path} is not the signed berita acara recorded for this meeting (SHA-256 {sha}). No "
+        "reporting pack was written."
+    ),
 }
