@@ -36,7 +36,13 @@ COUNTED_TABLES = (
     "named_votes",
 )
 
-ITEM_ACTIONS = ("take_up", "consensus", "no_consensus", "open_ballot")  # arg: agenda position
+ITEM_ACTIONS = (
+    "take_up",
+    "consensus",
+    "no_consensus",
+    "open_ballot",
+    "notes",
+)  # arg: agenda position
 
 
 @dataclass(frozen=True)
@@ -60,8 +66,11 @@ def script() -> list[Action]:
     steps += [("check_in", number(n), "") for n in range(1, 33)]
     steps += [("check_out", number(n), "") for n in (5, 6, 7)]
     steps += [("return", number(5), ""), ("quorum", "", ""), ("record_quorum", "", "")]
-    steps += [("open_meeting", "", ""), ("take_up", "1", ""), ("consensus", "1", "")]
-    steps += [("take_up", "2", ""), ("no_consensus", "2", ""), ("open_ballot", "2", "")]
+    steps += [("open_meeting", "", ""), ("take_up", "1", ""), ("notes", "1", "Laporan dibacakan")]
+    steps += [("notes", "1", "Laporan dibacakan; dua pertanyaan anggota dijawab Bendahara")]
+    steps += [("consensus", "1", "")]
+    steps += [("take_up", "2", ""), ("notes", "2", "Usul 40% dan 35% jasa usaha")]
+    steps += [("no_consensus", "2", ""), ("open_ballot", "2", "")]
     choices = ("setuju", "setuju", "tidak_setuju", "setuju", "abstain")
     voters = [n for n in range(1, 33) if n not in (6, 7)]
     steps += [("vote", number(n), choices[n % len(choices)]) for n in voters]
@@ -147,6 +156,9 @@ class Meeting:
         item = self.items[int(action.arg) - 1] if action.kind in ITEM_ACTIONS else 0
         if action.kind == "take_up":
             return {"item": s.agenda.take_up(m, item)[0].id}
+        if action.kind == "notes":
+            s.notes.save_notes(m, item, action.extra)
+            return {"notes": len(action.extra)}
         if action.kind == "consensus":
             return {"decision": s.decisions.record_consensus(m, item, "Disetujui")[0].id}
         if action.kind == "no_consensus":
