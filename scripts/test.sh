@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --dev
 
 echo "== ruff"
-.venv/bin/ruff check assembly tests bench
-.venv/bin/ruff format --check assembly tests bench
+.venv/bin/ruff check assembly tests bench scripts
+.venv/bin/ruff format --check assembly tests bench scripts
 echo "== mypy"
 .venv/bin/mypy
 echo "== import-linter"
