@@ -104,7 +104,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             ]
         for figure in figures:
             rows.append({"bench": name, **figure})
-        print(f"[bench] {name} done in {time.perf_counter() - began:.1f} s", file=sys.stderr)
+        print(
+            f"[bench] {name} done in {time.perf_counter() - began:.1f} s; "
+            f"peak RSS so far {peak_rss_mb():,.0f} MB",
+            file=sys.stderr,
+        )
     print(table(rows))
     print()
     print(

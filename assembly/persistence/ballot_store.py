@@ -227,6 +227,45 @@ def add_secret(
             continue
 
 
+def add_named_many(
+    conn: sa.Connection, ballot_id: int, votes: Iterable[tuple[int, str, int | None]], at: str
+) -> None:
+    """Record many named votes (member id, choice, proxy holder id) at once: for a ballot
+    whose votes are already known, as the demo's held meeting. The UNIQUE constraint still
+    holds; a second vote of one member fails the whole call."""
+    rows = [
+        {"ballot_id": ballot_id, "member_id": m, "choice": c, "proxy_holder_id": h, "cast_at": at}
+        for m, c, h in votes
+    ]
+    if rows:
+        conn.execute(sa.insert(named_votes), rows)
+
+
+def add_secret_many(
+    conn: sa.Connection, ballot_id: int, votes: Iterable[tuple[int, bool, str]]
+) -> None:
+    """Record many secret votes (member id, via proxy, choice) at once: participation by
+    member, and the choices apart, shuffled, under random keys (see :func:`add_secret`)."""
+    people, choices = [], []
+    for member_id, via_proxy, choice in votes:
+        people.append({"ballot_id": ballot_id, "member_id": member_id, "via_proxy": via_proxy})
+        choices.append(choice)
+    if not people:
+        return
+    conn.execute(sa.insert(secret_participation), people)
+    keys: set[int] = set()
+    while len(keys) < len(choices):
+        keys.add(secrets.randbits(_KEY_BITS) or 1)
+    # The choices shuffled apart from the participation rows, whose ids follow the voters'
+    # order: neither the keys nor the row order may say whose choice is whose.
+    secrets.SystemRandom().shuffle(choices)
+    rows = [
+        {"id": k, "ballot_id": ballot_id, "choice": c}
+        for k, c in zip(sorted(keys), choices, strict=True)
+    ]
+    conn.execute(sa.insert(secret_choices), rows)
+
+
 def choice_counts(conn: sa.Connection, ballot: Ballot) -> dict[str, int]:
     """How many times each choice was cast in a named or secret ballot: one GROUP BY."""
     if ballot.mode is BallotMode.SECRET:

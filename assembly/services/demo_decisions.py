@@ -156,9 +156,12 @@ class _Vote:
             )  # fmt: skip
             ballot_store.save_counted(self.conn, ballot.id or 0, totals, to_text(at) or "")
         else:
-            for (member_id, holder), choice in zip(voters, choices, strict=True):
-                ballot_store.add_named(self.conn, ballot.id or 0, member_id, choice.value,
-                                       holder, to_text(at) or "")  # fmt: skip
+            ballot_store.add_named_many(
+                self.conn,
+                ballot.id or 0,
+                [(m, c.value, h) for (m, h), c in zip(voters, choices, strict=True)],
+                to_text(at) or "",
+            )
         self._close(ballot, item, at + _MIN * 12)
 
     def election(self, item: AgendaItem, at: dt.datetime) -> None:
@@ -181,9 +184,11 @@ class _Vote:
         picks = [standing[0]] * tie + [standing[1]] * tie
         picks += [standing[2]] * (len(everyone) - 2 - 2 * tie)
         self.rng.shuffle(everyone)
-        for (member_id, holder), pick in zip(everyone, picks, strict=False):
-            ballot_store.add_secret(self.conn, ballot.id or 0, member_id, holder is not None,
-                                    str(pick))  # fmt: skip
+        ballot_store.add_secret_many(
+            self.conn,
+            ballot.id or 0,
+            [(m, h is not None, str(p)) for (m, h), p in zip(everyone, picks, strict=False)],
+        )
         tied = self._close(ballot, item, at + _MIN * 25)
         if not tied:
             return
@@ -197,8 +202,12 @@ class _Vote:
         )  # fmt: skip
         again = ballot_store.eligible_ids(self.conn, runoff.id or 0)
         first = len(again) // 2 + 1
-        for n, (member_id, holder) in enumerate(again):
-            pick = tied[0] if n < first else tied[1]
-            ballot_store.add_secret(self.conn, runoff.id or 0, member_id, holder is not None,
-                                    str(pick))  # fmt: skip
+        ballot_store.add_secret_many(
+            self.conn,
+            runoff.id or 0,
+            [
+                (m, h is not None, str(tied[0] if n < first else tied[1]))
+                for n, (m, h) in enumerate(again)
+            ],
+        )
         self._close(runoff, item, at + _MIN * 45)
