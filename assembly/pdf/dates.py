@@ -1,8 +1,8 @@
 """Days and clock times as Indonesian formal documents write them (law.md section 10):
 "Sabtu, 14 Maret 2026" and "pukul 09.00 WIB".
 
-The month names live with :func:`assembly.pdf.layout.long_date`; this module adds the day of
-the week and the clock, with the dot between hours and minutes. The zone names WIB, WITA and
+The names of days and months are the domain's (:mod:`assembly.domain.minutes_words`); this
+module joins them and writes the clock, with the dot between hours and minutes. The zone names WIB, WITA and
 WIT stay as they are in every language.
 """
 
@@ -10,22 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from assembly.domain import minutes_words
 from assembly.i18n import Translator
 from assembly.pdf.layout import long_date
 
 
 def day_name(day: dt.date, t: Translator) -> str:
     """ "Sabtu" for 14 March 2026."""
-    names = (
-        t.tr("Senin"),
-        t.tr("Selasa"),
-        t.tr("Rabu"),
-        t.tr("Kamis"),
-        t.tr("Jumat"),
-        t.tr("Sabtu"),
-        t.tr("Minggu"),
-    )
-    return names[day.weekday()]
+    return minutes_words.day_name(day, t)
 
 
 def day_and_date(day: dt.date, t: Translator) -> str:

@@ -26,6 +26,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from assembly.domain import minutes_words
 from assembly.domain.cooperative import Cooperative
 from assembly.i18n import Translator
 from assembly.pdf.fonts import BOLD, ITALIC, REGULAR, register_fonts
@@ -109,22 +110,8 @@ def styles(base_size: float = 10) -> dict[str, ParagraphStyle]:
 
 
 def long_date(day: dt.date, t: Translator) -> str:
-    """``day`` as documents write it: "14 Maret 2026"."""
-    months = (
-        t.tr("Januari"),
-        t.tr("Februari"),
-        t.tr("Maret"),
-        t.tr("April"),
-        t.tr("Mei"),
-        t.tr("Juni"),
-        t.tr("Juli"),
-        t.tr("Agustus"),
-        t.tr("September"),
-        t.tr("Oktober"),
-        t.tr("November"),
-        t.tr("Desember"),
-    )
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    """``day`` as documents write it: "14 Maret 2026" (the words are the domain's)."""
+    return minutes_words.long_date(day, t)
 
 
 def escape(text: str) -> str:
