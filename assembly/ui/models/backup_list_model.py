@@ -6,17 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from assembly.domain.quorum import thousands
 from assembly.i18n import current_language, tr
 from assembly.services.backups import BackupInfo, reason_label
+from assembly.ui.models.rows_model import Index, RowsModel
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 _PROBLEM_BRUSH = QBrush(QColor("#a3231f"))
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def columns() -> list[str]:
@@ -30,13 +29,11 @@ def size_text(size: int) -> str:
     return (text.replace(".", ",") if current_language() == "id" else text) + " MB"
 
 
-class BackupListModel(QAbstractTableModel):
+class BackupListModel(RowsModel[tuple[BackupInfo, tuple[str, ...]]]):
     """Rows of :class:`BackupInfo`; a backup that cannot be read is shown in red."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._columns = columns()
-        self._rows: list[tuple[BackupInfo, tuple[str, ...]]] = []
+        super().__init__(columns(), parent)
 
     def set_rows(self, rows: list[BackupInfo]) -> None:
         """Show ``rows``."""
@@ -47,23 +44,6 @@ class BackupListModel(QAbstractTableModel):
     def info(self, row: int) -> BackupInfo | None:
         """The backup on ``row``."""
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation is Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

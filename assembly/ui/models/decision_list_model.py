@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from assembly.domain.ballots import DecisionMethod, Outcome
 from assembly.i18n import tr
-
-Index = QModelIndex | QPersistentModelIndex
+from assembly.ui.models.rows_model import Index, RowsModel
 
 
 def method_label(method: DecisionMethod, outcome: Outcome) -> str:
@@ -20,38 +19,15 @@ def method_label(method: DecisionMethod, outcome: Outcome) -> str:
     return tr("Tidak mufakat") if outcome is Outcome.NO_CONSENSUS else tr("Mufakat")
 
 
-class DecisionListModel(QAbstractTableModel):
+class DecisionListModel(RowsModel[tuple[str, str, str, str]]):
     """Rows of (item title, method, text, result); the texts are made when set."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._columns = [tr("Acara"), tr("Cara"), tr("Keputusan"), tr("Hasil")]
-        self._rows: list[tuple[str, str, str, str]] = []
+        super().__init__([tr("Acara"), tr("Cara"), tr("Keputusan"), tr("Hasil")], parent)
 
     def set_rows(self, rows: list[tuple[str, str, str, str]]) -> None:
         """Show ``rows`` (unchanged rows are not reset)."""
-        if rows == self._rows:
-            return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation is Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section]
-        return None
+        self.replace_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

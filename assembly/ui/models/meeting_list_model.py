@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from assembly.domain.meeting import MeetingMode, MeetingSummary
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr
+from assembly.ui.models.rows_model import Index, RowsModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _FINISHED_BRUSH = QBrush(QColor("#6b6b6b"))
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def columns() -> list[str]:
@@ -23,13 +22,11 @@ def columns() -> list[str]:
     return [tr("Jenis"), tr("Rapat"), tr("Tanggal"), tr("Cara"), tr("Status"), tr("Hadir")]
 
 
-class MeetingListModel(QAbstractTableModel):
+class MeetingListModel(RowsModel[tuple[MeetingSummary, tuple[str, ...]]]):
     """Rows of :class:`MeetingSummary`; finished meetings are shown greyed (read-only)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._columns = columns()
-        self._rows: list[tuple[MeetingSummary, tuple[str, ...]]] = []
+        super().__init__(columns(), parent)
 
     def set_rows(self, rows: list[MeetingSummary]) -> None:
         """Show ``rows``."""
@@ -44,23 +41,6 @@ class MeetingListModel(QAbstractTableModel):
     def row_of(self, meeting_id: int) -> int | None:
         """The row showing ``meeting_id``."""
         return next((i for i, (r, _t) in enumerate(self._rows) if r.id == meeting_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation is Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from assembly.domain.ballots import Choice
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr
+from assembly.ui.models.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 _NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -22,38 +22,15 @@ def tally_rows(tally: dict[str, int], election: bool) -> list[tuple[str, int]]:
     return [(c.label, tally.get(c.value, 0)) for c in Choice]
 
 
-class TallyModel(QAbstractTableModel):
+class TallyModel(RowsModel[tuple[str, int]]):
     """Rows of (choice, votes)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._columns = [tr("Pilihan"), tr("Suara")]
-        self._rows: list[tuple[str, int]] = []
+        super().__init__([tr("Pilihan"), tr("Suara")], parent)
 
     def set_rows(self, rows: list[tuple[str, int]]) -> None:
-        """Show ``rows``."""
-        if rows == self._rows:
-            return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation is Qt.Orientation.Horizontal
-            and 0 <= section < 2
-        ):
-            return self._columns[section]
-        return None
+        """Show ``rows`` (unchanged rows are not reset)."""
+        self.replace_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
