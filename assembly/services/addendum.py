@@ -26,8 +26,8 @@ from assembly.persistence import audit_log, cooperative_store, document_store
 from assembly.persistence.document_store import ADDENDUM
 from assembly.services.changes import Area, Changes
 from assembly.services.context import ServiceContext
+from assembly.services.files import write_atomically
 from assembly.services.meeting_lookup import require_meeting
-from assembly.services.signing import _write_atomically
 
 MAX_TEXT = 4000  # a correction is a few paragraphs; anything longer is a new meeting's matter
 
@@ -130,7 +130,7 @@ class AddendumService:
                 },
             )
             # Last inside the transaction: a file that cannot be written undoes the record.
-            _write_atomically(target, data)
+            write_atomically(target, lambda out: out.write(data), mode=0o644)
         written = AddendumWritten(target, digest, minutes.sha256, sequence)
         return written, Changes.of(Area.MINUTES, ids=(meeting_id,))
 

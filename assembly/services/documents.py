@@ -9,8 +9,6 @@ the database.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -35,6 +33,7 @@ from assembly.pdf.member_cards import CardSheetOptions, write_member_cards
 from assembly.persistence import attendance_store, cooperative_store, meeting_store, member_store
 from assembly.persistence.member_search import MemberSearch, RegisterRow
 from assembly.services.context import ServiceContext
+from assembly.services.files import require_folder, write_atomically
 from assembly.services.progress import Progress
 
 _BATCH = 20_000  # register rows a page; few pages, since each OFFSET re-walks the index
@@ -54,7 +53,7 @@ class DocumentService:
     ) -> int:
         """The Daftar Hadir of the meeting: everyone who attended (present or since left), in
         order of arrival, signed off by the meeting's chair and secretary; the page count."""
-        target = _target(path)
+        target = require_folder(path)
         if lang not in LANGUAGES:
             raise DomainError(tr("Bahasa {lang} tidak dikenal; pilih id atau en", lang=lang))
         t = translator(lang)
@@ -100,7 +99,7 @@ class DocumentService:
         def write(out: BinaryIO) -> None:
             pages[0] = write_attendance_list(out, heading, rows)
 
-        _write_atomically(target, write)
+        write_atomically(target, write)
         return pages[0]
 
     def invitation(
@@ -121,7 +120,7 @@ class DocumentService:
         meeting's chair and secretary as recorded, else with blank lines to sign on. The
         letter is dated the meeting's invitation date (today when unset), and the materials
         can be read from that date."""
-        target = _target(path)
+        target = require_folder(path)
         setup = replace(LETTER_SETUP, paper=_paper(paper))
         t = translator("id")
         with self._ctx.db.read() as conn:
@@ -178,7 +177,7 @@ class DocumentService:
             )
             progress.step(total, total)
 
-        _write_atomically(target, write)
+        write_atomically(target, write)
         return pages[0]
 
     def _meeting(self, meeting: Meeting | None, meeting_id: int) -> Meeting:
@@ -197,7 +196,7 @@ class DocumentService:
         """Cards for every active member (in register order), or for exactly ``numbers`` in
         the order given; how many cards. Unknown numbers and ended memberships are refused
         before anything is written."""
-        target = _target(path)
+        target = require_folder(path)
         sheet_paper = _paper(paper)
         with self._ctx.db.read() as conn:
             coop = _cooperative(cooperative_store.load(conn))
@@ -218,7 +217,7 @@ class DocumentService:
                 out, coop.name, chosen, options, on_cards=lambda done: progress.step(done, total)
             )
 
-        _write_atomically(target, write)
+        write_atomically(target, write)
         return len(chosen)
 
     def _chosen(self, found: dict[str, Member], numbers: list[str]) -> list[Member]:
@@ -303,41 +302,3 @@ def _cooperative(coop: Cooperative | None) -> Cooperative:
     if coop is None:
         raise DomainError(tr("Isi profil koperasi dahulu: kop dokumen memerlukannya"))
     return coop
-
-
-def _target(path: Path | str) -> Path:
-    """``path`` as a Path, refused at once when its folder does not exist."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise DomainError(tr("Folder {folder} tidak ada", folder=path.parent))
-    return path
-
-
-def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Run ``write`` into a temporary file beside ``path``, then move it over ``path``."""
-    path = _target(path)
-    try:
-        handle, temp_name = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
-        )
-    except OSError as exc:
-        raise _unwritable(path, exc) from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise _unwritable(path, exc) from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-def _unwritable(path: Path, exc: OSError) -> DomainError:
-    return DomainError(
-        tr("Berkas {path} tidak dapat ditulis: {detail}", path=path, detail=exc.strerror or exc)
-    )

@@ -23,8 +23,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -44,6 +42,7 @@ from assembly.pdf.register_book import REGISTER_SETUP, RegisterBook, write_regis
 from assembly.persistence import cooperative_store, member_store
 from assembly.persistence.tables import members as members_table
 from assembly.services.context import ServiceContext
+from assembly.services.files import require_folder, write_atomically
 from assembly.services.progress import Progress
 
 FORMATS = (".csv", ".xlsx", ".pdf")
@@ -131,29 +130,9 @@ class ExportService:
             raise DomainError(
                 tr("Ukuran kertas {paper} tidak dikenal; pilih A4 atau F4", paper=paper)
             )
-        if not path.parent.is_dir():
-            raise DomainError(tr("Folder {folder} tidak ada", folder=path.parent))
+        require_folder(path)
         progress = progress or Progress()
-        try:
-            handle, temp_name = tempfile.mkstemp(
-                dir=path.parent, prefix=f".{path.name}.", suffix=".part"
-            )
-        except OSError as exc:
-            raise _unwritable(path, exc) from exc
-        temp = Path(temp_name)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                count = self._write(suffix, out, progress, Paper(paper))
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, path)
-        except OSError as exc:
-            temp.unlink(missing_ok=True)
-            raise _unwritable(path, exc) from exc
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
-        return count
+        return write_atomically(path, lambda out: self._write(suffix, out, progress, Paper(paper)))
 
     def _write(self, suffix: str, out: BinaryIO, progress: Progress, paper: Paper) -> int:
         with self._ctx.db.read() as conn:
@@ -263,9 +242,3 @@ def _write_xlsx(out: BinaryIO, members: Iterable[Member], total: int, progress: 
         sheet._writer.cleanup()
         raise
     book.save(out)
-
-
-def _unwritable(path: Path, exc: OSError) -> DomainError:
-    return DomainError(
-        tr("Berkas {path} tidak dapat ditulis: {detail}", path=path, detail=exc.strerror or exc)
-    )

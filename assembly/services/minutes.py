@@ -10,8 +10,6 @@ leaves a half-written file. Nothing here changes the database.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -49,6 +47,7 @@ from assembly.persistence.meeting_store import Connection
 from assembly.services import minutes_annex
 from assembly.services.ballots import tally_of
 from assembly.services.context import ServiceContext
+from assembly.services.files import require_folder, write_atomically
 from assembly.services.meeting_lookup import ProfileCache
 
 
@@ -93,42 +92,23 @@ class MinutesService:
         records (for tests)."""
         t = _translator(lang)
         setup = PageSetup(paper=_paper(paper))
-        target = Path(path)
-        if not target.parent.is_dir():
-            raise DomainError(tr("Folder {folder} tidak ada", folder=target.parent))
+        target = require_folder(path)
         with self._ctx.db.read() as conn:
             content, entries, meeting, extra = self._gather(conn, meeting_id, t)
         annex = _annex(content, entries, meeting, setup, lang, t)
-        pages = [0]
-        try:
-            handle, temp_name = tempfile.mkstemp(
-                dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-            )
-        except OSError as exc:
-            raise _unwritable(target, exc) from exc
-        temp = Path(temp_name)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pages[0] = write_minutes(
-                    out,
-                    content,
-                    setup,
-                    annex=annex,
-                    votes=extra.votes,
-                    attachments=extra.attachments,
-                    language=lang,
-                    invariant=invariant,
-                )
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, target)
-        except OSError as exc:
-            temp.unlink(missing_ok=True)
-            raise _unwritable(target, exc) from exc
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
-        return pages[0]
+        return write_atomically(
+            target,
+            lambda out: write_minutes(
+                out,
+                content,
+                setup,
+                annex=annex,
+                votes=extra.votes,
+                attachments=extra.attachments,
+                language=lang,
+                invariant=invariant,
+            ),
+        )
 
     def _gather(
         self, conn: Connection, meeting_id: int, t: Translator
@@ -264,9 +244,3 @@ def _paper(paper: str) -> Paper:
     if paper not in Paper.__members__:
         raise DomainError(tr("Ukuran kertas {paper} tidak dikenal; pilih A4 atau F4", paper=paper))
     return Paper(paper)
-
-
-def _unwritable(path: Path, exc: OSError) -> DomainError:
-    return DomainError(
-        tr("Berkas {path} tidak dapat ditulis: {detail}", path=path, detail=exc.strerror or exc)
-    )

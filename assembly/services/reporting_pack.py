@@ -25,6 +25,7 @@ from assembly.persistence import cooperative_store, document_store
 from assembly.services import minutes_annex
 from assembly.services.context import ServiceContext
 from assembly.services.documents import DocumentService
+from assembly.services.files import unwritable
 from assembly.services.meeting_lookup import ProfileCache, require_meeting
 from assembly.services.minutes import MinutesService
 from assembly.services.progress import Progress
@@ -121,7 +122,7 @@ class ReportingPackService:
             temp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.",
                                          suffix=".part"))  # fmt: skip
         except OSError as exc:
-            raise _unwritable(folder, exc) from exc
+            raise unwritable(folder, exc) from exc
         try:
             if signed_pdf is not None:
                 minutes_name = SIGNED_NAME
@@ -163,7 +164,7 @@ class ReportingPackService:
             os.replace(temp, folder)
         except OSError as exc:
             shutil.rmtree(temp, ignore_errors=True)
-            raise _unwritable(folder, exc) from exc
+            raise unwritable(folder, exc) from exc
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
@@ -231,9 +232,3 @@ def _readme(heading: list[str], files: list[PackFile], signed: bool) -> str:
             tr("Tanda tangan elektronik dapat diperiksa dengan: python main.py verify BERKAS.pdf")
         )
     return "\n".join(lines) + "\n"
-
-
-def _unwritable(path: Path, exc: OSError) -> DomainError:
-    return DomainError(
-        tr("Berkas {path} tidak dapat ditulis: {detail}", path=path, detail=exc.strerror or exc)
-    )

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ from assembly.i18n import tr, translator
 from assembly.pdf.signature_fields import Placement, role_of
 from assembly.persistence import audit_log, cooperative_store
 from assembly.services.context import ServiceContext
+from assembly.services.files import write_atomically
 
 if TYPE_CHECKING:
     from assembly.pdf.keys import CertificateInfo
@@ -251,23 +250,11 @@ def _read(path: Path, missing: str) -> bytes:
 
 
 def _write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
-    """Write ``data`` to ``path`` whole or not at all: a temporary file in the same folder,
-    flushed to disk, then renamed over the target."""
+    """Write ``data`` to ``path`` whole or not at all. A key stays private (0600); a PDF
+    keeps the mode it had, or gets 0644."""
     if not path.parent.is_dir():
         raise DomainError(
             tr("Folder {folder} tidak ada; tidak ada yang diubah.", folder=path.parent)
         )
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        if not private:  # mkstemp makes 0600; a PDF keeps the mode it had, or gets 0644
-            os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise DomainError(
-            tr("Berkas {path} tidak dapat ditulis: {reason}", path=path, reason=exc.strerror)
-        ) from None
+    mode = None if private else (path.stat().st_mode & 0o777 if path.exists() else 0o644)
+    write_atomically(path, lambda out: out.write(data), mode=mode)
