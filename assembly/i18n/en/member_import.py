@@ -42,7 +42,6 @@ CATALOGUE: dict[str, str] = {
     "Baris dilewati: bukan data anggota": "Row skipped: not a member entry",
     # the file
     "Berkas {name} berformat Excel lama (.xls). Simpan ulang sebagai .xlsx atau CSV, lalu impor lagi.": "The file {name} is in the old Excel format (.xls). Save it again as .xlsx or CSV, then import it.",
-    "Berkas CSV tidak dapat dibaca: {detail}": "The CSV file cannot be read: {detail}",
     "Berkas {name} bukan berkas XLSX yang dapat dibaca: {detail}": "The file {name} is not a readable XLSX file: {detail}",
     "Kolom {letter}": "Column {letter}",
     "{title} (kolom {letter})": "{title} (column {letter})",

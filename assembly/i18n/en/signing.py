@@ -75,7 +75,6 @@ CATALOGUE: dict[str, str] = {
     "Berkas {path} tidak ditemukan.": "File {path} not found.",
     "{path} adalah folder, bukan berkas.": "{path} is a folder, not a file.",
     "Berkas {path} tidak dapat dibaca: {reason}": "File {path} cannot be read: {reason}",
-    "Berkas {path} tidak dapat ditulis: {reason}": "File {path} cannot be written: {reason}",
     "Folder {folder} tidak ada; tidak ada yang diubah.": (
         "Folder {folder} does not exist; nothing was changed."
     ),
