@@ -4,6 +4,7 @@ a refusal the same way everywhere, and tell every page what changed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -17,9 +18,17 @@ from assembly.ui.widgets.buttons import localize_message_box
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Refused:
+    """A refusal: the service's message; nothing changed."""
+
+    message: str
+
+
 class Operations(QObject):
     """Runs service calls for the screens. ``changed`` carries the :class:`Changes` of each
-    call that succeeded; pages listen to it and refresh what they show."""
+    call that succeeded; pages listen to it and refresh what they show. ``refused`` carries
+    the message of each refusal."""
 
     changed = Signal(object)
     refused = Signal(str)
@@ -29,12 +38,22 @@ class Operations(QObject):
 
         ``call`` returns :class:`Changes`, or a tuple whose last element is one; either way
         ``changed`` is emitted with it and the whole result is returned."""
+        result = self.run_inline(call)
+        if isinstance(result, Refused):
+            show_refusal(parent, result.message)
+            return None
+        return result
+
+    def run_inline(self, call: Callable[[], T]) -> T | Refused:
+        """Run ``call`` like :meth:`run`, but return a refusal as :class:`Refused` for the
+        screen to show in place: at the vote desk or the booth a message box per refused
+        voter would steal the cursor from the queue, and a counting form says what is wrong
+        next to the figures."""
         try:
             result = call()
         except DomainError as exc:
             self.refused.emit(exc.message)
-            show_refusal(parent, exc.message)
-            return None
+            return Refused(exc.message)
         changes = result[-1] if isinstance(result, tuple) else result
         if isinstance(changes, Changes):
             self.changed.emit(changes)

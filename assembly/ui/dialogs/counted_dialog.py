@@ -22,8 +22,7 @@ from assembly.domain.ballots import Ballot, CountedTotals
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.bundle import Services
-from assembly.ui.inline_call import Refused, run_inline
-from assembly.ui.operation import Operations
+from assembly.ui.operation import Operations, Refused
 from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
@@ -140,9 +139,7 @@ class CountedDialog(QDialog):
     def accept(self) -> None:
         """Store the totals once the service finds they reconcile; else list what is wrong."""
         ballot_id, totals = self.ballot.id or 0, self.totals()
-        done = run_inline(
-            self.operations,
-            self,
+        done = self.operations.run_inline(
             lambda: self.services.ballots.enter_counted(ballot_id, totals),
         )
         if isinstance(done, Refused):

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from assembly.i18n import tr
 from assembly.services.ballots import VoteChoice
 from assembly.services.bundle import Services
 from assembly.ui.kiosk.choices import ChoicePanel
-from assembly.ui.operation import Operations
+from assembly.ui.operation import Operations, Refused
 from assembly.ui.projector.look import (
     ALERT,
     BACKGROUND,
@@ -261,23 +260,12 @@ class KioskWindow(QWidget):
                 self._say_on_choose(tr("Pilih dahulu: tekan 1, 2 atau 3."))
                 return
             choice = answer
-        refusals: list[str] = []
-        self._operations.refused.connect(refusals.append)
-        try:
-            done = self._operations.run(
-                self,
-                lambda: self._services.ballots.cast(
-                    self.ballot_id,
-                    number,
-                    choice,
-                    for_grantor=grantor,
-                ),
-            )
-        finally:
-            self._operations.refused.disconnect(refusals.append)
+        done = self._operations.run_inline(
+            lambda: self._services.ballots.cast(self.ballot_id, number, choice, for_grantor=grantor)
+        )
         self.restart()  # forget the voter and the choice before anything else is shown
-        if done is None:
-            self.refuse(refusals[-1] if refusals else tr("Suara tidak dicatat"))
+        if isinstance(done, Refused):
+            self.refuse(done.message)
             return
         self.pages.setCurrentWidget(self.thanks_page)
         self.setFocus()
@@ -285,10 +273,6 @@ class KioskWindow(QWidget):
 
     def refuse(self, message: str) -> None:
         """Say why the vote was not recorded, large, then go back to the start."""
-        # The booth shows the refusal on its own page in large type; the one door's message
-        # box would sit over it in small print, so it is closed here.
-        for box in self.findChildren(QMessageBox):
-            box.close()
         self.refusal.setText(message)
         self.pages.setCurrentWidget(self.refused_page)
         self.setFocus()

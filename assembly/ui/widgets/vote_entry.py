@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 from assembly.domain.ballots import Ballot, BallotKind, Choice
 from assembly.i18n import tr
 from assembly.services.bundle import Services
-from assembly.ui.inline_call import Refused, run_inline
 from assembly.ui.models.candidate_model import CandidateModel
 from assembly.ui.models.vote_log_model import VoteLogModel
-from assembly.ui.operation import Operations
+from assembly.ui.operation import Operations, Refused
 
 OK_STYLE = "color: #1b7a3a; font-size: 13pt; font-weight: bold;"
 REFUSED_STYLE = "color: #b3261e; font-size: 13pt; font-weight: bold;"
@@ -233,9 +232,7 @@ class VoteEntry(QWidget):
         if voter is None or ballot is None:
             return False
         ballot_id = ballot.id or 0
-        done = run_inline(
-            self.operations,
-            self,
+        done = self.operations.run_inline(
             lambda: self.services.ballots.cast(
                 ballot_id, voter.number, choice, for_grantor=voter.grantor
             ),
