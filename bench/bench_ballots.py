@@ -95,7 +95,7 @@ def _tally_ms(services: object, ballot_id: int) -> tuple[float, str]:
     from assembly.domain.ad_profile import ADProfile
     from assembly.domain.ballots import MotionTally, decide_motion
     from assembly.persistence import ballot_store
-    from assembly.services.ballots import tally_of
+    from assembly.services.ballot_results import tally_of
 
     rule = ADProfile().majority
     db = services.ctx.db  # type: ignore[attr-defined]

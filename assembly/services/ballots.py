@@ -1,21 +1,21 @@
 """Ballots: open with a quorum re-check, take votes (named, counted, secret kiosk), close with
 the result, cancel or re-vote with a reason.
 
-UU 25/1992 Pasal 24(2)-(3): the majority decides, one member one vote. Opening re-checks quorum
-and stores the snapshot and who was entitled then (law.md rule 19); without quorum the ballot is
-blocked or flagged as the AD profile says. Only those entitled at the snapshot vote; the holder of
-a surat kuasa votes for the grantor separately, and proxy votes are shown apart (rule 13).
+UU 25/1992 Pasal 24(2)-(3): the majority decides, one member one vote. Opening (quorum
+re-check and snapshot) is in :mod:`assembly.services.ballot_opening`, the tally and the result
+statement in :mod:`assembly.services.ballot_results`. Only those entitled at the snapshot vote;
+the holder of a surat kuasa votes for the grantor separately, and proxy votes are shown apart
+(rule 13).
 """
 
 from __future__ import annotations
 
 import builtins
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from assembly.domain.ad_profile import ADProfile, NoQuorumAtVote
+from assembly.domain.ad_profile import ADProfile
 from assembly.domain.ballots import (
     Ballot,
     BallotKind,
@@ -23,37 +23,31 @@ from assembly.domain.ballots import (
     BallotState,
     Choice,
     CountedTotals,
-    CountingRules,
     DecisionMethod,
-    MotionTally,
     Outcome,
-    decide_election,
-    decide_motion,
     progress_text,
     reconcile,
     validate_election_ballot,
 )
 from assembly.domain.errors import DomainError
-from assembly.domain.meeting import AgendaItem, Meeting
+from assembly.domain.meeting import Meeting
 from assembly.domain.members import Member
-from assembly.domain.quorum import thousands
-from assembly.domain.quorum_check import CheckStep, QuorumCheck
 from assembly.i18n import tr
 from assembly.persistence import (
     audit_log,
     ballot_store,
     decision_store,
     member_store,
-    quorum_check_store,
 )
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.persistence.timestamps import to_text
+from assembly.services.ballot_opening import draft_ballot, open_in, require_ballot
+from assembly.services.ballot_results import election_result, motion_result, tally_of
 from assembly.services.changes import Area, Changes
 from assembly.services.context import ServiceContext
 from assembly.services.decisions import require_item
 from assembly.services.meeting_lookup import ProfileCache, require_header
-from assembly.services.quorum_counts import live_status, recount
 
 VoteChoice = Choice | Sequence[str]  # a motion's answer, or the candidates' member numbers
 
@@ -87,160 +81,11 @@ class BallotOutcome:
     runoff_id: int | None = None
 
 
-def open_in(
-    ctx: ServiceContext,
-    conn: Connection,
-    profile: ADProfile,
-    draft: Ballot,
-    candidates: Sequence[Member] = (),
-) -> Ballot:
-    """Open ``draft`` inside the caller's transaction: consensus must have failed on the item
-    (Pasal 24(2)), no other ballot open, quorum re-checked and recorded, who is entitled now
-    stored. Refused without quorum when the AD profile blocks."""
-    meeting, item = require_item(conn, draft.meeting_id, draft.item_id)
-    if not decision_store.consensus_failed(conn, item.id or 0):
-        raise DomainError(
-            tr(
-                "Catat dahulu bahwa musyawarah untuk mufakat tidak tercapai pada acara "
-                "\u201c{item}\u201d; baru sesudah itu pemungutan suara dapat dibuka "
-                "(UU 25/1992 Pasal 24 ayat 2).",
-                item=item.title,
-            )
-        )
-    if ballot_store.open_ballot_id(conn, meeting.id or 0) is not None:
-        raise DomainError(
-            tr("Masih ada pemungutan suara yang terbuka; tutup atau batalkan dahulu.")
-        )
-    if draft.kind is BallotKind.MOTION and profile.majority_for(item.kind) is None:
-        raise DomainError(
-            tr(
-                "Profil AD belum menetapkan suara terbanyak untuk acara jenis {kind}.",
-                kind=item.kind.label,
-            )
-        )
-    meeting = recount(conn, meeting, profile)
-    status = live_status(conn, meeting, profile)
-    if not status.reached and profile.no_quorum_at_vote is NoQuorumAtVote.BLOCK:
-        raise DomainError(
-            tr(
-                "Kuorum tidak tercapai saat pemungutan suara dibuka: {present} hadir, {text}. "
-                "Menurut profil AD pemungutan suara tanpa kuorum tidak dapat dilakukan.",
-                present=thousands(status.present),
-                text=status.text,
-            )
-        )
-    now = ctx.now()
-    check = QuorumCheck(
-        now,
-        CheckStep.ON_REQUEST,
-        status.base,
-        status.present,
-        status.minimum,
-        status.reached,
-        status.rule.describe(),
-        status.article,
-        note=tr("sebelum pemungutan suara: {title}", title=draft.title),
-    )
-    quorum_check_store.add(conn, meeting.id or 0, check, ctx.actor)
-    ballot = replace(
-        draft,
-        state=BallotState.OPEN,
-        opened_at=now,
-        present=status.present,
-        minimum=status.minimum,
-        reached=status.reached,
-        rule_text=status.rule_text,
-        article=status.article,
-        members=meeting.entitled or 0,
-    )
-    ballot_id = ballot_store.insert(conn, ballot)
-    eligible = ballot_store.snapshot_eligible(conn, ballot_id, meeting.id or 0)
-    ballot = replace(ballot, id=ballot_id, eligible=eligible)
-    ballot_store.update(conn, ballot)
-    ballot_store.add_candidates(conn, ballot_id, [(m.id or 0, m.name) for m in candidates])
-    audit_log.append(
-        conn,
-        ctx.actor,
-        "ballot.opened",
-        {
-            "id": ballot_id,
-            "meeting": meeting.id,
-            "item": item.title,
-            "kind": ballot.kind.value,
-            "mode": ballot.mode.value,
-            "title": ballot.title,
-            "present": status.present,
-            "minimum": status.minimum,
-            "reached": status.reached,
-            "eligible": eligible,
-            "candidates": [m.number for m in candidates],
-            "revote_reason": ballot.revote_reason,
-            "runoff_of": ballot.runoff_of,
-        },
-    )
-    return ballot
-
-
-def draft_ballot(
-    meeting_id: int,
-    item_id: int,
-    kind: BallotKind,
-    mode: BallotMode,
-    title: str,
-    ctx: ServiceContext,
-    **more: Any,
-) -> Ballot:
-    """A ballot to open: the snapshot fields are filled in by :func:`open_in`."""
-    if not title.strip():
-        raise DomainError(tr("Tuliskan apa yang diputuskan dengan pemungutan suara ini."))
-    return Ballot(
-        meeting_id, item_id, kind, mode, title.strip(), ctx.now(), 0, 0, False, "", "", 0, 0,
-        **more,
-    )  # fmt: skip
-
-
-def require_ballot(conn: Connection, ballot_id: int, *, open_: bool = True) -> Ballot:
-    """The ballot; refused when there is none or (with ``open_``) when it is not open."""
-    ballot = ballot_store.get(conn, ballot_id)
-    if ballot is None:
-        raise DomainError(tr("Pemungutan suara nomor {id} tidak ada.", id=ballot_id))
-    if open_ and ballot.state is not BallotState.OPEN:
-        raise DomainError(tr("Pemungutan suara ini sudah ditutup atau dibatalkan."))
-    return ballot
-
-
 def _member(conn: Connection, number: str) -> Member:
     member = member_store.by_number(conn, number.strip())
     if member is None:
         raise DomainError(tr("Nomor anggota {number} tidak ditemukan.", number=number.strip()))
     return member
-
-
-def election_votes(
-    counts: Mapping[str, int], candidates: Sequence[tuple[int, str]]
-) -> Counter[int]:
-    """Votes per candidate member id from counted choices ("12,40" -> n; "" is a blank)."""
-    votes: Counter[int] = Counter({member_id: 0 for member_id, _ in candidates})
-    for choice, n in counts.items():
-        for c in choice.split(","):
-            if c:
-                votes[int(c)] += n
-    return votes
-
-
-def tally_of(conn: Connection, ballot: Ballot) -> tuple[dict[str, int], int]:
-    """(the tally as the status JSON names it, votes cast by proxy holders)."""
-    assert ballot.id is not None
-    if ballot.mode is BallotMode.COUNTED:
-        totals = ballot_store.counted(conn, ballot.id) or CountedTotals()
-        return totals.tally().as_dict(), 0
-    counts = ballot_store.choice_counts(conn, ballot)
-    by_proxy = ballot_store.voted(conn, ballot)[1]
-    if ballot.kind is BallotKind.MOTION:
-        return MotionTally(*(counts.get(c.value, 0) for c in Choice)).as_dict(), by_proxy
-    people = ballot_store.candidate_list(conn, ballot.id)
-    votes = election_votes(counts, people)
-    return {label: votes[m] for m, label in _labels(people).items()}, by_proxy
 
 
 def _voter(
@@ -282,12 +127,6 @@ def _voter(
                 )
             )
     return member, holder, voter
-
-
-def _labels(people: Sequence[tuple[int, str]]) -> dict[int, str]:
-    """Each candidate's name as the tally shows it, with the member id when names repeat."""
-    seen = Counter(name for _, name in people)
-    return {m: name if seen[name] == 1 else f"{name} #{m}" for m, name in people}
 
 
 class BallotService:
@@ -535,48 +374,3 @@ class BallotService:
             )
             ballot = open_in(self._ctx, conn, profile, draft, people)
         return ballot, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,))
-
-
-def rule_applied(ballot: Ballot, item: AgendaItem, profile: ADProfile) -> str:
-    """The rule a ballot is decided by, in words: the AD's majority for the item's kind, or
-    the most votes for the seats of an election."""
-    if ballot.kind is BallotKind.ELECTION:
-        return tr("suara terbanyak, {seats} kursi", seats=ballot.seats or 1)
-    majority = profile.majority_for(item.kind)
-    return majority.describe() if majority else ""
-
-
-def motion_result(
-    tally: dict[str, int], ballot: Ballot, item: AgendaItem, profile: ADProfile
-) -> tuple[str, Outcome, str]:
-    """(result statement, outcome, majority rule in words) of a closed motion."""
-    rule = profile.majority_for(item.kind)
-    assert rule is not None  # checked when the ballot opened
-    counting = CountingRules(profile.abstain_counts_as_cast, profile.invalid_counts_as_cast)
-    motion = MotionTally(tally["setuju"], tally["tidak_setuju"], tally["abstain"],
-                         tally["tidak_sah"])  # fmt: skip
-    result = decide_motion(
-        motion, rule, present=ballot.eligible, members=ballot.members, counting=counting
-    )
-    outcome = Outcome.ADOPTED if result.adopted else Outcome.REJECTED
-    return result.statement, outcome, rule.describe()
-
-
-def election_result(
-    conn: Connection, ballot: Ballot, tally: dict[str, int]
-) -> tuple[str, Outcome, str, list[int], int]:
-    """(statement, outcome, rule, member ids tied for the last seat, seats left to them)."""
-    people = ballot_store.candidate_list(conn, ballot.id or 0)
-    ids = {label: m for m, label in _labels(people).items()}
-    seats = ballot.seats or 1
-    result = decide_election(tally, seats)
-    rule = tr("suara terbanyak, {seats} kursi", seats=seats)
-    elected = ", ".join(f"{n} ({thousands(tally[n])})" for n in result.elected)
-    if result.decided:
-        return tr("terpilih: {names}", names=elected), Outcome.ELECTED, rule, [], 0
-    tied = ", ".join(result.runoff)
-    statement = tr("suara sama untuk kursi terakhir: pemilihan ulang antara {tied}", tied=tied)
-    if result.elected:
-        statement = tr("terpilih: {names}; ", names=elected) + statement
-    left = seats - len(result.elected)
-    return statement, Outcome.RUNOFF, rule, [ids[n] for n in result.runoff], left

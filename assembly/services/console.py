@@ -18,7 +18,8 @@ from assembly.persistence import ballot_store, decision_store, member_store
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.services.agenda_progress import current_item
-from assembly.services.ballots import VotingProgress, rule_applied, tally_of
+from assembly.services.ballot_results import rule_applied, tally_of
+from assembly.services.ballots import VotingProgress
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import ProfileCache, require_meeting
 from assembly.services.quorum_counts import live_status

@@ -31,7 +31,7 @@ from assembly.persistence import ballot_store, decision_store, meeting_store, me
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.persistence.timestamps import to_text
-from assembly.services.ballots import election_result, motion_result, tally_of
+from assembly.services.ballot_results import election_result, motion_result, tally_of
 from assembly.services.quorum_counts import live_status
 
 

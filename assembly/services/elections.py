@@ -17,7 +17,8 @@ from assembly.domain.members import Member, eligibility
 from assembly.i18n import tr
 from assembly.persistence import ballot_store, member_store
 from assembly.persistence.meeting_store import Connection
-from assembly.services.ballots import draft_ballot, open_in, require_ballot, tally_of
+from assembly.services.ballot_opening import draft_ballot, open_in, require_ballot
+from assembly.services.ballot_results import tally_of
 from assembly.services.changes import Area, Changes
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import ProfileCache, require_header

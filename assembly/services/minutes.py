@@ -45,7 +45,7 @@ from assembly.persistence import (
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.services import minutes_annex
-from assembly.services.ballots import tally_of
+from assembly.services.ballot_results import tally_of
 from assembly.services.context import ServiceContext
 from assembly.services.files import require_folder, write_atomically
 from assembly.services.meeting_lookup import ProfileCache

@@ -42,7 +42,7 @@ from assembly.pdf.minutes_annexes import (
 from assembly.persistence import ballot_store, decision_store, vote_records
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
-from assembly.services.ballots import rule_applied, tally_of
+from assembly.services.ballot_results import rule_applied, tally_of
 
 _MODE_CODES = {BallotMode.NAMED: "terbuka", BallotMode.COUNTED: "dihitung",
                BallotMode.SECRET: "rahasia"}  # fmt: skip

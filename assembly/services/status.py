@@ -23,7 +23,7 @@ from assembly.persistence import (
     quorum_check_store,
 )
 from assembly.persistence.meeting_store import Connection
-from assembly.services.ballots import rule_applied, tally_of
+from assembly.services.ballot_results import rule_applied, tally_of
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import ProfileCache, require_header
 from assembly.services.quorum_counts import live_status
