@@ -1,23 +1,26 @@
 """Ballots, who was entitled when each opened, and the votes.
 
 One vote per member per ballot is a UNIQUE constraint: a second insert, even from another
-process racing this one, fails in the database and becomes a :class:`DomainError`. Secret
-choices are stored with no member, no time and a random key, so neither a link nor the order of
-voting can be read back (DESIGN.md section 3).
+process racing this one, fails in the database and becomes a :class:`DomainError`. A secret
+ballot's choices are kept as totals only, by :mod:`assembly.persistence.secret_store`.
 """
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlalchemy as sa
 
 from assembly.domain.attendance import AttendanceState, Channel
-from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState, CountedTotals
-from assembly.domain.errors import DomainError
-from assembly.i18n import tr
+from assembly.domain.ballots import (
+    Ballot,
+    BallotKind,
+    BallotMode,
+    BallotState,
+    CountedTotals,
+)
+from assembly.persistence import secret_store
 from assembly.persistence.tables import (
     attendance,
     ballot_eligible,
@@ -26,12 +29,9 @@ from assembly.persistence.tables import (
     counted_totals,
     named_votes,
     proxies,
-    secret_choices,
     secret_participation,
 )
 from assembly.persistence.timestamps import from_text, required, to_text
-
-_KEY_BITS = 63  # a positive SQLite INTEGER
 
 
 def _values(ballot: Ballot) -> dict[str, Any]:
@@ -168,14 +168,6 @@ def eligibility(conn: sa.Connection, ballot_id: int, member_id: int) -> tuple[bo
 # --- votes -------------------------------------------------------------------------------------
 
 
-def _already(exc: sa.exc.IntegrityError) -> DomainError:
-    # Only the UNIQUE(ballot_id, member_id) constraint can fail here; say so plainly.
-    del exc
-    return DomainError(
-        tr("Anggota ini sudah memberikan suara pada pemungutan suara ini; satu anggota satu suara.")
-    )
-
-
 def add_named(
     conn: sa.Connection,
     ballot_id: int,
@@ -197,34 +189,7 @@ def add_named(
                 )
             )
     except sa.exc.IntegrityError as exc:
-        raise _already(exc) from exc
-
-
-def add_secret(
-    conn: sa.Connection, ballot_id: int, member_id: int, via_proxy: bool, choice: str
-) -> None:
-    """Record that the member voted and, apart, the choice with nothing linking the two.
-    Both in the caller's one transaction: either both are stored or neither."""
-    try:
-        with conn.begin_nested():
-            conn.execute(
-                sa.insert(secret_participation).values(
-                    ballot_id=ballot_id, member_id=member_id, via_proxy=via_proxy
-                )
-            )
-    except sa.exc.IntegrityError as exc:
-        raise _already(exc) from exc
-    while True:
-        try:
-            with conn.begin_nested():
-                conn.execute(
-                    sa.insert(secret_choices).values(
-                        id=secrets.randbits(_KEY_BITS) or 1, ballot_id=ballot_id, choice=choice
-                    )
-                )
-            return
-        except sa.exc.IntegrityError:  # a key drawn twice (about 1 in 10^18): draw again
-            continue
+        raise secret_store.already_voted() from exc
 
 
 def add_named_many(
@@ -241,39 +206,15 @@ def add_named_many(
         conn.execute(sa.insert(named_votes), rows)
 
 
-def add_secret_many(
-    conn: sa.Connection, ballot_id: int, votes: Iterable[tuple[int, bool, str]]
-) -> None:
-    """Record many secret votes (member id, via proxy, choice) at once: participation by
-    member, and the choices apart, shuffled, under random keys (see :func:`add_secret`)."""
-    people, choices = [], []
-    for member_id, via_proxy, choice in votes:
-        people.append({"ballot_id": ballot_id, "member_id": member_id, "via_proxy": via_proxy})
-        choices.append(choice)
-    if not people:
-        return
-    conn.execute(sa.insert(secret_participation), people)
-    keys: set[int] = set()
-    while len(keys) < len(choices):
-        keys.add(secrets.randbits(_KEY_BITS) or 1)
-    # The choices shuffled apart from the participation rows, whose ids follow the voters'
-    # order: neither the keys nor the row order may say whose choice is whose.
-    secrets.SystemRandom().shuffle(choices)
-    rows = [
-        {"id": k, "ballot_id": ballot_id, "choice": c}
-        for k, c in zip(sorted(keys), choices, strict=True)
-    ]
-    conn.execute(sa.insert(secret_choices), rows)
-
-
 def choice_counts(conn: sa.Connection, ballot: Ballot) -> dict[str, int]:
-    """How many times each choice was cast in a named or secret ballot: one GROUP BY."""
+    """How many times each choice was cast in a named ballot (one GROUP BY), or the totals of
+    a secret one (by candidate's member id, "" for blank ballots)."""
     if ballot.mode is BallotMode.SECRET:
-        column, ballot_col = secret_choices.c.choice, secret_choices.c.ballot_id
-    else:
-        column, ballot_col = named_votes.c.choice, named_votes.c.ballot_id
+        return secret_store.choice_counts(conn, ballot.id or 0)
     rows = conn.execute(
-        sa.select(column, sa.func.count()).where(ballot_col == ballot.id).group_by(column)
+        sa.select(named_votes.c.choice, sa.func.count())
+        .where(named_votes.c.ballot_id == ballot.id)
+        .group_by(named_votes.c.choice)
     )
     return {r[0]: int(r[1]) for r in rows}
 

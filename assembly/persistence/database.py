@@ -4,6 +4,12 @@ every user action runs in.
 SQLite in WAL mode with ``synchronous=FULL`` and foreign keys on (DESIGN.md section 7): a write
 that committed survives a crash or a power cut. Each write transaction starts with
 ``BEGIN IMMEDIATE`` so that two writers queue instead of failing half-way.
+
+``secure_delete`` is on: a cell or page SQLite frees is zeroed, so nothing deleted or
+rewritten lingers in the file's free space (a secret ballot's earlier totals, say; see
+:mod:`assembly.persistence.secret_store`). :func:`truncate_wal` empties the WAL, which holds a
+copy of each page every commit changed until it is checkpointed; a secret ballot's close and
+every start call it.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +36,7 @@ APPLICATION_ID = 0x4B554F52
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 10.0
 _MIGRATIONS = Path(__file__).with_name("migrations")
+_REVISION = re.compile(r'^revision = "([^"]+)"', re.MULTILINE)
 # The message of the triggers that keep a signed meeting's records unchanged (r0005).
 LOCKED_MARK = "kuorum:meeting-locked"
 
@@ -101,7 +109,32 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     except sa.exc.OperationalError as exc:
         engine.dispose()
         raise _busy_or_unreadable(path, exc) from exc
-    return Database(engine, path)
+    db = Database(engine, path)
+    # A run that stopped between a secret ballot's close and the truncation left its frames.
+    truncate_wal(db, wait_ms=0)
+    return db
+
+
+def truncate_wal(db: Database, wait_ms: int = 2000) -> bool:
+    """Copy every committed page from the WAL into the database file and cut the WAL to zero
+    bytes (``wal_checkpoint(TRUNCATE)``), so no earlier version of a page stays readable in
+    it. Waits up to ``wait_ms`` for other desks' reads to finish; False when it could not
+    (another desk is reading or writing now, or the file is read-only: the next close or
+    start tries again)."""
+    raw = db.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        assert isinstance(conn, sqlite3.Connection)
+        conn.execute(f"PRAGMA busy_timeout={int(wait_ms)}")
+        try:
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+    except sqlite3.Error:
+        return False
+    finally:
+        raw.close()
+    return busy == 0
 
 
 # File systems whose locks and shared memory do not reach across machines (docs/two-desks.md).
@@ -170,6 +203,7 @@ def _engine(path: Path) -> sa.Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
@@ -183,10 +217,14 @@ def _engine(path: Path) -> sa.Engine:
 def known_revisions() -> list[str]:
     """The schema revisions this version knows, oldest first.
 
-    Revisions are named ``rNNNN`` and form one line, so the file names tell the order without
-    loading Alembic at every start; a test checks this against Alembic's own view."""
-    names = (p.stem.split("_", 1)[0] for p in (_MIGRATIONS / "versions").glob("r[0-9]*.py"))
-    return sorted(names)
+    Revision files are named ``rNNNN_<name>.py`` and form one line, so the file names tell the
+    order without loading Alembic at every start; each id is read from the file's
+    ``revision = "..."`` line. A test checks this against Alembic's own view."""
+    found = []
+    for path in sorted((_MIGRATIONS / "versions").glob("r[0-9]*.py")):
+        match = _REVISION.search(path.read_text(encoding="utf-8"))
+        found.append(match.group(1) if match else path.stem.split("_", 1)[0])
+    return found
 
 
 def head_revision() -> str:

@@ -295,14 +295,19 @@ secret_participation = sa.Table(
     sa.UniqueConstraint("ballot_id", "member_id", name="uq_secret_participation_ballot_id"),
 )
 
-# No member, no time, and a random key: nothing links a choice to a voter or to an order.
-secret_choices = sa.Table(
-    "secret_choices",
+# A secret ballot's choices exist only as totals: one counter per option (a motion's answer, an
+# election's candidate, a blank ballot) and one of the ballots cast, all made when the ballot
+# opens and raised in the transaction that records the member's participation. No row per vote
+# exists, so no rowid, key, time or byte offset can be paired with the public order of voting
+# (issue 10; ballot_store explains the rest).
+secret_totals = sa.Table(
+    "secret_totals",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("ballot_id", sa.Integer, sa.ForeignKey("ballots.id"), nullable=False),
-    sa.Column("choice", sa.String(400), nullable=False),
-    sa.Index("ix_secret_choices_ballot_id", "ballot_id"),
+    sa.Column("option", sa.String(40), nullable=False),
+    sa.Column("votes", sa.Integer, nullable=False),
+    sa.UniqueConstraint("ballot_id", "option", name="uq_secret_totals_ballot_id"),
 )
 
 counted_totals = sa.Table(

@@ -16,7 +16,13 @@ from assembly.domain.members import Member
 from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import CheckStep, QuorumCheck
 from assembly.i18n import tr
-from assembly.persistence import audit_log, ballot_store, decision_store, quorum_check_store
+from assembly.persistence import (
+    audit_log,
+    ballot_store,
+    decision_store,
+    quorum_check_store,
+    secret_store,
+)
 from assembly.persistence.meeting_store import Connection
 from assembly.services.context import ServiceContext
 from assembly.services.decisions import require_item
@@ -94,6 +100,8 @@ def open_in(
     ballot = replace(ballot, id=ballot_id, eligible=eligible)
     ballot_store.update(conn, ballot)
     ballot_store.add_candidates(conn, ballot_id, [(m.id or 0, m.name) for m in candidates])
+    if ballot.mode is BallotMode.SECRET:
+        secret_store.prepare(conn, ballot)  # every counter at zero before the first vote
     audit_log.append(
         conn,
         ctx.actor,

@@ -38,7 +38,9 @@ from assembly.persistence import (
     ballot_store,
     decision_store,
     member_store,
+    secret_store,
 )
+from assembly.persistence.database import truncate_wal
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.persistence.timestamps import to_text
@@ -129,6 +131,23 @@ def _voter(
     return member, holder, voter
 
 
+def _reconcile_secret(conn: Connection, ballot: Ballot) -> None:
+    """The recount of a secret ballot: the ballots counted must be the members who took part
+    (and a motion's answers must add up to them); closing is refused otherwise."""
+    wrong = secret_store.mismatch(conn, ballot)
+    if wrong is not None:
+        counted, took_part = wrong
+        raise DomainError(
+            tr(
+                "Penghitungan ulang tidak cocok: {counted} suara terhitung tidak sama dengan "
+                "{took_part} anggota yang memberikan suara. Pemungutan suara tidak ditutup; "
+                "periksa basis data (audit verify) sebelum melanjutkan.",
+                counted=counted,
+                took_part=took_part,
+            )
+        )
+
+
 class BallotService:
     """Opening, voting on, closing and cancelling ballots on motions (and, through
     :class:`~assembly.services.elections.ElectionService`, elections)."""
@@ -179,8 +198,8 @@ class BallotService:
             if holder is not None:
                 payload["proxy_holder"] = voter.number
             if ballot.mode is BallotMode.SECRET:
-                ballot_store.add_secret(conn, ballot.id, member.id or 0, holder is not None, stored)
-                kind = "ballot.participated"  # the choice never enters the log
+                secret_store.add(conn, ballot.id, member.id or 0, holder is not None, stored)
+                kind = "ballot.participated"  # who took part only: never the choice
             else:
                 at = to_text(self._ctx.now()) or ""
                 ballot_store.add_named(conn, ballot.id, member.id or 0, stored, holder, at)
@@ -273,6 +292,8 @@ class BallotService:
             _m, item = require_item(conn, ballot.meeting_id, ballot.item_id)
             if ballot.mode is BallotMode.COUNTED and ballot_store.counted(conn, ballot_id) is None:
                 raise DomainError(tr("Masukkan dahulu jumlah suara yang dihitung para saksi."))
+            if ballot.mode is BallotMode.SECRET:
+                _reconcile_secret(conn, ballot)
             tally, by_proxy = tally_of(conn, ballot)
             closed = replace(ballot, state=BallotState.CLOSED, closed_at=self._ctx.now())
             ballot_store.update(conn, closed)
@@ -301,6 +322,8 @@ class BallotService:
                 {"ballot": ballot_id, "tally": tally, "by_proxy": by_proxy,
                  "result": statement, "runoff": runoff_id},
             )  # fmt: skip
+        if ballot.mode is BallotMode.SECRET:
+            truncate_wal(self._ctx.db)  # the WAL's copy of the totals after each vote: gone
         result = BallotOutcome(closed, tally, statement, outcome, rule, by_proxy, row, runoff_id)
         return result, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,))
 
@@ -345,6 +368,8 @@ class BallotService:
                 "ballot.cancelled",
                 {"ballot": ballot_id, "reason": reason.strip()},
             )
+        if ballot.mode is BallotMode.SECRET:
+            truncate_wal(self._ctx.db)
         return cancelled, Changes.of(Area.DECISIONS, ids=(ballot.meeting_id,))
 
     def revote(self, ballot_id: int, reason: str) -> tuple[Ballot, Changes]:

@@ -27,7 +27,13 @@ from assembly.domain.ballots import (
 )
 from assembly.domain.meeting import AgendaItem, Meeting
 from assembly.i18n import tr
-from assembly.persistence import ballot_store, decision_store, meeting_store, member_store
+from assembly.persistence import (
+    ballot_store,
+    decision_store,
+    meeting_store,
+    member_store,
+    secret_store,
+)
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.persistence.timestamps import to_text
@@ -184,9 +190,9 @@ class _Vote:
         picks = [standing[0]] * tie + [standing[1]] * tie
         picks += [standing[2]] * (len(everyone) - 2 - 2 * tie)
         self.rng.shuffle(everyone)
-        ballot_store.add_secret_many(
+        secret_store.add_many(
             self.conn,
-            ballot.id or 0,
+            ballot,
             [(m, h is not None, str(p)) for (m, h), p in zip(everyone, picks, strict=False)],
         )
         tied = self._close(ballot, item, at + _MIN * 25)
@@ -202,9 +208,9 @@ class _Vote:
         )  # fmt: skip
         again = ballot_store.eligible_ids(self.conn, runoff.id or 0)
         first = len(again) // 2 + 1
-        ballot_store.add_secret_many(
+        secret_store.add_many(
             self.conn,
-            runoff.id or 0,
+            runoff,
             [
                 (m, h is not None, str(tied[0] if n < first else tied[1]))
                 for n, (m, h) in enumerate(again)

@@ -1,4 +1,5 @@
-"""The ballot store: secret choices carry no member link, no time and no order; a second vote
+"""The ballot store: secret choices exist only as totals, with no member link, no time and no
+order; a second vote
 is refused by the UNIQUE constraint; the snapshot holds those present and entitled."""
 
 from __future__ import annotations
@@ -10,24 +11,35 @@ import sqlalchemy as sa
 
 from assembly.domain.ballots import BallotMode
 from assembly.domain.errors import DomainError
-from assembly.persistence import ballot_store
-from assembly.persistence.tables import ballot_eligible, secret_choices, secret_participation
+from assembly.persistence import ballot_store, secret_store
+from assembly.persistence.tables import ballot_eligible, secret_participation, secret_totals
 from assembly.services.bundle import Services
 from tests.services.voting_fixtures import no_consensus, opened_hall
 
 
-def test_secret_choices_carry_no_member_link(cooperative: Services, db_path: Path) -> None:
-    assert {c.name for c in secret_choices.columns} == {"id", "ballot_id", "choice"}
-    assert not [fk for fk in secret_choices.foreign_keys if fk.column.table.name == "members"]
+def test_secret_choices_are_totals_without_a_member_link(
+    cooperative: Services, db_path: Path
+) -> None:
+    assert {c.name for c in secret_totals.columns} == {"id", "ballot_id", "option", "votes"}
+    assert not [fk for fk in secret_totals.foreign_keys if fk.column.table.name == "members"]
     hall = opened_hall(cooperative, db_path)
     ballot, _ = cooperative.ballots.open_motion(
         hall.meeting_id, no_consensus(hall, 2), BallotMode.SECRET, "SHU"
     )
     assert ballot.id is not None
+    with cooperative.ctx.db.read() as conn:
+        made = conn.execute(sa.select(secret_totals.c.option).order_by(secret_totals.c.id))
+        # Every counter made at opening, in a fixed order, before any vote.
+        assert made.scalars().all() == ["setuju", "tidak_setuju", "abstain", secret_store.CAST]
     with cooperative.ctx.db.write() as conn:
-        for number in ("0001", "0002", "0003", "0004", "0005", "0006"):
-            ballot_store.add_secret(conn, ballot.id, hall.ids[number], False, "setuju")
-        keys = conn.execute(sa.select(secret_choices.c.id)).scalars().all()
+        for number, choice in (("0001", "setuju"), ("0002", "abstain"), ("0003", "setuju")):
+            secret_store.add(conn, ballot.id, hall.ids[number], False, choice)
+        with pytest.raises(DomainError, match="satu anggota satu suara"):
+            secret_store.add(conn, ballot.id, hall.ids["0001"], False, "tidak_setuju")
+        with pytest.raises(DomainError, match="tidak ada pada surat suara"):
+            with conn.begin_nested():
+                secret_store.add(conn, ballot.id, hall.ids["0004"], False, "tidak_sah")
+        rows = conn.execute(sa.select(sa.func.count()).select_from(secret_totals)).scalar()
         voters = (
             conn.execute(
                 sa.select(secret_participation.c.member_id).order_by(secret_participation.c.id)
@@ -35,9 +47,12 @@ def test_secret_choices_carry_no_member_link(cooperative: Services, db_path: Pat
             .scalars()
             .all()
         )
-    assert len(set(keys)) == 6 and all(0 < k < 2**63 for k in keys)
-    assert max(keys) > 2**40  # random 63-bit keys, not a counter
-    assert voters == [hall.ids[n] for n in ("0001", "0002", "0003", "0004", "0005", "0006")]
+        totals = secret_store.totals(conn, ballot.id)
+        stored = conn.execute(sa.select(secret_totals.c.votes)).scalars().all()
+    assert rows == 4  # no row was added by a vote; the refused ones changed nothing
+    assert totals == {"setuju": 2, "tidak_setuju": 0, "abstain": 1, secret_store.CAST: 3}
+    assert all(v >= secret_store.FIXED_WIDTH for v in stored)  # one record size, always
+    assert voters == [hall.ids[n] for n in ("0001", "0002", "0003")]
 
 
 def test_a_second_vote_is_refused_by_the_database(cooperative: Services, db_path: Path) -> None:
@@ -50,11 +65,6 @@ def test_a_second_vote_is_refused_by_the_database(cooperative: Services, db_path
         ballot_store.add_named(conn, ballot.id, hall.ids["0001"], "setuju", None, "t")
         with pytest.raises(DomainError, match="satu anggota satu suara"):
             ballot_store.add_named(conn, ballot.id, hall.ids["0001"], "setuju", None, "t")
-        with pytest.raises(DomainError, match="satu anggota satu suara"):
-            ballot_store.add_secret(conn, ballot.id, hall.ids["0002"], False, "setuju")
-            ballot_store.add_secret(conn, ballot.id, hall.ids["0002"], False, "setuju")
-        # The refused inserts rolled back to their savepoints: one choice per participation.
-        assert conn.execute(sa.select(sa.func.count()).select_from(secret_choices)).scalar() == 1
 
 
 def test_the_snapshot_holds_those_present_and_entitled(

@@ -80,3 +80,70 @@ def test_a_bulk_insert_indexes_names_and_restores_the_trigger(tmp_path: Path) ->
         ).scalar()
         assert triggers == 1 and member_store.count(conn) == 7
     db.close()
+
+
+def test_secret_choices_become_totals_and_their_rows_are_gone(tmp_path: Path) -> None:
+    """r0006_secret: a file from before issue 10 keeps every secret vote, as totals; the row
+    per vote is dropped and its bytes zeroed (secure_delete), so the file no longer holds
+    them in the order they were cast."""
+    import sqlite3
+
+    from alembic import command
+
+    from assembly.persistence import database, secret_store
+    from assembly.persistence.tables import ballots
+
+    path = tmp_path / "lama.sqlite"
+    engine = database._engine(path)
+    with engine.connect() as conn:
+        config = database._alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "r0005")
+        conn.exec_driver_sql(f"PRAGMA application_id={database.APPLICATION_ID}")
+        conn.commit()
+    engine.dispose()
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA foreign_keys=OFF")
+    for ballot_id, kind in ((1, "motion"), (2, "election")):
+        raw.execute(
+            "INSERT INTO ballots (id, meeting_id, item_id, kind, mode, state, title, opened_at,"
+            " present, minimum, reached, rule_text, eligible, members, seats) VALUES"
+            " (?, 1, 1, ?, 'secret', 'closed', 'x', 't', 9, 5, 1, 'r', 9, 9, 2)",
+            (ballot_id, kind),
+        )
+    raw.executemany(
+        "INSERT INTO candidates (ballot_id, member_id, name) VALUES (2, ?, ?)",
+        [(7, "Tujuh"), (5, "Lima"), (8, "Delapan")],
+    )
+    cast = [(1, c) for c in ("setuju", "tidak_setuju", "setuju", "setuju", "tidak_setuju")]
+    cast += [(2, c) for c in ("5,7", "5", "", "5,7")]
+    raw.executemany(
+        "INSERT INTO secret_choices (id, ballot_id, choice) VALUES (?, ?, ?)",
+        [(1000 + n, b, c) for n, (b, c) in enumerate(cast)],
+    )
+    raw.executemany(
+        "INSERT INTO secret_participation (ballot_id, member_id, via_proxy) VALUES (?, ?, 0)",
+        [(b, 100 + n) for n, (b, _c) in enumerate(cast)],
+    )
+    raw.commit()
+    raw.close()
+
+    db = open_database(path)
+    with db.read() as conn:
+        first = secret_store.totals(conn, 1)
+        second = secret_store.totals(conn, 2)
+        motion, election = (
+            conn.execute(sa.select(ballots).where(ballots.c.id == i)).one() for i in (1, 2)
+        )
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+    db.close()
+    assert first == {"setuju": 3, "tidak_setuju": 2, "abstain": 0, secret_store.CAST: 5}
+    assert second == {"7": 2, "5": 3, "8": 0, "": 1, secret_store.CAST: 4}
+    assert motion.mode == election.mode == "secret"
+    assert "secret_choices" not in tables
+    assert "lock_secret_totals_update" in tables  # the lock covers the totals too
+    # "5,7" was only ever a per-vote choice: no copy of one is left in the file.
+    assert path.read_bytes().count(b"5,7") == 0
+    assert not path.with_name(path.name + "-wal").exists() or not path.with_name(
+        path.name + "-wal"
+    ).stat().st_size

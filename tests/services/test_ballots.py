@@ -15,7 +15,8 @@ from assembly.domain.ad_profile import ADProfile, NoQuorumAtVote
 from assembly.domain.ballots import BallotMode, BallotState, Choice, CountedTotals, Outcome
 from assembly.domain.errors import DomainError
 from assembly.persistence import audit_log
-from assembly.persistence.tables import named_votes, quorum_checks, secret_choices
+from assembly.persistence import secret_store
+from assembly.persistence.tables import named_votes, quorum_checks, secret_totals
 from assembly.services.bundle import Services
 from tests.services.voting_fixtures import no_consensus, opened_hall
 
@@ -187,7 +188,7 @@ def test_counted_totals_are_reconciled(cooperative: Services, db_path: Path) -> 
     assert result.statement == "disetujui: 3 dari 4 suara sah, lebih dari 1/2"
 
 
-def test_the_secret_kiosk_stores_the_choice_unlinked(cooperative: Services, db_path: Path) -> None:
+def test_the_secret_kiosk_stores_totals_only(cooperative: Services, db_path: Path) -> None:
     hall = opened_hall(cooperative, db_path)
     ballot, _ = cooperative.ballots.open_motion(
         hall.meeting_id, no_consensus(hall, 2), BallotMode.SECRET, "SHU"
@@ -197,10 +198,9 @@ def test_the_secret_kiosk_stores_the_choice_unlinked(cooperative: Services, db_p
     with pytest.raises(DomainError, match="sudah memberikan suara"):
         cooperative.ballots.cast(ballot.id, "0002", Choice.YES)
     with cooperative.ctx.db.read() as conn:
-        columns = {c.name for c in secret_choices.columns}
-        assert columns == {"id", "ballot_id", "choice"}
-        keys = conn.execute(sa.select(secret_choices.c.id)).scalars().all()
-        assert len(keys) == 3 and all(k > 3 for k in keys)
+        assert {c.name for c in secret_totals.columns} == {"id", "ballot_id", "option", "votes"}
+        totals = secret_store.totals(conn, ballot.id)
+        assert totals == {"setuju": 1, "tidak_setuju": 2, "abstain": 0, secret_store.CAST: 3}
         logged = [e.payload for e in audit_log.events(conn) if e.kind == "ballot.participated"]
     assert len(logged) == 3 and all("choice" not in str(p) for p in logged)
     result, _ = cooperative.ballots.close(ballot.id)

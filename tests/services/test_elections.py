@@ -13,7 +13,8 @@ import sqlalchemy as sa
 
 from assembly.domain.ballots import BallotMode, BallotState, Outcome
 from assembly.domain.errors import DomainError
-from assembly.persistence.tables import secret_choices, secret_participation
+from assembly.persistence import secret_store
+from assembly.persistence.tables import secret_participation
 from assembly.services.bundle import Services
 from tests.services.voting_fixtures import Hall, no_consensus, opened_hall
 
@@ -122,8 +123,9 @@ def test_two_kiosks_racing_record_one_secret_vote(cooperative: Services, db_path
     assert results[1] == "ok" and "sudah memberikan suara" in results[0]
     s = hall.reopen()
     with s.ctx.db.read() as conn:
-        for table in (secret_participation, secret_choices):
-            assert conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() == 1
+        table = secret_participation
+        assert conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() == 1
+        assert secret_store.totals(conn, ballot_id)[secret_store.CAST] == 1
     s.close()
 
 

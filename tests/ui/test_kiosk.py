@@ -142,7 +142,7 @@ def test_the_stored_choice_is_not_linked_to_the_voter(qtbot: QtBot, hall: Hall) 
     result, _ = hall.services.ballots.close(ballot_id)
     assert result.tally == {"setuju": 2, "tidak_setuju": 1, "abstain": 0, "tidak_sah": 0}
     with sqlite3.connect(hall.path) as conn:
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(secret_choices)")}
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(secret_totals)")}
         voted = {row[0] for row in conn.execute("SELECT member_id FROM secret_participation")}
         logged = [
             json.loads(p)
@@ -150,7 +150,7 @@ def test_the_stored_choice_is_not_linked_to_the_voter(qtbot: QtBot, hall: Hall) 
                 "SELECT payload FROM audit_events WHERE kind = 'ballot.participated'"
             )
         ]
-    assert columns == {"id", "ballot_id", "choice"}  # nothing that names or orders the voter
+    assert columns == {"id", "ballot_id", "option", "votes"}  # totals only: no row per vote
     assert voted == {hall.ids["0001"], hall.ids["0002"], hall.ids["0005"]}
     assert len(logged) == 3 and not any("choice" in p or "setuju" in str(p) for p in logged)
 
