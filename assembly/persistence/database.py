@@ -134,7 +134,7 @@ def truncate_wal(db: Database, wait_ms: int = 2000) -> bool:
         return False
     finally:
         raw.close()
-    return busy == 0
+    return bool(busy == 0)
 
 
 # File systems whose locks and shared memory do not reach across machines (docs/two-desks.md).

@@ -44,8 +44,10 @@ from assembly.persistence import (
 )
 from assembly.persistence.meeting_store import Connection
 from assembly.services.context import ServiceContext
+from assembly.services.demo_audit import audit_held_meeting
 from assembly.services.demo_decisions import add_sample_decisions
 from assembly.services.demo_minutes import work_through_agenda
+from assembly.services.meeting_agenda import meeting_audit
 
 VENUE = "Aula Koperasi, Jl. Kaliurang Km 7,5 No. 12, Condongcatur, Sleman"
 PLATFORM = "Zoom Meeting (tautan dikirim bersama undangan)"
@@ -97,6 +99,9 @@ def add_sample_meetings(
         upcoming, officers=_officers(conn, rng.sample(entitled, min(len(entitled), 2)))
     )
     upcoming_id = meeting_store.insert(conn, upcoming, ctx.now())
+    audit_log.append(
+        conn, ctx.actor, "meeting.created", meeting_audit(replace(upcoming, id=upcoming_id))
+    )
     audit_log.append(
         conn, ctx.actor, "demo.sample_meetings", {"held": held_id, "upcoming": upcoming_id}
     )
@@ -231,6 +236,8 @@ def _held_meeting(
     # The items taken up from 09.20, as the chair did; the decisions fall within them.
     times = work_through_agenda(conn, meeting_id, at(OPENING) + dt.timedelta(minutes=5))
     add_sample_decisions(conn, rng, replace(held, id=meeting_id), profile, times)
+    # Its audit events, as the desks would have written them, chained in one go.
+    audit_held_meeting(conn, ctx.actor, meeting_id)
     return meeting_id
 
 

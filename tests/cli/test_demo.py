@@ -68,3 +68,58 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(
     assert main(["demo", "--db", str(path), "--members", "20"]) == 2
     assert "bukan basis data Kuorum" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == "bukan basis data"
+
+
+def test_the_demo_meeting_is_audited_like_real_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The held RAT's check-ins, quorum check, opening, ballots with every vote (a secret
+    ballot's participation only), decisions and close are in the chain, chained whole; cutting
+    one of them out is seen by ``audit verify``."""
+    import json
+
+    path = tmp_path / "demo.sqlite"
+    assert main(["demo", "--db", str(path), "--members", "750"]) == 0
+    assert main(["audit", "verify", "--db", str(path)]) == 0
+    capsys.readouterr()
+    conn = sqlite3.connect(path)
+    try:
+        held = conn.execute("SELECT id FROM meetings WHERE state = 'closed'").fetchone()[0]
+        events = [
+            (seq, kind, json.loads(p))
+            for seq, kind, p in conn.execute("SELECT seq, kind, payload FROM audit_events")
+        ]
+        kinds = [k for _s, k, _p in events]
+        check_ins = conn.execute(
+            "SELECT count(*) FROM attendance_events WHERE meeting_id = ? AND kind = 'check_in'",
+            (held,),
+        ).fetchone()[0]
+        ballots = [
+            r[0] for r in conn.execute("SELECT id FROM ballots WHERE meeting_id = ?", (held,))
+        ]
+        took_part = conn.execute("SELECT count(*) FROM secret_participation").fetchone()[0]
+        named = conn.execute("SELECT count(*) FROM named_votes").fetchone()[0]
+    finally:
+        conn.close()
+    logged_in = [p for _s, k, p in events if k == "attendance.check_in"]
+    assert check_ins > 300 and len(logged_in) == check_ins
+    assert {p["meeting_id"] for p in logged_in} == {held}
+    assert kinds.count("quorum.checked") == 1 and kinds.count("meeting.opened") == 1
+    assert sorted(p["id"] for _s, k, p in events if k == "ballot.opened") == sorted(ballots)
+    assert sorted(p["ballot"] for _s, k, p in events if k == "ballot.closed") == sorted(ballots)
+    assert kinds.count("ballot.voted") == named > 0
+    participated = [p for _s, k, p in events if k == "ballot.participated"]
+    assert len(participated) == took_part > 0
+    assert all(set(p) <= {"ballot", "member", "proxy_holder"} for p in participated)
+    assert "decision.recorded" in kinds and "meeting.closed" in kinds
+    # The meeting's events come in the order they happened, before the demo's own.
+    assert kinds.index("meeting.check_in_opened") < kinds.index("meeting.opened")
+    assert kinds.index("meeting.closed") < kinds.index("demo.created")
+    # Cut one participation out of the chain: audit verify sees it.
+    raw = sqlite3.connect(path)
+    raw.execute("DROP TRIGGER audit_events_no_delete")
+    cut = next(s for s, k, _p in events if k == "ballot.participated")
+    raw.execute("DELETE FROM audit_events WHERE seq = ?", (cut,))
+    raw.commit()
+    raw.close()
+    assert main(["audit", "verify", "--db", str(path)]) != 0

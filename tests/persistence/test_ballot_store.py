@@ -36,9 +36,8 @@ def test_secret_choices_are_totals_without_a_member_link(
             secret_store.add(conn, ballot.id, hall.ids[number], False, choice)
         with pytest.raises(DomainError, match="satu anggota satu suara"):
             secret_store.add(conn, ballot.id, hall.ids["0001"], False, "tidak_setuju")
-        with pytest.raises(DomainError, match="tidak ada pada surat suara"):
-            with conn.begin_nested():
-                secret_store.add(conn, ballot.id, hall.ids["0004"], False, "tidak_sah")
+        with pytest.raises(DomainError, match="tidak ada pada surat suara"), conn.begin_nested():
+            secret_store.add(conn, ballot.id, hall.ids["0004"], False, "tidak_sah")
         rows = conn.execute(sa.select(sa.func.count()).select_from(secret_totals)).scalar()
         voters = (
             conn.execute(

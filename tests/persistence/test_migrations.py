@@ -144,6 +144,7 @@ def test_secret_choices_become_totals_and_their_rows_are_gone(tmp_path: Path) ->
     assert "lock_secret_totals_update" in tables  # the lock covers the totals too
     # "5,7" was only ever a per-vote choice: no copy of one is left in the file.
     assert path.read_bytes().count(b"5,7") == 0
-    assert not path.with_name(path.name + "-wal").exists() or not path.with_name(
-        path.name + "-wal"
-    ).stat().st_size
+    assert (
+        not path.with_name(path.name + "-wal").exists()
+        or not path.with_name(path.name + "-wal").stat().st_size
+    )

@@ -100,9 +100,7 @@ def _public_order(path: Path, ballot_id: int) -> list[str]:
         ).fetchall()
     finally:
         conn.close()
-    return [
-        json.loads(r[0])["member"] for r in rows if json.loads(r[0])["ballot"] == ballot_id
-    ]
+    return [json.loads(r[0])["member"] for r in rows if json.loads(r[0])["ballot"] == ballot_id]
 
 
 def _chance_bound(truth: list[str]) -> float:
@@ -236,9 +234,7 @@ def test_rowids_and_columns_do_not_tell(voted: Voted) -> None:
     truth = [voted.truth[m] for m in order]
     conn = sqlite3.connect(f"{voted.path.absolute().as_uri()}?mode=ro", uri=True)
     try:
-        tables = [
-            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        ]
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         per_vote = []
         for table in tables:
             try:
@@ -268,9 +264,7 @@ def test_the_audit_log_holds_participation_only(voted: Voted) -> None:
     for event in taking:
         assert set(event) <= {"ballot", "member", "proxy_holder"}
     # Nothing in the log, in any order, names a choice per vote; the close names the totals.
-    mentioned = [
-        (k, p) for k, p in events if any(o in p for o in OPTIONS) and k != "ballot.closed"
-    ]
+    mentioned = [(k, p) for k, p in events if any(o in p for o in OPTIONS) and k != "ballot.closed"]
     assert len(mentioned) < VOTERS // 4, mentioned[:3]
     closed = [json.loads(p) for k, p in events if k == "ballot.closed"]
     tally = Counter(voted.truth.values())

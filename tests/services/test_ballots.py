@@ -14,8 +14,7 @@ import sqlalchemy as sa
 from assembly.domain.ad_profile import ADProfile, NoQuorumAtVote
 from assembly.domain.ballots import BallotMode, BallotState, Choice, CountedTotals, Outcome
 from assembly.domain.errors import DomainError
-from assembly.persistence import audit_log
-from assembly.persistence import secret_store
+from assembly.persistence import audit_log, secret_store
 from assembly.persistence.tables import named_votes, quorum_checks, secret_totals
 from assembly.services.bundle import Services
 from tests.services.voting_fixtures import no_consensus, opened_hall
