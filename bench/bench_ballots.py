@@ -1,7 +1,9 @@
 """Ballot benchmarks (issue 4): entering 3,000 named votes one by one, each a durable commit
 (``synchronous=FULL``) with its audit event, timed per vote beside a bare single-row
 INSERT + COMMIT on the same file system; and the tally of the 3,000-voter ballot into its
-result. Scale "full": 3,000 voters; "quick": 300. Run alone with
+result; and the same 3,000 votes on a secret ballot (participation row and totals raised in
+one commit, issue 10), its p95 beside the named vote's, and closing it (the recount and the
+WAL truncated). Scale "full": 3,000 voters; "quick": 300. Run alone with
 ``python -m bench.bench_ballots [quick|full]``.
 """
 
@@ -22,7 +24,7 @@ TARGET_TALLY_MS = 10.0
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 
 
-def _prepare(path: Path, voters: int) -> tuple[object, int, list[str]]:
+def _prepare(path: Path, voters: int, mode: str = "named") -> tuple[object, int, list[str]]:
     """A register of ``voters`` + 10%, all voters present, the meeting opened, consensus failed
     on the item and a named ballot open; the services, the ballot id and the voters' numbers."""
     from assembly.domain.attendance import AttendanceRecord, AttendanceState, Channel
@@ -72,7 +74,7 @@ def _prepare(path: Path, voters: int) -> tuple[object, int, list[str]]:
     item = services.meetings.get(meeting.id).agenda[0].id
     assert item is not None
     services.decisions.record_no_consensus(meeting.id, item)
-    ballot, _ = services.ballots.open_motion(meeting.id, item, BallotMode.NAMED, "SHU 40% jasa")
+    ballot, _ = services.ballots.open_motion(meeting.id, item, BallotMode(mode), "SHU 40% jasa")
     assert ballot.id is not None
     return services, ballot.id, numbers
 
@@ -139,7 +141,9 @@ def run(scale: str) -> list[dict[str, object]]:
         tally_ms, statement = _tally_ms(services, ballot_id)
         baseline_conn.close()
         services.close()  # type: ignore[attr-defined]
+    secret, secret_voted, close_ms = _secret_votes(voters, cycle)
     p95, base95 = _percentile(ours, 0.95), _percentile(bare, 0.95)
+    secret95 = _percentile(secret, 0.95)
     return [
         {
             "work": f"one named vote end to end, p50 ({voters:,} voters) (ms)",
@@ -162,7 +166,41 @@ def run(scale: str) -> list[dict[str, object]]:
             "target": f"<= {TARGET_TALLY_MS:g} ms",
             "ok": tally_ms <= TARGET_TALLY_MS and statement.startswith("disetujui"),
         },
+        {
+            "work": f"one secret vote end to end, p95 ({voters:,} voters), beside the named "
+            "vote's p95 (ms)",
+            "figure": round(secret95, 2),
+            "baseline": round(p95, 2),
+            "target": f"p95 <= {TARGET_VOTE_P95_MS:g} ms",
+            "ok": secret95 <= TARGET_VOTE_P95_MS and secret_voted == voters,
+        },
+        {
+            "work": f"closing the {voters:,}-voter secret ballot: recount, decision, WAL "
+            "truncated (ms)",
+            "figure": round(close_ms, 2),
+            "baseline": None,
+            "target": "(reported)",
+            "ok": True,
+        },
     ]
+
+
+def _secret_votes(voters: int, cycle: list[object]) -> tuple[list[float], int, float]:
+    """Each secret vote's time (ms), how many were counted, and the close's time (ms)."""
+    with tempfile.TemporaryDirectory(prefix="kuorum-bench-secret-") as folder:
+        services, ballot_id, numbers = _prepare(Path(folder) / "kuorum.sqlite", voters, "secret")
+        ballots = services.ballots  # type: ignore[attr-defined]
+        times: list[float] = []
+        for i, number in enumerate(numbers):
+            started = time.perf_counter()
+            ballots.cast(ballot_id, number, cycle[i % len(cycle)])
+            times.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        outcome, _ = ballots.close(ballot_id)
+        close_ms = (time.perf_counter() - started) * 1000
+        services.close()  # type: ignore[attr-defined]
+    counted = sum(v for k, v in outcome.tally.items())
+    return times, counted, close_ms
 
 
 if __name__ == "__main__":
