@@ -25,9 +25,15 @@ class AuditEvent:
     hash: str
 
 
+# One encoder made once: json.dumps would build a new one for every event with these options.
+_CANONICAL = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+)
+
+
 def canonical_json(data: Mapping[str, Any]) -> str:
     """``data`` as JSON with sorted keys and no spaces: the same data, the same text."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return _CANONICAL.encode(data)
 
 
 def event_hash(prev_hash: str, seq: int, at: str, actor: str, kind: str, payload: str) -> str:

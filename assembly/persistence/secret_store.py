@@ -24,6 +24,11 @@ Three details keep the totals from telling the order of the votes:
   (:func:`assembly.persistence.database.truncate_wal`), and every start does the same, for a
   run that stopped between the close and the truncation.
 
+On PostgreSQL (the several-desks issue) the same holds with two more steps, since an UPDATE
+there writes a new row version and leaves the old one in the page until vacuumed, and its WAL
+keeps every change: at the close, ``VACUUM`` the totals table and ``CHECKPOINT``, and keep WAL
+archiving off (or the ballot's segments out of the archive).
+
 A recount reconciles: the ballots counted must equal the members who took part
 (:func:`mismatch`), and closing refuses otherwise.
 """

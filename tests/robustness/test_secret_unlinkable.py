@@ -118,27 +118,38 @@ def _score(recovered: list[str], order: list[str], truth: dict[str, str]) -> flo
     return hits / len(order)
 
 
-def _carries_choice(cell: Cell) -> str | None:
-    found = [v for v in cell.values if isinstance(v, str) and v in OPTIONS]
-    return found[0] if found else None
+def _carries_choice(cell: Cell, ballot_id: int | None = None) -> str | None:
+    """The choice a record holds as a value (of ``ballot_id``: the value just before it)."""
+    for at, value in enumerate(cell.values):
+        ours = ballot_id is None or (at > 0 and cell.values[at - 1] == ballot_id)
+        if isinstance(value, str) and value in OPTIONS and ours:
+            return value
+    return None
 
 
-def _choice_cells(pages: Pages) -> dict[str, list[Cell]]:
-    """Per table or index of the file: the live cells whose record holds a choice as a value."""
+def _choice_cells(pages: Pages, ballot_id: int) -> dict[str, list[Cell]]:
+    """Per table or index of the file: the live cells whose record holds one of the ballot's
+    choices as a value."""
     out: dict[str, list[Cell]] = {}
     for name, (_kind, root) in pages.schema().items():
         if not root:
             continue
-        found = [c for p in pages.tree(root) for c in pages.cells(p) if _carries_choice(c)]
+        found = [
+            c for p in pages.tree(root) for c in pages.cells(p) if _carries_choice(c, ballot_id)
+        ]
         if found:
             out[name] = found
     return out
 
 
-def _per_vote(pages: Pages) -> dict[str, list[Cell]]:
-    """The tables holding more records with a choice than there are choices: a record per
-    vote."""
-    return {n: cells for n, cells in _choice_cells(pages).items() if len(cells) > len(OPTIONS)}
+def _per_vote(pages: Pages, ballot_id: int) -> dict[str, list[Cell]]:
+    """The tables holding more records with one of the ballot's choices than there are
+    choices: a record per vote."""
+    return {
+        n: cells
+        for n, cells in _choice_cells(pages, ballot_id).items()
+        if len(cells) > len(OPTIONS)
+    }
 
 
 def _physical_order(pages: Pages, cells: list[Cell]) -> list[str]:
@@ -152,13 +163,13 @@ def _physical_order(pages: Pages, cells: list[Cell]) -> list[str]:
 def _page_attack(pages: Pages, v: Voted) -> None:
     order = _public_order(v.path, v.ballot_id)
     truth = [v.truth[m] for m in order]
-    per_vote = _per_vote(pages)
+    per_vote = _per_vote(pages, v.ballot_id)
     for name, cells in per_vote.items():
         score = _score(_physical_order(pages, cells), order, v.truth)
         assert score <= _chance_bound(truth), f"{name}: {score:.0%} of the voters recovered"
     assert per_vote == {}, f"a record per vote is stored in {sorted(per_vote)}"
     # Each choice's value is held once per table or index: as a total (and its index key).
-    for name, cells in _choice_cells(pages).items():
+    for name, cells in _choice_cells(pages, v.ballot_id).items():
         assert sorted(_carries_choice(c) or "" for c in cells) == sorted(OPTIONS), name
         # The totals never moved in their page: laid out in the order they were made at
         # opening, whatever order the votes came in.
@@ -400,3 +411,19 @@ def test_a_start_after_a_crash_empties_the_wal(voted: Voted, tmp_path: Path) -> 
             assert secret_store.totals(conn, ballot.id)["tidak_setuju"] == 3
     finally:
         db.close()
+
+
+def test_a_cancelled_secret_ballot_leaves_no_wal_either(voted: Voted) -> None:
+    s = voted.services
+    item = s.meetings.get(voted.meeting_id).agenda[1].id
+    assert item is not None
+    s.decisions.record_no_consensus(voted.meeting_id, item, "")
+    ballot, _ = s.ballots.open_motion(voted.meeting_id, item, BallotMode.SECRET, "Usul batal")
+    assert ballot.id is not None
+    for n in range(1, 6):
+        s.ballots.cast(ballot.id, f"{n:04d}", Choice.NO if n % 2 else Choice.YES)
+    wal = voted.path.with_name(voted.path.name + "-wal")
+    assert wal_frames(wal)  # each vote's commit is there while the ballot is open
+    s.ballots.cancel(ballot.id, "surat suara salah cetak")
+    assert wal_frames(wal) == []
+    _page_attack(Pages.of_file(voted.path), voted)
