@@ -121,7 +121,13 @@ def truncate_wal(db: Database, wait_ms: int = 2000) -> bool:
     it. Waits up to ``wait_ms`` for other desks' reads to finish; False when it could not
     (another desk is reading or writing now, or the file is read-only: the next close or
     start tries again)."""
-    raw = db.engine.raw_connection()
+    wal = db.path.with_name(db.path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return True  # nothing to empty (and no need to open the file for it)
+    try:
+        raw = db.engine.raw_connection()
+    except sa.exc.DBAPIError:
+        return False
     try:
         conn = raw.driver_connection
         assert isinstance(conn, sqlite3.Connection)
