@@ -16,7 +16,10 @@ import json
 import math
 import random
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -427,3 +430,49 @@ def test_a_cancelled_secret_ballot_leaves_no_wal_either(voted: Voted) -> None:
     s.ballots.cancel(ballot.id, "surat suara salah cetak")
     assert wal_frames(wal) == []
     _page_attack(Pages.of_file(voted.path), voted)
+
+
+_VOTER = """
+import sys
+from assembly.domain.ballots import Choice
+from assembly.services.bundle import Services
+
+services = Services.open(sys.argv[1], create=False)
+for n in range(int(sys.argv[3]), int(sys.argv[4]) + 1):
+    services.ballots.cast(int(sys.argv[2]), f"{n:04d}", Choice.YES if n % 3 else Choice.NO)
+    print(n, flush=True)
+"""
+
+
+def test_a_kill_mid_ballot_loses_no_confirmed_vote(voted: Voted) -> None:
+    """A real process casting secret votes is killed (SIGKILL) after twelve confirmations:
+    the totals hold every confirmed vote, match the participation, and the ballot closes."""
+    s = voted.services
+    item = s.meetings.get(voted.meeting_id).agenda[1].id
+    assert item is not None
+    s.decisions.record_no_consensus(voted.meeting_id, item, "")
+    ballot, _ = s.ballots.open_motion(voted.meeting_id, item, BallotMode.SECRET, "Usul")
+    assert ballot.id is not None
+    with subprocess.Popen(
+        [sys.executable, "-c", _VOTER, str(voted.path), str(ballot.id), "1", str(VOTERS)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    ) as child:
+        assert child.stdout is not None
+        confirmed = [int(child.stdout.readline()) for _ in range(12)]
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert confirmed == list(range(1, 13))
+    after = Services.create(ServiceContext(open_database(voted.path), "ketua", lambda: FIXED_NOW))
+    try:
+        with after.ctx.db.read() as conn:
+            totals = secret_store.totals(conn, ballot.id)
+            took_part = secret_store.took_part(conn, ballot.id)
+        assert took_part >= 12  # every confirmed vote (one more may have committed unseen)
+        assert totals[secret_store.CAST] == took_part
+        assert totals["setuju"] + totals["tidak_setuju"] == took_part
+        outcome, _ = after.ballots.close(ballot.id)
+        assert sum(outcome.tally.values()) == took_part
+    finally:
+        after.close()
