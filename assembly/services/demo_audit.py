@@ -1,6 +1,6 @@
 """The audit events of the demo's held meeting, written as real use writes them (issue 10,
 point 4): the meeting created and its door opened, each check-in and check-out, the quorum
-checks, the opening, each decision, each ballot opened, every vote (a secret ballot's
+checks, the opening, each agenda item taken up and its notes saved, each decision, each ballot opened, every vote (a secret ballot's
 participation only, never a choice) and its close, and the meeting closed.
 
 The demo writes its records in bulk, so the events are written in bulk too, after them: read
@@ -69,6 +69,17 @@ def audit_held_meeting(conn: Connection, actor: str, meeting_id: int) -> int:
     if meeting.opened_at is not None:
         entries.append((meeting.opened_at, "meeting.opened",
                         {"id": meeting_id, "at": to_text(meeting.opened_at)}))  # fmt: skip
+    previous: int | None = None
+    for item in meeting.agenda:
+        if item.started_at is None:
+            continue
+        entries.append((item.started_at, "agenda.taken_up",
+                        {"meeting": meeting_id, "item": item.id, "title": item.title,
+                         "left": previous}))  # fmt: skip
+        if item.notes:
+            entries.append((item.ended_at or item.started_at, "minutes.notes_saved",
+                            {"meeting": meeting_id, "item": item.id, "chars": len(item.notes)}))  # fmt: skip
+        previous = item.id
     titles = {i.id: i.title for i in meeting.agenda}
     results = {}
     for d in decision_store.for_meeting(conn, meeting_id):

@@ -112,6 +112,7 @@ def test_the_demo_meeting_is_audited_like_real_use(
     assert len(participated) == took_part > 0
     assert all(set(p) <= {"ballot", "member", "proxy_holder"} for p in participated)
     assert "decision.recorded" in kinds and "meeting.closed" in kinds
+    assert kinds.count("agenda.taken_up") >= 8 and "minutes.notes_saved" in kinds
     # The meeting's events come in the order they happened, before the demo's own.
     assert kinds.index("meeting.check_in_opened") < kinds.index("meeting.opened")
     assert kinds.index("meeting.closed") < kinds.index("demo.created")
