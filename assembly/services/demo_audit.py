@@ -18,6 +18,7 @@ from typing import Any
 
 from assembly.domain.attendance import AttendanceState, EventKind
 from assembly.domain.ballots import Ballot, BallotMode
+from assembly.domain.meeting import MeetingState
 from assembly.persistence import (
     audit_log,
     ballot_store,
@@ -64,7 +65,7 @@ def audit_held_meeting(conn: Connection, actor: str, meeting_id: int) -> int:
               "at": to_text(check.at), "base": check.base, "present": check.present,
               "minimum": check.minimum, "reached": check.reached, "rule": check.rule_text,
               "article": check.article, "until": to_text(check.until), "note": check.note,
-              "state": "open"})
+              "state": MeetingState.CHECK_IN.value})
         )  # fmt: skip
     if meeting.opened_at is not None:
         entries.append((meeting.opened_at, "meeting.opened",
