@@ -41,3 +41,9 @@ def events(conn: sa.Connection, batch: int = 5000) -> Iterator[AuditEvent]:
         for row in rows:
             yield AuditEvent(**row._mapping)
         last = rows[-1].seq
+
+
+def at(conn: sa.Connection, seq: int) -> AuditEvent | None:
+    """Event number ``seq``, or None when the log has no such event."""
+    row = conn.execute(sa.select(audit_events).where(audit_events.c.seq == seq)).first()
+    return AuditEvent(**row._mapping) if row else None

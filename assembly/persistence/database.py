@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,7 @@ APPLICATION_ID = 0x4B554F52
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 10.0
 _MIGRATIONS = Path(__file__).with_name("migrations")
+_REVISION_LINE = re.compile(r'^revision = "([^"]+)"', re.MULTILINE)
 # The message of the triggers that keep a signed meeting's records unchanged (r0005).
 LOCKED_MARK = "kuorum:meeting-locked"
 
@@ -183,10 +185,15 @@ def _engine(path: Path) -> sa.Engine:
 def known_revisions() -> list[str]:
     """The schema revisions this version knows, oldest first.
 
-    Revisions are named ``rNNNN`` and form one line, so the file names tell the order without
-    loading Alembic at every start; a test checks this against Alembic's own view."""
-    names = (p.stem.split("_", 1)[0] for p in (_MIGRATIONS / "versions").glob("r[0-9]*.py"))
-    return sorted(names)
+    Revision files are named ``rNNNN_<what>.py`` and form one line, so the file names tell
+    the order without loading Alembic at every start; the id is the file's ``revision = "…"``
+    line (``r0005``, or ``r0006_anchor`` for a branch's revision); a test checks this against
+    Alembic's own view."""
+    found = []
+    for path in sorted((_MIGRATIONS / "versions").glob("r[0-9]*.py")):
+        match = _REVISION_LINE.search(path.read_text(encoding="utf-8"))
+        found.append(match[1] if match else path.stem.split("_", 1)[0])
+    return found
 
 
 def head_revision() -> str:
