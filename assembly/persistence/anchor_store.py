@@ -93,3 +93,12 @@ def missing_triggers(conn: sa.Connection) -> list[str]:
         conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
     )
     return [name for name in required_triggers() if name not in present]
+
+
+def signed_pdf_of(conn: sa.Connection, meeting_id: int) -> bytes | None:
+    """The signed berita acara stored at the meeting's lock (None when not locked here)."""
+    statement = sa.select(meeting_anchors.c.signed_pdf).where(
+        meeting_anchors.c.meeting_id == meeting_id
+    )
+    value = conn.execute(statement).scalar()
+    return bytes(value) if value is not None else None

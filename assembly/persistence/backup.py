@@ -150,8 +150,8 @@ def _with_head(name: str, copy: Path) -> str:
     match = NAME.match(name)
     if row is None or match is None:
         return name
-    stamp_end = match.end("stamp")
-    return f"{name[:stamp_end]}-a{row[0]}h{row[1][:HEAD_CHARS]}{name[stamp_end:]}"
+    head = f"a{row[0]}h{row[1][:HEAD_CHARS]}"
+    return f"kuorum-{match['label']}-{match['stamp']}-{head}-{match['reason']}.sqlite"
 
 
 def copy_live(db: Database, target: Path) -> None:

@@ -27,7 +27,7 @@ from assembly.domain.record_digest import (
     compare,
 )
 from assembly.i18n import tr, translator
-from assembly.persistence import audit_log, cooperative_store, meeting_store
+from assembly.persistence import anchor_store, audit_log, cooperative_store, meeting_store
 from assembly.persistence.meeting_store import Connection
 from assembly.services.anchor_words import chain_line, difference_lines
 from assembly.services.context import ServiceContext
@@ -143,6 +143,19 @@ class AnchorService:
                 ]
             found = difference_lines(compare(anchor.digest, meeting_digest(conn, meeting.id or 0)))
             return found + chain_lines(conn, [(anchor.head, source)])
+
+    def mismatches(self, meeting_id: int, signed_pdf: bytes | None = None) -> list[str]:
+        """What in the database no longer matches the meeting's signed berita acara:
+        ``signed_pdf`` when given, else the one stored at its lock; empty when it matches or
+        there is no signed file to hold it against."""
+        if signed_pdf is None:
+            assert self._ctx is not None
+            with self._ctx.db.read() as conn:
+                signed_pdf = anchor_store.signed_pdf_of(conn, meeting_id)
+        anchor = read_anchor(signed_pdf) if signed_pdf is not None else None
+        if anchor is None or anchor.meeting_id != meeting_id:
+            return []
+        return self.differences(anchor, tr("berita acara yang ditandatangani"))
 
     def _zone(self) -> TimeZone | None:
         assert self._ctx is not None

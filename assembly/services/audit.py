@@ -33,7 +33,6 @@ from assembly.services.record_digest import meeting_digest
 from assembly.services.signing import _read
 
 
-
 @dataclass(frozen=True)
 class AuditReport:
     """The result of checking the chain: ``head_hash`` is what the minutes print;

@@ -14,7 +14,7 @@ import pytest
 
 from assembly.cli import main
 from assembly.domain.audit import GENESIS, event_hash
-from assembly.domain.ballots import Choice, BallotMode
+from assembly.domain.ballots import BallotMode, Choice
 from assembly.persistence.anchor_store import required_triggers
 from tests.services.signing_fixtures import PASSPHRASE, Keys
 from tests.services.voting_fixtures import no_consensus, opened_hall

@@ -40,7 +40,9 @@ def locked(
     return locked_meeting(cooperative, db_path, tmp_path, keys, monkeypatch)
 
 
-def verify(locked: Locked, capsys: pytest.CaptureFixture[str], pdf: Path | None = None) -> tuple[int, str]:
+def verify(
+    locked: Locked, capsys: pytest.CaptureFixture[str], pdf: Path | None = None
+) -> tuple[int, str]:
     code = main(["verify", str(pdf or locked.pdf), "--db", str(locked.db)])
     return code, capsys.readouterr().out
 
@@ -64,7 +66,9 @@ def test_the_signed_file_carries_the_anchor_and_an_untouched_database_matches(
     printed = " ".join(reader.pages[-1].extract_text().split())
     first = " ".join(page.extract_text() for page in reader.pages[:3])
     assert f"log audit peristiwa {locked.anchor_seq}" in " ".join(first.split())
-    assert anchor["intisari"][:20] in printed.replace(" ", "") or anchor["intisari"][:20] in first.replace(" ", "").replace("\n", "")
+    assert anchor["intisari"][:20] in printed.replace(" ", "") or anchor["intisari"][
+        :20
+    ] in first.replace(" ", "").replace("\n", "")
 
     code, out = verify(locked, capsys)
     assert code == 0, out
@@ -199,3 +203,28 @@ def _stamp(text: str) -> Any:
     pdf.drawString(200, 400, text)
     pdf.save()
     return PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
+
+
+def test_the_reporting_pack_refuses_a_database_that_no_longer_matches(
+    locked: Locked, tmp_path: Path
+) -> None:
+    from assembly.domain.errors import DomainError
+    from assembly.services.bundle import Services
+
+    conn = raw(locked.db)
+    drop_lock_triggers(conn)
+    conn.execute(
+        "DELETE FROM attendance WHERE id IN (SELECT id FROM attendance WHERE meeting_id = ? "
+        "ORDER BY id LIMIT 5)",
+        (locked.meeting_id,),
+    )
+    conn.close()
+    services = Services.open(locked.db, create=False)
+    try:
+        for signed in (locked.pdf, None):  # the file handed in, or the one stored at the lock
+            target = tmp_path / f"paket-{signed is None}"
+            with pytest.raises(DomainError, match="kehadiran berubah: 5 anggota dihapus"):
+                services.reporting.write(locked.meeting_id, target, signed)
+            assert not target.exists()
+    finally:
+        services.close()
