@@ -60,7 +60,12 @@ class FileVerdict:
 
     def lines(self) -> list[str]:
         """The full report: signatures, then the signers and the anchor, then the verdict."""
-        lines = self.report.lines()
+        return [*self.report.lines(), *self.anchor_lines(), self.verdict()]
+
+    def anchor_lines(self) -> list[str]:
+        """What the signature table does not show: the signers missing, the anchor, and
+        what in the database no longer matches it."""
+        lines: list[str] = []
         if self.missing:
             lines.append(
                 tr("TIDAK SAH: belum ditandatangani: {roles}", roles=", ".join(self.missing))
@@ -86,7 +91,6 @@ class FileVerdict:
                 lines.append(
                     tr("Basis data cocok: catatan rapat dan log audit sama dengan jangkar berkas.")
                 )
-        lines.append(self.verdict())
         return lines
 
     def verdict(self) -> str:

@@ -12,8 +12,16 @@ from assembly.i18n import tr
 
 def difference_lines(differences: Iterable[Difference]) -> list[str]:
     """One line per difference, each said once, in report order."""
+    found = list(differences)
+    # Attendance rows removed take their members' register entries out of the section too:
+    # say it once, as attendance.
+    moved = {(d.change, d.count) for d in found if d.section is Section.ATTENDANCE}
     lines: list[str] = []
-    for difference in differences:
+    for difference in found:
+        if difference.section is Section.REGISTER and (difference.change, difference.count) in (
+            moved - {(Change.CHANGED, difference.count)}
+        ):
+            continue
         line = _line(difference)
         if line not in lines:
             lines.append(line)
