@@ -21,7 +21,13 @@ from assembly.domain.record_digest import (
     digest_records,
     digest_to_json,
 )
-from assembly.persistence import anchor_store, audit_log, ballot_store, meeting_records
+from assembly.persistence import (
+    anchor_store,
+    audit_log,
+    ballot_store,
+    cooperative_store,
+    meeting_records,
+)
 from assembly.persistence.anchor_store import LockAnchor
 from assembly.persistence.meeting_store import Connection
 from assembly.services.ballot_results import tally_of
@@ -58,10 +64,11 @@ def audit_head(conn: Connection) -> AuditHead:
 def anchor_of(conn: Connection, meeting: Meeting) -> Anchor:
     """What the berita acara of ``meeting`` carries, read now."""
     assert meeting.id is not None
+    coop = cooperative_store.load(conn)
     return Anchor(
         meeting.id,
         meeting.document_number,
-        meeting.time_zone.value,
+        (coop.time_zone if coop else meeting.time_zone).value,  # as the app shows times
         audit_head(conn),
         meeting_digest(conn, meeting.id),
     )

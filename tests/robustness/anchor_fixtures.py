@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ import pytest
 from assembly.cli import main
 from assembly.domain.audit import GENESIS, event_hash
 from assembly.domain.ballots import BallotMode, Choice
+from assembly.domain.cooperative import TimeZone
 from assembly.persistence.anchor_store import required_triggers
 from tests.services.signing_fixtures import PASSPHRASE, Keys
 from tests.services.voting_fixtures import no_consensus, opened_hall
@@ -32,10 +33,19 @@ class Locked:
 
 
 def locked_meeting(
-    services: Any, db_path: Path, folder: Path, keys: Keys, monkeypatch: pytest.MonkeyPatch
+    services: Any,
+    db_path: Path,
+    folder: Path,
+    keys: Keys,
+    monkeypatch: pytest.MonkeyPatch,
+    zone: TimeZone | None = None,
 ) -> Locked:
     """A meeting with a named vote, a note and a decision, closed, its berita acara exported
-    and signed by the chair then the secretary with ``sign --meeting``: locked."""
+    and signed by the chair then the secretary with ``sign --meeting``: locked. ``zone``
+    moves the cooperative to another time zone first."""
+    if zone is not None:
+        coop = services.cooperative.cooperative()
+        services.cooperative.save_cooperative(replace(coop, time_zone=zone))
     hall = opened_hall(services, db_path)
     item = no_consensus(hall, 2)
     ballot, _ = services.ballots.open_motion(hall.meeting_id, item, BallotMode.NAMED, "SHU dibagi")

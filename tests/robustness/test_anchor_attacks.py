@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from assembly.cli import main
+from assembly.domain.cooperative import TimeZone
 from tests.robustness.anchor_fixtures import (
     Locked,
     cut_back_one_revision,
@@ -191,6 +192,26 @@ def test_times_are_shown_in_the_zone_the_anchor_carries(
     assert code == 0, out
     times = [line for line in out.splitlines() if "Waktu (menurut penanda tangan)" in line]
     assert len(times) == 2 and all(line.rstrip().endswith("WIB") for line in times)
+
+
+def test_times_are_shown_in_the_cooperatives_zone_without_a_database(
+    cooperative: Any,
+    db_path: Path,
+    tmp_path: Path,
+    keys: Keys,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A cooperative in Makassar: the file says WITA, and verify shows WITA without --db."""
+    locked = locked_meeting(cooperative, db_path, tmp_path, keys, monkeypatch, TimeZone.WITA)
+    assert json.loads(PdfReader(locked.pdf).attachments["jangkar.json"][0])["zona"] == "WITA"
+    capsys.readouterr()
+    code, out = main(["verify", str(locked.pdf)]), capsys.readouterr().out
+    assert code == 0, out
+    times = [line for line in out.splitlines() if "Waktu (menurut penanda tangan)" in line]
+    assert len(times) == 2 and all(line.rstrip().endswith("WITA") for line in times)
+    code, out = verify(locked, capsys)
+    assert code == 0 and out.count("WITA") >= 2
 
 
 def _stamp(text: str) -> Any:
