@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from pypdf import PdfReader, PdfWriter
 
 from assembly.cli import main
 from assembly.domain.cooperative import TimeZone
+from assembly.domain.record_digest import AuditHead
 from tests.robustness.anchor_fixtures import (
     Locked,
     cut_back_one_revision,
@@ -169,6 +171,51 @@ def test_something_appended_to_the_signed_pdf(
     assert code == 1 and "HASIL: TIDAK SAH" in out
     code, out = verify(locked, capsys, changed)
     assert code == 1
+
+
+def test_the_anchor_swapped_for_one_that_matches_a_changed_database(
+    locked: Locked, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The cleverest edit of the file: delete attendance in the database, compute the anchor
+    the changed records would give, and put it in place of the signed one by an incremental
+    update. The database now "matches" the file, but the signatures no longer hold."""
+    from assembly.services.bundle import Services
+    from assembly.services.record_digest import anchor_of
+
+    conn = raw(locked.db)
+    drop_lock_triggers(conn)
+    conn.execute(
+        "DELETE FROM attendance WHERE id IN (SELECT id FROM attendance ORDER BY id LIMIT 5)"
+    )
+    conn.close()
+    services = Services.open(locked.db, create=False)
+    try:
+        with services.ctx.db.read() as c:
+            meeting = services.meetings.get(locked.meeting_id)
+            forged = anchor_of(c, meeting)
+    finally:
+        services.close()
+    forged = replace(forged, head=json_head(locked.pdf))
+    writer = PdfWriter(locked.pdf, incremental=True)
+    names = writer.root_object["/Names"]["/EmbeddedFiles"]["/Names"]
+    index = [str(n) for n in names[::2]].index("jangkar.json") * 2
+    stream = names[index + 1].get_object()["/EF"]["/F"].get_object()
+    stream.set_data(forged.to_json())
+    swapped = tmp_path / "jangkar-diganti.pdf"
+    with swapped.open("wb") as out:
+        writer.write(out)
+    assert swapped.read_bytes().startswith(locked.pdf.read_bytes())
+    reader = PdfReader(swapped)
+    assert json.loads(reader.attachments["jangkar.json"][-1])["bagian"]["kehadiran"]["jumlah"] == 2
+    code, out = verify(locked, capsys, swapped)
+    assert code == 1
+    assert "Basis data cocok" in out  # the forged anchor agrees with the forged records ...
+    assert "Sesudahnya: DIUBAH" in out and "HASIL: TIDAK SAH" in out  # ... the signatures don't
+
+
+def json_head(pdf: Path) -> AuditHead:
+    head = json.loads(PdfReader(pdf).attachments["jangkar.json"][0])["log_audit"]
+    return AuditHead(head["peristiwa"], head["hash"])
 
 
 def test_the_pdf_cut_back_to_before_the_secretary_signed(
