@@ -31,6 +31,8 @@ def _verify(args: argparse.Namespace) -> int:
         report = services.audit.verify(args.anchor)
     finally:
         services.close()
+    for note in report.notes:
+        print(tr("Catatan: {note}", note=note))
     if report.intact:
         print(report.summary)
         return 0

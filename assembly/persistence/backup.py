@@ -408,3 +408,19 @@ def note(
     except (sa.exc.SQLAlchemyError, StorageError):
         return False
     return True
+
+
+def holds_event(path: Path, seq: int, digest: str) -> bool:
+    """Whether the backup at ``path`` holds audit event ``seq`` with hash ``digest`` (read
+    without changing it; False for a file that cannot be read)."""
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        row = conn.execute("SELECT hash FROM audit_events WHERE seq = ?", (seq,)).fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return row is not None and row[0] == digest

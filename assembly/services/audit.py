@@ -44,6 +44,7 @@ class AuditReport:
     summary: str
     problems: tuple[str, ...] = ()
     anchors: int = 0  # how many remembered heads the chain was held against
+    notes: tuple[str, ...] = ()  # what was set aside, and why (backups from before a restore)
 
 
 class AuditService:
@@ -82,7 +83,8 @@ class AuditService:
                     )
                 )
             locked_heads, locked_problems = _locked_meetings(conn)
-            heads += locked_heads + self._backup_heads(conn)
+            backups, notes = _before_restores(conn, self._backup_heads(conn))
+            heads += locked_heads + backups
             problems += locked_problems
             for anchor, source in files:
                 current = meeting_digest(conn, anchor.meeting_id)
@@ -105,6 +107,7 @@ class AuditService:
                 ),
                 (),
                 len(heads),
+                tuple(notes),
             )
         if not check.intact:
             reasons = {
@@ -120,9 +123,10 @@ class AuditService:
             tr("Log audit RUSAK: {reason}.", reason="; ".join(problems)),
             tuple(problems),
             len(heads),
+            tuple(notes),
         )
 
-    def _backup_heads(self, conn: Connection) -> list[tuple[AuditHead, str]]:
+    def _backup_heads(self, conn: Connection) -> list[tuple[AuditHead, str, Path]]:
         """The heads kept in the names of the backups in the backup folder."""
         stored = settings_store.get(conn, FOLDER_KEY)
         folder = Path(stored) if stored else self._ctx.db.path.parent / DEFAULT_FOLDER
@@ -131,8 +135,43 @@ class AuditService:
             info = backup.NAME.match(path.name)
             if info and info["seq"]:
                 head = AuditHead(int(info["seq"]), info["head"])
-                found.append((head, tr("cadangan {name}", name=path.name)))
+                found.append((head, tr("cadangan {name}", name=path.name), path))
         return found
+
+
+def _before_restores(
+    conn: Connection, backups: list[tuple[AuditHead, str, Path]]
+) -> tuple[list[tuple[AuditHead, str]], list[str]]:
+    """The backup heads to hold the chain against, and notes on those set aside.
+
+    Restoring a backup legitimately replaces the chain with an older one; the backups taken
+    before that restore then remember a history the file no longer has. A backup whose head
+    the live chain contradicts is set aside, with a note, when the chain records a restore
+    that the backup does not hold (it was taken before it). A backup that holds the restore
+    must agree with the chain. Someone who forges a restore event can so hide a cut from
+    older backups, never silently: the note names every backup set aside."""
+    restores = audit_log.of_kind(conn, "backup.restored")
+    kept: list[tuple[AuditHead, str]] = []
+    notes: list[str] = []
+    for head, source, path in backups:
+        conflict = head_lines(conn, [(head, source)])
+        before = (
+            conflict
+            and restores
+            and not any(backup.holds_event(path, r.seq, r.hash) for r in restores)
+        )
+        if before:
+            notes.append(
+                tr(
+                    "{source} dibuat sebelum pemulihan cadangan (peristiwa {seq}); riwayatnya "
+                    "tidak dicocokkan",
+                    source=source,
+                    seq=restores[-1].seq,
+                )
+            )
+        else:
+            kept.append((head, source))
+    return kept, notes
 
 
 def _locked_meetings(conn: Connection) -> tuple[list[tuple[AuditHead, str]], list[str]]:

@@ -213,3 +213,38 @@ def _trigger_sql(locked: Locked) -> str:
                 "BEGIN SELECT RAISE(ABORT, 'append-only'); END"
             )
     return ";\n".join(statements) + ";"
+
+
+def test_a_restore_sets_older_backups_aside_but_later_ones_still_hold(
+    cooperative: Any, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A legitimate restore replaces the chain with an older one: the backups taken before it
+    are set aside with a note (not an alarm); a backup taken after it still catches a cut."""
+    from assembly.domain.members import Member
+
+    cooperative.register.save(Member("A-0001", "Siti Aminah"))
+    oldest = cooperative.backups.backup_now().path
+    cooperative.register.save(Member("A-0002", "Budi Santoso"))
+    newer = cooperative.backups.backup_now().path
+    assert oldest is not None and newer is not None
+    cooperative.backups.restore(oldest)
+    cooperative.close()
+    code, out = audit(db_path, capsys)
+    assert code == 0, out
+    assert f"Catatan: cadangan {newer.name} dibuat sebelum pemulihan cadangan" in out
+
+    services = Services.open(db_path, create=False)
+    try:
+        services.register.save(Member("A-0003", "Citra Lestari"))
+        after = services.backups.backup_now().path
+    finally:
+        services.close()
+    assert after is not None
+    seq = int(re.search(r"-a(\d+)h", after.name)[1])  # type: ignore[index]
+    conn = raw(db_path)
+    drop_lock_triggers(conn)
+    conn.execute("DELETE FROM audit_events WHERE seq >= ?", (seq - 1,))
+    conn.close()
+    code, out = audit(db_path, capsys)
+    assert code == 1
+    assert f"log audit dipotong setelah peristiwa {seq - 2}: cadangan {after.name}" in out

@@ -107,4 +107,8 @@ CATALOGUE: dict[str, str] = {
         "The database no longer matches the signed berita acara: {differences}. The reporting "
         "pack was not made."
     ),
+    "Catatan: {note}": "Note: {note}",
+    "{source} dibuat sebelum pemulihan cadangan (peristiwa {seq}); riwayatnya tidak dicocokkan": (
+        "{source} was made before a backup was restored (event {seq}); its history is not matched"
+    ),
 }
