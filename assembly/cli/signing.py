@@ -15,6 +15,7 @@ from pathlib import Path
 from assembly.cli.options import add_db_option, open_existing
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
+from assembly.services.anchor_check import AnchorService
 from assembly.services.signing import Placement, SigningService, parse_box
 
 PASSPHRASE_VARIABLE = "KUORUM_PASSPHRASE"
@@ -54,7 +55,21 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
     verify = commands.add_parser("verify", help=tr("periksa tanda tangan elektronik pada PDF"))
     verify.add_argument("file", type=Path, help=tr("berkas PDF"))
+    add_verify_options(verify)
     verify.set_defaults(run=_verify)
+
+
+def add_verify_options(verify: argparse.ArgumentParser) -> None:
+    """The options of ``verify`` beside the file (more checks add theirs here)."""
+    verify.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help=tr(
+            "berkas basis data: cocokkan juga catatan rapat dan log audit dengan jangkar "
+            "di dalam PDF"
+        ),
+    )
 
 
 def _new_key(args: argparse.Namespace) -> int:
@@ -132,10 +147,19 @@ def _sign_minutes(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    report = SigningService().verify(args.file)
-    for line in report.lines():
+    """Strict: every signature sound, every required signer there, and with ``--db`` the
+    database still matching the file's anchor; exit 1 otherwise."""
+    if args.db is None:
+        verdict = AnchorService(None).verify_file(args.file)
+    else:
+        services = open_existing(args)
+        try:
+            verdict = services.anchors.verify_file(args.file)
+        finally:
+            services.close()
+    for line in verdict.lines():
         print(line)
-    return 0 if report.all_valid else 1
+    return 0 if verdict.ok else 1
 
 
 def _placement(args: argparse.Namespace) -> Placement | None:

@@ -100,3 +100,22 @@ class EmbeddedFiles(Flowable):  # type: ignore[misc]
 def _mime_name(mime: str) -> bytes:
     """The MIME type as a PDF name, "/" written as #2F (PDFName would escape the "#")."""
     return b"/" + mime.encode("ascii").replace(b"/", b"#2F")
+
+
+def read_attachment(data: bytes, name: str) -> bytes | None:
+    """The bytes of the embedded file ``name`` in the PDF ``data`` (None when it has none);
+    DomainError for a file that is not a readable PDF. Read from the file as it stands: a
+    later revision that swapped the file out fails the signatures' check, which the caller
+    makes beside this."""
+    from assembly.pdf.signed_pdf import open_pdf
+
+    reader = open_pdf(data)
+    try:
+        names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
+        for index in range(0, len(names) - 1, 2):
+            if str(names[index]) == name:
+                stream = names[index + 1]["/EF"]["/F"]
+                return bytes(stream.data)
+    except (KeyError, TypeError, IndexError, AttributeError, ValueError):
+        return None
+    return None

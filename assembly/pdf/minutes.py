@@ -36,6 +36,7 @@ from reportlab.platypus import (
 )
 
 from assembly.domain.minutes import MinutesContent, Signer
+from assembly.domain.record_digest import Anchor
 from assembly.i18n import Translator, translator
 from assembly.pdf.attachments import Attachment, EmbeddedFiles
 from assembly.pdf.attendance_list import AttendanceHeading, AttendanceRow
@@ -109,6 +110,7 @@ def write_minutes(
     annex: AttendanceAnnex | None = None,
     votes: VoteAnnexes | None = None,
     attachments: Sequence[Attachment] = (),
+    anchor: Anchor | None = None,
     language: str = "id",
     invariant: bool = False,
 ) -> int:
@@ -134,6 +136,19 @@ def write_minutes(
             canv.drawRightString(width - setup.right, y, content.number)
         text = t.tr("Hash log audit: {hash}", hash=content.audit_hash or "-")
         footer(canv, setup, t, page, total, text)
+        if anchor is not None:
+            # The anchor printed on every page (the signature page among them), as the
+            # signed attachment carries it: which audit event, and the records' digest.
+            canv.setFont(REGULAR, 6.5)
+            canv.drawString(
+                setup.left,
+                setup.bottom - 9.5 * mm,
+                t.tr(
+                    "Jangkar: log audit peristiwa {seq} · intisari catatan rapat {digest}",
+                    seq=anchor.head.seq,
+                    digest=anchor.digest.sha256,
+                ),
+            )
 
     pages = build_document(
         raw,

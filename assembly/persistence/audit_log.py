@@ -70,3 +70,17 @@ def events(conn: sa.Connection, batch: int = 5000) -> Iterator[AuditEvent]:
         for row in rows:
             yield AuditEvent(**row._mapping)
         last = rows[-1].seq
+
+
+def at(conn: sa.Connection, seq: int) -> AuditEvent | None:
+    """Event number ``seq``, or None when the log has no such event."""
+    row = conn.execute(sa.select(audit_events).where(audit_events.c.seq == seq)).first()
+    return AuditEvent(**row._mapping) if row else None
+
+
+def of_kind(conn: sa.Connection, kind: str) -> list[AuditEvent]:
+    """Every event of ``kind``, oldest first."""
+    rows = conn.execute(
+        sa.select(audit_events).where(audit_events.c.kind == kind).order_by(audit_events.c.seq)
+    ).all()
+    return [AuditEvent(**row._mapping) for row in rows]

@@ -11,6 +11,7 @@ like a backup but is not one.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import errno
 import os
@@ -40,9 +41,14 @@ from assembly.persistence.tables import decisions, meetings
 STAMP = "%Y%m%d-%H%M%S"
 # kuorum-<label>-<YYYYMMDD-HHMMSS>-<reason>.sqlite; the label is the cooperative's code or the
 # database file's stem, reduced to letters, digits, "_" and "-".
+# Since the anchor (issue 10), the audit log's head at the copy follows the time:
+# kuorum-<label>-<stamp>-a<seq>h<first 12 hex of its hash>-<reason>.sqlite, so the stick
+# remembers how far the chain had come even if the live file's chain is later cut.
 NAME = re.compile(
-    r"^kuorum-(?P<label>[A-Za-z0-9_-]+?)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite$"
+    r"^kuorum-(?P<label>[A-Za-z0-9_-]+?)-(?P<stamp>\d{8}-\d{6})"
+    r"(?:-a(?P<seq>\d+)h(?P<head>[0-9a-f]{12}))?-(?P<reason>[a-z0-9-]+)\.sqlite$"
 )
+HEAD_CHARS = 12
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]+")
 
 
@@ -84,6 +90,8 @@ class BackupInfo:
     last_at: str = ""
     revision: str = ""
     problem: str = ""
+    head_seq: int = 0  # the audit head the file name remembers (0: a name from before)
+    head_hash: str = ""  # its first HEAD_CHARS hex digits
 
 
 def safe_label(text: str) -> str:
@@ -113,19 +121,37 @@ def make_backup(db: Database, folder: Path, name: str) -> Path:
     """Write a consistent copy of ``db`` to ``folder/name`` (a number is added to the reason
     when that name is taken). Raises :class:`BackupWriteError` when the folder is missing,
     read-only or full; nothing is left behind then."""
-    target = folder / name
-    counter = 2
-    while target.exists():
-        target = folder / name.replace(".sqlite", f"-{counter}.sqlite")
-        counter += 1
     try:
         with _temporary(folder) as tmp:
             _copy(db.path, tmp)
+            name = _with_head(name, tmp)
+            target = folder / name
+            counter = 2
+            while target.exists():
+                target = folder / name.replace(".sqlite", f"-{counter}.sqlite")
+                counter += 1
             os.replace(tmp, target)
         _fsync_dir(folder)
     except (OSError, sqlite3.Error) as exc:
         raise BackupWriteError(folder, describe(exc)) from exc
     return target
+
+
+def _with_head(name: str, copy: Path) -> str:
+    """``name`` with the audit head of the copy just made (``-a412h1a2b3c4d5e6f`` after the
+    time); unchanged for a copy without audit events."""
+    conn = sqlite3.connect(copy)
+    try:
+        row = conn.execute(
+            "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    match = NAME.match(name)
+    if row is None or match is None:
+        return name
+    head = f"a{row[0]}h{row[1][:HEAD_CHARS]}"
+    return f"kuorum-{match['label']}-{match['stamp']}-{head}-{match['reason']}.sqlite"
 
 
 def copy_live(db: Database, target: Path) -> None:
@@ -243,6 +269,8 @@ def read_info(path: Path) -> BackupInfo:
         _stamp_of(path) if match else dt.datetime.min,
         match["reason"] if match else "",
         path.stat().st_size if path.exists() else 0,
+        head_seq=int(match["seq"]) if match and match["seq"] else 0,
+        head_hash=match["head"] or "" if match else "",
     )
     try:
         conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
@@ -259,7 +287,7 @@ def read_info(path: Path) -> BackupInfo:
 
 
 def _with_problem(base: BackupInfo, problem: str) -> BackupInfo:
-    return BackupInfo(base.path, base.label, base.taken_at, base.reason, base.size, problem=problem)
+    return dataclasses.replace(base, problem=problem)
 
 
 def _figures(conn: sqlite3.Connection, base: BackupInfo) -> BackupInfo:
@@ -294,6 +322,8 @@ def _figures(conn: sqlite3.Connection, base: BackupInfo) -> BackupInfo:
         last_seq=seq,
         last_at=at,
         revision=revision[0] if revision else "",
+        head_seq=base.head_seq,
+        head_hash=base.head_hash,
     )
 
 
@@ -378,3 +408,19 @@ def note(
     except (sa.exc.SQLAlchemyError, StorageError):
         return False
     return True
+
+
+def holds_event(path: Path, seq: int, digest: str) -> bool:
+    """Whether the backup at ``path`` holds audit event ``seq`` with hash ``digest`` (read
+    without changing it; False for a file that cannot be read)."""
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        row = conn.execute("SELECT hash FROM audit_events WHERE seq = ?", (seq,)).fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return row is not None and row[0] == digest

@@ -359,3 +359,17 @@ settings = sa.Table(
     sa.Column("key", sa.String(60), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+# What a meeting's lock anchored: the digest of its records then, the audit head, and the signed
+# berita acara (migration r0006_anchor; rows are never changed).
+meeting_anchors = sa.Table(
+    "meeting_anchors",
+    metadata,
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), primary_key=True),
+    sa.Column("digest", sa.Text, nullable=False),
+    sa.Column("audit_seq", sa.Integer, nullable=False),
+    sa.Column("audit_hash", sa.String(64), nullable=False),
+    sa.Column("signed_sha256", sa.String(64), nullable=False),
+    sa.Column("signed_pdf", sa.LargeBinary, nullable=False),
+    sa.Column("recorded_at", sa.String(40), nullable=False),
+)

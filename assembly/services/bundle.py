@@ -16,6 +16,7 @@ from assembly.services.context import ServiceContext
 if TYPE_CHECKING:
     from assembly.services.addendum import AddendumService
     from assembly.services.agenda_progress import AgendaProgressService
+    from assembly.services.anchor_check import AnchorService
     from assembly.services.attendance_import import AttendanceImportService
     from assembly.services.audit import AuditService
     from assembly.services.backups import BackupService
@@ -88,6 +89,13 @@ class Services:
         from assembly.services.register_search import RegisterSearchService
 
         return RegisterSearchService(self.ctx)
+
+    @cached_property
+    def anchors(self) -> AnchorService:
+        """Checking signed berita acara files against this database."""
+        from assembly.services.anchor_check import AnchorService
+
+        return AnchorService(self.ctx)
 
     @cached_property
     def audit(self) -> AuditService:

@@ -30,6 +30,7 @@ from assembly.domain.minutes import (
     full_title,
 )
 from assembly.i18n import LANGUAGES, Translator, tr, translator
+from assembly.pdf.attachments import Attachment
 from assembly.pdf.attendance_list import AttendanceHeading, AttendanceRow, Signatory
 from assembly.pdf.layout import PageSetup, Paper
 from assembly.pdf.minutes import AttendanceAnnex, write_minutes
@@ -45,10 +46,12 @@ from assembly.persistence import (
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.services import minutes_annex
+from assembly.services.anchor_check import ANCHOR_FILE
 from assembly.services.ballot_results import tally_of
 from assembly.services.context import ServiceContext
 from assembly.services.files import require_folder, write_atomically
 from assembly.services.meeting_lookup import ProfileCache
+from assembly.services.record_digest import anchor_of
 
 
 def terbilang(number: int, language: str = "id") -> str:
@@ -95,7 +98,15 @@ class MinutesService:
         target = require_folder(path)
         with self._ctx.db.read() as conn:
             content, entries, meeting, extra = self._gather(conn, meeting_id, t)
+            # Read in the same moment as the content: the file anchors exactly what it says.
+            anchor = anchor_of(conn, meeting)
         annex = _annex(content, entries, meeting, setup, lang, t)
+        anchor_file = Attachment(
+            ANCHOR_FILE,
+            anchor.to_json(),
+            "application/json",
+            t.tr("Jangkar basis data: kepala log audit dan intisari catatan rapat (JSON)"),
+        )
         return write_atomically(
             target,
             lambda out: write_minutes(
@@ -104,7 +115,8 @@ class MinutesService:
                 setup,
                 annex=annex,
                 votes=extra.votes,
-                attachments=extra.attachments,
+                attachments=(*extra.attachments, anchor_file),
+                anchor=anchor,
                 language=lang,
                 invariant=invariant,
             ),

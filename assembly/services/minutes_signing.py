@@ -28,6 +28,7 @@ from assembly.persistence.document_store import ADDENDUM, BERITA_ACARA, Document
 from assembly.services.changes import Area, Changes
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import require_meeting
+from assembly.services.record_digest import record_lock
 from assembly.services.signing import Signed, SigningService, _read
 
 if TYPE_CHECKING:  # pyHanko loads with these: imported when a PDF is signed or checked
@@ -165,6 +166,7 @@ class MinutesSigningService:
                     signers, self._ctx.now(), self._ctx.actor,
                 )  # fmt: skip
                 document_store.lock_meeting(conn, meeting_id)
+                record_lock(conn, meeting_id, signed.path.read_bytes(), self._ctx.now())
                 event = "minutes.locked"
             else:
                 assert minutes is not None

@@ -23,6 +23,7 @@ from assembly.domain.minutes import full_title
 from assembly.i18n import tr, translator
 from assembly.persistence import cooperative_store, document_store
 from assembly.services import minutes_annex
+from assembly.services.anchor_check import AnchorService
 from assembly.services.context import ServiceContext
 from assembly.services.documents import DocumentService
 from assembly.services.files import unwritable
@@ -117,6 +118,18 @@ class ReportingPackService:
                         sha=recorded,
                     )
                 )
+        differences = AnchorService(self._ctx).mismatches(
+            meeting_id, Path(signed_pdf).read_bytes() if signed_pdf is not None else None
+        )
+        if differences:
+            # The pack would carry records the signed berita acara no longer vouches for.
+            raise DomainError(
+                tr(
+                    "Basis data tidak lagi cocok dengan berita acara yang ditandatangani: "
+                    "{differences}. Paket laporan tidak dibuat.",
+                    differences="; ".join(differences),
+                )
+            )
         progress.step(0, _STEPS)
         try:
             temp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.",

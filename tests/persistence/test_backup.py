@@ -5,6 +5,7 @@ changing it, and a damaged, foreign or newer backup is refused before anything i
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 import threading
 from pathlib import Path
@@ -178,11 +179,14 @@ def test_the_application_id_marks_our_backups(cooperative: Any, tmp_path: Path) 
     path = backup.make_backup(
         cooperative.ctx.db, tmp_path, backup.backup_name("KSP SB/01", WHEN, "Rapat Ditutup")
     )
-    assert path.name == "kuorum-KSP-SB-01-20260314-093000-rapat-ditutup.sqlite"
+    # The audit head at the copy rides in the name (issue 10): seq and 12 hex of its hash.
+    assert re.fullmatch(
+        r"kuorum-KSP-SB-01-20260314-093000-a\d+h[0-9a-f]{12}-rapat-ditutup\.sqlite", path.name
+    )
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     conn.close()
     assert backup.is_ours(path)
     again = backup.make_backup(cooperative.ctx.db, tmp_path, path.name)
-    assert again.name == "kuorum-KSP-SB-01-20260314-093000-rapat-ditutup-2.sqlite"
+    assert again.name == path.name.replace(".sqlite", "-2.sqlite")

@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,7 +86,9 @@ def test_a_backup_after_each_decision_and_at_closing(
     first = cooperative.backups.backup_if_due()
     assert first is not None and first.ok and first.warning == ""
     assert first.path is not None and first.path.parent == usb
-    assert first.path.name == "kuorum-KSP-SB-20260314-090200-keputusan.sqlite"
+    assert re.fullmatch(
+        r"kuorum-KSP-SB-20260314-090200-a\d+h[0-9a-f]{12}-keputusan\.sqlite", first.path.name
+    )
     assert cooperative.backups.backup_if_due() is None  # nothing new since
     cooperative.meetings.close(hall.meeting_id)
     closing = cooperative.backups.backup_if_due()

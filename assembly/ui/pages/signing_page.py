@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from assembly.domain.cooperative import TimeZone
 from assembly.domain.meeting import MeetingState
 from assembly.i18n import tr
+from assembly.services.anchor_check import FileVerdict
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.minutes_signing import SigningStatus, role_choices
@@ -101,6 +102,13 @@ class SigningPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("verification_summary")
         self.summary.setWordWrap(True)
+        # The signers still missing, the file's anchor and what in this database no longer
+        # matches it (issue 10): the same lines ``verify FILE --db`` prints.
+        self.anchor_label = QLabel()
+        self.anchor_label.setObjectName("verification_anchor")
+        self.anchor_label.setWordWrap(True)
+        self.anchor_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verdict: FileVerdict | None = None
 
         top = QHBoxLayout()
         top.addWidget(meeting_label)
@@ -127,6 +135,7 @@ class SigningPage(QWidget):
         verify_layout.addLayout(verify_top)
         verify_layout.addWidget(self.checked_label)
         verify_layout.addWidget(self.table, 1)
+        verify_layout.addWidget(self.anchor_label)
         verify_layout.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -353,17 +362,28 @@ class SigningPage(QWidget):
             lambda: self.operations.run(self, lambda: self.services.signing.verify(path))
         )
         if report is not None:
-            self.show_report(report)
+            verdict = self._busy(
+                lambda: self.operations.run(self, lambda: self.services.anchors.verify_file(path))
+            )
+            self.show_report(report, verdict)
         return report
 
-    def show_report(self, report: VerificationReport) -> None:
-        """Show each signature of ``report`` and the one-line verdict."""
+    def show_report(self, report: VerificationReport, verdict: FileVerdict | None = None) -> None:
+        """Show each signature of ``report`` and the one-line verdict; with ``verdict``, also
+        the required signers missing and whether the open database still matches the file."""
         self.model.set_report(report, self._zone())
         self.checked_label.setText(
             tr("Berkas: {path}\nSHA-256: {hash}", path=report.path, hash=report.sha256)
         )
-        self.summary.setText(report.summary())
-        self.summary.setStyleSheet(_GOOD_STYLE if report.all_valid else ERROR_STYLE)
+        self.verdict = verdict
+        self.anchor_label.setText("\n".join(verdict.anchor_lines()) if verdict else "")
+        self.anchor_label.setStyleSheet(ERROR_STYLE if verdict and not verdict.ok else "")
+        good = report.all_valid and (verdict is None or verdict.ok)
+        summary = report.summary()
+        if verdict is not None:
+            summary += "\n" + verdict.verdict()
+        self.summary.setText(summary)
+        self.summary.setStyleSheet(_GOOD_STYLE if good else ERROR_STYLE)
 
     def open_addendum_dialog(self) -> AddendumDialog | None:
         """The addendum dialog, for a locked meeting."""

@@ -1,0 +1,104 @@
+"""The anchors recorded at each meeting's lock, and the triggers the schema requires.
+
+An anchor row is written in the lock's own transaction and never changed (migration
+r0006_anchor's triggers refuse it). Someone holding the file can still drop those triggers,
+as they can drop the lock's: :func:`missing_triggers` says which of the required ones are
+gone, and the stored signed berita acara lets ``audit verify`` trust its own anchor anyway.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from assembly.persistence.migrations.versions.r0005_minutes_lock import _lock_triggers
+from assembly.persistence.migrations.versions.r0006_anchor import anchor_triggers
+from assembly.persistence.tables import meeting_anchors
+from assembly.persistence.timestamps import required, to_text
+
+
+@dataclass(frozen=True)
+class LockAnchor:
+    """What one meeting's lock recorded."""
+
+    meeting_id: int
+    digest: str  # canonical JSON, see domain.record_digest.digest_to_json
+    audit_seq: int
+    audit_hash: str
+    signed_sha256: str
+    signed_pdf: bytes
+    recorded_at: dt.datetime
+
+
+def record(conn: sa.Connection, anchor: LockAnchor) -> None:
+    """Add the anchor of a lock (inside the lock's write transaction)."""
+    conn.execute(
+        sa.insert(meeting_anchors).values(
+            meeting_id=anchor.meeting_id,
+            digest=anchor.digest,
+            audit_seq=anchor.audit_seq,
+            audit_hash=anchor.audit_hash,
+            signed_sha256=anchor.signed_sha256,
+            signed_pdf=anchor.signed_pdf,
+            recorded_at=to_text(anchor.recorded_at),
+        )
+    )
+
+
+def anchors(conn: sa.Connection) -> Iterator[LockAnchor]:
+    """Every recorded anchor, by meeting id (one at a time: each holds a whole PDF)."""
+    ids = conn.execute(sa.select(meeting_anchors.c.meeting_id).order_by("meeting_id")).scalars()
+    for meeting_id in list(ids):
+        row = conn.execute(
+            sa.select(meeting_anchors).where(meeting_anchors.c.meeting_id == meeting_id)
+        ).one()
+        yield LockAnchor(
+            row.meeting_id,
+            row.digest,
+            row.audit_seq,
+            row.audit_hash,
+            row.signed_sha256,
+            bytes(row.signed_pdf),
+            required(row.recorded_at),
+        )
+
+
+def locked_meetings(conn: sa.Connection) -> list[int]:
+    """The ids of the meetings in the locked state."""
+    statement = sa.text("SELECT id FROM meetings WHERE state = 'locked' ORDER BY id")
+    return [int(i) for i in conn.execute(statement).scalars()]
+
+
+# The append-only histories (migrations r0001 and r0002): the audit log, attendance events and
+# quorum checks never change once written.
+_APPEND_ONLY = tuple(
+    f"{table}_no_{action}"
+    for table in ("audit_events", "attendance_events", "quorum_checks")
+    for action in ("update", "delete")
+)
+
+
+def required_triggers() -> list[str]:
+    """The names of the triggers the schema requires: the append-only histories', the
+    lock's and the anchors'."""
+    return [*_APPEND_ONLY, *(name for name, _sql in _lock_triggers() + anchor_triggers())]
+
+
+def missing_triggers(conn: sa.Connection) -> list[str]:
+    """The required triggers that are not in the database file."""
+    present = set(
+        conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
+    )
+    return [name for name in required_triggers() if name not in present]
+
+
+def signed_pdf_of(conn: sa.Connection, meeting_id: int) -> bytes | None:
+    """The signed berita acara stored at the meeting's lock (None when not locked here)."""
+    statement = sa.select(meeting_anchors.c.signed_pdf).where(
+        meeting_anchors.c.meeting_id == meeting_id
+    )
+    value = conn.execute(statement).scalar()
+    return bytes(value) if value is not None else None
