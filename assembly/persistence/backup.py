@@ -139,11 +139,17 @@ def copy_live(db: Database, target: Path) -> None:
 @contextlib.contextmanager
 def _temporary(folder: Path) -> Iterator[Path]:
     fd, name = tempfile.mkstemp(dir=folder, prefix=".kuorum-", suffix=".part")
-    os.close(fd)
     tmp = Path(name)
     try:
+        # Held while the copy is written: a later start removes only ``.part`` files no live
+        # process holds (services.files.remove_leftovers).
+        with contextlib.suppress(ImportError, OSError):
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         yield tmp
     finally:
+        os.close(fd)
         tmp.unlink(missing_ok=True)  # gone already after the rename
 
 

@@ -36,6 +36,8 @@ class Reason(StrEnum):
     MANUAL = "manual"
     DECISION = "keputusan"
     CLOSING = "penutupan"
+    SIGNATURE = "tandatangan"
+    LOCK = "penguncian"
 
     @property
     def label(self) -> str:
@@ -44,6 +46,8 @@ class Reason(StrEnum):
             Reason.MANUAL: tr("manual"),
             Reason.DECISION: tr("setelah keputusan"),
             Reason.CLOSING: tr("rapat ditutup"),
+            Reason.SIGNATURE: tr("setelah tanda tangan"),
+            Reason.LOCK: tr("rapat dikunci"),
         }[self]
 
 

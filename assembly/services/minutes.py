@@ -38,6 +38,7 @@ from assembly.persistence import (
     audit_log,
     ballot_store,
     cooperative_store,
+    document_store,
     decision_store,
     meeting_store,
     quorum_check_store,
@@ -94,7 +95,16 @@ class MinutesService:
         setup = PageSetup(paper=_paper(paper))
         target = require_folder(path)
         with self._ctx.db.read() as conn:
-            content, entries, meeting, extra = self._gather(conn, meeting_id, t)
+            signed = _locked_file(conn, meeting_id)
+            if signed is None:
+                content, entries, meeting, extra = self._gather(conn, meeting_id, t)
+        if signed is not None:
+            # A locked meeting's documents never change: its berita acara is the file signed
+            # at the lock, byte for byte, not a re-render with today's register.
+            from assembly.pdf.signing import page_count
+
+            write_atomically(target, lambda out: out.write(signed))
+            return page_count(signed)
         annex = _annex(content, entries, meeting, setup, lang, t)
         return write_atomically(
             target,
@@ -172,6 +182,26 @@ class MinutesService:
             arrivals=[e.arrived_at for e in entries if e.counted],
         )
         return facts, entries, meeting
+
+
+def _locked_file(conn: Connection, meeting_id: int) -> bytes | None:
+    """The signed berita acara kept at the lock of a locked meeting; None when the meeting is
+    not locked. Refused for a meeting locked before Kuorum kept the file (r0006_lock)."""
+    meeting = meeting_store.get(conn, meeting_id)
+    if meeting is None or meeting.state is not MeetingState.LOCKED:
+        return None
+    record = document_store.signed_minutes(conn, meeting_id)
+    data = document_store.signed_file(conn, record.id) if record else None
+    if data is None:
+        raise DomainError(
+            tr(
+                "Rapat ini sudah dikunci dan berita acaranya tidak boleh dibuat ulang. Pakai "
+                "berkas bertanda tangan yang tercatat ({file}, SHA-256 {sha}).",
+                file=record.file_name if record else "-",
+                sha=record.sha256 if record else "-",
+            )
+        )
+    return data
 
 
 def _tally(conn: Connection, decision: DecisionRow) -> dict[str, int] | None:

@@ -25,7 +25,7 @@ from assembly.persistence import cooperative_store, document_store
 from assembly.services import minutes_annex
 from assembly.services.context import ServiceContext
 from assembly.services.documents import DocumentService
-from assembly.services.files import unwritable
+from assembly.services.files import held, unwritable
 from assembly.services.meeting_lookup import ProfileCache, require_meeting
 from assembly.services.minutes import MinutesService
 from assembly.services.progress import Progress
@@ -85,14 +85,10 @@ class ReportingPackService:
             coop = cooperative_store.load(conn)
             profile = self._profiles.get(conn, meeting.profile_version)
             summary = minutes_annex.decision_summary(conn, meeting, profile)
-            recorded = next(
-                (
-                    d.sha256
-                    for d in document_store.documents(conn, meeting_id)
-                    if d.kind == document_store.BERITA_ACARA
-                ),
-                None,
-            )
+            locked_with = document_store.signed_minutes(conn, meeting_id)
+            recorded = locked_with.sha256 if locked_with else None
+            # A locked meeting's berita acara is the file signed at the lock, never a re-render.
+            kept = document_store.signed_file(conn, locked_with.id) if locked_with else None
         signed_sha = ""
         if signed_pdf is not None:
             report = SigningService(self._ctx).verify(Path(signed_pdf))
@@ -123,7 +119,9 @@ class ReportingPackService:
                                          suffix=".part"))  # fmt: skip
         except OSError as exc:
             raise unwritable(folder, exc) from exc
+        signed = signed_pdf is not None or kept is not None
         try:
+          with held(temp):
             if signed_pdf is not None:
                 minutes_name = SIGNED_NAME
                 shutil.copyfile(signed_pdf, temp / SIGNED_NAME)
@@ -131,6 +129,9 @@ class ReportingPackService:
                     raise DomainError(
                         tr("Berkas {path} berubah saat disalin; ulangi.", path=signed_pdf)
                     )
+            elif kept is not None:
+                minutes_name = SIGNED_NAME
+                (temp / SIGNED_NAME).write_bytes(kept)
             else:
                 minutes_name = UNSIGNED_NAME
                 MinutesService(self._ctx).export(meeting_id, temp / UNSIGNED_NAME, paper, "id")
@@ -154,7 +155,7 @@ class ReportingPackService:
                 ),
             ]
             (temp / README_NAME).write_text(
-                _readme(heading, files, signed_pdf is not None), encoding="utf-8", newline="\r\n"
+                _readme(heading, files, signed), encoding="utf-8", newline="\r\n"
             )
             progress.step(4, _STEPS)
             for path in temp.iterdir():
@@ -169,9 +170,7 @@ class ReportingPackService:
             shutil.rmtree(temp, ignore_errors=True)
             raise
         progress.step(_STEPS, _STEPS)
-        return ReportingPack(
-            folder, (*files, _describe(folder / README_NAME)), signed_pdf is not None
-        )
+        return ReportingPack(folder, (*files, _describe(folder / README_NAME)), signed)
 
 
 def _check_target(folder: Path) -> None:
