@@ -55,13 +55,13 @@ def write_atomically(
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as out:
-            _hold(out.fileno())
+            _hold(out.fileno())  # until the rename: a start must not take it for a leftover
             result = write(out)
             out.flush()
             os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
-        os.replace(temp, path)
+            if mode is not None:
+                os.chmod(temp, mode)
+            os.replace(temp, path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise unwritable(path, exc) from exc

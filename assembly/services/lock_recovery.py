@@ -55,6 +55,12 @@ class LockRecovery:
         self._ctx = ctx
         self._signing = signing
 
+    def noted_files(self) -> list[Path]:
+        """The files berita acara are being signed into (their folders may hold leftovers)."""
+        with self._ctx.db.read() as conn:
+            notes = settings_store.starting_with(conn, PENDING_PREFIX)
+        return [Path(value) for _key, value in sorted(notes.items())]
+
     def finish_pending(self) -> list[Recovery]:
         """Look at every pending note; the recoveries worth telling the user (locks
         finished, or what to do), meeting by meeting."""
