@@ -308,6 +308,25 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute(query, (name,)).fetchone() is not None
 
 
+def locked_ids(conn: sa.Connection) -> list[int]:
+    """The ids of the live database's locked meetings."""
+    rows = conn.execute(
+        sa.select(meetings.c.id).where(meetings.c.state == "locked").order_by(meetings.c.id)
+    ).scalars()
+    return [int(row) for row in rows]
+
+
+def meeting_states(path: Path) -> dict[int, str]:
+    """Each meeting's state in the backup at ``path`` (read-only), by id."""
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        if not _has_table(conn, "meetings"):
+            return {}
+        return {int(i): str(state) for i, state in conn.execute("SELECT id, state FROM meetings")}
+    finally:
+        conn.close()
+
+
 def check_restorable(path: Path) -> None:
     """The checks :func:`open_database` makes: ours, not damaged, not from a newer Kuorum.
     Raises :class:`StorageError` with the reason; an older revision passes (it is migrated
