@@ -31,7 +31,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="append",
         metavar="NAMA",
         help=tr(
-            "nama rapat yang dikunci sesudah cadangan ini dibuat (mis. \"RAT 2025\"): "
+            'nama rapat yang dikunci sesudah cadangan ini dibuat (mis. "RAT 2025"): '
             "konfirmasi bahwa kuncinya boleh dibatalkan"
         ),
     )

@@ -151,18 +151,20 @@ def _finish_interrupted(services: Services, args: argparse.Namespace) -> bool:
     if found.locked:
         print(found.message)
     status = services.minutes_signing.status(args.meeting)
-    if status.locked and status.minutes is not None and target.is_file():
-        if hashlib.sha256(target.read_bytes()).hexdigest() == status.minutes.sha256:
-            print(
-                tr(
-                    "Rapat {id} sudah dikunci dengan berkas ini ({path}); tidak ada yang perlu "
-                    "ditandatangani lagi.",
-                    id=args.meeting,
-                    path=target,
-                )
-            )
-            return True
-    return False
+    recorded = status.minutes.sha256 if status.locked and status.minutes else None
+    if recorded is None or not target.is_file():
+        return False
+    if hashlib.sha256(target.read_bytes()).hexdigest() != recorded:
+        return False
+    print(
+        tr(
+            "Rapat {id} sudah dikunci dengan berkas ini ({path}); tidak ada yang perlu "
+            "ditandatangani lagi.",
+            id=args.meeting,
+            path=target,
+        )
+    )
+    return True
 
 
 def _verify(args: argparse.Namespace) -> int:

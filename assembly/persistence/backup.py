@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import os
 import re
 import shutil
@@ -25,6 +24,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from assembly.domain.disk import disk_problem
 from assembly.domain.errors import StorageError
 from assembly.i18n import tr
 from assembly.persistence import audit_log, settings_store
@@ -183,17 +183,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def describe(exc: BaseException) -> str:
     """Why a write failed, in the user's words."""
-    number = getattr(exc, "errno", None)
-    text = str(exc).lower()
-    if number in (errno.ENOSPC, errno.EDQUOT) or "disk is full" in text:
-        return tr("disk penuh")
-    if number in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text:
-        return tr("folder hanya-baca atau tidak boleh ditulis")
-    if number in (errno.ENOENT, errno.ENODEV, errno.ENXIO, errno.ENOTDIR):
-        return tr("folder tidak ditemukan (flashdisk dicabut?)")
-    if number == errno.EIO or "i/o error" in text:
-        return tr("kesalahan baca-tulis pada disk")
-    return getattr(exc, "strerror", None) or str(exc)
+    return disk_problem(exc)
 
 
 def ours_in(folder: Path) -> list[Path]:

@@ -18,7 +18,13 @@ from pathlib import Path
 from assembly.domain.errors import DomainError, StorageError
 from assembly.domain.meeting import Meeting, MeetingState, MeetingType
 from assembly.i18n import tr
-from assembly.persistence import audit_log, backup, cooperative_store, document_store, settings_store
+from assembly.persistence import (
+    audit_log,
+    backup,
+    cooperative_store,
+    document_store,
+    settings_store,
+)
 from assembly.persistence.backup import BackupInfo, MeetingBrief
 from assembly.persistence.database import open_database
 from assembly.services.changes import Changes
@@ -279,7 +285,9 @@ class BackupService:
                 meeting = require_meeting(conn, meeting_id)
                 record = document_store.signed_minutes(conn, meeting_id)
                 state = states.get(meeting_id, "")
-                label = MeetingState(state).label if state in MeetingState._value2member_map_ else state
+                label = (
+                    MeetingState(state).label if state in MeetingState._value2member_map_ else state
+                )
                 found.append(
                     LockAtRisk(
                         meeting_id, confirm_name(meeting), meeting.title, label,
@@ -311,10 +319,14 @@ class BackupService:
         payload: dict[str, object] = {
             "from": str(source),
             "locks_undone": [
-                {"meeting_id": r.meeting_id, "name": r.name, "sha256": r.sha256,
-                 "state_in_backup": r.state_in_backup}
+                {
+                    "meeting_id": r.meeting_id,
+                    "name": r.name,
+                    "sha256": r.sha256,
+                    "state_in_backup": r.state_in_backup,
+                }
                 for r in at_risk
-            ],  # fmt: skip
+            ],
         }
         with self._lock:
             backup.note(self._ctx.db, self._ctx.actor, "backup.restoring", payload)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
+from assembly.domain.disk import disk_problem
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 
@@ -36,7 +37,12 @@ def require_folder(path: Path | str) -> Path:
 def unwritable(path: Path, exc: OSError) -> DomainError:
     """The refusal when the disk will not take a file: which file, and the system's reason."""
     return DomainError(
-        tr("Berkas {path} tidak dapat ditulis: {detail}", path=path, detail=exc.strerror or exc)
+        tr(
+            "Berkas {path} tidak dapat ditulis: {detail}. Tidak ada yang ditulis; perbaiki lalu "
+            "ulangi.",
+            path=path,
+            detail=disk_problem(exc),
+        )
     )
 
 

@@ -236,4 +236,8 @@ def _write_xlsx(out: BinaryIO, members: Iterable[Member], total: int, progress: 
         sheet.close()
         sheet._writer.cleanup()
         raise
-    book.save(out)
+    # Zipped in memory, then written in one go: a full disk then fails one plain write
+    # (a clear message, nothing left), not openpyxl's zip half-way through.
+    buffer = io.BytesIO()
+    book.save(buffer)
+    out.write(buffer.getbuffer())

@@ -38,8 +38,8 @@ from assembly.persistence import (
     audit_log,
     ballot_store,
     cooperative_store,
-    document_store,
     decision_store,
+    document_store,
     meeting_store,
     quorum_check_store,
 )

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assembly.domain.spreadsheet import inert, inert_cell
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance_query import AttendanceEntry
 from assembly.domain.ballots import (
@@ -31,6 +30,7 @@ from assembly.domain.ballots import (
 from assembly.domain.meeting import AgendaItem, Meeting
 from assembly.domain.minutes import full_title
 from assembly.domain.proxies import ProxyState
+from assembly.domain.spreadsheet import inert, inert_cell
 from assembly.i18n import Translator, tr
 from assembly.pdf.attachments import Attachment
 from assembly.pdf.minutes_annexes import (

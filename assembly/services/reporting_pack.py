@@ -121,48 +121,50 @@ class ReportingPackService:
             raise unwritable(folder, exc) from exc
         signed = signed_pdf is not None or kept is not None
         try:
-          with held(temp):
-            if signed_pdf is not None:
-                minutes_name = SIGNED_NAME
-                shutil.copyfile(signed_pdf, temp / SIGNED_NAME)
-                if _sha256(temp / SIGNED_NAME) != signed_sha:  # changed since it was checked
-                    raise DomainError(
-                        tr("Berkas {path} berubah saat disalin; ulangi.", path=signed_pdf)
-                    )
-            elif kept is not None:
-                minutes_name = SIGNED_NAME
-                (temp / SIGNED_NAME).write_bytes(kept)
-            else:
-                minutes_name = UNSIGNED_NAME
-                MinutesService(self._ctx).export(meeting_id, temp / UNSIGNED_NAME, paper, "id")
-            progress.step(1, _STEPS)
-            DocumentService(self._ctx).attendance_list(
-                meeting_id, temp / ATTENDANCE_NAME, "id", paper=paper
-            )
-            progress.step(2, _STEPS)
-            (temp / DECISIONS_NAME).write_bytes(minutes_annex.decisions_csv(summary))
-            progress.step(3, _STEPS)
-            files = [_describe(temp / n) for n in (minutes_name, ATTENDANCE_NAME, DECISIONS_NAME)]
-            t = translator("id")
-            heading = [
-                tr("PAKET LAPORAN RAPAT ANGGOTA"),
-                coop.name if coop else "",
-                f"{full_title(meeting, t)}, {meeting.date.strftime('%d-%m-%Y')}",
-                tr("Nomor berita acara: {number}", number=meeting.document_number or "-"),
-                tr(
-                    "Dibuat oleh Kuorum pada {when}.",
-                    when=self._ctx.now().strftime("%d-%m-%Y %H.%M"),
-                ),
-            ]
-            (temp / README_NAME).write_text(
-                _readme(heading, files, signed), encoding="utf-8", newline="\r\n"
-            )
-            progress.step(4, _STEPS)
-            for path in temp.iterdir():
-                _fsync(path)
-            if folder.exists():
-                folder.rmdir()  # checked empty above; a rename needs it gone on every system
-            os.replace(temp, folder)
+            with held(temp):
+                if signed_pdf is not None:
+                    minutes_name = SIGNED_NAME
+                    shutil.copyfile(signed_pdf, temp / SIGNED_NAME)
+                    if _sha256(temp / SIGNED_NAME) != signed_sha:  # changed since it was checked
+                        raise DomainError(
+                            tr("Berkas {path} berubah saat disalin; ulangi.", path=signed_pdf)
+                        )
+                elif kept is not None:
+                    minutes_name = SIGNED_NAME
+                    (temp / SIGNED_NAME).write_bytes(kept)
+                else:
+                    minutes_name = UNSIGNED_NAME
+                    MinutesService(self._ctx).export(meeting_id, temp / UNSIGNED_NAME, paper, "id")
+                progress.step(1, _STEPS)
+                DocumentService(self._ctx).attendance_list(
+                    meeting_id, temp / ATTENDANCE_NAME, "id", paper=paper
+                )
+                progress.step(2, _STEPS)
+                (temp / DECISIONS_NAME).write_bytes(minutes_annex.decisions_csv(summary))
+                progress.step(3, _STEPS)
+                files = [
+                    _describe(temp / n) for n in (minutes_name, ATTENDANCE_NAME, DECISIONS_NAME)
+                ]
+                t = translator("id")
+                heading = [
+                    tr("PAKET LAPORAN RAPAT ANGGOTA"),
+                    coop.name if coop else "",
+                    f"{full_title(meeting, t)}, {meeting.date.strftime('%d-%m-%Y')}",
+                    tr("Nomor berita acara: {number}", number=meeting.document_number or "-"),
+                    tr(
+                        "Dibuat oleh Kuorum pada {when}.",
+                        when=self._ctx.now().strftime("%d-%m-%Y %H.%M"),
+                    ),
+                ]
+                (temp / README_NAME).write_text(
+                    _readme(heading, files, signed), encoding="utf-8", newline="\r\n"
+                )
+                progress.step(4, _STEPS)
+                for path in temp.iterdir():
+                    _fsync(path)
+                if folder.exists():
+                    folder.rmdir()  # checked empty above; a rename needs it gone on every system
+                os.replace(temp, folder)
         except OSError as exc:
             shutil.rmtree(temp, ignore_errors=True)
             raise unwritable(folder, exc) from exc

@@ -34,16 +34,16 @@ class Stopper:
     def __call__(self, event: str, args: tuple[Any, ...]) -> None:
         if self.stopped:
             return
+        reached = ""
         if event == "os.rename" and str(args[1]) == self.target:
-            if self.moment in ("before_pdf", "export"):
-                self.stop()
+            reached = "before_pdf export"
             self.renamed = True
         elif event == "open" and self.renamed and str(args[0]) == self.target:
-            if self.moment == "before_lock":
-                self.stop()
+            reached = "before_lock"
         elif event == "tempfile.mkstemp" and Path(str(args[0])).parent.name == "cadangan":
-            if self.moment == "after_lock":
-                self.stop()
+            reached = "after_lock"
+        if self.moment in reached.split():
+            self.stop()
 
     def stop(self) -> None:
         self.stopped = True

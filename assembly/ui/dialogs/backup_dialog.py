@@ -277,8 +277,10 @@ class BackupDialog(QDialog):
         self.confirm_meeting = self._ask_meeting_name(box, info.path)
         field = self.confirm_meeting
         box.buttonClicked.connect(
-            lambda button: button is yes
-            and self.restore(info.path, field.text() if field is not None else None)
+            lambda button: (
+                button is yes
+                and self.restore(info.path, field.text() if field is not None else None)
+            )
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.confirmation = box
@@ -325,8 +327,7 @@ class BackupDialog(QDialog):
         wanted = {" ".join(n.split()).casefold() for n in names.split(";")}
         field.textChanged.connect(
             lambda text: yes.setEnabled(
-                {" ".join(p.split()).casefold() for p in text.split(";") if p.strip()}
-                >= wanted
+                {" ".join(p.split()).casefold() for p in text.split(";") if p.strip()} >= wanted
             )
         )
         return field
