@@ -154,3 +154,37 @@ def test_a_failing_stick_warns_and_the_signing_goes_on(
         assert "flashdisk dicabut" in result.backup.warning
     assert second.completed
     assert cooperative.meetings.get(meeting_id).state is MeetingState.LOCKED
+
+
+def test_the_signing_page_shows_the_backup_and_a_pulled_sticks_warning(
+    qtbot: QtBot, cooperative: Any, db_path: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from assembly.ui.pages.signing_page import SigningPage
+    from tests.services.voting_fixtures import opened_hall
+    from tests.ui.test_signing_page import answer_file_dialogs, make_key, sign
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    cooperative.backups.choose_folder(usb)
+    hall = opened_hall(cooperative, db_path)
+    cooperative.meetings.close(hall.meeting_id)
+    page = SigningPage(cooperative, Operations())
+    qtbot.addWidget(page)
+    page.resize(1200, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    make_key(qtbot, page, "Anggota Nomor 1", "ketua", tmp_path / "ketua.p12")
+    make_key(qtbot, page, "Anggota Nomor 2", "sekretaris", tmp_path / "sekretaris.p12")
+    pdf = tmp_path / "berita-acara.pdf"
+    answer_file_dialogs(monkeypatch, pdf)
+    qtbot.mouseClick(page.export_button, LEFT)
+    sign(qtbot, page, "ketua", PASSPHRASE)
+    assert page.backup_label.isVisible() and "Cadangan dibuat" in page.backup_label.text()
+    assert len(list(usb.glob("*tandatangan*.sqlite"))) == 1
+    usb.rename(tmp_path / "dicabut")  # the stick is pulled before the last signature
+    sign(qtbot, page, "sekretaris", PASSPHRASE)
+    assert "terkunci" in page.state_label.text() and "belum" not in page.state_label.text()
+    assert "flashdisk dicabut" in page.backup_label.text()
+    assert "Rapat berjalan terus" in page.backup_label.text()
+    qtbot.wait(50)  # let the layout take the new texts before the picture
+    page.grab().save("/tmp/lock-shots/signing-stick-pulled.png")
