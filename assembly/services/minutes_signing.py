@@ -113,9 +113,18 @@ class MinutesSigningService:
         kind = _identify(meeting, document_meta(data), pdf_path, minutes)
         before = _report(pdf_path, data)
         _check_before(before, officer.field, pdf_path)
-        if kind == BERITA_ACARA:
-            self._note_pending(meeting_id, Path(out_path) if out_path else pdf_path)
-        signed = self._signing.sign(pdf_path, key_path, passphrase, officer.key, out_path)
+        target = Path(out_path) if out_path else pdf_path
+        # Only the signature that completes the berita acara is noted: an open note costs a
+        # verification at every start.
+        last = kind == BERITA_ACARA and _missing(before) == (officer.field,)
+        if last:
+            self._note_pending(meeting_id, target)
+        try:
+            signed = self._signing.sign(pdf_path, key_path, passphrase, officer.key, out_path)
+        except BaseException:
+            if last and _untouched(target, before.sha256 if target == pdf_path else None):
+                self._forget_pending(meeting_id)  # refused (a wrong passphrase): no file made
+            raise
         data = signed.path.read_bytes()
         report = _report(signed.path, data)
         if not all(check.ok for check in report.checks):
@@ -149,6 +158,10 @@ class MinutesSigningService:
         """Remember the file the berita acara is being signed into, before it is written."""
         with self._ctx.db.write() as conn:
             settings_store.put(conn, PENDING_PREFIX + str(meeting_id), str(target.absolute()))
+
+    def _forget_pending(self, meeting_id: int) -> None:
+        with self._ctx.db.write() as conn:
+            settings_store.remove(conn, PENDING_PREFIX + str(meeting_id))
 
     def status(self, meeting_id: int, pdf_path: Path | None = None) -> SigningStatus:
         """The meeting's state, its recorded documents, and, when ``pdf_path`` is given, which
@@ -264,6 +277,15 @@ def _identify(
     if meeting.state is not MeetingState.CLOSED:
         raise DomainError(_not_closed(meeting))
     return BERITA_ACARA
+
+
+def _untouched(target: Path, sha256: str | None) -> bool:
+    """Whether signing left ``target`` as it was (``sha256``; None: it did not exist)."""
+    try:
+        data = target.read_bytes()
+    except OSError:
+        return sha256 is None
+    return sha256 is not None and hashlib.sha256(data).hexdigest() == sha256
 
 
 def _check_before(report: VerificationReport, field: str, path: Path) -> None:

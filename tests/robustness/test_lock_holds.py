@@ -266,3 +266,19 @@ def test_a_locked_meeting_re_exports_the_signed_file_after_a_rename(
     pack = services.reporting.write(half_signed.meeting_id, tmp_path / "paket")
     assert pack.signed
     assert (tmp_path / "paket" / "berita_acara_ditandatangani.pdf").read_bytes() == signed
+
+
+def test_only_the_last_signature_is_noted_and_a_refused_one_leaves_no_note(
+    half_signed: Half, opened: Any
+) -> None:
+    from assembly.domain.errors import DomainError
+
+    services = opened()
+    assert services.lock_recovery.noted_files() == []  # the chair's signature is not the last
+    with pytest.raises(DomainError, match="Kata sandi kunci salah"):
+        services.minutes_signing.sign_minutes(
+            half_signed.meeting_id, half_signed.pdf, half_signed.keys.secretary, "salah-sandi",
+            "sekretaris",
+        )  # fmt: skip
+    assert services.lock_recovery.noted_files() == []
+    assert services.lock_recovery.finish_pending() == []
