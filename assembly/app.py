@@ -217,6 +217,14 @@ def _after_open(services: Services) -> list[str]:
     except DomainError as exc:
         notes = [exc.message]
     remove_leftovers(folders)
+    if services.ctx.db.read_only:
+        notes.append(
+            tr(
+                "Basis data {path} dibuka hanya-baca: berkas, folder atau disknya tidak boleh "
+                "ditulis. Melihat, memeriksa dan mengekspor dapat; mencatat tidak.",
+                path=services.path,
+            )
+        )
     return notes
 
 

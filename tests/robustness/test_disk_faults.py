@@ -52,11 +52,12 @@ class Disk:
         self.folder = folder
         self.filler = folder / "pengisi.bin"
 
-    def fill(self, services: Any) -> None:
+    def fill(self, services: Any | None) -> None:
         # The write-ahead log emptied first (as after a backup): the next commit needs new
         # blocks, which the disk no longer has.
-        with services.ctx.db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        if services is not None:
+            with services.ctx.db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         fd = os.open(self.filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
         try:
             while True:
@@ -218,7 +219,7 @@ def _read_only(folder: Path) -> Iterator[None]:
 
 
 def test_a_read_only_database_reads_and_exports_and_is_never_called_damaged(
-    hall_on_disk: tuple[Hall, Disk], tmp_path: Path, capsys: Any
+    qtbot: Any, hall_on_disk: tuple[Hall, Disk], tmp_path: Path, capsys: Any
 ) -> None:
     hall, _disk = hall_on_disk
     hall.services.meetings.close(hall.meeting_id)
@@ -239,8 +240,42 @@ def test_a_read_only_database_reads_and_exports_and_is_never_called_damaged(
         assert main(["members", "import", str(source), "--db", str(hall.path)]) == 2
         err = capsys.readouterr().err
         assert "hanya dapat dibaca" in err and "rusak" not in err
+        # The app opens it too, and says it is read-only.
+        from PySide6.QtWidgets import QApplication
+
+        from assembly.app import Kuorum
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        kuorum = Kuorum(app)
+        assert kuorum.open(hall.path)
+        assert kuorum.notice is not None and "hanya-baca" in kuorum.notice.text()
+        assert kuorum.services is not None and kuorum.services.ctx.db.read_only
+        kuorum.notice.grab().save("/tmp/lock-shots/read-only-notice.png")
+        kuorum.notice.close()
+        assert kuorum.window is not None
+        kuorum.window.close()
+        kuorum.services.close()
     assert (tmp_path / "daftar.csv").stat().st_size > 0
     assert (tmp_path / "ba.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_opening_on_a_full_disk_is_not_called_damaged(hall_on_disk: tuple[Hall, Disk]) -> None:
+    from assembly.domain.errors import StorageError
+    from assembly.services.bundle import Services
+
+    hall, disk = hall_on_disk
+    hall.services.close()  # the log and its index are removed; opening needs room for them
+    disk.fill(None)
+    with pytest.raises(StorageError) as refused:
+        Services.open(hall.path, create=False)
+    assert FULL in refused.value.message and "tidak rusak" in refused.value.message
+    disk.free()
+    again = Services.open(hall.path, create=False)
+    try:
+        assert again.audit.verify().intact
+    finally:
+        again.close()
 
 
 _CHILD = """

@@ -91,4 +91,9 @@ CATALOGUE: dict[str, str] = {
     "Berkas {path} tidak dapat ditulis: {detail}. Tidak ada yang ditulis; perbaiki lalu ulangi.": (
         "The file {path} cannot be written: {detail}. Nothing was written; fix this and try again."
     ),
+    "Basis data {path} dibuka hanya-baca: berkas, folder atau disknya tidak boleh ditulis. "
+    "Melihat, memeriksa dan mengekspor dapat; mencatat tidak.": (
+        "The database {path} was opened read-only: its file, folder or disk may not be "
+        "written. Viewing, checking and exporting work; recording does not."
+    ),
 }
