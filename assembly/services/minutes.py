@@ -10,6 +10,8 @@ leaves a half-written file. Nothing here changes the database.
 
 from __future__ import annotations
 
+import hashlib
+
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -192,13 +194,24 @@ def _locked_file(conn: Connection, meeting_id: int) -> bytes | None:
         return None
     record = document_store.signed_minutes(conn, meeting_id)
     data = document_store.signed_file(conn, record.id) if record else None
-    if data is None:
+    if record is None or data is None:
         raise DomainError(
             tr(
                 "Rapat ini sudah dikunci dan berita acaranya tidak boleh dibuat ulang. Pakai "
                 "berkas bertanda tangan yang tercatat ({file}, SHA-256 {sha}).",
                 file=record.file_name if record else "-",
                 sha=record.sha256 if record else "-",
+            )
+        )
+    if hashlib.sha256(data).hexdigest() != record.sha256:
+        # The row was replaced behind the triggers: never hand out a file that is not the one
+        # whose hash the lock recorded.
+        raise DomainError(
+            tr(
+                "Berkas bertanda tangan yang disimpan untuk rapat ini tidak cocok dengan SHA-256 "
+                "yang tercatat saat penguncian ({sha}); basis data telah diubah. Pakai berkas "
+                "bertanda tangan asli atau cadangan, dan periksa dengan `audit verify`.",
+                sha=record.sha256,
             )
         )
     return data

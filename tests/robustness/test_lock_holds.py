@@ -282,3 +282,32 @@ def test_only_the_last_signature_is_noted_and_a_refused_one_leaves_no_note(
         )  # fmt: skip
     assert services.lock_recovery.noted_files() == []
     assert services.lock_recovery.finish_pending() == []
+
+
+def test_the_kept_file_cannot_be_swapped(
+    half_signed: Half, opened: Any, tmp_path: Path, capsys: Any
+) -> None:
+    import sqlite3
+
+    services = opened()
+    services.minutes_signing.sign_minutes(
+        half_signed.meeting_id, half_signed.pdf, half_signed.keys.secretary, PASSPHRASE,
+        "sekretaris",
+    )  # fmt: skip
+    services.close()
+    raw = sqlite3.connect(half_signed.db)
+    forged = b"%PDF-1.7 berita acara palsu"
+    # Through SQL the kept file is neither replaced nor removed ...
+    for sql in ("UPDATE signed_files SET data = ?", "DELETE FROM signed_files WHERE ? IS NOT NULL"):
+        with pytest.raises(sqlite3.IntegrityError, match="kuorum:meeting-locked"):
+            raw.execute(sql, (forged,))
+    # ... and whoever drops the trigger to swap it gets no export of the forgery.
+    raw.execute("DROP TRIGGER signed_files_no_update")
+    raw.execute("UPDATE signed_files SET data = ?", (forged,))
+    raw.commit()
+    raw.close()
+    target = tmp_path / "ekspor.pdf"
+    code = main(["minutes", "export", "--meeting", str(half_signed.meeting_id), "--db",
+                 str(half_signed.db), "--out", str(target)])  # fmt: skip
+    assert code == 2 and not target.exists()
+    assert "tidak cocok dengan SHA-256" in capsys.readouterr().err

@@ -96,4 +96,11 @@ CATALOGUE: dict[str, str] = {
         "The database {path} was opened read-only: its file, folder or disk may not be "
         "written. Viewing, checking and exporting work; recording does not."
     ),
+    "Berkas bertanda tangan yang disimpan untuk rapat ini tidak cocok dengan SHA-256 yang "
+    "tercatat saat penguncian ({sha}); basis data telah diubah. Pakai berkas bertanda tangan "
+    "asli atau cadangan, dan periksa dengan `audit verify`.": (
+        "The signed file kept for this meeting does not match the SHA-256 recorded at the lock "
+        "({sha}); the database has been changed. Use the original signed file or a backup, and "
+        "check with `audit verify`."
+    ),
 }
