@@ -11,7 +11,6 @@ leaves a half-written file. Nothing here changes the database.
 from __future__ import annotations
 
 import hashlib
-
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
