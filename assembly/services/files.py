@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -78,6 +79,9 @@ def write_atomically(
 
 
 PART_PATTERN = ".*.part"
+# Only names our temporary files have: ``.<target name>.<8 random characters>.part`` (tempfile's
+# alphabet) and the backups' ``.kuorum-<8>.part``; another program's ``.part`` stays.
+_OURS = re.compile(r"^\.(kuorum-|.+\.)[a-z0-9_]{8}\.part$")
 _STALE_SECONDS = 24 * 3600  # without flock: a leftover is a day old
 
 
@@ -136,7 +140,7 @@ def remove_leftovers(folders: Iterable[Path]) -> list[Path]:
             continue
         seen.add(folder)
         try:
-            candidates = sorted(folder.glob(PART_PATTERN))
+            candidates = sorted(p for p in folder.glob(PART_PATTERN) if _OURS.match(p.name))
         except OSError:
             continue
         for path in candidates:

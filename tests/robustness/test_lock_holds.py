@@ -191,6 +191,8 @@ def test_the_app_start_finishes_the_lock_and_removes_killed_exports_leftovers(
     assert len(dead) == 1
     # ... while another export, alive and writing, holds its own: that one must stay.
     alive = Child(half_signed, "export", half_signed.db.with_name("lain.pdf"))
+    foreign = half_signed.db.with_name(".unduhan.part")
+    foreign.write_bytes(b"bukan milik Kuorum")
     try:
         live = list(half_signed.db.parent.glob(".lain.pdf.*.part"))
         assert len(live) == 1
@@ -200,6 +202,7 @@ def test_the_app_start_finishes_the_lock_and_removes_killed_exports_leftovers(
         assert kuorum.open(half_signed.db)
         assert kuorum.notice is not None and "sempat terputus" in kuorum.notice.text()
         assert not dead[0].exists() and live[0].exists()
+        assert foreign.exists()  # another program's hidden .part is not ours to remove
         assert kuorum.services is not None
         _assert_locked_with_the_file(kuorum.services, half_signed)
         kuorum.notice.grab().save("/tmp/lock-shots/start-recovered.png")
