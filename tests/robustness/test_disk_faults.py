@@ -94,13 +94,30 @@ def disk(tmp_path: Path) -> Iterator[Disk]:
 @pytest.fixture
 def hall_on_disk(disk: Disk, template_db: Path) -> Iterator[tuple[Hall, Disk]]:
     """The voting fixtures' opened meeting, its database on the small disk."""
+    yield from _hall_in(disk.folder, template_db, disk)
+
+
+@pytest.fixture
+def hall_to_lock(tmp_path: Path, template_db: Path) -> Iterator[tuple[Hall, Disk]]:
+    """The same meeting in a folder that can be made read-only: its own small file system as
+    root (remounted read-only), else a plain folder (file and folder modes)."""
+    folder = tmp_path / "stick"
+    mounted = _mount(folder, "size=16m")
+    try:
+        yield from _hall_in(folder, template_db, Disk(folder))
+    finally:
+        if mounted:
+            _unmount(folder)
+
+
+def _hall_in(folder: Path, template_db: Path, disk: Disk) -> Iterator[tuple[Hall, Disk]]:
     from assembly.domain.cooperative import Cooperative, TimeZone
     from assembly.persistence.database import open_database
     from assembly.services.bundle import Services
     from assembly.services.context import ServiceContext
     from tests.conftest import FIXED_NOW
 
-    path = disk.folder / "kuorum.sqlite"
+    path = folder / "kuorum.sqlite"
     shutil.copyfile(template_db, path)
     services = Services.create(ServiceContext(open_database(path), "sekretaris", lambda: FIXED_NOW))
     services.cooperative.save_cooperative(
@@ -200,8 +217,9 @@ def test_the_command_line_on_a_full_disk_says_so(
 
 @contextlib.contextmanager
 def _read_only(folder: Path) -> Iterator[None]:
-    """``folder`` made read-only: a read-only remount as root, else file and folder modes."""
-    if os.geteuid() == 0:
+    """``folder`` made read-only: a read-only remount of its own file system (root, where
+    file modes do not bind), else file and folder modes."""
+    if os.path.ismount(folder):
         done = subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True)
         assert done.returncode == 0, done.stderr
         try:
@@ -219,9 +237,11 @@ def _read_only(folder: Path) -> Iterator[None]:
 
 
 def test_a_read_only_database_reads_and_exports_and_is_never_called_damaged(
-    qtbot: Any, hall_on_disk: tuple[Hall, Disk], tmp_path: Path, capsys: Any
+    qtbot: Any, hall_to_lock: tuple[Hall, Disk], tmp_path: Path, capsys: Any
 ) -> None:
-    hall, _disk = hall_on_disk
+    hall, _disk = hall_to_lock
+    if not os.path.ismount(hall.path.parent) and os.geteuid() == 0:
+        pytest.skip("as root only a read-only mount makes a file unwritable, and mounting failed")
     hall.services.meetings.close(hall.meeting_id)
     hall.services.close()  # the desk is closed; someone copied the file to a locked stick
     with _read_only(hall.path.parent):
