@@ -18,6 +18,7 @@ from assembly import cli
 from assembly.domain.errors import DomainError
 from assembly.i18n import LANGUAGES, set_language, tr
 from assembly.services.bundle import Services
+from assembly.services.files import remove_leftovers
 from assembly.services.locations import default_database, demo_database
 from assembly.services.progress import Progress
 from assembly.ui.dialogs.first_start import FirstStartDialog
@@ -76,6 +77,7 @@ class Kuorum:
         self.app = app
         self.services: Services | None = None
         self.window: MainWindow | None = None
+        self.notice: QMessageBox | None = None  # what the start finished or found
 
     def open(self, path: Path, *, demo: bool = False) -> bool:
         """Open ``path`` (with the demo cooperative in it when ``demo``) in a new main window.
@@ -94,7 +96,19 @@ class Kuorum:
             if not ready:
                 services.close()
                 return False
+        notes = _after_open(services)
         self._show(services)
+        if notes:
+            # Not modal-blocking: the window is usable while the secretary reads it.
+            self.notice = QMessageBox(
+                QMessageBox.Icon.Information,
+                tr("Kuorum"),
+                "\n\n".join(notes),
+                QMessageBox.StandardButton.Ok,
+                self.window,
+            )
+            localize_message_box(self.notice)
+            self.notice.open()
         return True
 
     def _show(self, services: Services) -> None:
@@ -190,6 +204,28 @@ def _fill_demo(services: Services, parent: QWidget | None) -> bool:
     finally:
         progress.close()
     return True
+
+
+def _after_open(services: Services) -> list[str]:
+    """At each start: finish a lock a kill interrupted (from the signed file, verified) and
+    remove the ``.part`` files killed exports left beside the database, in the backup folder
+    and where berita acara were being signed. The messages to show."""
+    folders = [services.path.parent, services.backups.settings().folder]
+    folders += [path.parent for path in services.lock_recovery.noted_files()]
+    try:
+        notes = [found.message for found in services.lock_recovery.finish_pending()]
+    except DomainError as exc:
+        notes = [exc.message]
+    remove_leftovers(folders)
+    if services.ctx.db.read_only:
+        notes.append(
+            tr(
+                "Basis data {path} dibuka hanya-baca: berkas, folder atau disknya tidak boleh "
+                "ditulis. Melihat, memeriksa dan mengekspor dapat; mencatat tidak.",
+                path=services.path,
+            )
+        )
+    return notes
 
 
 def _critical(parent: QWidget | None, message: str) -> None:

@@ -26,6 +26,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     listing.set_defaults(run=_list)
     restore = actions.add_parser("restore", help=tr("pulihkan basis data dari cadangan"))
     restore.add_argument("file", help=tr("berkas cadangan"))
+    restore.add_argument(
+        "--confirm-meeting",
+        action="append",
+        metavar="NAMA",
+        help=tr(
+            'nama rapat yang dikunci sesudah cadangan ini dibuat (mis. "RAT 2025"): '
+            "konfirmasi bahwa kuncinya boleh dibatalkan"
+        ),
+    )
     restore.set_defaults(run=_restore)
     folder = actions.add_parser("folder", help=tr("pilih folder cadangan (mis. flashdisk)"))
     folder.add_argument("path", help=tr("folder yang sudah ada"))
@@ -104,9 +113,17 @@ def _list(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     services = open_existing(args)
     try:
-        result = services.backups.restore(args.file)
+        result = services.backups.restore(args.file, args.confirm_meeting)
     finally:
         services.close()
+    for undone in result.locks_undone:
+        print(
+            tr(
+                "Kunci {meeting} dibatalkan atas konfirmasi; dicatat di log audit.",
+                meeting=undone.title,
+            ),
+            file=sys.stderr,
+        )
     print(
         tr(
             "Basis data {path} dipulihkan dari {backup}. Berkas sebelumnya disimpan sebagai "

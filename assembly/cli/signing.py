@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from assembly.cli.options import add_db_option, open_existing
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.services.anchor_check import AnchorService
+from assembly.services.bundle import Services
 from assembly.services.signing import Placement, SigningService, parse_box
 
 PASSPHRASE_VARIABLE = "KUORUM_PASSPHRASE"
@@ -116,11 +118,15 @@ def _sign_minutes(args: argparse.Namespace) -> int:
     passphrase = _passphrase(confirm=False)
     services = open_existing(args)
     try:
+        if _finish_interrupted(services, args):
+            return 0
         result, _changes = services.minutes_signing.sign_minutes(
             args.meeting, args.file, args.key, passphrase, args.role, out_path=args.out
         )
     finally:
         services.close()
+    if result.backup is not None and result.backup.warning:
+        print(result.backup.warning, file=sys.stderr)
     signed = result.signed
     print(
         tr(
@@ -144,6 +150,36 @@ def _sign_minutes(args: argparse.Namespace) -> int:
     else:
         print(tr("Adendum lengkap ditandatangani dan dicatat."))
     return 0
+
+
+def _finish_interrupted(services: Services, args: argparse.Namespace) -> bool:
+    """Finish a lock a kill interrupted (from the file noted before the last signature, or
+    from ``args.file`` when that is already complete); True when the meeting is now locked
+    with the very file this command would have signed (nothing left to do)."""
+    recovery = services.lock_recovery
+    for found in recovery.finish_pending():
+        print(found.message, file=sys.stdout if found.locked else sys.stderr)
+        if found.backup is not None and found.backup.warning:
+            print(found.backup.warning, file=sys.stderr)
+    target = args.out if args.out is not None else args.file
+    found = recovery.finish_from_file(args.meeting, target)
+    if found.locked:
+        print(found.message)
+    status = services.minutes_signing.status(args.meeting)
+    recorded = status.minutes.sha256 if status.locked and status.minutes else None
+    if recorded is None or not target.is_file():
+        return False
+    if hashlib.sha256(target.read_bytes()).hexdigest() != recorded:
+        return False
+    print(
+        tr(
+            "Rapat {id} sudah dikunci dengan berkas ini ({path}); tidak ada yang perlu "
+            "ditandatangani lagi.",
+            id=args.meeting,
+            path=target,
+        )
+    )
+    return True
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -143,6 +143,11 @@ def document_meta(pdf: bytes) -> DocumentMeta:
     return DocumentMeta(*(str(info.get(key, "")) for key in ("/Title", "/Subject", "/Keywords")))
 
 
+def page_count(pdf: bytes) -> int:
+    """The number of pages of ``pdf``; DomainError for a file that is not a readable PDF."""
+    return int(open_pdf(pdf).root["/Pages"]["/Count"])
+
+
 def _field_spec(
     writer: IncrementalPdfFileWriter, role: Role, placement: Placement | None
 ) -> SigFieldSpec | None:

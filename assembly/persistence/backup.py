@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import errno
 import os
 import re
 import shutil
@@ -26,6 +25,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from assembly.domain.disk import disk_problem
 from assembly.domain.errors import StorageError
 from assembly.i18n import tr
 from assembly.persistence import audit_log, settings_store
@@ -165,11 +165,17 @@ def copy_live(db: Database, target: Path) -> None:
 @contextlib.contextmanager
 def _temporary(folder: Path) -> Iterator[Path]:
     fd, name = tempfile.mkstemp(dir=folder, prefix=".kuorum-", suffix=".part")
-    os.close(fd)
     tmp = Path(name)
     try:
+        # Held while the copy is written: a later start removes only ``.part`` files no live
+        # process holds (services.files.remove_leftovers).
+        with contextlib.suppress(ImportError, OSError):
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         yield tmp
     finally:
+        os.close(fd)
         tmp.unlink(missing_ok=True)  # gone already after the rename
 
 
@@ -203,17 +209,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def describe(exc: BaseException) -> str:
     """Why a write failed, in the user's words."""
-    number = getattr(exc, "errno", None)
-    text = str(exc).lower()
-    if number in (errno.ENOSPC, errno.EDQUOT) or "disk is full" in text:
-        return tr("disk penuh")
-    if number in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text:
-        return tr("folder hanya-baca atau tidak boleh ditulis")
-    if number in (errno.ENOENT, errno.ENODEV, errno.ENXIO, errno.ENOTDIR):
-        return tr("folder tidak ditemukan (flashdisk dicabut?)")
-    if number == errno.EIO or "i/o error" in text:
-        return tr("kesalahan baca-tulis pada disk")
-    return getattr(exc, "strerror", None) or str(exc)
+    return disk_problem(exc)
 
 
 def ours_in(folder: Path) -> list[Path]:
@@ -330,6 +326,25 @@ def _figures(conn: sqlite3.Connection, base: BackupInfo) -> BackupInfo:
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     query = "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"
     return conn.execute(query, (name,)).fetchone() is not None
+
+
+def locked_ids(conn: sa.Connection) -> list[int]:
+    """The ids of the live database's locked meetings."""
+    rows = conn.execute(
+        sa.select(meetings.c.id).where(meetings.c.state == "locked").order_by(meetings.c.id)
+    ).scalars()
+    return [int(row) for row in rows]
+
+
+def meeting_states(path: Path) -> dict[int, str]:
+    """Each meeting's state in the backup at ``path`` (read-only), by id."""
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        if not _has_table(conn, "meetings"):
+            return {}
+        return {int(i): str(state) for i, state in conn.execute("SELECT id, state FROM meetings")}
+    finally:
+        conn.close()
 
 
 def check_restorable(path: Path) -> None:

@@ -18,6 +18,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
+from assembly.domain.disk import disk_problem, is_disk_failure
 from assembly.domain.errors import DomainError, StorageError
 from assembly.i18n import tr
 
@@ -44,13 +46,18 @@ LOCKED_MARK = "kuorum:meeting-locked"
 class Database:
     """An open Kuorum database. Use :meth:`write` for a change, :meth:`read` to look."""
 
-    def __init__(self, engine: sa.Engine, path: Path) -> None:
+    def __init__(self, engine: sa.Engine, path: Path, *, read_only: bool = False) -> None:
         self.engine = engine
         self.path = path
+        self.read_only = read_only
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sa.Connection]:
-        """One durable transaction: all of it commits, or (on any exception) none of it."""
+        """One durable transaction: all of it commits, or (on any exception) none of it. A
+        full disk, a read-only file or a disk error is a :class:`StorageError` saying so:
+        nothing of the transaction is kept, and once space is freed the next write works."""
+        if self.read_only:
+            raise StorageError(_read_only_refusal(self.path))
         with self.engine.connect() as conn:
             conn = conn.execution_options(kuorum_write=True)
             try:
@@ -64,6 +71,8 @@ class Database:
                             "diubah. Perbaikan dibuat dengan adendum."
                         )
                     ) from exc
+                if exc.orig is not None and is_disk_failure(exc.orig):
+                    raise StorageError(_not_saved(self.path, exc.orig)) from exc
                 raise
 
     @contextlib.contextmanager
@@ -82,7 +91,8 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
 
     A foreign, damaged or newer file raises :class:`StorageError` and is left untouched. An
     older Kuorum file is copied beside itself (``name.sqlite.bak-r0001-20261123T101500``) and
-    then migrated to the current schema.
+    then migrated to the current schema. A file that cannot be written (read-only file,
+    folder or medium) opens read-only: reading works, each write is refused saying why.
     """
     path = Path(path).expanduser()
     refuse_network_share(path)
@@ -96,6 +106,8 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             )
         )
     revision = None
+    if exists and not _writable(path):
+        return _open_read_only(path)
     if exists:
         revision = _inspect_existing(path)
         if revision != head_revision():
@@ -141,6 +153,76 @@ def truncate_wal(db: Database, wait_ms: int = 2000) -> bool:
     finally:
         raw.close()
     return bool(busy == 0)
+
+
+def _writable(path: Path) -> bool:
+    """Whether Kuorum may write ``path`` and create its journal files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI that reads ``path`` without writing anything: ``immutable`` when no write-ahead
+    log is pending (nothing can change a file nobody may write), else read-only mode, which
+    reads the log through its existing shared-memory file."""
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    return f"{path.resolve().as_uri()}?mode=ro" + ("" if pending else "&immutable=1")
+
+
+def _open_read_only(path: Path) -> Database:
+    """Open a file Kuorum may not write: checked like any other, never migrated."""
+    uri = _read_only_uri(path)
+    revision = _inspect_existing(path, uri)
+    if revision != head_revision():
+        raise StorageError(
+            tr(
+                "Berkas {path} hanya dapat dibaca dan dibuat oleh versi Kuorum yang lebih lama; "
+                "salin ke folder yang dapat ditulis agar dapat diperbarui.",
+                path=path,
+            )
+        )
+    engine = sa.create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+    )
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return Database(engine, path, read_only=True)
+
+
+def _read_only_refusal(path: Path) -> str:
+    return tr(
+        "Basis data {path} hanya dapat dibaca (berkas, folder atau disknya tidak boleh "
+        "ditulis); perubahan tidak disimpan. Melihat, memeriksa dan mengekspor tetap dapat; "
+        "untuk mencatat, salin berkasnya ke folder yang dapat ditulis.",
+        path=path,
+    )
+
+
+def _not_saved(path: Path, exc: BaseException) -> str:
+    return tr(
+        "Catatan ini tidak disimpan: {detail} ({folder}). Tidak ada yang berubah. "
+        "Kosongkan ruang di disk itu lalu ulangi; rapat dapat dilanjutkan.",
+        detail=_detail(path, exc),
+        folder=path.parent,
+    )
+
+
+def _detail(path: Path, exc: BaseException) -> str:
+    """The disk's problem; SQLite reports a write that found no space as an I/O error, so a
+    disk with (almost) nothing free is called full."""
+    try:
+        nearly_full = shutil.disk_usage(path.parent).free < 1 << 20
+    except OSError:
+        nearly_full = False
+    return tr("disk penuh") if nearly_full else disk_problem(exc)
 
 
 # File systems whose locks and shared memory do not reach across machines (docs/two-desks.md).
@@ -258,8 +340,9 @@ def _migrate(engine: sa.Engine) -> None:
         conn.commit()
 
 
-def _inspect_existing(path: Path) -> str | None:
-    """Check that ``path`` is an intact Kuorum database this version can open; its revision."""
+def _inspect_existing(path: Path, uri: str | None = None) -> str | None:
+    """Check that ``path`` is an intact Kuorum database this version can open; its revision.
+    ``uri`` opens it another way than read-only mode (a file Kuorum may not write)."""
     try:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))
@@ -271,7 +354,7 @@ def _inspect_existing(path: Path) -> str | None:
         raise StorageError(tr("Berkas {path} bukan basis data Kuorum.", path=path))
     try:
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
+            uri or f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
         )
     except sqlite3.Error as exc:
         raise _busy_or_unreadable(path, exc) from exc
@@ -296,6 +379,18 @@ def _inspect_existing(path: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise _busy_or_unreadable(path, exc) from exc
+        if isinstance(exc, sqlite3.OperationalError) and (
+            is_disk_failure(exc) or "unable to open" in str(exc)
+        ):
+            # The disk refusing (full, read-only, failing) is not a damaged file.
+            raise StorageError(
+                tr(
+                    "Berkas {path} tidak dapat dibuka sekarang: {detail}. Berkasnya tidak "
+                    "rusak; perbaiki lalu buka lagi.",
+                    path=path,
+                    detail=_detail(path, exc),
+                )
+            ) from exc
         raise StorageError(
             tr("Berkas {path} rusak dan tidak dapat dibuka: {detail}", path=path, detail=exc)
         ) from exc

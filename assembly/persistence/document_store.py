@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from assembly.domain.meeting import MeetingState
-from assembly.persistence.tables import meeting_documents, meetings
+from assembly.persistence.tables import meeting_documents, meetings, signed_files
 from assembly.persistence.timestamps import required, to_text
 
 BERITA_ACARA = "berita_acara"
@@ -62,6 +62,20 @@ def record(
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+def keep_file(conn: sa.Connection, document_id: int, data: bytes) -> None:
+    """Store the signed file of a recorded document, byte for byte (once; never changed)."""
+    conn.execute(sa.insert(signed_files).values(document_id=document_id, data=data))
+
+
+def signed_file(conn: sa.Connection, document_id: int) -> bytes | None:
+    """The signed file kept for a recorded document; None for one recorded before files
+    were kept (Kuorum before r0006_lock)."""
+    data = conn.execute(
+        sa.select(signed_files.c.data).where(signed_files.c.document_id == document_id)
+    ).scalar()
+    return bytes(data) if data is not None else None
 
 
 def documents(conn: sa.Connection, meeting_id: int) -> list[DocumentRecord]:

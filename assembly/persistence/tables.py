@@ -352,6 +352,15 @@ meeting_documents = sa.Table(
     sa.Index("ix_meeting_documents_meeting_id", "meeting_id"),
 )
 
+# The signed file of each recorded document, byte for byte (r0006_lock): what re-exporting a
+# locked meeting's berita acara gives. Only added; triggers refuse UPDATE and DELETE.
+signed_files = sa.Table(
+    "signed_files",
+    metadata,
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("meeting_documents.id"), primary_key=True),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+
 # Settings that belong to the cooperative's file (the backup folder, say), as key and value.
 settings = sa.Table(
     "settings",

@@ -8,23 +8,40 @@ A backup never stops the meeting: a full disk, a pulled stick or a read-only fol
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from assembly.domain.errors import DomainError, StorageError
-from assembly.domain.meeting import MeetingState, MeetingType
+from assembly.domain.meeting import Meeting, MeetingState, MeetingType
 from assembly.i18n import tr
-from assembly.persistence import audit_log, backup, cooperative_store, settings_store
+from assembly.persistence import (
+    audit_log,
+    backup,
+    cooperative_store,
+    document_store,
+    settings_store,
+)
 from assembly.persistence.backup import BackupInfo, MeetingBrief
 from assembly.persistence.database import open_database
 from assembly.services.changes import Changes
 from assembly.services.context import ServiceContext
+from assembly.services.meeting_lookup import require_meeting
 
-__all__ = ["BackupInfo", "BackupResult", "BackupService", "BackupSettings", "Reason"]
+__all__ = [
+    "BackupInfo",
+    "BackupResult",
+    "BackupService",
+    "BackupSettings",
+    "LockAtRisk",
+    "Reason",
+]
 
 FOLDER_KEY, KEEP_KEY, MILESTONE_KEY = "backup.folder", "backup.keep", "backup.milestone"
+RESTORED_KEY = "backup.restored"  # the last restore, written into the restored file
 DEFAULT_KEEP = 20
 MAX_KEEP = 999
 DEFAULT_FOLDER = "cadangan"  # beside the database until the secretary chooses a stick
@@ -36,6 +53,8 @@ class Reason(StrEnum):
     MANUAL = "manual"
     DECISION = "keputusan"
     CLOSING = "penutupan"
+    SIGNATURE = "tandatangan"
+    LOCK = "penguncian"
 
     @property
     def label(self) -> str:
@@ -44,6 +63,8 @@ class Reason(StrEnum):
             Reason.MANUAL: tr("manual"),
             Reason.DECISION: tr("setelah keputusan"),
             Reason.CLOSING: tr("rapat ditutup"),
+            Reason.SIGNATURE: tr("setelah tanda tangan"),
+            Reason.LOCK: tr("rapat dikunci"),
         }[self]
 
 
@@ -99,6 +120,30 @@ class RestoreResult:
 
     restored: Path
     aside: Path
+    locks_undone: tuple[LockAtRisk, ...] = ()
+
+
+@dataclass(frozen=True)
+class LockAtRisk:
+    """A meeting locked in the open database that a backup holds unlocked (or not at all):
+    restoring it would undo a signed, locked record. ``name`` is what the user types."""
+
+    meeting_id: int
+    name: str
+    title: str
+    state_in_backup: str  # the state's label there; "" when the backup lacks the meeting
+    sha256: str  # of the signed berita acara recorded at the lock
+
+
+def confirm_name(meeting: Meeting) -> str:
+    """ "RAT 2025": the meeting's name as typed to confirm undoing its lock (the type's short
+    name and the financial year, or the date when it has none)."""
+    year = str(meeting.financial_year) if meeting.financial_year else meeting.date.isoformat()
+    return f"{meeting.kind.short} {year}"
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace('"', " ").split()).casefold()
 
 
 class BackupService:
@@ -226,24 +271,95 @@ class BackupService:
         """Our backups in the backup folder, newest first, each with what it holds."""
         return [backup.read_info(p) for p in backup.ours_in(self.settings().folder)]
 
-    def restore(self, path: Path | str) -> RestoreResult:
+    def locks_at_risk(self, path: Path | str) -> list[LockAtRisk]:
+        """The meetings locked here that the backup at ``path`` holds unlocked or not at all
+        (a backup taken before their lock)."""
+        source = Path(path).absolute()
+        backup.check_restorable(source)
+        states = backup.meeting_states(source)
+        found = []
+        with self._ctx.db.read() as conn:
+            for meeting_id in backup.locked_ids(conn):
+                if states.get(meeting_id) == MeetingState.LOCKED.value:
+                    continue
+                meeting = require_meeting(conn, meeting_id)
+                record = document_store.signed_minutes(conn, meeting_id)
+                state = states.get(meeting_id, "")
+                label = (
+                    MeetingState(state).label if state in MeetingState._value2member_map_ else state
+                )
+                found.append(
+                    LockAtRisk(
+                        meeting_id, confirm_name(meeting), meeting.title, label,
+                        record.sha256 if record else "",
+                    )
+                )  # fmt: skip
+        return found
+
+    def restore(
+        self, path: Path | str, confirm_meeting: str | Sequence[str] | None = None
+    ) -> RestoreResult:
         """Put the backup at ``path`` in place of the open database, keeping the current file
-        aside first. A foreign, damaged or newer backup is refused and nothing changes. The
-        services are stale afterwards: open :attr:`RestoreResult.restored` anew."""
+        aside first. A foreign, damaged or newer backup is refused and nothing changes. A
+        backup older than a lock held here is refused too unless ``confirm_meeting`` names
+        each such meeting (:func:`confirm_name`; several separated by ";"). The restore is
+        recorded in the database before it is replaced (so the copy kept aside carries it)
+        and again in the restored one, after the copy. The services are stale afterwards:
+        open :attr:`RestoreResult.restored` anew."""
         source = Path(path).absolute()
         if not source.is_file():
             raise StorageError(tr("Berkas {path} tidak ada.", path=source))
+        at_risk = self.locks_at_risk(source)
+        typed = [confirm_meeting] if isinstance(confirm_meeting, str) else confirm_meeting or []
+        names = {_normal(part) for text in typed for part in text.split(";") if part.strip()}
+        unconfirmed = [r for r in at_risk if _normal(r.name) not in names
+                       and _normal(r.title) not in names]  # fmt: skip
+        if unconfirmed:
+            raise DomainError(_refusal(source, unconfirmed))
+        payload: dict[str, object] = {
+            "from": str(source),
+            "locks_undone": [
+                {
+                    "meeting_id": r.meeting_id,
+                    "name": r.name,
+                    "sha256": r.sha256,
+                    "state_in_backup": r.state_in_backup,
+                }
+                for r in at_risk
+            ],
+        }
         with self._lock:
+            backup.note(self._ctx.db, self._ctx.actor, "backup.restoring", payload)
             aside = backup.restore(self._ctx.db, source, self._ctx.now())
             restored = open_database(self._ctx.db.path, create=False)  # migrates an older one
             try:
                 info = backup.read_info(source)
-                backup.note(
-                    restored,
-                    self._ctx.actor,
-                    "backup.restored",
-                    {"from": str(source), "aside": aside.name, "revision": info.revision},
-                )
+                payload |= {"aside": aside.name, "revision": info.revision}
+                backup.note(restored, self._ctx.actor, "backup.restored", payload,
+                            {RESTORED_KEY: json.dumps(payload, sort_keys=True)})  # fmt: skip
             finally:
                 restored.close()
-        return RestoreResult(self._ctx.db.path, aside)
+        return RestoreResult(self._ctx.db.path, aside, tuple(at_risk))
+
+
+def _refusal(source: Path, at_risk: list[LockAtRisk]) -> str:
+    lines = [
+        tr(
+            "{meeting} sudah ditandatangani dan dikunci di sini; di cadangan {file} rapat ini "
+            "{state}.",
+            meeting=r.title,
+            file=source.name,
+            state=r.state_in_backup or tr("belum ada"),
+        )
+        for r in at_risk
+    ]
+    names = "; ".join(r.name for r in at_risk)
+    lines.append(
+        tr(
+            "Memulihkan cadangan ini membatalkan kunci itu. Bila memang perlu, ketik nama rapat "
+            '"{names}" untuk mengonfirmasi (baris perintah: --confirm-meeting "{names}"). '
+            "Tidak ada yang dipulihkan.",
+            names=names,
+        )
+    )
+    return " ".join(lines)

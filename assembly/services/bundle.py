@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from assembly.services.demo import DemoService
     from assembly.services.documents import DocumentService
     from assembly.services.elections import ElectionService
+    from assembly.services.lock_recovery import LockRecovery
     from assembly.services.meetings import MeetingService
     from assembly.services.member_export import ExportService
     from assembly.services.member_import import ImportService
@@ -228,7 +229,14 @@ class Services:
         """Signing a meeting's berita acara and addenda; the lock once it is complete."""
         from assembly.services.minutes_signing import MinutesSigningService
 
-        return MinutesSigningService(self.ctx)
+        return MinutesSigningService(self.ctx, self.backups)
+
+    @cached_property
+    def lock_recovery(self) -> LockRecovery:
+        """Finishing a lock a kill interrupted, from the signed file."""
+        from assembly.services.lock_recovery import LockRecovery
+
+        return LockRecovery(self.ctx, self.minutes_signing)
 
     @cached_property
     def addenda(self) -> AddendumService:

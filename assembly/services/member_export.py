@@ -13,7 +13,8 @@ Formats, chosen by the file's extension:
 - ``.pdf``: the Buku Daftar Anggota (landscape A4, or F4).
 
 Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a
-tab or a carriage return) gets a leading apostrophe (DESIGN.md section 7). The file is written
+tab, a carriage return or their full-width forms) gets a leading apostrophe
+(:func:`assembly.domain.spreadsheet.inert`, the rule of every CSV and XLSX Kuorum writes). The file is written
 beside the target under a temporary name and moved into place at the end, so a failed or
 cancelled export leaves no half-written file and never damages an earlier export.
 """
@@ -36,6 +37,7 @@ from openpyxl.utils import get_column_letter
 
 from assembly.domain.errors import DomainError
 from assembly.domain.members import Category, Member, Status
+from assembly.domain.spreadsheet import inert
 from assembly.i18n import tr
 from assembly.pdf.layout import Paper
 from assembly.pdf.register_book import REGISTER_SETUP, RegisterBook, write_register_book
@@ -47,15 +49,8 @@ from assembly.services.progress import Progress
 
 FORMATS = (".csv", ".xlsx", ".pdf")
 BATCH = 2000
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Column widths of the XLSX sheet, in Excel's character units.
 _XLSX_WIDTHS = (14, 32, 19, 8, 13, 60, 15, 13, 18, 16, 13, 40, 10)
-
-
-def inert(text: str) -> str:
-    """``text`` as a spreadsheet will show it and never run it: a leading apostrophe before
-    anything that could start a formula (DESIGN.md section 7)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def headers() -> list[str]:
@@ -241,4 +236,8 @@ def _write_xlsx(out: BinaryIO, members: Iterable[Member], total: int, progress: 
         sheet.close()
         sheet._writer.cleanup()
         raise
-    book.save(out)
+    # Zipped in memory, then written in one go: a full disk then fails one plain write
+    # (a clear message, nothing left), not openpyxl's zip half-way through.
+    buffer = io.BytesIO()
+    book.save(buffer)
+    out.write(buffer.getbuffer())

@@ -10,6 +10,7 @@ leaves a half-written file. Nothing here changes the database.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -40,6 +41,7 @@ from assembly.persistence import (
     ballot_store,
     cooperative_store,
     decision_store,
+    document_store,
     meeting_store,
     quorum_check_store,
 )
@@ -97,9 +99,18 @@ class MinutesService:
         setup = PageSetup(paper=_paper(paper))
         target = require_folder(path)
         with self._ctx.db.read() as conn:
-            content, entries, meeting, extra = self._gather(conn, meeting_id, t)
-            # Read in the same moment as the content: the file anchors exactly what it says.
-            anchor = anchor_of(conn, meeting)
+            signed = _locked_file(conn, meeting_id)
+            if signed is None:
+                content, entries, meeting, extra = self._gather(conn, meeting_id, t)
+                # Read in the same moment as the content: the file anchors exactly what it says.
+                anchor = anchor_of(conn, meeting)
+        if signed is not None:
+            # A locked meeting's documents never change: its berita acara is the file signed
+            # at the lock, byte for byte, not a re-render with today's register.
+            from assembly.pdf.signing import page_count
+
+            write_atomically(target, lambda out: out.write(signed))
+            return page_count(signed)
         annex = _annex(content, entries, meeting, setup, lang, t)
         anchor_file = Attachment(
             ANCHOR_FILE,
@@ -184,6 +195,37 @@ class MinutesService:
             arrivals=[e.arrived_at for e in entries if e.counted],
         )
         return facts, entries, meeting
+
+
+def _locked_file(conn: Connection, meeting_id: int) -> bytes | None:
+    """The signed berita acara kept at the lock of a locked meeting; None when the meeting is
+    not locked. Refused for a meeting locked before Kuorum kept the file (r0006_lock)."""
+    meeting = meeting_store.get(conn, meeting_id)
+    if meeting is None or meeting.state is not MeetingState.LOCKED:
+        return None
+    record = document_store.signed_minutes(conn, meeting_id)
+    data = document_store.signed_file(conn, record.id) if record else None
+    if record is None or data is None:
+        raise DomainError(
+            tr(
+                "Rapat ini sudah dikunci dan berita acaranya tidak boleh dibuat ulang. Pakai "
+                "berkas bertanda tangan yang tercatat ({file}, SHA-256 {sha}).",
+                file=record.file_name if record else "-",
+                sha=record.sha256 if record else "-",
+            )
+        )
+    if hashlib.sha256(data).hexdigest() != record.sha256:
+        # The row was replaced behind the triggers: never hand out a file that is not the one
+        # whose hash the lock recorded.
+        raise DomainError(
+            tr(
+                "Berkas bertanda tangan yang disimpan untuk rapat ini tidak cocok dengan SHA-256 "
+                "yang tercatat saat penguncian ({sha}); basis data telah diubah. Pakai berkas "
+                "bertanda tangan asli atau cadangan, dan periksa dengan `audit verify`.",
+                sha=record.sha256,
+            )
+        )
+    return data
 
 
 def _tally(conn: Connection, decision: DecisionRow) -> dict[str, int] | None:

@@ -30,6 +30,7 @@ from assembly.domain.ballots import (
 from assembly.domain.meeting import AgendaItem, Meeting
 from assembly.domain.minutes import full_title
 from assembly.domain.proxies import ProxyState
+from assembly.domain.spreadsheet import inert, inert_cell
 from assembly.i18n import Translator, tr
 from assembly.pdf.attachments import Attachment
 from assembly.pdf.minutes_annexes import (
@@ -221,11 +222,12 @@ def _proxy_state(state: ProxyState, t: Translator) -> str:
 
 
 def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
-    """UTF-8 with a byte-order mark (Excel recognises it), comma, CRLF, as the register export."""
+    """UTF-8 with a byte-order mark (Excel recognises it), comma, CRLF, as the register export;
+    text a spreadsheet would run is made inert (member names, decision titles, notes)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=",", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([inert(h) for h in header])
+    writer.writerows([inert_cell(v) for v in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -9,6 +9,13 @@ that cites that hash (UU ITE Pasal 11: any change after signing must be detectab
 
 Required fields: the chair's and the secretary's always; a witness's when the document has a
 field for them. The "Mengetahui" block is optional: a supervisor may countersign later or not.
+
+A kill can fall between writing the last signature and the lock's transaction. So before a
+berita acara is signed, the file it is written to is noted in the database (``lock.pending.*``);
+the lock removes that note. A note still there at the next start (or the next ``sign``) points
+to the file :mod:`assembly.services.lock_recovery` verifies and finishes the lock from. The lock
+also keeps the signed file itself, byte for byte, so re-exporting gives the signed file. A
+backup is taken after each signature and at the lock; a failing stick only warns.
 """
 
 from __future__ import annotations
@@ -23,8 +30,9 @@ from assembly.domain.errors import DomainError
 from assembly.domain.meeting import Meeting, MeetingState
 from assembly.i18n import tr, translator
 from assembly.pdf.signature_fields import ROLE_KEYS, role_from_field, role_of, stamp_time
-from assembly.persistence import audit_log, document_store
+from assembly.persistence import audit_log, document_store, settings_store
 from assembly.persistence.document_store import ADDENDUM, BERITA_ACARA, DocumentRecord
+from assembly.services.backups import BackupResult, BackupService, Reason
 from assembly.services.changes import Area, Changes
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import require_meeting
@@ -37,6 +45,7 @@ if TYPE_CHECKING:  # pyHanko loads with these: imported when a PDF is signed or 
     from assembly.services.signature_report import VerificationReport
 
 ADDENDUM_SIGNED = "addendum_signed"
+PENDING_PREFIX = "lock.pending."  # + meeting id: the file the berita acara is being signed into
 _ALWAYS_REQUIRED = ("TTD_Ketua", "TTD_Sekretaris")
 
 
@@ -51,6 +60,7 @@ class MinutesSigned:
     kind: str
     missing: tuple[str, ...]
     completed: bool
+    backup: BackupResult | None = None  # the backup after this signature (a warning if failed)
 
 
 @dataclass(frozen=True)
@@ -75,9 +85,10 @@ class MinutesSigningService:
     """Signs a meeting's berita acara and addenda in the officers' fields; locks the meeting
     when the berita acara is complete."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, backups: BackupService | None = None) -> None:
         self._ctx = ctx
         self._signing = SigningService(ctx)
+        self._backups = backups or BackupService(ctx)
 
     def sign_minutes(
         self,
@@ -103,8 +114,20 @@ class MinutesSigningService:
         kind = _identify(meeting, document_meta(data), pdf_path, minutes)
         before = _report(pdf_path, data)
         _check_before(before, officer.field, pdf_path)
-        signed = self._signing.sign(pdf_path, key_path, passphrase, officer.key, out_path)
-        report = _report(signed.path, signed.path.read_bytes())
+        target = Path(out_path) if out_path else pdf_path
+        # Only the signature that completes the berita acara is noted: an open note costs a
+        # verification at every start.
+        last = kind == BERITA_ACARA and _missing(before) == (officer.field,)
+        if last:
+            self._note_pending(meeting_id, target)
+        try:
+            signed = self._signing.sign(pdf_path, key_path, passphrase, officer.key, out_path)
+        except BaseException:
+            if last and _untouched(target, before.sha256 if target == pdf_path else None):
+                self._forget_pending(meeting_id)  # refused (a wrong passphrase): no file made
+            raise
+        data = signed.path.read_bytes()
+        report = _report(signed.path, data)
         if not all(check.ok for check in report.checks):
             raise DomainError(
                 tr(
@@ -116,10 +139,30 @@ class MinutesSigningService:
         missing = _missing(report)
         changes = Changes.of(Area.MINUTES, ids=(meeting_id,))
         if missing:
-            return MinutesSigned(signed, report, kind, missing, False), changes
-        self._record(meeting_id, kind, signed, report, minutes)
+            backup = self.backup(Reason.SIGNATURE)
+            return MinutesSigned(signed, report, kind, missing, False, backup), changes
+        self.record(meeting_id, kind, signed.path, report, minutes, data)
         changes = changes | Changes.of(Area.MEETINGS, ids=(meeting_id,))
-        return MinutesSigned(signed, report, kind, (), True), changes
+        backup = self.backup(Reason.LOCK if kind == BERITA_ACARA else Reason.SIGNATURE)
+        return MinutesSigned(signed, report, kind, (), True, backup), changes
+
+    def backup(self, reason: Reason) -> BackupResult:
+        """A backup after a signature or at the lock (issue 12): never stops the signing, a
+        failure is a warning to show."""
+        try:
+            return self._backups.backup_now(reason)
+        except Exception as exc:  # the signature is placed: nothing may undo that now
+            message = getattr(exc, "message", None) or str(exc)
+            return BackupResult(None, tr("Cadangan gagal: {detail}", detail=message))
+
+    def _note_pending(self, meeting_id: int, target: Path) -> None:
+        """Remember the file the berita acara is being signed into, before it is written."""
+        with self._ctx.db.write() as conn:
+            settings_store.put(conn, PENDING_PREFIX + str(meeting_id), str(target.absolute()))
+
+    def _forget_pending(self, meeting_id: int) -> None:
+        with self._ctx.db.write() as conn:
+            settings_store.remove(conn, PENDING_PREFIX + str(meeting_id))
 
     def status(self, meeting_id: int, pdf_path: Path | None = None) -> SigningStatus:
         """The meeting's state, its recorded documents, and, when ``pdf_path`` is given, which
@@ -146,15 +189,20 @@ class MinutesSigningService:
             signed, missing = (), _ALWAYS_REQUIRED
         return SigningStatus(meeting_id, meeting.state, signed, missing, minutes, addenda, report)
 
-    def _record(
+    def record(
         self,
         meeting_id: int,
         kind: str,
-        signed: Signed,
+        path: Path,
         report: VerificationReport,
         minutes: DocumentRecord | None,
+        data: bytes,
+        *,
+        recovered: bool = False,
     ) -> None:
-        """One transaction: the document row, the lock (for a berita acara), the audit."""
+        """One transaction: the document row and its signed file, the lock (for a berita
+        acara, clearing the pending note), the audit. ``data`` is the file ``report``
+        verified; ``recovered`` when the lock is finished after an interrupted signing."""
         signers = tuple(_signer_line(check) for check in report.checks)
         with self._ctx.db.write() as conn:
             meeting = require_meeting(conn, meeting_id)
@@ -162,18 +210,21 @@ class MinutesSigningService:
                 if meeting.state is not MeetingState.CLOSED:
                     raise DomainError(_not_closed(meeting))
                 document_id = document_store.record(
-                    conn, meeting_id, BERITA_ACARA, report.sha256, signed.path.name,
+                    conn, meeting_id, BERITA_ACARA, report.sha256, path.name,
                     signers, self._ctx.now(), self._ctx.actor,
                 )  # fmt: skip
+                document_store.keep_file(conn, document_id, data)
                 document_store.lock_meeting(conn, meeting_id)
-                record_lock(conn, meeting_id, signed.path.read_bytes(), self._ctx.now())
+                record_lock(conn, meeting_id, data, self._ctx.now())
+                settings_store.remove(conn, PENDING_PREFIX + str(meeting_id))
                 event = "minutes.locked"
             else:
                 assert minutes is not None
                 document_id = document_store.record(
-                    conn, meeting_id, ADDENDUM_SIGNED, report.sha256, signed.path.name,
+                    conn, meeting_id, ADDENDUM_SIGNED, report.sha256, path.name,
                     signers, self._ctx.now(), self._ctx.actor, cites_sha256=minutes.sha256,
                 )  # fmt: skip
+                document_store.keep_file(conn, document_id, data)
                 event = "minutes.addendum_signed"
             audit_log.append(
                 conn,
@@ -182,10 +233,11 @@ class MinutesSigningService:
                 {
                     "meeting_id": meeting_id,
                     "document_id": document_id,
-                    "file": signed.path.name,
+                    "file": path.name,
                     "sha256": report.sha256,
                     "signers": list(signers),
                     "cites_sha256": minutes.sha256 if minutes and kind != BERITA_ACARA else None,
+                    **({"recovered": True} if recovered else {}),
                 },
             )
 
@@ -227,6 +279,15 @@ def _identify(
     if meeting.state is not MeetingState.CLOSED:
         raise DomainError(_not_closed(meeting))
     return BERITA_ACARA
+
+
+def _untouched(target: Path, sha256: str | None) -> bool:
+    """Whether signing left ``target`` as it was (``sha256``; None: it did not exist)."""
+    try:
+        data = target.read_bytes()
+    except OSError:
+        return sha256 is None
+    return sha256 is not None and hashlib.sha256(data).hexdigest() == sha256
 
 
 def _check_before(report: VerificationReport, field: str, path: Path) -> None:

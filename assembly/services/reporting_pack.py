@@ -26,7 +26,7 @@ from assembly.services import minutes_annex
 from assembly.services.anchor_check import AnchorService
 from assembly.services.context import ServiceContext
 from assembly.services.documents import DocumentService
-from assembly.services.files import unwritable
+from assembly.services.files import held, unwritable
 from assembly.services.meeting_lookup import ProfileCache, require_meeting
 from assembly.services.minutes import MinutesService
 from assembly.services.progress import Progress
@@ -86,14 +86,10 @@ class ReportingPackService:
             coop = cooperative_store.load(conn)
             profile = self._profiles.get(conn, meeting.profile_version)
             summary = minutes_annex.decision_summary(conn, meeting, profile)
-            recorded = next(
-                (
-                    d.sha256
-                    for d in document_store.documents(conn, meeting_id)
-                    if d.kind == document_store.BERITA_ACARA
-                ),
-                None,
-            )
+            locked_with = document_store.signed_minutes(conn, meeting_id)
+            recorded = locked_with.sha256 if locked_with else None
+            # A locked meeting's berita acara is the file signed at the lock, never a re-render.
+            kept = document_store.signed_file(conn, locked_with.id) if locked_with else None
         signed_sha = ""
         if signed_pdf is not None:
             report = SigningService(self._ctx).verify(Path(signed_pdf))
@@ -136,45 +132,52 @@ class ReportingPackService:
                                          suffix=".part"))  # fmt: skip
         except OSError as exc:
             raise unwritable(folder, exc) from exc
+        signed = signed_pdf is not None or kept is not None
         try:
-            if signed_pdf is not None:
-                minutes_name = SIGNED_NAME
-                shutil.copyfile(signed_pdf, temp / SIGNED_NAME)
-                if _sha256(temp / SIGNED_NAME) != signed_sha:  # changed since it was checked
-                    raise DomainError(
-                        tr("Berkas {path} berubah saat disalin; ulangi.", path=signed_pdf)
-                    )
-            else:
-                minutes_name = UNSIGNED_NAME
-                MinutesService(self._ctx).export(meeting_id, temp / UNSIGNED_NAME, paper, "id")
-            progress.step(1, _STEPS)
-            DocumentService(self._ctx).attendance_list(
-                meeting_id, temp / ATTENDANCE_NAME, "id", paper=paper
-            )
-            progress.step(2, _STEPS)
-            (temp / DECISIONS_NAME).write_bytes(minutes_annex.decisions_csv(summary))
-            progress.step(3, _STEPS)
-            files = [_describe(temp / n) for n in (minutes_name, ATTENDANCE_NAME, DECISIONS_NAME)]
-            t = translator("id")
-            heading = [
-                tr("PAKET LAPORAN RAPAT ANGGOTA"),
-                coop.name if coop else "",
-                f"{full_title(meeting, t)}, {meeting.date.strftime('%d-%m-%Y')}",
-                tr("Nomor berita acara: {number}", number=meeting.document_number or "-"),
-                tr(
-                    "Dibuat oleh Kuorum pada {when}.",
-                    when=self._ctx.now().strftime("%d-%m-%Y %H.%M"),
-                ),
-            ]
-            (temp / README_NAME).write_text(
-                _readme(heading, files, signed_pdf is not None), encoding="utf-8", newline="\r\n"
-            )
-            progress.step(4, _STEPS)
-            for path in temp.iterdir():
-                _fsync(path)
-            if folder.exists():
-                folder.rmdir()  # checked empty above; a rename needs it gone on every system
-            os.replace(temp, folder)
+            with held(temp):
+                if signed_pdf is not None:
+                    minutes_name = SIGNED_NAME
+                    shutil.copyfile(signed_pdf, temp / SIGNED_NAME)
+                    if _sha256(temp / SIGNED_NAME) != signed_sha:  # changed since it was checked
+                        raise DomainError(
+                            tr("Berkas {path} berubah saat disalin; ulangi.", path=signed_pdf)
+                        )
+                elif kept is not None:
+                    minutes_name = SIGNED_NAME
+                    (temp / SIGNED_NAME).write_bytes(kept)
+                else:
+                    minutes_name = UNSIGNED_NAME
+                    MinutesService(self._ctx).export(meeting_id, temp / UNSIGNED_NAME, paper, "id")
+                progress.step(1, _STEPS)
+                DocumentService(self._ctx).attendance_list(
+                    meeting_id, temp / ATTENDANCE_NAME, "id", paper=paper
+                )
+                progress.step(2, _STEPS)
+                (temp / DECISIONS_NAME).write_bytes(minutes_annex.decisions_csv(summary))
+                progress.step(3, _STEPS)
+                files = [
+                    _describe(temp / n) for n in (minutes_name, ATTENDANCE_NAME, DECISIONS_NAME)
+                ]
+                t = translator("id")
+                heading = [
+                    tr("PAKET LAPORAN RAPAT ANGGOTA"),
+                    coop.name if coop else "",
+                    f"{full_title(meeting, t)}, {meeting.date.strftime('%d-%m-%Y')}",
+                    tr("Nomor berita acara: {number}", number=meeting.document_number or "-"),
+                    tr(
+                        "Dibuat oleh Kuorum pada {when}.",
+                        when=self._ctx.now().strftime("%d-%m-%Y %H.%M"),
+                    ),
+                ]
+                (temp / README_NAME).write_text(
+                    _readme(heading, files, signed), encoding="utf-8", newline="\r\n"
+                )
+                progress.step(4, _STEPS)
+                for path in temp.iterdir():
+                    _fsync(path)
+                if folder.exists():
+                    folder.rmdir()  # checked empty above; a rename needs it gone on every system
+                os.replace(temp, folder)
         except OSError as exc:
             shutil.rmtree(temp, ignore_errors=True)
             raise unwritable(folder, exc) from exc
@@ -182,9 +185,7 @@ class ReportingPackService:
             shutil.rmtree(temp, ignore_errors=True)
             raise
         progress.step(_STEPS, _STEPS)
-        return ReportingPack(
-            folder, (*files, _describe(folder / README_NAME)), signed_pdf is not None
-        )
+        return ReportingPack(folder, (*files, _describe(folder / README_NAME)), signed)
 
 
 def _check_target(folder: Path) -> None:

@@ -62,8 +62,9 @@ def test_two_signatures_lock_the_meeting_and_record_the_hash(
         "sekretaris: Anggota Nomor 2 (TTE tidak tersertifikasi)",
     )
     with services.ctx.db.read() as conn:
-        kinds = [e.kind for e in audit_log.events(conn)][-2:]
-    assert kinds == ["signing.signed", "minutes.locked"]
+        kinds = [e.kind for e in audit_log.events(conn)][-3:]
+    # The backup at the lock comes after it (issue 12 point 7).
+    assert kinds == ["signing.signed", "minutes.locked", "backup.made"]
     assert changes.areas >= {"meetings", "minutes"}
     with_file = services.minutes_signing.status(meeting_id, pdf)
     assert with_file.report is not None and with_file.report.all_valid

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assembly.domain.errors import DomainError
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.backups import MAX_KEEP, BackupInfo, BackupResult, Reason, meeting_line
@@ -54,6 +56,7 @@ class BackupDialog(QDialog):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self.confirmation: QMessageBox | None = None
+        self.confirm_meeting: QLineEdit | None = None  # asked for when a lock would be undone
         self.setWindowTitle(tr("Cadangan basis data"))
         self.resize(1000, 600)
 
@@ -271,15 +274,70 @@ class BackupDialog(QDialog):
         localize_message_box(box)
         box.button(QMessageBox.StandardButton.Yes).setText(tr("Pulihkan"))
         yes = box.button(QMessageBox.StandardButton.Yes)
-        box.buttonClicked.connect(lambda button: button is yes and self.restore(info.path))
+        self.confirm_meeting = self._ask_meeting_name(box, info.path)
+        field = self.confirm_meeting
+        box.buttonClicked.connect(
+            lambda button: (
+                button is yes
+                and self.restore(info.path, field.text() if field is not None else None)
+            )
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.confirmation = box
         box.open()
         return box
 
-    def restore(self, path: Path) -> None:
-        """Restore ``path``; on success tell the app to reopen the database and close."""
-        result = self._operations.run(self, lambda: self._services.backups.restore(path))
+    def _ask_meeting_name(self, box: QMessageBox, path: Path) -> QLineEdit | None:
+        """When the backup predates a lock held here, a field in ``box`` where the user types
+        the meeting's name; "Pulihkan" stays disabled until it matches."""
+        try:
+            at_risk = self._services.backups.locks_at_risk(path)
+        except DomainError:
+            return None  # the restore itself refuses such a file, with the reason
+        if not at_risk:
+            return None
+        names = "; ".join(r.name for r in at_risk)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setText(
+            box.text()
+            + "\n\n"
+            + tr(
+                "PERHATIAN: cadangan ini dibuat sebelum {meetings} ditandatangani dan dikunci. "
+                "Memulihkannya membatalkan kunci itu; pemulihan dicatat di log audit.",
+                meetings="; ".join(r.title for r in at_risk),
+            )
+        )
+        field = QLineEdit()
+        field.setObjectName("confirmMeeting")
+        field.setPlaceholderText(names)
+        field.setAccessibleName(tr("Nama rapat untuk konfirmasi"))
+        label = QLabel(tr('Ketik nama rapat "{names}" untuk memulihkan:', names=names))
+        label.setBuddy(field)
+        layout = box.layout()
+        buttons = box.findChild(QDialogButtonBox)
+        if isinstance(layout, QGridLayout) and buttons is not None:
+            # Above the buttons: read, type, then press "Pulihkan".
+            row, _col, _rows, _span = layout.getItemPosition(layout.indexOf(buttons))
+            layout.removeWidget(buttons)
+            layout.addWidget(label, row, 0, 1, layout.columnCount())
+            layout.addWidget(field, row + 1, 0, 1, layout.columnCount())
+            layout.addWidget(buttons, row + 2, 0, 1, layout.columnCount())
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setEnabled(False)
+        wanted = {" ".join(n.split()).casefold() for n in names.split(";")}
+        field.textChanged.connect(
+            lambda text: yes.setEnabled(
+                {" ".join(p.split()).casefold() for p in text.split(";") if p.strip()} >= wanted
+            )
+        )
+        return field
+
+    def restore(self, path: Path, confirm_meeting: str | None = None) -> None:
+        """Restore ``path`` (``confirm_meeting``: the name typed to undo a lock); on success
+        tell the app to reopen the database and close."""
+        result = self._operations.run(
+            self, lambda: self._services.backups.restore(path, confirm_meeting)
+        )
         if result is None:
             self.refresh()
             return

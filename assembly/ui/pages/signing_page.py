@@ -33,6 +33,7 @@ from assembly.domain.cooperative import TimeZone
 from assembly.domain.meeting import MeetingState
 from assembly.i18n import tr
 from assembly.services.anchor_check import FileVerdict
+from assembly.services.backups import BackupResult
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.minutes_signing import SigningStatus, role_choices
@@ -137,6 +138,11 @@ class SigningPage(QWidget):
         verify_layout.addWidget(self.table, 1)
         verify_layout.addWidget(self.anchor_label)
         verify_layout.addWidget(self.summary)
+        self.backup_label = QLabel()  # the backup after each signature, or why it failed
+        self.backup_label.setObjectName("signing_backup")
+        self.backup_label.setWordWrap(True)
+        self.backup_label.hide()
+        verify_layout.addWidget(self.backup_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(actions)
@@ -302,6 +308,7 @@ class SigningPage(QWidget):
         if signed.kind == "berita_acara":
             self._files[meeting_id] = signed.signed.path
         self.show_report(signed.report)
+        self._show_backup(signed.backup)
         self.refresh_status()
 
     def open_key_dialog(self, *, new: bool) -> KeyDialog:
@@ -384,6 +391,18 @@ class SigningPage(QWidget):
             summary += "\n" + verdict.verdict()
         self.summary.setText(summary)
         self.summary.setStyleSheet(_GOOD_STYLE if good else ERROR_STYLE)
+
+    def _show_backup(self, result: BackupResult | None) -> None:
+        """The backup taken after the signature: its name, or the warning (signing went on)."""
+        if result is None:
+            return
+        if result.ok and result.path is not None:
+            self.backup_label.setText(tr("Cadangan dibuat: {path}", path=result.path))
+            self.backup_label.setStyleSheet("")
+        if result.warning:
+            self.backup_label.setText(result.warning)
+            self.backup_label.setStyleSheet(ERROR_STYLE)
+        self.backup_label.show()
 
     def open_addendum_dialog(self) -> AddendumDialog | None:
         """The addendum dialog, for a locked meeting."""
