@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -33,7 +34,6 @@ from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.progress import Progress
 from assembly.ui.dialogs.meeting_dialog import MeetingDialog
-from assembly.ui.dialogs.reporting_pack_dialog import ReportingPackDialog
 from assembly.ui.models.meeting_list_model import MeetingListModel
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.buttons import localize_message_box
@@ -285,11 +285,14 @@ class MeetingsPage(QWidget):
             target, lambda _p: self.services.documents.attendance_list(meeting_id, target)
         )
 
-    def reporting_pack(self) -> ReportingPackDialog | None:
+    def reporting_pack(self) -> QDialog | None:
         """Open the reporting pack dialog for the chosen meeting (not modal: returned)."""
         meeting_id = self.meeting_id
         if meeting_id is None:
             return None
+        # Loaded when first used: it brings ReportLab, which the start of the app need not wait for.
+        from assembly.ui.dialogs.reporting_pack_dialog import ReportingPackDialog
+
         dialog = ReportingPackDialog(self.services, self.operations, meeting_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -10,7 +10,7 @@ left. "Tinjau berita acara" (F7) shows the whole berita acara as it will print.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -47,6 +47,9 @@ class MinutesPage(QWidget):
         self._editing_meeting: int | None = None  # and its meeting (the picker may move first)
         self._dirty = False
         self._state: MeetingState | None = None
+        # The events list reads the whole attendance history (a second at 300,000 members):
+        # a hidden page reads it when it is shown, never at start or on each check-in.
+        self._stale = False
 
         self.meeting = QComboBox()
         self.meeting.setObjectName("minutes_meeting")
@@ -234,6 +237,9 @@ class MinutesPage(QWidget):
         self._show_events()
 
     def _show_events(self) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
         self.events.clear()
         if self.meeting_id is None or self._item_id is None:
             return
@@ -296,10 +302,19 @@ class MinutesPage(QWidget):
 
     def _changed(self, changes: Changes) -> None:
         if changes.areas & {Area.MEETINGS, Area.DECISIONS, Area.ATTENDANCE, Area.MINUTES}:
+            if not self.isVisible() and not changes.touches(Area.MEETINGS):
+                self._stale = True  # read again when shown
+                return
             if Area.MEETINGS in changes.areas:
                 self.load_meetings(self.meeting_id)
             else:
                 self._reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._reload()
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Leaving the page saves the notes."""
