@@ -98,6 +98,9 @@ class AttendanceHeading:
     signatories: tuple[Signatory, ...] = ()
     setup: PageSetup = field(default_factory=PageSetup)
     language: str | None = None
+    # A blank form printed before the meeting (no one has arrived yet): this many numbered
+    # empty lines for the members to write in and sign.
+    blank_rows: int = 0
 
 
 def write_attendance_list(
@@ -140,6 +143,9 @@ class _Layout:
 
     def __init__(self, heading: AttendanceHeading, rows: Sequence[AttendanceRow], t: Translator):
         self.heading = heading
+        self.blank = not rows and heading.blank_rows > 0
+        if self.blank:
+            rows = [AttendanceRow("", "", Channel.IN_PERSON)] * heading.blank_rows
         self.rows = rows
         self.t = t
         self.meeting_name = meeting_name(heading, t)
@@ -224,6 +230,9 @@ class _Layout:
         t, h = self.t, self.heading
         count = Counter(row.channel for row in self.rows)
         people = t.tr("{n} orang", n="{n}")
+        if self.blank:
+            count = Counter()
+            people = t.tr("{n} orang", n="........")
         lines = [
             (t.tr("Hadir langsung"), count[Channel.IN_PERSON]),
             (t.tr("Hadir daring"), count[Channel.ONLINE]),
@@ -234,7 +243,8 @@ class _Layout:
             [f"{i}. {label}", ":", people.format(n=_thousands(n))]
             for i, (label, n) in enumerate(lines, start=1)
         ]
-        data.append([t.tr("Jumlah seluruhnya"), ":", people.format(n=_thousands(len(self.rows)))])
+        total = 0 if self.blank else len(self.rows)
+        data.append([t.tr("Jumlah seluruhnya"), ":", people.format(n=_thousands(total))])
         summary = Table(
             data,
             colWidths=[60 * mm, 4 * mm, 35 * mm],
@@ -315,6 +325,15 @@ class _Layout:
 
     def _row(self, seq: int, row: AttendanceRow) -> list[str]:
         w = self.widths
+        if self.blank:
+            return [
+                str(seq),
+                "",
+                "",
+                "",
+                "",
+                *((f"{seq}. {self.dots}", "") if seq % 2 else ("", f"{seq}. {self.dots}")),
+            ]
         channel = self.labels[row.channel]
         if row.channel is Channel.PROXY and row.proxy_holder:
             channel = f"{channel}\n{_fit(row.proxy_holder, w[3], 1)}"

@@ -37,6 +37,11 @@ class AttendanceTableModel(PagedTableModel):
         self._checkin = checkin
         self._meeting_id: int | None = None
 
+    @property
+    def meeting_id(self) -> int | None:
+        """The meeting whose attendance is shown."""
+        return self._meeting_id
+
     def set_meeting(self, meeting_id: int | None) -> None:
         """Show the attendance of ``meeting_id`` (None: an empty list)."""
         self._meeting_id = meeting_id

@@ -187,12 +187,13 @@ class CheckInPage(QWidget):
     def load_meetings(self, keep: int | None = None) -> None:
         """List the meetings that take attendance now, keeping ``keep`` (or the current)."""
         keep = keep if keep is not None else self.meeting_id
+        shown = self.quorum.meeting_id  # the meeting whose quorum and counts are on screen
         open_ones = [m for m in self.services.meetings.list() if m.state.takes_attendance]
         self.meeting.blockSignals(True)
         self.meeting.clear()
         for summary in open_ones:
             self.meeting.addItem(
-                tr("{title}, {date}", title=summary.title, date=summary.date.strftime("%d-%m-%Y")),
+                summary.choice,
                 summary.id,
             )
         if not open_ones:
@@ -201,7 +202,9 @@ class CheckInPage(QWidget):
         self.meeting.setCurrentIndex(max(found, 0))
         self.meeting.setEnabled(len(open_ones) > 1)
         self.meeting.blockSignals(False)
-        if self.meeting_id != keep or found < 0:
+        # However the meeting was chosen (the selector, another page, a list refresh), the
+        # quorum, the counts and the list shown are those of the meeting the selector shows.
+        if self.meeting_id != shown or self.model.meeting_id != self.meeting_id:
             self._meeting_chosen()
         else:
             self.quorum.refresh()

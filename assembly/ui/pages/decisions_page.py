@@ -195,10 +195,9 @@ class DecisionsPage(QWidget):
         self.meeting.clear()
         for summary in shown:
             self.meeting.addItem(
-                tr("{title}, {date} ({state})", title=summary.title,
-                   date=summary.date.strftime("%d-%m-%Y"), state=summary.state.label),
+                f"{summary.choice} ({summary.state.label})",
                 summary.id,
-            )  # fmt: skip
+            )
         if not shown:
             self.meeting.addItem(tr("Belum ada rapat yang dibuka"), None)
         self.meeting.setCurrentIndex(max(self.meeting.findData(keep), 0))

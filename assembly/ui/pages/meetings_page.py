@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assembly.domain.meeting import MeetingState, MeetingType
+from assembly.domain.meeting import MeetingState, MeetingType, signer_label
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
@@ -73,6 +73,14 @@ class MeetingsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # The chosen meeting stays plainly marked when the focus is elsewhere (after saving
+        # in the dialog, on a button): the inactive selection looks like the active one.
+        palette = self.table.palette()
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+            palette.setColor(
+                QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role)
+            )
+        self.table.setPalette(palette)
         header = self.table.horizontalHeader()
         self.table.setWordWrap(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -83,6 +91,9 @@ class MeetingsPage(QWidget):
         self.warnings.setTextFormat(Qt.TextFormat.RichText)
         self.warnings.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.quorum = QuorumPanel(services, operations)
+        self.signers = QLabel()
+        self.signers.setObjectName("meeting_signers")
+        self.signers.setWordWrap(True)
 
         actions = QHBoxLayout()
         actions.addWidget(self.new_kind)
@@ -110,7 +121,10 @@ class MeetingsPage(QWidget):
         below_layout = QHBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
         below_layout.addWidget(self.quorum, 3)
-        below_layout.addWidget(self.warnings, 2)
+        side = QVBoxLayout()
+        side.addWidget(self.signers)
+        side.addWidget(self.warnings, 1)
+        below_layout.addLayout(side, 2)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(below)
@@ -161,6 +175,7 @@ class MeetingsPage(QWidget):
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
             self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _chosen(self) -> None:
         meeting_id = self.meeting_id
@@ -174,12 +189,29 @@ class MeetingsPage(QWidget):
         self.check_in_button.setEnabled(state is MeetingState.DRAFT)
         self.close_button.setEnabled(state is MeetingState.OPENED)
         self.invitation_button.setEnabled(summary is not None)
-        self.attendance_button.setEnabled(state is not None and state is not MeetingState.DRAFT)
+        # In draft it is the blank form the secretary prints to take to the door.
+        self.attendance_button.setEnabled(summary is not None)
         self.pack_button.setEnabled(state is not None and state is not MeetingState.DRAFT)
         self.quorum.set_meeting(
             meeting_id if state is not None and state is not MeetingState.DRAFT else None
         )
         self._show_warnings(meeting_id)
+        self._show_signers(meeting_id)
+
+    def _show_signers(self, meeting_id: int | None) -> None:
+        if meeting_id is None:
+            self.signers.clear()
+            return
+        meeting = self.services.meetings.get(meeting_id)
+        self.signers.setText(
+            tr(
+                "Wajib menandatangani berita acara: {roles}",
+                roles=", ".join(
+                    [signer_label(k) for k in meeting.required_signers]
+                    + ([tr("saksi yang namanya tercantum")] if meeting.signers is None else [])
+                ),
+            )
+        )
 
     def _show_warnings(self, meeting_id: int | None) -> None:
         if meeting_id is None:

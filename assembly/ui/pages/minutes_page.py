@@ -151,7 +151,7 @@ class MinutesPage(QWidget):
         self.meeting.clear()
         for summary in held:
             self.meeting.addItem(
-                tr("{title}, {date}", title=summary.title, date=summary.date.strftime("%d-%m-%Y")),
+                summary.choice,
                 summary.id,
             )
         if not held:

@@ -153,7 +153,7 @@ class SigningPage(QWidget):
         self.meeting.clear()
         for summary in self.services.meetings.list():
             if summary.state in (MeetingState.CLOSED, MeetingState.LOCKED):
-                text = f"{summary.title} — {summary.date:%d-%m-%Y} ({summary.state.label})"
+                text = f"{summary.choice} ({summary.state.label})"
                 self.meeting.addItem(text, summary.id)
         index = self.meeting.findData(current) if current is not None else 0
         self.meeting.setCurrentIndex(max(index, 0))
