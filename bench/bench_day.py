@@ -65,7 +65,15 @@ print("{READY}", flush=True)
 
 def _demo(path: Path, members: int) -> None:
     subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "demo", "--db", str(path), "--members", str(members)],
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "demo",
+            "--db",
+            str(path),
+            "--members",
+            str(members),
+        ],
         check=True,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

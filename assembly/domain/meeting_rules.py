@@ -127,7 +127,9 @@ def validate_signers(meeting: Meeting) -> list[Problem]:
     chosen = meeting.signers or ()
     unknown = [k for k in chosen if k not in OPTIONAL_SIGNERS]
     column = field_label("signers")
-    problems = [Problem(tr("Peran penanda tangan {role} tidak dikenal", role=k), column) for k in unknown]
+    problems = [
+        Problem(tr("Peran penanda tangan {role} tidak dikenal", role=k), column) for k in unknown
+    ]
     witnesses = sum(1 for o in meeting.officers if o.role is OfficerRole.WITNESS)
     for key, needed in (("saksi1", 1), ("saksi2", 2)):
         if key in chosen and witnesses < needed:

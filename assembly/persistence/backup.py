@@ -25,7 +25,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import StorageError
+from assembly.domain.local_time import ZONE_NAMES
+from assembly.domain.meeting import zone_of
 from assembly.i18n import tr
 from assembly.persistence import audit_log, settings_store
 from assembly.persistence.database import (
@@ -38,11 +41,14 @@ from assembly.persistence.database import (
 from assembly.persistence.tables import decisions, meetings
 
 STAMP = "%Y%m%d-%H%M%S"
-# kuorum-<label>-<YYYYMMDD-HHMMSS>-<reason>.sqlite; the label is the cooperative's code or the
-# database file's stem, reduced to letters, digits, "_" and "-".
+# kuorum-<label>-<YYYYMMDD-HHMMSS><zone>-<reason>.sqlite; the label is the cooperative's code or
+# the database file's stem, reduced to letters, digits, "_" and "-"; the time is the
+# cooperative's (WIB, WITA or WIT, named). Older names carry no zone: the laptop's own time.
 NAME = re.compile(
-    r"^kuorum-(?P<label>[A-Za-z0-9_-]+?)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite$"
+    r"^kuorum-(?P<label>[A-Za-z0-9_-]+?)-(?P<stamp>\d{8}-\d{6})(?P<zone>WITA|WIB|WIT)?"
+    r"-(?P<reason>[a-z0-9-]+)\.sqlite$"
 )
+_NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]+")
 
 
@@ -94,7 +100,8 @@ def safe_label(text: str) -> str:
 def backup_name(label: str, when: dt.datetime, reason: str) -> str:
     """The file name of a backup of ``label`` taken at ``when`` because of ``reason``."""
     reason = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "manual"
-    return f"kuorum-{safe_label(label)}-{when.strftime(STAMP)}-{reason}.sqlite"
+    zone = when.tzname() if when.tzname() in ZONE_NAMES else ""
+    return f"kuorum-{safe_label(label)}-{when.strftime(STAMP)}{zone}-{reason}.sqlite"
 
 
 def is_ours(path: Path) -> bool:
@@ -226,12 +233,17 @@ def _label_of(path: Path) -> str:
 
 
 def _stamp_of(path: Path) -> dt.datetime:
+    """When the backup was taken, as an aware time (from the zone in its name, else the
+    laptop's own zone, as older names were written)."""
     match = NAME.match(path.name)
     assert match is not None
     try:
-        return dt.datetime.strptime(match["stamp"], STAMP)
+        stamp = dt.datetime.strptime(match["stamp"], STAMP)
     except ValueError:
-        return dt.datetime.min
+        return _NEVER
+    if match["zone"]:
+        return stamp.replace(tzinfo=zone_of(TimeZone(match["zone"])))
+    return stamp.astimezone()
 
 
 def read_info(path: Path) -> BackupInfo:
@@ -240,7 +252,7 @@ def read_info(path: Path) -> BackupInfo:
     base = BackupInfo(
         path,
         match["label"] if match else "",
-        _stamp_of(path) if match else dt.datetime.min,
+        _stamp_of(path) if match else _NEVER,
         match["reason"] if match else "",
         path.stat().st_size if path.exists() else 0,
     )

@@ -18,7 +18,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError
+from assembly.domain.local_time import shown
 from assembly.domain.minutes import full_title
 from assembly.i18n import tr, translator
 from assembly.persistence import cooperative_store, document_store
@@ -150,7 +152,7 @@ class ReportingPackService:
                 tr("Nomor berita acara: {number}", number=meeting.document_number or "-"),
                 tr(
                     "Dibuat oleh Kuorum pada {when}.",
-                    when=self._ctx.now().strftime("%d-%m-%Y %H.%M"),
+                    when=shown(self._ctx.now(), coop.time_zone if coop else TimeZone.WIB),
                 ),
             ]
             (temp / README_NAME).write_text(

@@ -85,7 +85,7 @@ def test_a_backup_after_each_decision_and_at_closing(
     first = cooperative.backups.backup_if_due()
     assert first is not None and first.ok and first.warning == ""
     assert first.path is not None and first.path.parent == usb
-    assert first.path.name == "kuorum-KSP-SB-20260314-090200-keputusan.sqlite"
+    assert first.path.name == "kuorum-KSP-SB-20260314-090200WIB-keputusan.sqlite"
     assert cooperative.backups.backup_if_due() is None  # nothing new since
     cooperative.meetings.close(hall.meeting_id)
     closing = cooperative.backups.backup_if_due()

@@ -115,9 +115,7 @@ def test_a_saved_meeting_set_by_hand_keeps_its_cut_off(qtbot: QtBot, page: Meeti
     assert (stored.date, stored.cutoff_date) == (dt.date(2026, 3, 21), dt.date(2026, 3, 1))
 
 
-def test_enter_in_the_agenda_adds_a_line_and_never_closes(
-    qtbot: QtBot, page: MeetingsPage
-) -> None:
+def test_enter_in_the_agenda_adds_a_line_and_never_closes(qtbot: QtBot, page: MeetingsPage) -> None:
     dialog = page.new_meeting()
     assert dialog is not None
     fill_leaders(qtbot, dialog)

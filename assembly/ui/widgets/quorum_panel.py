@@ -206,7 +206,7 @@ class QuorumPanel(QWidget):
         self.countdown_label.setText(
             tr(
                 "Skorsing sampai pukul {time}: sisa {mm:02d}.{ss:02d}",
-                time=self._until.strftime("%H.%M"),
+                time=self._until.strftime("%H.%M %Z"),
                 mm=seconds // 60,
                 ss=seconds % 60,
             )
