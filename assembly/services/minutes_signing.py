@@ -170,6 +170,7 @@ class MinutesSigningService:
                     signers, self._ctx.now(), self._ctx.actor,
                 )  # fmt: skip
                 document_store.lock_meeting(conn, meeting_id)
+                document_store.remember_path(conn, meeting_id, str(signed.path.absolute()))
                 event = "minutes.locked"
             else:
                 assert minutes is not None

@@ -67,6 +67,21 @@ class ReportingPackService:
         self._ctx = ctx
         self._profiles = ProfileCache()
 
+    def signed_file(self, meeting_id: int) -> Path | None:
+        """The signed berita acara this database knows for the meeting: the file it was
+        signed into, when it is still there with the hash recorded at the lock."""
+        with self._ctx.db.read() as conn:
+            record = document_store.signed_minutes(conn, meeting_id)
+            known = document_store.remembered_path(conn, meeting_id)
+        if record is None or known is None:
+            return None
+        path = Path(known)
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        return path if digest == record.sha256 else None
+
     def write(
         self,
         meeting_id: int,

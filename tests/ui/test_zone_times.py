@@ -73,6 +73,9 @@ def test_backups_are_named_and_listed_in_wita(
     # The tests' clock says 09.00 WIB: 10.00 in Makassar.
     made = sorted(p.name for p in usb.iterdir() if p != legacy)
     assert made == ["kuorum-KSP-SB-20260314-100000WITA-manual.sqlite"]
+    assert dialog.selected() is not None and dialog.selected().path.name.endswith(
+        "WITA-manual.sqlite"
+    )
     first = dialog.model.index(0, 0).data()
     assert first == "14/03/2026 10.00.00 WITA"
     second = dialog.model.index(1, 0).data()

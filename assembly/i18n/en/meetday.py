@@ -22,4 +22,10 @@ CATALOGUE: dict[str, str] = {
     "Selalu wajib menandatangani berita acara": "Always must sign the minutes",
     "Wajib menandatangani berita acara: {roles}": "Must sign the minutes: {roles}",
     "saksi yang namanya tercantum": "the witnesses named",
+    # the desk and the pages, at 1200 px
+    "Pindai kartu atau ketik nomor": "Scan a card or type a number",
+    "Siap. Pindai kartu atau ketik nomor anggota lalu Enter, atau ketik nama.": "Ready. Scan a "
+    "card or type a member number and press Enter, or type a name.",
+    "Kuorum dihitung setelah pendaftaran hadir dibuka.": "Quorum is counted once check-in opens.",
+    "Pilih rapat lebih dahulu.": "Choose a meeting first.",
 }

@@ -210,6 +210,10 @@ class BackupDialog(QDialog):
             self.outcome.setStyleSheet("color: #a3231f; font-weight: bold;")
             self.outcome.setText(result.warning)
         self.refresh()
+        if result.path is not None:
+            row = self.model.row_of(result.path)
+            if row is not None:
+                self.table.selectRow(row)  # the backup just made, previewed
 
     def _selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
         self._show_preview(self.selected())

@@ -4,6 +4,7 @@ the service; ``data()`` only formats them."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -42,6 +43,10 @@ class BackupListModel(RowsModel[tuple[BackupInfo, tuple[str, ...]]]):
         self.beginResetModel()
         self._rows = [(r, _texts(r, zone)) for r in rows]
         self.endResetModel()
+
+    def row_of(self, path: Path) -> int | None:
+        """The row showing the backup at ``path``."""
+        return next((i for i, (r, _t) in enumerate(self._rows) if r.path == path), None)
 
     def info(self, row: int) -> BackupInfo | None:
         """The backup on ``row``."""

@@ -37,7 +37,9 @@ from assembly.ui.dialogs.proxy_dialog import ProxyDialog
 from assembly.ui.models.attendance_table_model import AttendanceTableModel
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.buttons import localize_message_box
+from assembly.ui.widgets.column_widths import set_column_widths
 from assembly.ui.widgets.desk_result import GREY, DeskResult
+from assembly.ui.widgets.meeting_selector import meeting_selector
 from assembly.ui.widgets.quorum_panel import QuorumPanel
 
 FIND_DELAY_MS = 150
@@ -55,15 +57,17 @@ class CheckInPage(QWidget):
         self.current_member: int | None = None  # whom Keluar/Kembali/Batalkan act on
         self._proxies = False
 
-        self.meeting = QComboBox()
-        self.meeting.setObjectName("desk_meeting")
+        self.meeting = meeting_selector("desk_meeting")
         self.meeting.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.channel = QComboBox()
         self.channel.setObjectName("desk_channel")
         self.channel.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.entry = QLineEdit()
         self.entry.setObjectName("desk_entry")
-        self.entry.setPlaceholderText(
+        # Short enough to be read whole at 1200 px in the large type; the rest is in the
+        # tooltip and in the result area's "Siap" line.
+        self.entry.setPlaceholderText(tr("Pindai kartu atau ketik nomor"))
+        self.entry.setToolTip(
             tr("Pindai kartu atau ketik nomor anggota lalu Enter; ketik nama untuk mencari")
         )
         self.entry.setStyleSheet("font-size: 20pt; padding: 6px;")
@@ -118,8 +122,7 @@ class CheckInPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((80, 90, 240, 150, 140, 80, 70)):
-            header.resizeSection(column, width)
+        set_column_widths(self.table, (80, 90, 240, 150, 140, 80, 70))
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -439,7 +442,13 @@ class CheckInPage(QWidget):
         if self.meeting_id is None:
             self._show(tr("Buka pendaftaran hadir di halaman Rapat."), "", "", "", GREY)
         else:
-            self._show(tr("Siap. Pindai kartu atau ketik nomor anggota."), "", "", "", GREY)
+            self._show(
+                tr("Siap. Pindai kartu atau ketik nomor anggota lalu Enter, atau ketik nama."),
+                "",
+                "",
+                "",
+                GREY,
+            )
 
     def show_result(self, result: CheckInResult) -> None:
         """Show a scan's result large; Keluar/Kembali/Batalkan then act on that member when

@@ -11,7 +11,6 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFrame,
     QGridLayout,
@@ -38,6 +37,7 @@ from assembly.ui.models.decision_list_model import method_label
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.agenda_panel import AgendaPanel
 from assembly.ui.widgets.ballot_panel import BallotPanel
+from assembly.ui.widgets.meeting_selector import meeting_selector
 from assembly.ui.widgets.quorum_panel import NOT_REACHED_STYLE, REACHED_STYLE
 from assembly.ui.widgets.vote_entry import VoteEntry
 
@@ -62,8 +62,7 @@ class DecisionsPage(QWidget):
         self.latest: Ballot | None = None
         self._windows: list[QWidget] = []  # projector and kiosk windows kept alive
 
-        self.meeting = QComboBox()
-        self.meeting.setObjectName("console_meeting")
+        self.meeting = meeting_selector("console_meeting")
         self.projector_button = self._button(tr("&Proyektor (Ctrl+P)"), self.open_projector)
         self.quorum_label = QLabel()
         self.quorum_label.setObjectName("console_quorum")

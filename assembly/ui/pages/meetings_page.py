@@ -52,6 +52,10 @@ class MeetingsPage(QWidget):
 
         self.new_kind = QComboBox()
         self.new_kind.setObjectName("new_meeting_kind")
+        self.new_kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.new_kind.setMinimumContentsLength(24)
         for kind in MeetingType:
             self.new_kind.addItem(kind.label, kind.value)
         self.new_button = QPushButton(tr("&Rapat baru…"))
@@ -192,8 +196,10 @@ class MeetingsPage(QWidget):
         # In draft it is the blank form the secretary prints to take to the door.
         self.attendance_button.setEnabled(summary is not None)
         self.pack_button.setEnabled(state is not None and state is not MeetingState.DRAFT)
+        draft = state is MeetingState.DRAFT
         self.quorum.set_meeting(
-            meeting_id if state is not None and state is not MeetingState.DRAFT else None
+            meeting_id if state is not None and not draft else None,
+            tr("Kuorum dihitung setelah pendaftaran hadir dibuka.") if draft else None,
         )
         self._show_warnings(meeting_id)
         self._show_signers(meeting_id)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,6 +29,7 @@ from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.ui.operation import Operations
+from assembly.ui.widgets.meeting_selector import meeting_selector
 
 SAVE_DELAY_MS = 2000  # typing stopped this long: save
 _WRITABLE = (MeetingState.OPENED, MeetingState.SUSPENDED, MeetingState.CLOSED)
@@ -51,8 +51,7 @@ class MinutesPage(QWidget):
         # a hidden page reads it when it is shown, never at start or on each check-in.
         self._stale = False
 
-        self.meeting = QComboBox()
-        self.meeting.setObjectName("minutes_meeting")
+        self.meeting = meeting_selector("minutes_meeting")
         self.state_label = QLabel()
         self.review_button = QPushButton(tr("Tinjau berita acara (F7)"))
         self.review_button.setObjectName("minutes_review")
