@@ -257,7 +257,8 @@ def run(scale: str, profile: bool = False) -> list[dict[str, object]]:
         env = dict(os.environ, XDG_CONFIG_HOME=str(folder / "config"), PYTHONPATH=str(ROOT))
         starts = [_started(_START_APP, db, env) for _ in range(3)]
         bare_starts = [_started(_START_BARE, db, env) for _ in range(3)]
-        os.environ["XDG_CONFIG_HOME"] = env["XDG_CONFIG_HOME"]
+        config_before = os.environ.get("XDG_CONFIG_HOME")
+        os.environ["XDG_CONFIG_HOME"] = env["XDG_CONFIG_HOME"]  # no settings of the user's
         bare = _bare_commit(folder)
         floor = statistics.median(bare() for _ in range(20))
 
@@ -288,6 +289,10 @@ def run(scale: str, profile: bool = False) -> list[dict[str, object]]:
         if profiler:
             profiler.disable()
         day.close()
+        if config_before is None:
+            os.environ.pop("XDG_CONFIG_HOME", None)
+        else:
+            os.environ["XDG_CONFIG_HOME"] = config_before
 
     if profiler:
         import pstats

@@ -292,8 +292,8 @@ class DecisionsPage(QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.touches(Area.MEETINGS):
             self.load_meetings()
-        elif changes.areas & {Area.DECISIONS, Area.ATTENDANCE}:
-            self.refresh()
+        elif changes.areas & {Area.DECISIONS, Area.ATTENDANCE} and self.isVisible():
+            self.refresh()  # a hidden console reads again when shown (showEvent), not per scan
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
