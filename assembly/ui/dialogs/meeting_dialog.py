@@ -111,6 +111,10 @@ class MeetingDialog(QDialog):
 
         self.items = QListWidget()
         self.items.setObjectName("agenda_list")
+        # Long titles (the RAPBK item) wrap in the list instead of running off its side.
+        self.items.setWordWrap(True)
+        self.items.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.item_title = QLineEdit()
         self.item_title.setObjectName("agenda_title")
         self.item_kind = QComboBox()

@@ -20,6 +20,8 @@ from assembly.services.changes import Area, Changes
 from assembly.ui.operation import Operations
 
 REACHED_STYLE = "color: white; background: #1b7a3a; padding: 4px 10px; border-radius: 4px;"
+PRESENT_STYLE = "font-size: 20pt; font-weight: bold;"
+IDLE_STYLE = "font-size: 13pt;"  # no meeting to count: a sentence, not a figure
 NOT_REACHED_STYLE = "color: white; background: #b3261e; padding: 4px 10px; border-radius: 4px;"
 
 
@@ -37,7 +39,7 @@ class QuorumPanel(QWidget):
 
         self.present_label = QLabel()
         self.present_label.setObjectName("quorum_present")
-        self.present_label.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.present_label.setStyleSheet(PRESENT_STYLE)
         self.minimum_label = QLabel()
         self.minimum_label.setObjectName("quorum_minimum")
         self.minimum_label.setStyleSheet("font-size: 13pt;")
@@ -107,6 +109,7 @@ class QuorumPanel(QWidget):
         """Read the quorum and the procedure again."""
         if self.meeting_id is None:
             self.present_label.setText(self._idle or tr("Belum ada rapat dipilih"))
+            self.present_label.setStyleSheet(IDLE_STYLE)
             for label in (
                 self.minimum_label,
                 self.verdict_label,
@@ -120,6 +123,7 @@ class QuorumPanel(QWidget):
                 button.setEnabled(False)
             self._tick.stop()
             return
+        self.present_label.setStyleSheet(PRESENT_STYLE)
         meeting = self.services.meetings.get(self.meeting_id)
         status = self.services.checkin.quorum(self.meeting_id)
         proc = self.services.checkin.quorum_procedure(self.meeting_id)
