@@ -18,6 +18,7 @@ named by ``KUORUM_BENCH_DAY_DB`` (never changed: the bench works on a copy). Run
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import sqlite3
@@ -240,7 +241,7 @@ class _Day:
         dialog.close()
         if not any(folder.glob("kuorum-*.sqlite")):
             raise RuntimeError("no backup was written")
-        gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+        gaps = [b - a for a, b in itertools.pairwise(ticks)]
         return (max(gaps) / 1000 if gaps else took), took
 
     def idle_stall(self, seconds: float) -> float:
@@ -257,7 +258,7 @@ class _Day:
         timer.start()
         QTest.qWait(int(seconds * 1000))
         timer.stop()
-        gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+        gaps = [b - a for a, b in itertools.pairwise(ticks)]
         return max(gaps) / 1000 if gaps else 0.0
 
     def present(self, meeting_id: int) -> int:
