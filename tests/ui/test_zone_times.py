@@ -97,3 +97,22 @@ def test_backups_are_named_and_listed_in_wita(
     assert cli_main(["backup", "list", "--db", env_db]) == 0
     out = capsys.readouterr().out
     assert "14/03/2026 10.00.00 WITA" in out
+
+
+def test_the_desk_and_the_notes_name_the_zone(qtbot: QtBot, cooperative: Services) -> None:
+    from assembly.ui.pages.checkin_page import CheckInPage
+    from tests.meeting_fixtures import open_meeting, register_members
+
+    register_members(cooperative)
+    meeting_id = open_meeting(cooperative)
+    desk = CheckInPage(cooperative, Operations())
+    qtbot.addWidget(desk)
+    desk.show()
+    qtbot.waitExposed(desk)
+    desk.select_meeting(meeting_id)
+    qtbot.keyClicks(desk.entry, "0001")
+    qtbot.keyClick(desk.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: desk.model.index(0, 0).data() == "09.00.00 WIB")
+    qtbot.keyClick(desk.entry, Qt.Key.Key_F6)  # the member leaves
+    qtbot.waitUntil(lambda: desk.model.index(0, 6).data() == "09.00 WIB")

@@ -85,11 +85,12 @@ def _texts(entry: AttendanceEntry) -> tuple[str, ...]:
     if entry.holder_number:
         channel = tr("{channel} ({number})", channel=channel, number=entry.holder_number)
     return (
-        entry.arrived_at.strftime("%H.%M.%S"),
+        # In the meeting's zone, named (the service gives the times in it).
+        entry.arrived_at.strftime("%H.%M.%S %Z"),
         entry.number,
         entry.name,
         channel,
         entry.state.label,
         tr("Ya") if entry.may_vote else tr("Tidak"),
-        entry.left_at.strftime("%H.%M") if entry.left_at else "",
+        entry.left_at.strftime("%H.%M %Z") if entry.left_at else "",
     )

@@ -122,7 +122,7 @@ class CheckInPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        set_column_widths(self.table, (80, 90, 240, 150, 140, 80, 70))
+        set_column_widths(self.table, (110, 90, 240, 150, 140, 80, 100))
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError
+from assembly.domain.local_time import in_zone
 from assembly.domain.meeting import AgendaItem, MeetingState
 from assembly.i18n import tr
 from assembly.services.bundle import Services
@@ -274,8 +276,9 @@ class MinutesPage(QWidget):
             self.saved_label.setText(tr("Tidak tersimpan: catatan masih di layar."))
             return False
         self._dirty = False
-        now = self.services.ctx.now()
-        self.saved_label.setText(tr("Tersimpan pukul {time}", time=f"{now:%H.%M}"))
+        coop = self.services.cooperative.cooperative()
+        now = in_zone(self.services.ctx.now(), coop.time_zone if coop else TimeZone.WIB)
+        self.saved_label.setText(tr("Tersimpan pukul {time}", time=f"{now:%H.%M %Z}"))
         return True
 
     def step(self, delta: int) -> None:
