@@ -95,8 +95,17 @@ def test_the_desk_does_not_move_between_scans(qtbot: QtBot, window: MainWindow) 
         qtbot.keyClick(desk.entry, Qt.Key.Key_Return)
         qtbot.wait(80)  # the list's refresh after the scan
         assert places() == before, f"the desk moved after {typed}"
+    # A name typed: the matches take the result's place, nothing below moves either.
+    qtbot.keyClicks(desk.entry, "Luar Biasa")
+    qtbot.waitUntil(lambda: desk.matches.isVisible())
+    assert places() == before
+    assert desk.matches.item(0).text().startswith("0011")
+    qtbot.keyClick(desk.entry, Qt.Key.Key_Return)  # picks the highlighted match
+    qtbot.wait(80)
+    assert not desk.matches.isVisible() and desk.result_box.isVisible()
+    assert places() == before
     present = desk.services.checkin.quorum(desk.meeting_id).attending
-    assert present == 3  # 0001, 0013 and 0009 are in
+    assert present == 4  # 0001, 0013, 0009 and 0011 are in
 
 
 def test_the_reporting_pack_offers_the_signed_berita_acara(

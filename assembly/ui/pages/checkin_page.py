@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -75,8 +76,7 @@ class CheckInPage(QWidget):
         self.matches = QListWidget()
         self.matches.setObjectName("desk_matches")
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.matches.setMaximumHeight(150)
-        self.matches.hide()
+        self.matches.setStyleSheet("font-size: 14pt;")
         self.matches.itemClicked.connect(lambda item: self._pick(item))
 
         self.result_box = DeskResult()
@@ -135,8 +135,13 @@ class CheckInPage(QWidget):
         top.addWidget(self.channel)
         left = QVBoxLayout()
         left.addWidget(self.entry)
-        left.addWidget(self.matches)
-        left.addWidget(self.result_box, 1)
+        # The matches of a name take the result area's place, never push it down: the desk
+        # keeps its layout whether a card is scanned or a name typed.
+        self.answer = QStackedWidget()
+        self.answer.addWidget(self.result_box)
+        self.answer.addWidget(self.matches)
+        self.answer.setFixedHeight(self.result_box.maximumHeight())
+        left.addWidget(self.answer)
         actions = QHBoxLayout()
         for button in (self.out_button, self.return_button, self.undo_button):
             actions.addWidget(button)
@@ -252,7 +257,7 @@ class CheckInPage(QWidget):
         """Empty the field and the matches."""
         self.entry.clear()
         self.matches.clear()
-        self.matches.hide()
+        self._show_matches(False)
         self.focus_entry()
 
     def showEvent(self, event: object) -> None:
@@ -313,7 +318,7 @@ class CheckInPage(QWidget):
         )
         self.entry.clear()
         self.matches.clear()
-        self.matches.hide()
+        self._show_matches(False)
         if done is not None:
             result, _changes = done
             self.show_result(result)
@@ -327,7 +332,7 @@ class CheckInPage(QWidget):
         self.matches.clear()
         meeting_id = self.meeting_id
         if meeting_id is None or not _is_name(text) or len(text) < 3:
-            self.matches.hide()
+            self._show_matches(False)
             return
         for match in self.services.checkin.find(meeting_id, text):
             state = match.state.label if match.state else tr("belum hadir")
@@ -348,14 +353,18 @@ class CheckInPage(QWidget):
             self.matches.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         else:
             self.matches.setCurrentRow(0)
-        self.matches.show()
+        self._show_matches(True)
+
+    def _show_matches(self, shown: bool) -> None:
+        """Show the name matches in the result area's place (or the result again)."""
+        self.answer.setCurrentWidget(self.matches if shown else self.result_box)
 
     def _typed(self, text: str) -> None:
         if _is_name(text.strip()) and len(text.strip()) >= 3:
             self._find_timer.start()
         else:
             self._find_timer.stop()
-            self.matches.hide()
+            self._show_matches(False)
 
     def _pick(self, item: QListWidgetItem | None) -> None:
         member_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
