@@ -76,7 +76,10 @@ class CheckInPage(QWidget):
         self.matches = QListWidget()
         self.matches.setObjectName("desk_matches")
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.matches.setStyleSheet("font-size: 14pt;")
+        self.matches.setStyleSheet("font-size: 12pt;")
+        # A long line is cut with "…" (whole in its tooltip), never scrolled sideways.
+        self.matches.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.matches.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.matches.itemClicked.connect(lambda item: self._pick(item))
 
         self.result_box = DeskResult()
@@ -347,6 +350,7 @@ class CheckInPage(QWidget):
                 )
             )
             item.setData(Qt.ItemDataRole.UserRole, match.member_id)
+            item.setToolTip(item.text())
             self.matches.addItem(item)
         if self.matches.count() == 0:
             self.matches.addItem(tr("Tidak ada anggota dengan nama itu."))
