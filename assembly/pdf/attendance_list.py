@@ -144,8 +144,6 @@ class _Layout:
     def __init__(self, heading: AttendanceHeading, rows: Sequence[AttendanceRow], t: Translator):
         self.heading = heading
         self.blank = not rows and heading.blank_rows > 0
-        if self.blank:
-            rows = [AttendanceRow("", "", Channel.IN_PERSON)] * heading.blank_rows
         self.rows = rows
         self.t = t
         self.meeting_name = meeting_name(heading, t)
@@ -161,6 +159,11 @@ class _Layout:
         room_later = fh - HEADER_HEIGHT - 1
         self.rows_first = max(1, math.floor(room_first / ROW_HEIGHT))
         self.rows_later = math.floor(room_later / ROW_HEIGHT)
+        if self.blank:
+            # At least the lines asked for, then to the foot of the last page, leaving the
+            # room the summary and signatures need under them.
+            rows = [AttendanceRow("", "", Channel.IN_PERSON)] * self._blank_lines(tail_height)
+            self.rows = rows
         extra = max(0, len(rows) - self.rows_first)
         pages = 1 + math.ceil(extra / self.rows_later)
         on_last = len(rows) if extra == 0 else extra - (pages - 2) * self.rows_later
@@ -187,6 +190,13 @@ class _Layout:
             Channel.ONLINE: t.tr("Daring"),
             Channel.PROXY: t.tr("Kuasa"),
         }
+
+    def _blank_lines(self, tail_height: float) -> int:
+        tail_rows = math.ceil(tail_height / ROW_HEIGHT)
+        capacity = self.rows_first - tail_rows
+        while capacity < self.heading.blank_rows:
+            capacity += self.rows_later
+        return capacity
 
     def _head_flowables(self) -> list[Flowable]:
         t, h = self.t, self.heading

@@ -36,7 +36,7 @@ from assembly.services.context import ServiceContext
 from assembly.services.files import require_folder, write_atomically
 from assembly.services.progress import Progress
 
-BLANK_ROWS = 60  # lines of the blank Daftar Hadir printed before the meeting (about three pages)
+BLANK_ROWS = 60  # at least this many lines on the blank Daftar Hadir (the last page filled)
 _BATCH = 20_000  # register rows a page; few pages, since each OFFSET re-walks the index
 # The whole register in number order: walking the number index is cheaper than asking
 # SQLite to sort the active members for every page; ended memberships are dropped here.
