@@ -196,7 +196,7 @@ class _Layout:
         capacity = self.rows_first - tail_rows
         while capacity < self.heading.blank_rows:
             capacity += self.rows_later
-        return capacity
+        return int(capacity)
 
     def _head_flowables(self) -> list[Flowable]:
         t, h = self.t, self.heading
