@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from assembly.cli.options import add_db_option, open_existing
+from assembly.domain.local_time import shown
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.backups import BackupResult, meeting_line, reason_label
@@ -79,6 +80,7 @@ def _list(args: argparse.Namespace) -> int:
     try:
         settings = services.backups.settings()
         found = services.backups.backups()
+        zone = services.backups.zone()
     finally:
         services.close()
     print(
@@ -91,7 +93,7 @@ def _list(args: argparse.Namespace) -> int:
     if not found:
         print(tr("Belum ada cadangan."))
     for info in found:
-        when = info.taken_at.strftime("%d/%m/%Y %H.%M.%S")
+        when = shown(info.taken_at, zone, seconds=True)
         print(f"{info.path.name}  {when}  {reason_label(info.reason)}")
         if info.problem:
             print("    " + tr("tidak dapat dibaca: {problem}", problem=info.problem))

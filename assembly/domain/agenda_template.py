@@ -8,6 +8,8 @@ election of Pengurus and Pengawas when their term ends (huruf c).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assembly.domain.ad_profile import ItemKind
 from assembly.domain.meeting import AgendaItem, MeetingType
 from assembly.i18n import tr
@@ -72,3 +74,17 @@ def agenda_template(
 
 def _for_year(title: str, year: str) -> str:
     return tr("{title} tahun buku {year}", title=title, year=year) if year else title
+
+
+def retitled_for_year(
+    agenda: tuple[AgendaItem, ...], kind: MeetingType, old: int | None, new: int | None
+) -> tuple[AgendaItem, ...]:
+    """``agenda`` after its financial year changed from ``old`` to ``new``: each title that is
+    still the template's title for ``old`` becomes the template's title for ``new``; a title
+    the secretary wrote or edited is left as it is."""
+    if old == new:
+        return agenda
+    before = agenda_template(kind, old, election_due=True)
+    after = agenda_template(kind, new, election_due=True)
+    renamed = {b.title: a.title for b, a in zip(before, after, strict=True)}
+    return tuple(replace(item, title=renamed.get(item.title, item.title)) for item in agenda)

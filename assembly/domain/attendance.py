@@ -116,8 +116,10 @@ def counts_for_quorum(member: Member, cutoff: dt.date, profile: ADProfile) -> bo
 
 
 def clock(moment: dt.datetime, zone: dt.tzinfo) -> str:
-    """A time as the hall reads it: "09.12"."""
-    return moment.astimezone(zone).strftime("%H.%M")
+    """A time as the hall reads it, with its zone when the zone has a name: "09.12 WIB"."""
+    local = moment.astimezone(zone)
+    name = local.tzname() or ""
+    return local.strftime("%H.%M") + (f" {name}" if name.isalpha() else "")
 
 
 def decide_check_in(

@@ -222,6 +222,23 @@ class OfficerRole(StrEnum):
         }[self]
 
 
+# Who signs the berita acara (law.md section 10): the chair and the secretary always; the two
+# meeting witnesses and the "Mengetahui" block when the meeting requires them.
+ALWAYS_SIGNERS = ("ketua", "sekretaris")
+OPTIONAL_SIGNERS = ("saksi1", "saksi2", "mengetahui")
+
+
+def signer_label(key: str) -> str:
+    """A signing role as the meeting form and page name it."""
+    return {
+        "ketua": tr("Ketua rapat"),
+        "sekretaris": tr("Sekretaris rapat"),
+        "saksi1": tr("Saksi rapat 1"),
+        "saksi2": tr("Saksi rapat 2"),
+        "mengetahui": tr("Mengetahui"),
+    }.get(key, key)
+
+
 @dataclass(frozen=True)
 class Officer:
     """One of the meeting's leaders; ``member_id`` when they are on the register."""
@@ -278,6 +295,16 @@ class Meeting:
     closed_at: dt.datetime | None = None
     suspended_until: dt.datetime | None = None
     id: int | None = None
+    # The optional roles (of OPTIONAL_SIGNERS) that must also sign the berita acara before it
+    # locks; None for a meeting saved before the setting existed (then every witness field in
+    # the document is required, as before).
+    signers: tuple[str, ...] | None = None
+
+    @property
+    def required_signers(self) -> tuple[str, ...]:
+        """Every role that must sign the berita acara: the chair and the secretary always,
+        then the optional roles chosen for this meeting."""
+        return ALWAYS_SIGNERS + tuple(k for k in OPTIONAL_SIGNERS if k in (self.signers or ()))
 
     @property
     def title(self) -> str:
@@ -343,8 +370,29 @@ class MeetingSummary:
     mode: MeetingMode
     present: int = 0
     entitled: int | None = None
+    start: dt.time | None = None
+    time_zone: TimeZone = TimeZone.WIB
+    document_number: str = ""
 
     @property
     def read_only(self) -> bool:
         """Whether the meeting is over and can only be read."""
         return self.state.is_finished
+
+    @property
+    def choice(self) -> str:
+        """How every selector names the meeting, so that two meetings of one day are told
+        apart: "RAT — Rapat Anggota Tahunan Tahun Buku 2025, 14-03-2026 pukul 09.00 WIB,
+        No. 001/BA-RAT/KSP/III/2026"."""
+        when = f"{self.date:%d-%m-%Y}"
+        if self.start is not None:
+            when = tr(
+                "{date} pukul {time} {zone}",
+                date=when,
+                time=f"{self.start:%H.%M}",
+                zone=self.time_zone.value,
+            )
+        text = tr("{kind} — {title}, {when}", kind=self.kind.short, title=self.title, when=when)
+        if self.document_number.strip():
+            text = tr("{text}, No. {number}", text=text, number=self.document_number.strip())
+        return text

@@ -4,7 +4,15 @@ are fixed once check-in opens."""
 from __future__ import annotations
 
 from assembly.domain.errors import DomainError, Problem
-from assembly.domain.meeting import Meeting, MeetingState, MeetingType, Officer, OfficerRole
+from assembly.domain.meeting import (
+    OPTIONAL_SIGNERS,
+    Meeting,
+    MeetingState,
+    MeetingType,
+    Officer,
+    OfficerRole,
+    signer_label,
+)
 from assembly.i18n import tr
 
 TITLE_MAX = 300
@@ -49,6 +57,7 @@ def field_label(name: str) -> str:
         "document_number": tr("Nomor dokumen"),
         "agenda": tr("Acara"),
         "officers": tr("Pimpinan rapat"),
+        "signers": tr("Penanda tangan berita acara"),
     }.get(name, name)
 
 
@@ -108,6 +117,36 @@ def validate_meeting(meeting: Meeting) -> list[Problem]:
                 tr("Acara nomor {n}: paling banyak {max} karakter", n=number, max=TITLE_MAX),
             )
     problems += validate_officers(meeting.officers)
+    problems += validate_signers(meeting)
+    return problems
+
+
+def validate_signers(meeting: Meeting) -> list[Problem]:
+    """A role required to sign must have someone named in it: the first witness for "Saksi
+    rapat 1", a second one for "Saksi rapat 2", the acknowledger for "Mengetahui"."""
+    chosen = meeting.signers or ()
+    unknown = [k for k in chosen if k not in OPTIONAL_SIGNERS]
+    column = field_label("signers")
+    problems = [
+        Problem(tr("Peran penanda tangan {role} tidak dikenal", role=k), column) for k in unknown
+    ]
+    witnesses = sum(1 for o in meeting.officers if o.role is OfficerRole.WITNESS)
+    for key, needed in (("saksi1", 1), ("saksi2", 2)):
+        if key in chosen and witnesses < needed:
+            problems.append(
+                Problem(
+                    tr(
+                        "{role} wajib menandatangani, tetapi baru {n} saksi yang diisi",
+                        role=signer_label(key),
+                        n=witnesses,
+                    ),
+                    column,
+                )
+            )
+    if "mengetahui" in chosen and meeting.officer(OfficerRole.ACKNOWLEDGER) is None:
+        problems.append(
+            Problem(tr("\u201cMengetahui\u201d wajib menandatangani: isi namanya"), column)
+        )
     return problems
 
 

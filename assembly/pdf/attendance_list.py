@@ -98,6 +98,9 @@ class AttendanceHeading:
     signatories: tuple[Signatory, ...] = ()
     setup: PageSetup = field(default_factory=PageSetup)
     language: str | None = None
+    # A blank form printed before the meeting (no one has arrived yet): this many numbered
+    # empty lines for the members to write in and sign.
+    blank_rows: int = 0
 
 
 def write_attendance_list(
@@ -140,6 +143,7 @@ class _Layout:
 
     def __init__(self, heading: AttendanceHeading, rows: Sequence[AttendanceRow], t: Translator):
         self.heading = heading
+        self.blank = not rows and heading.blank_rows > 0
         self.rows = rows
         self.t = t
         self.meeting_name = meeting_name(heading, t)
@@ -155,6 +159,11 @@ class _Layout:
         room_later = fh - HEADER_HEIGHT - 1
         self.rows_first = max(1, math.floor(room_first / ROW_HEIGHT))
         self.rows_later = math.floor(room_later / ROW_HEIGHT)
+        if self.blank:
+            # At least the lines asked for, then to the foot of the last page, leaving the
+            # room the summary and signatures need under them.
+            rows = [AttendanceRow("", "", Channel.IN_PERSON)] * self._blank_lines(tail_height)
+            self.rows = rows
         extra = max(0, len(rows) - self.rows_first)
         pages = 1 + math.ceil(extra / self.rows_later)
         on_last = len(rows) if extra == 0 else extra - (pages - 2) * self.rows_later
@@ -181,6 +190,13 @@ class _Layout:
             Channel.ONLINE: t.tr("Daring"),
             Channel.PROXY: t.tr("Kuasa"),
         }
+
+    def _blank_lines(self, tail_height: float) -> int:
+        tail_rows = math.ceil(tail_height / ROW_HEIGHT)
+        capacity = self.rows_first - tail_rows
+        while capacity < self.heading.blank_rows:
+            capacity += self.rows_later
+        return int(capacity)
 
     def _head_flowables(self) -> list[Flowable]:
         t, h = self.t, self.heading
@@ -224,6 +240,9 @@ class _Layout:
         t, h = self.t, self.heading
         count = Counter(row.channel for row in self.rows)
         people = t.tr("{n} orang", n="{n}")
+        if self.blank:
+            count = Counter()
+            people = t.tr("{n} orang", n="........")
         lines = [
             (t.tr("Hadir langsung"), count[Channel.IN_PERSON]),
             (t.tr("Hadir daring"), count[Channel.ONLINE]),
@@ -234,7 +253,8 @@ class _Layout:
             [f"{i}. {label}", ":", people.format(n=_thousands(n))]
             for i, (label, n) in enumerate(lines, start=1)
         ]
-        data.append([t.tr("Jumlah seluruhnya"), ":", people.format(n=_thousands(len(self.rows)))])
+        total = 0 if self.blank else len(self.rows)
+        data.append([t.tr("Jumlah seluruhnya"), ":", people.format(n=_thousands(total))])
         summary = Table(
             data,
             colWidths=[60 * mm, 4 * mm, 35 * mm],
@@ -315,6 +335,15 @@ class _Layout:
 
     def _row(self, seq: int, row: AttendanceRow) -> list[str]:
         w = self.widths
+        if self.blank:
+            return [
+                str(seq),
+                "",
+                "",
+                "",
+                "",
+                *((f"{seq}. {self.dots}", "") if seq % 2 else ("", f"{seq}. {self.dots}")),
+            ]
         channel = self.labels[row.channel]
         if row.channel is Channel.PROXY and row.proxy_holder:
             channel = f"{channel}\n{_fit(row.proxy_holder, w[3], 1)}"

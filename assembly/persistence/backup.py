@@ -25,8 +25,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from assembly.domain.cooperative import TimeZone
 from assembly.domain.disk import disk_problem
 from assembly.domain.errors import StorageError
+from assembly.domain.local_time import ZONE_NAMES
+from assembly.domain.meeting import zone_of
 from assembly.i18n import tr
 from assembly.persistence import audit_log, settings_store
 from assembly.persistence.database import (
@@ -39,16 +42,18 @@ from assembly.persistence.database import (
 from assembly.persistence.tables import decisions, meetings
 
 STAMP = "%Y%m%d-%H%M%S"
-# kuorum-<label>-<YYYYMMDD-HHMMSS>-<reason>.sqlite; the label is the cooperative's code or the
-# database file's stem, reduced to letters, digits, "_" and "-".
-# Since the anchor (issue 10), the audit log's head at the copy follows the time:
-# kuorum-<label>-<stamp>-a<seq>h<first 12 hex of its hash>-<reason>.sqlite, so the stick
-# remembers how far the chain had come even if the live file's chain is later cut.
+# kuorum-<label>-<YYYYMMDD-HHMMSS><zone>-a<seq>h<hash>-<reason>.sqlite; the label is the
+# cooperative's code or the database file's stem, reduced to letters, digits, "_" and "-"; the
+# time is the cooperative's (WIB, WITA or WIT, named; older names carry no zone: the laptop's
+# own time). Since the anchor (issue 10), the audit log's head at the copy follows the time
+# (a<seq>h<first 12 hex of its hash>), so the stick remembers how far the chain had come even
+# if the live file's chain is later cut.
 NAME = re.compile(
-    r"^kuorum-(?P<label>[A-Za-z0-9_-]+?)-(?P<stamp>\d{8}-\d{6})"
+    r"^kuorum-(?P<label>[A-Za-z0-9_-]+?)-(?P<stamp>\d{8}-\d{6})(?P<zone>WITA|WIB|WIT)?"
     r"(?:-a(?P<seq>\d+)h(?P<head>[0-9a-f]{12}))?-(?P<reason>[a-z0-9-]+)\.sqlite$"
 )
 HEAD_CHARS = 12
+_NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]+")
 
 
@@ -102,7 +107,8 @@ def safe_label(text: str) -> str:
 def backup_name(label: str, when: dt.datetime, reason: str) -> str:
     """The file name of a backup of ``label`` taken at ``when`` because of ``reason``."""
     reason = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "manual"
-    return f"kuorum-{safe_label(label)}-{when.strftime(STAMP)}-{reason}.sqlite"
+    zone = when.tzname() if when.tzname() in ZONE_NAMES else ""
+    return f"kuorum-{safe_label(label)}-{when.strftime(STAMP)}{zone}-{reason}.sqlite"
 
 
 def is_ours(path: Path) -> bool:
@@ -151,7 +157,8 @@ def _with_head(name: str, copy: Path) -> str:
     if row is None or match is None:
         return name
     head = f"a{row[0]}h{row[1][:HEAD_CHARS]}"
-    return f"kuorum-{match['label']}-{match['stamp']}-{head}-{match['reason']}.sqlite"
+    zone = match["zone"] or ""
+    return f"kuorum-{match['label']}-{match['stamp']}{zone}-{head}-{match['reason']}.sqlite"
 
 
 def copy_live(db: Database, target: Path) -> None:
@@ -248,12 +255,17 @@ def _label_of(path: Path) -> str:
 
 
 def _stamp_of(path: Path) -> dt.datetime:
+    """When the backup was taken, as an aware time (from the zone in its name, else the
+    laptop's own zone, as older names were written)."""
     match = NAME.match(path.name)
     assert match is not None
     try:
-        return dt.datetime.strptime(match["stamp"], STAMP)
+        stamp = dt.datetime.strptime(match["stamp"], STAMP)
     except ValueError:
-        return dt.datetime.min
+        return _NEVER
+    if match["zone"]:
+        return stamp.replace(tzinfo=zone_of(TimeZone(match["zone"])))
+    return stamp.astimezone()
 
 
 def read_info(path: Path) -> BackupInfo:
@@ -262,7 +274,7 @@ def read_info(path: Path) -> BackupInfo:
     base = BackupInfo(
         path,
         match["label"] if match else "",
-        _stamp_of(path) if match else dt.datetime.min,
+        _stamp_of(path) if match else _NEVER,
         match["reason"] if match else "",
         path.stat().st_size if path.exists() else 0,
         head_seq=int(match["seq"]) if match and match["seq"] else 0,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from assembly.domain.meeting import MeetingState
+from assembly.persistence import settings_store
 from assembly.persistence.tables import meeting_documents, meetings, signed_files
 from assembly.persistence.timestamps import required, to_text
 
@@ -118,3 +119,18 @@ def _record(row: sa.RowMapping) -> DocumentRecord:
         recorded_at=required(row["recorded_at"]),
         actor=row["actor"],
     )
+
+
+def _path_key(meeting_id: int) -> str:
+    return f"minutes.signed_path.{meeting_id}"
+
+
+def remember_path(conn: sa.Connection, meeting_id: int, path: str) -> None:
+    """Where the signed berita acara of ``meeting_id`` was written (for the reporting pack to
+    offer it; the record itself keeps only the file's name and hash)."""
+    settings_store.put(conn, _path_key(meeting_id), path)
+
+
+def remembered_path(conn: sa.Connection, meeting_id: int) -> str | None:
+    """Where the signed berita acara was written, when this database knows it."""
+    return settings_store.get(conn, _path_key(meeting_id))

@@ -49,6 +49,7 @@ def to_row(meeting: Meeting) -> dict[str, Any]:
         "state": meeting.state.value,
         "registered": meeting.registered,
         "entitled": meeting.entitled,
+        "required_signers": None if meeting.signers is None else ",".join(meeting.signers),
     }
     row.update({name: to_text(getattr(meeting, name)) for name in _MOMENTS})
     return row
@@ -79,10 +80,15 @@ def from_row(
         state=MeetingState(row["state"]),
         registered=row["registered"],
         entitled=row["entitled"],
+        signers=_signers(row["required_signers"]),
         agenda=agenda,
         officers=officers,
         **moments,
     )
+
+
+def _signers(text: str | None) -> tuple[str, ...] | None:
+    return None if text is None else tuple(k for k in text.split(",") if k)
 
 
 def insert(conn: sa.Connection, meeting: Meeting, created_at: dt.datetime) -> int:
@@ -268,6 +274,9 @@ def summaries(conn: sa.Connection) -> list[MeetingSummary]:
                 meeting.mode,
                 int(r.present),
                 meeting.entitled,
+                meeting.start,
+                meeting.time_zone,
+                meeting.document_number,
             )
         )
     return out

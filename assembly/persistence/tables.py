@@ -112,6 +112,9 @@ meetings = sa.Table(
     sa.Column("closed_at", sa.String(40), nullable=True),
     sa.Column("registered", sa.Integer, nullable=True),
     sa.Column("entitled", sa.Integer, nullable=True),
+    # The optional roles that must sign the berita acara ("saksi1,saksi2,mengetahui"), NULL
+    # for a meeting saved before the setting existed.
+    sa.Column("required_signers", sa.String(60), nullable=True),
     sa.Index("ix_meetings_date", "date"),
 )
 

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError, StorageError
+from assembly.domain.local_time import in_zone
 from assembly.domain.meeting import Meeting, MeetingState, MeetingType
 from assembly.i18n import tr
 from assembly.persistence import (
@@ -195,6 +197,12 @@ class BackupService:
             coop = cooperative_store.load(conn)
         return backup.safe_label(coop.code if coop and coop.code else self._ctx.db.path.stem)
 
+    def zone(self) -> TimeZone:
+        """The cooperative's time zone, in which backup times are named and shown."""
+        with self._ctx.db.read() as conn:
+            coop = cooperative_store.load(conn)
+        return coop.time_zone if coop else TimeZone.WIB
+
     def backup_now(self, reason: Reason | str = Reason.MANUAL) -> BackupResult:
         """Take a backup now and rotate the old ones. Never raises for a disk problem: the
         result carries the warning instead, and the failure is in the audit log."""
@@ -218,7 +226,8 @@ class BackupService:
     def _backup(self, reason: Reason, milestone: str | None = None) -> BackupResult:
         config = self.settings()
         folder = config.folder
-        name = backup.backup_name(self.label(), self._ctx.now(), reason.value)
+        # Named with the cooperative's time and zone: "…-20260314-103000WIB-keputusan.sqlite".
+        name = backup.backup_name(self.label(), in_zone(self._ctx.now(), self.zone()), reason.value)
         try:
             if not config.chosen:
                 folder.mkdir(parents=True, exist_ok=True)

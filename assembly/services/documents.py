@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from assembly.domain.cooperative import Cooperative
 from assembly.domain.errors import DomainError
-from assembly.domain.meeting import Meeting, MeetingType, OfficerRole, roman_month
+from assembly.domain.meeting import Meeting, MeetingState, MeetingType, OfficerRole, roman_month
 from assembly.domain.members import Member, Status
 from assembly.domain.register_query import RegisterQuery, SortColumn
 from assembly.i18n import LANGUAGES, Translator, tr, translator
@@ -36,6 +36,7 @@ from assembly.services.context import ServiceContext
 from assembly.services.files import require_folder, write_atomically
 from assembly.services.progress import Progress
 
+BLANK_ROWS = 60  # at least this many lines on the blank Daftar Hadir (the last page filled)
 _BATCH = 20_000  # register rows a page; few pages, since each OFFSET re-walks the index
 # The whole register in number order: walking the number index is cheaper than asking
 # SQLite to sort the active members for every page; ended memberships are dropped here.
@@ -93,6 +94,8 @@ class DocumentService:
             signatories=signatories,
             setup=setup,
             language=lang,
+            # Before check-in opens, the form the secretary prints to take to the door.
+            blank_rows=BLANK_ROWS if meeting.state is MeetingState.DRAFT else 0,
         )
         pages = [0]
 

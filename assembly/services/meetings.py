@@ -127,7 +127,15 @@ class MeetingService(AgendaEditing):
             mode=MeetingMode.OFFLINE,
             document_number=suggest_document_number(sequence, kind, coop.code, day),
             agenda=agenda_template(kind, financial_year, election_due=election_due),
+            signers=(),
         )
+
+    def suggested_cutoff(self, meeting: Meeting, day: dt.date) -> dt.date:
+        """The register cut-off a meeting on ``day`` starts with: the day the invitations go
+        out, the AD's notice period before it."""
+        with self._ctx.db.read() as conn:
+            profile = self._profiles.get(conn, meeting.profile_version)
+        return day - dt.timedelta(days=profile.notice_days)
 
     def create(self, meeting: Meeting) -> tuple[Meeting, Changes]:
         """Save a new meeting as a draft. Refused with every blocking problem listed."""

@@ -136,7 +136,7 @@ class MinutesSigningService:
                     path=signed.path,
                 )
             )
-        missing = _missing(report)
+        missing = _missing(report, meeting)
         changes = Changes.of(Area.MINUTES, ids=(meeting_id,))
         if missing:
             backup = self.backup(Reason.SIGNATURE)
@@ -179,14 +179,19 @@ class MinutesSigningService:
                 Path(pdf_path), _read(Path(pdf_path), tr("Berkas {path} tidak ditemukan."))
             )
             signed = tuple(c.field for c in report.checks if c.ok)
-            missing = _missing(report)
+            missing = _missing(report, meeting)
         elif minutes is not None:
             signed = tuple(
                 role_of(line.split(":", 1)[0]).field for line in minutes.signers if ":" in line
             )
             missing = ()
         else:
-            signed, missing = (), _ALWAYS_REQUIRED
+            signed = ()
+            missing = (
+                tuple(role_of(k).field for k in meeting.required_signers)
+                if meeting.signers is not None
+                else _ALWAYS_REQUIRED
+            )
         return SigningStatus(meeting_id, meeting.state, signed, missing, minutes, addenda, report)
 
     def record(
@@ -217,6 +222,7 @@ class MinutesSigningService:
                 document_store.lock_meeting(conn, meeting_id)
                 record_lock(conn, meeting_id, data, self._ctx.now())
                 settings_store.remove(conn, PENDING_PREFIX + str(meeting_id))
+                document_store.remember_path(conn, meeting_id, str(path.absolute()))
                 event = "minutes.locked"
             else:
                 assert minutes is not None
@@ -319,11 +325,16 @@ def _check_before(report: VerificationReport, field: str, path: Path) -> None:
         )
 
 
-def _missing(report: VerificationReport) -> tuple[str, ...]:
-    """The required fields without a sound signature, in signing order."""
+def _missing(report: VerificationReport, meeting: Meeting) -> tuple[str, ...]:
+    """The required fields without a sound signature, in signing order: the roles the
+    meeting form requires, or (for a meeting saved before that setting) the chair, the
+    secretary and every witness field of the document."""
     present = {c.field for c in report.checks} | set(report.unsigned_fields)
-    required = [f for f in _ALWAYS_REQUIRED]
-    required += sorted(f for f in present if f.startswith("TTD_Saksi"))
+    if meeting.signers is not None:
+        required = [role_of(key).field for key in meeting.required_signers]
+    else:
+        required = [f for f in _ALWAYS_REQUIRED]
+        required += sorted(f for f in present if f.startswith("TTD_Saksi"))
     sound = {c.field for c in report.checks if c.ok}
     return tuple(f for f in required if f not in sound)
 

@@ -18,7 +18,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError
+from assembly.domain.local_time import shown
 from assembly.domain.minutes import full_title
 from assembly.i18n import tr, translator
 from assembly.persistence import cooperative_store, document_store
@@ -65,6 +67,21 @@ class ReportingPackService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
         self._profiles = ProfileCache()
+
+    def signed_file(self, meeting_id: int) -> Path | None:
+        """The signed berita acara this database knows for the meeting: the file it was
+        signed into, when it is still there with the hash recorded at the lock."""
+        with self._ctx.db.read() as conn:
+            record = document_store.signed_minutes(conn, meeting_id)
+            known = document_store.remembered_path(conn, meeting_id)
+        if record is None or known is None:
+            return None
+        path = Path(known)
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        return path if digest == record.sha256 else None
 
     def write(
         self,
@@ -166,7 +183,7 @@ class ReportingPackService:
                     tr("Nomor berita acara: {number}", number=meeting.document_number or "-"),
                     tr(
                         "Dibuat oleh Kuorum pada {when}.",
-                        when=self._ctx.now().strftime("%d-%m-%Y %H.%M"),
+                        when=shown(self._ctx.now(), coop.time_zone if coop else TimeZone.WIB),
                     ),
                 ]
                 (temp / README_NAME).write_text(

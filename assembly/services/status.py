@@ -157,7 +157,7 @@ class StatusReport:
                 "  "
                 + tr(
                     "{time} {step}: {present} hadir, minimal {minimum}",
-                    time=c.at.strftime("%H.%M"),
+                    time=c.at.strftime("%H.%M %Z"),
                     step=c.step.label,
                     present=thousands(c.present),
                     minimum=thousands(c.minimum),

@@ -97,7 +97,7 @@ def test_resigned_and_not_yet_members_are_refused_with_the_reason() -> None:
 def test_a_second_scan_is_harmless_and_says_since_when() -> None:
     again = decide(SITI, present(SITI))
     assert again.outcome is Outcome.ALREADY_PRESENT and again.since == AT
-    assert not again.records and clock(AT, WIB) == "09.12"
+    assert not again.records and clock(AT, WIB) == "09.12 WIB"
 
 
 def test_leaving_and_returning_keep_the_first_arrival() -> None:

@@ -124,7 +124,9 @@ def test_a_backups_contents_are_read_without_changing_it(
         3,
     )
     assert info.last_seq == 4 and info.last_at.startswith("20")
-    assert info.revision.startswith("r") and info.taken_at == WHEN and info.reason == "x"
+    assert (
+        info.revision.startswith("r") and info.taken_at == WHEN.astimezone() and info.reason == "x"
+    )
     assert info.problem == ""
     assert path.read_bytes() == before
     damaged = folder / backup.backup_name("KSP-SB", WHEN + dt.timedelta(hours=1), "x")

@@ -87,7 +87,7 @@ def test_a_backup_after_each_decision_and_at_closing(
     assert first is not None and first.ok and first.warning == ""
     assert first.path is not None and first.path.parent == usb
     assert re.fullmatch(
-        r"kuorum-KSP-SB-20260314-090200-a\d+h[0-9a-f]{12}-keputusan\.sqlite", first.path.name
+        r"kuorum-KSP-SB-20260314-090200WIB-a\d+h[0-9a-f]{12}-keputusan\.sqlite", first.path.name
     )
     assert cooperative.backups.backup_if_due() is None  # nothing new since
     cooperative.meetings.close(hall.meeting_id)

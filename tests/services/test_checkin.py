@@ -72,7 +72,7 @@ def test_a_scan_checks_in_durably_and_a_second_scan_is_harmless(desk) -> None:  
     events_before = len(_kinds(s))
     again, changes = s.checkin.check_in(meeting_id, ids["0001"])
     assert again.already_present and again.admitted and not changes.areas
-    assert again.message == "Anggota Nomor 1 sudah hadir sejak 09.01."
+    assert again.message == "Anggota Nomor 1 sudah hadir sejak 09.01 WIB."
     s = reopen()
     assert len(_kinds(s)) == events_before
     assert [e.kind for e in s.checkin.history(meeting_id, ids["0001"])] == [EventKind.CHECK_IN]
@@ -112,7 +112,7 @@ def test_leaving_returning_and_undo_are_recorded(desk) -> None:  # type: ignore[
     reopen().checkin.check_in(meeting_id, "0002")
     update, _ = reopen().checkin.check_out(meeting_id, member)
     assert update.state is AttendanceState.LEFT and update.quorum.present == 0
-    assert update.message == "Anggota Nomor 2 meninggalkan rapat pukul 09.02."
+    assert update.message == "Anggota Nomor 2 meninggalkan rapat pukul 09.02 WIB."
     back, _ = reopen().checkin.check_in(meeting_id, "0002")
     assert back.outcome is Outcome.RETURNED and back.quorum.present == 1
     assert back.arrived_at == FIXED_NOW + dt.timedelta(minutes=1)  # the first arrival stays

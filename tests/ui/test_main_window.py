@@ -72,6 +72,7 @@ def test_switching_to_english_rebuilds_the_texts(
         coop = english.page(6)
         assert isinstance(coop, CooperativePage)
         assert [coop.tabs.tabText(i) for i in range(2)] == ["Cooperative profile", "AD profile"]
+        english.show_page(6)  # the example counts the register when the page is shown
         assert coop.ad_form.quorum_example.text() == "With 0 members entitled to vote: at least 1"
     finally:
         if kuorum.window is not None:

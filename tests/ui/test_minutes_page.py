@@ -62,7 +62,7 @@ def test_typed_notes_are_saved_on_leaving_on_pause_and_on_ctrl_s(
     assert page.item_id == hall.items[1]
     assert notes_of(hall.services, hall.meeting_id)[0] == "Ketua pengurus membacakan laporan."
     qtbot.keyClicks(page.editor, "Usul SHU dibahas.")
-    qtbot.waitUntil(lambda: page.saved_label.text() == "Tersimpan pukul 10.00", timeout=4000)
+    qtbot.waitUntil(lambda: page.saved_label.text() == "Tersimpan pukul 10.00 WIB", timeout=4000)
     assert notes_of(hall.services, hall.meeting_id)[1] == "Usul SHU dibahas."
     qtbot.keyClicks(page.editor, " Dua penanggap.")
     qtbot.keyClick(page.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -75,7 +75,7 @@ def test_a_failed_check_suspends_with_a_countdown_then_postpones(qtbot: QtBot, p
     qtbot.mouseClick(widget.suspend_button, Qt.MouseButton.LeftButton)
     meeting = services.meetings.get(meeting_id)
     assert meeting.state is MeetingState.SUSPENDED
-    assert widget.countdown_label.text().startswith("Skorsing sampai pukul 09.30: sisa 30.00")
+    assert widget.countdown_label.text().startswith("Skorsing sampai pukul 09.30 WIB: sisa 30.00")
     assert widget.postpone_button.isEnabled()
     qtbot.mouseClick(widget.postpone_button, Qt.MouseButton.LeftButton)
     assert services.meetings.get(meeting_id).state is MeetingState.POSTPONED

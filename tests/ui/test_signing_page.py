@@ -85,11 +85,15 @@ def test_keys_made_then_two_signatures_lock_and_verify(
 
     # A wrong passphrase: refused, the file untouched, nothing signed.
     before = pdf.read_bytes()
-    sign(qtbot, page, "ketua", "bukan-sandinya")
+    dialog = sign(qtbot, page, "ketua", "bukan-sandinya")
     assert pdf.read_bytes() == before
     assert "Sudah ditandatangani: -" in page.fields_label.text()
-
-    sign(qtbot, page, "ketua", PASSPHRASE)
+    # One message, in the dialog, which stays open for another try.
+    assert dialog.isVisible() and dialog.problem.text().startswith("Kata sandi kunci salah")
+    assert dialog.passphrase.text() == ""
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
     assert "Belum ditandatangani: Sekretaris Rapat" in page.fields_label.text()
     assert "belum terkunci" in page.state_label.text()
     sign(qtbot, page, "sekretaris", PASSPHRASE)

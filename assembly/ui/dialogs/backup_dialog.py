@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from assembly.domain.errors import DomainError
+from assembly.domain.cooperative import TimeZone
+from assembly.domain.local_time import shown
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.backups import MAX_KEEP, BackupInfo, BackupResult, Reason, meeting_line
@@ -57,6 +59,7 @@ class BackupDialog(QDialog):
         self._pool.setMaxThreadCount(1)
         self.confirmation: QMessageBox | None = None
         self.confirm_meeting: QLineEdit | None = None  # asked for when a lock would be undone
+        self._zone = TimeZone.WIB  # the cooperative's, read with the list
         self.setWindowTitle(tr("Cadangan basis data"))
         self.resize(1000, 600)
 
@@ -153,7 +156,8 @@ class BackupDialog(QDialog):
         self.keep.blockSignals(False)
         before = self.selected()
         rows = self._services.backups.backups()
-        self.model.set_rows(rows)
+        self._zone = self._services.backups.zone()
+        self.model.set_rows(rows, self._zone)
         paths = [r.path for r in rows]
         row = paths.index(before.path) if before and before.path in paths else 0
         if rows:
@@ -209,6 +213,10 @@ class BackupDialog(QDialog):
             self.outcome.setStyleSheet("color: #a3231f; font-weight: bold;")
             self.outcome.setText(result.warning)
         self.refresh()
+        if result.path is not None:
+            row = self.model.row_of(result.path)
+            if row is not None:
+                self.table.selectRow(row)  # the backup just made, previewed
 
     def _selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
         self._show_preview(self.selected())
@@ -232,7 +240,7 @@ class BackupDialog(QDialog):
             (tr("Koperasi"), escape(info.cooperative)),
             (tr("Anggota"), thousands(info.members)),
             (tr("Rapat"), meetings or tr("belum ada rapat")),
-            (tr("Perubahan terakhir"), _last_change(info)),
+            (tr("Perubahan terakhir"), _last_change(info, self._zone)),
             (tr("Berkas"), escape(info.path.name)),
             (tr("Versi basis data"), info.revision),
         ]
@@ -258,7 +266,7 @@ class BackupDialog(QDialog):
                 "dicatat setelah cadangan itu tidak ada lagi di basis data yang dipulihkan.",
                 path=self._services.path,
                 name=info.path.name,
-                when=info.taken_at.strftime("%d/%m/%Y %H.%M"),
+                when=shown(info.taken_at, self._zone),
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
@@ -345,11 +353,9 @@ class BackupDialog(QDialog):
         self.accept()
 
 
-def _last_change(info: BackupInfo) -> str:
+def _last_change(info: BackupInfo, zone: TimeZone) -> str:
     try:
-        at = dt.datetime.fromisoformat(info.last_at).astimezone()
+        at = dt.datetime.fromisoformat(info.last_at)
     except ValueError:
         return tr("peristiwa audit #{seq}", seq=info.last_seq)
-    return tr(
-        "{when} (peristiwa audit #{seq})", when=at.strftime("%d/%m/%Y %H.%M"), seq=info.last_seq
-    )
+    return tr("{when} (peristiwa audit #{seq})", when=shown(at, zone), seq=info.last_seq)

@@ -10,6 +10,7 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -27,15 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from assembly.domain.ad_profile import ItemKind
+from assembly.domain.agenda_template import retitled_for_year
 from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError, Problem
 from assembly.domain.meeting import (
+    ALWAYS_SIGNERS,
+    OPTIONAL_SIGNERS,
     AgendaItem,
     Meeting,
     MeetingMode,
     MeetingType,
     Officer,
     OfficerRole,
+    signer_label,
 )
 from assembly.i18n import tr
 from assembly.services.bundle import Services
@@ -92,8 +97,24 @@ class MeetingDialog(QDialog):
         self.acknowledger.setObjectName("acknowledger")
         self.acknowledger.setPlaceholderText(tr("mis. Ketua Pengurus; kosongkan bila tidak ada"))
 
+        # Who must sign the berita acara before the meeting locks: the chair and the
+        # secretary always (shown ticked, fixed), the witnesses and "Mengetahui" when chosen.
+        self.signer_boxes: dict[str, QCheckBox] = {}
+        for key in ALWAYS_SIGNERS + OPTIONAL_SIGNERS:
+            box = QCheckBox(signer_label(key))
+            box.setObjectName(f"signer_{key}")
+            if key in ALWAYS_SIGNERS:
+                box.setChecked(True)
+                box.setEnabled(False)
+                box.setToolTip(tr("Selalu wajib menandatangani berita acara"))
+            self.signer_boxes[key] = box
+
         self.items = QListWidget()
         self.items.setObjectName("agenda_list")
+        # Long titles (the RAPBK item) wrap in the list instead of running off its side.
+        self.items.setWordWrap(True)
+        self.items.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.item_title = QLineEdit()
         self.item_title.setObjectName("agenda_title")
         self.item_kind = QComboBox()
@@ -136,6 +157,12 @@ class MeetingDialog(QDialog):
         leaders_form.addRow(tr("Sekretaris/notulis:"), self.secretary)
         leaders_form.addRow(tr("Saksi:"), self.witnesses)
         leaders_form.addRow(tr("Mengetahui:"), self.acknowledger)
+        signers = QGroupBox(tr("Wajib menandatangani berita acara"))
+        signers.setObjectName("signers_box")
+        signer_row = QHBoxLayout(signers)
+        for box in self.signer_boxes.values():
+            signer_row.addWidget(box)
+        signer_row.addStretch(1)
         agenda = QGroupBox(tr("Acara"))
         agenda_layout = QVBoxLayout(agenda)
         agenda_layout.addWidget(self.items, 1)
@@ -150,6 +177,7 @@ class MeetingDialog(QDialog):
         left = QVBoxLayout()
         left.addLayout(form)
         left.addWidget(leaders)
+        left.addWidget(signers)
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -163,6 +191,10 @@ class MeetingDialog(QDialog):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.show_problems)
+        self._year = meeting.financial_year
+        self._cutoff_follows = meeting.id is None or meeting.cutoff_date == self._suggested_cutoff(
+            meeting.date
+        )
         self._fill(meeting)
         for line in (
             self.subject,
@@ -180,7 +212,11 @@ class MeetingDialog(QDialog):
             line.textChanged.connect(lambda _t: self._check_timer.start())
         for combo in (self.kind, self.time_zone, self.mode):
             combo.currentIndexChanged.connect(lambda _i: self._form_changed())
-        self.financial_year.valueChanged.connect(lambda _v: self._check_timer.start())
+        for box in self.signer_boxes.values():
+            box.toggled.connect(lambda _on: self._check_timer.start())
+        self.financial_year.valueChanged.connect(self._year_changed)
+        self.date.textChanged.connect(lambda _t: self._date_changed())
+        self.cutoff.textEdited.connect(lambda _t: self._cutoff_set())
         self.start.timeChanged.connect(lambda _t: self._check_timer.start())
         self.items.currentRowChanged.connect(self._item_chosen)
         self.item_title.textEdited.connect(self._item_edited)
@@ -222,6 +258,8 @@ class MeetingDialog(QDialog):
         )
         acknowledger = meeting.officer(OfficerRole.ACKNOWLEDGER)
         self.acknowledger.setText(acknowledger.name if acknowledger else "")
+        for key in OPTIONAL_SIGNERS:
+            self.signer_boxes[key].setChecked(key in (meeting.signers or ()))
         self._show_agenda(0)
         self._form_changed()
 
@@ -255,7 +293,37 @@ class MeetingDialog(QDialog):
             invitation_date=self.invitation.date(),
             officers=tuple(o for o in officers if o.name.strip()),
             agenda=tuple(replace(item, position=i) for i, item in enumerate(self.agenda, start=1)),
+            signers=tuple(k for k in OPTIONAL_SIGNERS if self.signer_boxes[k].isChecked()),
         )
+
+    def _year_changed(self, value: int) -> None:
+        """The template's titles that still name the old financial year follow the new one."""
+        year = value or None
+        kind = MeetingType(self.kind.currentData())
+        before = tuple(self.agenda)
+        self.agenda = list(retitled_for_year(before, kind, self._year, year))
+        self._year = year
+        if tuple(self.agenda) != before:
+            self._show_agenda(self.items.currentRow())
+        self._check_timer.start()
+
+    def _suggested_cutoff(self, day: dt.date) -> dt.date | None:
+        try:
+            return self.services.meetings.suggested_cutoff(self.original, day)
+        except DomainError:
+            return None
+
+    def _date_changed(self) -> None:
+        """A new date moves the register cut-off with it, until the secretary sets it."""
+        day = self.date.date()
+        if day is None or self.date.problem() or not self._cutoff_follows:
+            return
+        cutoff = self._suggested_cutoff(day)
+        if cutoff is not None:
+            self.cutoff.set_date(cutoff)
+
+    def _cutoff_set(self) -> None:
+        self._cutoff_follows = False
 
     def _online(self) -> bool:
         return MeetingMode(self.mode.currentData()).has_platform
@@ -303,6 +371,11 @@ class MeetingDialog(QDialog):
         if event.type() == QEvent.Type.KeyPress and watched in (self.items, self.item_title):
             assert isinstance(event, QKeyEvent)
             alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if enter and not self.original.read_only:
+                # Enter in the agenda editor adds the next line; it never saves and closes.
+                self.add_item()
+                return True
             if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 self.move_item(-1 if event.key() == Qt.Key.Key_Up else 1)
                 return True

@@ -63,6 +63,10 @@ class ReportingPackDialog(QDialog):
         self.signed = QLineEdit()
         self.signed.setObjectName("pack_signed")
         self.signed.setPlaceholderText(tr("kosong: berita acara belum ditandatangani"))
+        # The signed berita acara the app recorded at the lock, when it is still in place.
+        known = services.reporting.signed_file(meeting_id)
+        if known is not None:
+            self.signed.setText(str(known))
         choose_folder = QPushButton(tr("Pilih &folder…"))
         choose_signed = QPushButton(tr("Pilih &PDF…"))
         choose_folder.clicked.connect(self._choose_folder)

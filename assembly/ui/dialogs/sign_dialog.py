@@ -5,7 +5,7 @@ once and never stored. Keyboard-first: every field has a mnemonic and Enter sign
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -45,7 +45,11 @@ def add_row(form: QFormLayout, text: str, field: QWidget, shown: QWidget | None 
 
 
 class SignDialog(QDialog):
-    """Asks what to sign, as whom and with which key; :meth:`values` after it is accepted."""
+    """Asks what to sign, as whom and with which key; :meth:`values` after it is accepted.
+
+    With ``submit``, Tandatangani signs at once: ``submit`` returns None when it signed (the
+    dialog closes) or the refusal to show here, once, with the dialog left open to try again
+    (a mistyped passphrase is typed again, not the whole form)."""
 
     def __init__(
         self,
@@ -54,8 +58,10 @@ class SignDialog(QDialog):
         pdf: Path | None = None,
         keys: dict[str, Path] | None = None,
         role: str | None = None,
+        submit: Callable[[SignDialog], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._submit = submit
         self.setWindowTitle(tr("Tandatangani berita acara"))
         self._keys = dict(keys or {})
         self.pdf = QLineEdit(str(pdf) if pdf else "")
@@ -127,8 +133,15 @@ class SignDialog(QDialog):
             self._refuse(tr("Pilih berkas kunci (.p12)."), self.key)
         elif not self.passphrase.text():
             self._refuse(tr("Isi kata sandi kunci."), self.passphrase)
-        else:
+        elif self._submit is None:
             self.accept()
+        else:
+            refusal = self._submit(self)
+            self.passphrase.clear()  # the passphrase is typed again, never kept
+            if refusal is None:
+                self.accept()
+            else:
+                self._refuse(refusal, self.passphrase)
 
     def _refuse(self, message: str, field: QWidget) -> None:
         self.problem.setText(message)

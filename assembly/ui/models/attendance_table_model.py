@@ -37,6 +37,11 @@ class AttendanceTableModel(PagedTableModel):
         self._checkin = checkin
         self._meeting_id: int | None = None
 
+    @property
+    def meeting_id(self) -> int | None:
+        """The meeting whose attendance is shown."""
+        return self._meeting_id
+
     def set_meeting(self, meeting_id: int | None) -> None:
         """Show the attendance of ``meeting_id`` (None: an empty list)."""
         self._meeting_id = meeting_id
@@ -80,11 +85,12 @@ def _texts(entry: AttendanceEntry) -> tuple[str, ...]:
     if entry.holder_number:
         channel = tr("{channel} ({number})", channel=channel, number=entry.holder_number)
     return (
-        entry.arrived_at.strftime("%H.%M.%S"),
+        # In the meeting's zone, named (the service gives the times in it).
+        entry.arrived_at.strftime("%H.%M.%S %Z"),
         entry.number,
         entry.name,
         channel,
         entry.state.label,
         tr("Ya") if entry.may_vote else tr("Tidak"),
-        entry.left_at.strftime("%H.%M") if entry.left_at else "",
+        entry.left_at.strftime("%H.%M %Z") if entry.left_at else "",
     )

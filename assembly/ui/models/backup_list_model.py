@@ -4,11 +4,14 @@ the service; ``data()`` only formats them."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from assembly.domain.cooperative import TimeZone
+from assembly.domain.local_time import shown
 from assembly.domain.quorum import thousands
 from assembly.i18n import current_language, tr
 from assembly.services.backups import BackupInfo, reason_label
@@ -35,11 +38,15 @@ class BackupListModel(RowsModel[tuple[BackupInfo, tuple[str, ...]]]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(columns(), parent)
 
-    def set_rows(self, rows: list[BackupInfo]) -> None:
-        """Show ``rows``."""
+    def set_rows(self, rows: list[BackupInfo], zone: TimeZone = TimeZone.WIB) -> None:
+        """Show ``rows``, their times in the cooperative's ``zone``."""
         self.beginResetModel()
-        self._rows = [(r, _texts(r)) for r in rows]
+        self._rows = [(r, _texts(r, zone)) for r in rows]
         self.endResetModel()
+
+    def row_of(self, path: Path) -> int | None:
+        """The row showing the backup at ``path``."""
+        return next((i for i, (r, _t) in enumerate(self._rows) if r.path == path), None)
 
     def info(self, row: int) -> BackupInfo | None:
         """The backup on ``row``."""
@@ -62,9 +69,9 @@ class BackupListModel(RowsModel[tuple[BackupInfo, tuple[str, ...]]]):
         return None
 
 
-def _texts(info: BackupInfo) -> tuple[str, ...]:
+def _texts(info: BackupInfo, zone: TimeZone) -> tuple[str, ...]:
     return (
-        info.taken_at.strftime("%d/%m/%Y %H.%M.%S"),
+        shown(info.taken_at, zone, seconds=True),
         reason_label(info.reason),
         tr("tidak dapat dibaca") if info.problem else info.cooperative,
         "" if info.problem else thousands(info.members),

@@ -64,11 +64,19 @@ def _texts(summary: MeetingSummary) -> tuple[str, ...]:
     return (
         summary.kind.short,
         summary.title,
-        summary.date.strftime("%d/%m/%Y"),
+        _when(summary),
         _mode(summary.mode),
         summary.state.label,
         present,
     )
+
+
+def _when(summary: MeetingSummary) -> str:
+    """The date with the start time and zone: two meetings of one day are told apart."""
+    day = summary.date.strftime("%d/%m/%Y")
+    if summary.start is None:
+        return day
+    return f"{day} {summary.start:%H.%M} {summary.time_zone.value}"
 
 
 def _mode(mode: MeetingMode) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,7 +38,9 @@ from assembly.ui.dialogs.proxy_dialog import ProxyDialog
 from assembly.ui.models.attendance_table_model import AttendanceTableModel
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.buttons import localize_message_box
+from assembly.ui.widgets.column_widths import set_column_widths
 from assembly.ui.widgets.desk_result import GREY, DeskResult
+from assembly.ui.widgets.meeting_selector import meeting_selector
 from assembly.ui.widgets.quorum_panel import QuorumPanel
 
 FIND_DELAY_MS = 150
@@ -55,15 +58,17 @@ class CheckInPage(QWidget):
         self.current_member: int | None = None  # whom Keluar/Kembali/Batalkan act on
         self._proxies = False
 
-        self.meeting = QComboBox()
-        self.meeting.setObjectName("desk_meeting")
+        self.meeting = meeting_selector("desk_meeting")
         self.meeting.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.channel = QComboBox()
         self.channel.setObjectName("desk_channel")
         self.channel.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.entry = QLineEdit()
         self.entry.setObjectName("desk_entry")
-        self.entry.setPlaceholderText(
+        # Short enough to be read whole at 1200 px in the large type; the rest is in the
+        # tooltip and in the result area's "Siap" line.
+        self.entry.setPlaceholderText(tr("Pindai kartu atau ketik nomor"))
+        self.entry.setToolTip(
             tr("Pindai kartu atau ketik nomor anggota lalu Enter; ketik nama untuk mencari")
         )
         self.entry.setStyleSheet("font-size: 20pt; padding: 6px;")
@@ -71,8 +76,10 @@ class CheckInPage(QWidget):
         self.matches = QListWidget()
         self.matches.setObjectName("desk_matches")
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.matches.setMaximumHeight(150)
-        self.matches.hide()
+        self.matches.setStyleSheet("font-size: 12pt;")
+        # A long line is cut with "…" (whole in its tooltip), never scrolled sideways.
+        self.matches.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.matches.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.matches.itemClicked.connect(lambda item: self._pick(item))
 
         self.result_box = DeskResult()
@@ -118,8 +125,7 @@ class CheckInPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((80, 90, 240, 150, 140, 80, 70)):
-            header.resizeSection(column, width)
+        set_column_widths(self.table, (110, 90, 240, 150, 140, 80, 100))
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -132,8 +138,13 @@ class CheckInPage(QWidget):
         top.addWidget(self.channel)
         left = QVBoxLayout()
         left.addWidget(self.entry)
-        left.addWidget(self.matches)
-        left.addWidget(self.result_box, 1)
+        # The matches of a name take the result area's place, never push it down: the desk
+        # keeps its layout whether a card is scanned or a name typed.
+        self.answer = QStackedWidget()
+        self.answer.addWidget(self.result_box)
+        self.answer.addWidget(self.matches)
+        self.answer.setFixedHeight(self.result_box.maximumHeight())
+        left.addWidget(self.answer)
         actions = QHBoxLayout()
         for button in (self.out_button, self.return_button, self.undo_button):
             actions.addWidget(button)
@@ -187,12 +198,13 @@ class CheckInPage(QWidget):
     def load_meetings(self, keep: int | None = None) -> None:
         """List the meetings that take attendance now, keeping ``keep`` (or the current)."""
         keep = keep if keep is not None else self.meeting_id
+        shown = self.quorum.meeting_id  # the meeting whose quorum and counts are on screen
         open_ones = [m for m in self.services.meetings.list() if m.state.takes_attendance]
         self.meeting.blockSignals(True)
         self.meeting.clear()
         for summary in open_ones:
             self.meeting.addItem(
-                tr("{title}, {date}", title=summary.title, date=summary.date.strftime("%d-%m-%Y")),
+                summary.choice,
                 summary.id,
             )
         if not open_ones:
@@ -201,7 +213,9 @@ class CheckInPage(QWidget):
         self.meeting.setCurrentIndex(max(found, 0))
         self.meeting.setEnabled(len(open_ones) > 1)
         self.meeting.blockSignals(False)
-        if self.meeting_id != keep or found < 0:
+        # However the meeting was chosen (the selector, another page, a list refresh), the
+        # quorum, the counts and the list shown are those of the meeting the selector shows.
+        if self.meeting_id != shown or self.model.meeting_id != self.meeting_id:
             self._meeting_chosen()
         else:
             self.quorum.refresh()
@@ -246,7 +260,7 @@ class CheckInPage(QWidget):
         """Empty the field and the matches."""
         self.entry.clear()
         self.matches.clear()
-        self.matches.hide()
+        self._show_matches(False)
         self.focus_entry()
 
     def showEvent(self, event: object) -> None:
@@ -307,7 +321,7 @@ class CheckInPage(QWidget):
         )
         self.entry.clear()
         self.matches.clear()
-        self.matches.hide()
+        self._show_matches(False)
         if done is not None:
             result, _changes = done
             self.show_result(result)
@@ -321,7 +335,7 @@ class CheckInPage(QWidget):
         self.matches.clear()
         meeting_id = self.meeting_id
         if meeting_id is None or not _is_name(text) or len(text) < 3:
-            self.matches.hide()
+            self._show_matches(False)
             return
         for match in self.services.checkin.find(meeting_id, text):
             state = match.state.label if match.state else tr("belum hadir")
@@ -336,20 +350,25 @@ class CheckInPage(QWidget):
                 )
             )
             item.setData(Qt.ItemDataRole.UserRole, match.member_id)
+            item.setToolTip(item.text())
             self.matches.addItem(item)
         if self.matches.count() == 0:
             self.matches.addItem(tr("Tidak ada anggota dengan nama itu."))
             self.matches.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         else:
             self.matches.setCurrentRow(0)
-        self.matches.show()
+        self._show_matches(True)
+
+    def _show_matches(self, shown: bool) -> None:
+        """Show the name matches in the result area's place (or the result again)."""
+        self.answer.setCurrentWidget(self.matches if shown else self.result_box)
 
     def _typed(self, text: str) -> None:
         if _is_name(text.strip()) and len(text.strip()) >= 3:
             self._find_timer.start()
         else:
             self._find_timer.stop()
-            self.matches.hide()
+            self._show_matches(False)
 
     def _pick(self, item: QListWidgetItem | None) -> None:
         member_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -436,7 +455,13 @@ class CheckInPage(QWidget):
         if self.meeting_id is None:
             self._show(tr("Buka pendaftaran hadir di halaman Rapat."), "", "", "", GREY)
         else:
-            self._show(tr("Siap. Pindai kartu atau ketik nomor anggota."), "", "", "", GREY)
+            self._show(
+                tr("Siap. Pindai kartu atau ketik nomor anggota lalu Enter, atau ketik nama."),
+                "",
+                "",
+                "",
+                GREY,
+            )
 
     def show_result(self, result: CheckInResult) -> None:
         """Show a scan's result large; Keluar/Kembali/Batalkan then act on that member when

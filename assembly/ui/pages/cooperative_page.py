@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from assembly.domain.ad_profile import ADProfileVersion
 from assembly.domain.cooperative import TimeZone
+from assembly.domain.local_time import shown
 from assembly.domain.quorum import QuorumBase, thousands
 from assembly.i18n import tr
 from assembly.services.bundle import Services
@@ -47,6 +49,7 @@ class CooperativePage(QWidget):
         self.tabs.addTab(self._ad_tab(), tr("Profil AD"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        self._example_stale = False
         self._example_timer = QTimer(self)
         self._example_timer.setSingleShot(True)
         self._example_timer.setInterval(EXAMPLE_DELAY_MS)
@@ -137,6 +140,12 @@ class CooperativePage(QWidget):
     def update_example(self) -> None:
         """The quorum as it would be today: "Dengan 1.250 anggota berhak suara: minimal 626"."""
         self._example_timer.stop()
+        if not self.isVisible():
+            # Counting the register takes a moment at 300,000 members: not at the app's start
+            # nor after each member saved elsewhere; when the page is shown.
+            self._example_stale = True
+            return
+        self._example_stale = False
         profile = self.ad_form.profile()
         base = self.services.search.quorum_base(profile)
         minimum = profile.quorum.minimum(base)
@@ -184,13 +193,17 @@ class CooperativePage(QWidget):
     def _local_time(self, moment: dt.datetime) -> str:
         coop = self.services.cooperative.cooperative()
         zone = coop.time_zone if coop else TimeZone.WIB
-        local = moment.astimezone(dt.timezone(dt.timedelta(hours=zone.utc_offset_hours)))
-        return f"{local:%d/%m/%Y %H.%M} {zone.value}"
+        return shown(moment, zone)
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(Area.AD_PROFILE) or changes.touches(Area.COOPERATIVE):
             self.load()
         elif changes.touches(Area.MEMBERS):
+            self.update_example()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._example_stale:
             self.update_example()
 
     def show_ad_tab(self) -> None:

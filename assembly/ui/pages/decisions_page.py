@@ -11,7 +11,6 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFrame,
     QGridLayout,
@@ -38,6 +37,7 @@ from assembly.ui.models.decision_list_model import method_label
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.agenda_panel import AgendaPanel
 from assembly.ui.widgets.ballot_panel import BallotPanel
+from assembly.ui.widgets.meeting_selector import meeting_selector
 from assembly.ui.widgets.quorum_panel import NOT_REACHED_STYLE, REACHED_STYLE
 from assembly.ui.widgets.vote_entry import VoteEntry
 
@@ -62,8 +62,7 @@ class DecisionsPage(QWidget):
         self.latest: Ballot | None = None
         self._windows: list[QWidget] = []  # projector and kiosk windows kept alive
 
-        self.meeting = QComboBox()
-        self.meeting.setObjectName("console_meeting")
+        self.meeting = meeting_selector("console_meeting")
         self.projector_button = self._button(tr("&Proyektor (Ctrl+P)"), self.open_projector)
         self.quorum_label = QLabel()
         self.quorum_label.setObjectName("console_quorum")
@@ -195,10 +194,9 @@ class DecisionsPage(QWidget):
         self.meeting.clear()
         for summary in shown:
             self.meeting.addItem(
-                tr("{title}, {date} ({state})", title=summary.title,
-                   date=summary.date.strftime("%d-%m-%Y"), state=summary.state.label),
+                f"{summary.choice} ({summary.state.label})",
                 summary.id,
-            )  # fmt: skip
+            )
         if not shown:
             self.meeting.addItem(tr("Belum ada rapat yang dibuka"), None)
         self.meeting.setCurrentIndex(max(self.meeting.findData(keep), 0))
@@ -294,8 +292,8 @@ class DecisionsPage(QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.touches(Area.MEETINGS):
             self.load_meetings()
-        elif changes.areas & {Area.DECISIONS, Area.ATTENDANCE}:
-            self.refresh()
+        elif changes.areas & {Area.DECISIONS, Area.ATTENDANCE} and self.isVisible():
+            self.refresh()  # a hidden console reads again when shown (showEvent), not per scan
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -9,11 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -27,13 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assembly.domain.meeting import MeetingState, MeetingType
+from assembly.domain.meeting import MeetingState, MeetingType, signer_label
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.progress import Progress
 from assembly.ui.dialogs.meeting_dialog import MeetingDialog
-from assembly.ui.dialogs.reporting_pack_dialog import ReportingPackDialog
 from assembly.ui.models.meeting_list_model import MeetingListModel
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.buttons import localize_message_box
@@ -52,6 +52,10 @@ class MeetingsPage(QWidget):
 
         self.new_kind = QComboBox()
         self.new_kind.setObjectName("new_meeting_kind")
+        self.new_kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.new_kind.setMinimumContentsLength(24)
         for kind in MeetingType:
             self.new_kind.addItem(kind.label, kind.value)
         self.new_button = QPushButton(tr("&Rapat baru…"))
@@ -73,6 +77,14 @@ class MeetingsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # The chosen meeting stays plainly marked when the focus is elsewhere (after saving
+        # in the dialog, on a button): the inactive selection looks like the active one.
+        palette = self.table.palette()
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+            palette.setColor(
+                QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role)
+            )
+        self.table.setPalette(palette)
         header = self.table.horizontalHeader()
         self.table.setWordWrap(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -83,6 +95,9 @@ class MeetingsPage(QWidget):
         self.warnings.setTextFormat(Qt.TextFormat.RichText)
         self.warnings.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.quorum = QuorumPanel(services, operations)
+        self.signers = QLabel()
+        self.signers.setObjectName("meeting_signers")
+        self.signers.setWordWrap(True)
 
         actions = QHBoxLayout()
         actions.addWidget(self.new_kind)
@@ -110,7 +125,10 @@ class MeetingsPage(QWidget):
         below_layout = QHBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
         below_layout.addWidget(self.quorum, 3)
-        below_layout.addWidget(self.warnings, 2)
+        side = QVBoxLayout()
+        side.addWidget(self.signers)
+        side.addWidget(self.warnings, 1)
+        below_layout.addLayout(side, 2)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(below)
@@ -161,6 +179,7 @@ class MeetingsPage(QWidget):
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
             self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _chosen(self) -> None:
         meeting_id = self.meeting_id
@@ -174,12 +193,31 @@ class MeetingsPage(QWidget):
         self.check_in_button.setEnabled(state is MeetingState.DRAFT)
         self.close_button.setEnabled(state is MeetingState.OPENED)
         self.invitation_button.setEnabled(summary is not None)
-        self.attendance_button.setEnabled(state is not None and state is not MeetingState.DRAFT)
+        # In draft it is the blank form the secretary prints to take to the door.
+        self.attendance_button.setEnabled(summary is not None)
         self.pack_button.setEnabled(state is not None and state is not MeetingState.DRAFT)
+        draft = state is MeetingState.DRAFT
         self.quorum.set_meeting(
-            meeting_id if state is not None and state is not MeetingState.DRAFT else None
+            meeting_id if state is not None and not draft else None,
+            tr("Kuorum dihitung setelah pendaftaran hadir dibuka.") if draft else None,
         )
         self._show_warnings(meeting_id)
+        self._show_signers(meeting_id)
+
+    def _show_signers(self, meeting_id: int | None) -> None:
+        if meeting_id is None:
+            self.signers.clear()
+            return
+        meeting = self.services.meetings.get(meeting_id)
+        self.signers.setText(
+            tr(
+                "Wajib menandatangani berita acara: {roles}",
+                roles=", ".join(
+                    [signer_label(k) for k in meeting.required_signers]
+                    + ([tr("saksi yang namanya tercantum")] if meeting.signers is None else [])
+                ),
+            )
+        )
 
     def _show_warnings(self, meeting_id: int | None) -> None:
         if meeting_id is None:
@@ -285,11 +323,14 @@ class MeetingsPage(QWidget):
             target, lambda _p: self.services.documents.attendance_list(meeting_id, target)
         )
 
-    def reporting_pack(self) -> ReportingPackDialog | None:
+    def reporting_pack(self) -> QDialog | None:
         """Open the reporting pack dialog for the chosen meeting (not modal: returned)."""
         meeting_id = self.meeting_id
         if meeting_id is None:
             return None
+        # Loaded when first used: it brings ReportLab, which the start of the app need not wait for.
+        from assembly.ui.dialogs.reporting_pack_dialog import ReportingPackDialog
+
         dialog = ReportingPackDialog(self.services, self.operations, meeting_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -10,9 +10,8 @@ left. "Tinjau berita acara" (F7) shows the whole berita acara as it will print.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,12 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError
+from assembly.domain.local_time import in_zone
 from assembly.domain.meeting import AgendaItem, MeetingState
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.ui.operation import Operations
+from assembly.ui.widgets.meeting_selector import meeting_selector
 
 SAVE_DELAY_MS = 2000  # typing stopped this long: save
 _WRITABLE = (MeetingState.OPENED, MeetingState.SUSPENDED, MeetingState.CLOSED)
@@ -47,9 +49,11 @@ class MinutesPage(QWidget):
         self._editing_meeting: int | None = None  # and its meeting (the picker may move first)
         self._dirty = False
         self._state: MeetingState | None = None
+        # The events list reads the whole attendance history (a second at 300,000 members):
+        # a hidden page reads it when it is shown, never at start or on each check-in.
+        self._stale = False
 
-        self.meeting = QComboBox()
-        self.meeting.setObjectName("minutes_meeting")
+        self.meeting = meeting_selector("minutes_meeting")
         self.state_label = QLabel()
         self.review_button = QPushButton(tr("Tinjau berita acara (F7)"))
         self.review_button.setObjectName("minutes_review")
@@ -148,7 +152,7 @@ class MinutesPage(QWidget):
         self.meeting.clear()
         for summary in held:
             self.meeting.addItem(
-                tr("{title}, {date}", title=summary.title, date=summary.date.strftime("%d-%m-%Y")),
+                summary.choice,
                 summary.id,
             )
         if not held:
@@ -234,6 +238,9 @@ class MinutesPage(QWidget):
         self._show_events()
 
     def _show_events(self) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
         self.events.clear()
         if self.meeting_id is None or self._item_id is None:
             return
@@ -269,8 +276,9 @@ class MinutesPage(QWidget):
             self.saved_label.setText(tr("Tidak tersimpan: catatan masih di layar."))
             return False
         self._dirty = False
-        now = self.services.ctx.now()
-        self.saved_label.setText(tr("Tersimpan pukul {time}", time=f"{now:%H.%M}"))
+        coop = self.services.cooperative.cooperative()
+        now = in_zone(self.services.ctx.now(), coop.time_zone if coop else TimeZone.WIB)
+        self.saved_label.setText(tr("Tersimpan pukul {time}", time=f"{now:%H.%M %Z}"))
         return True
 
     def step(self, delta: int) -> None:
@@ -296,10 +304,19 @@ class MinutesPage(QWidget):
 
     def _changed(self, changes: Changes) -> None:
         if changes.areas & {Area.MEETINGS, Area.DECISIONS, Area.ATTENDANCE, Area.MINUTES}:
+            if not self.isVisible() and not changes.touches(Area.MEETINGS):
+                self._stale = True  # read again when shown
+                return
             if Area.MEETINGS in changes.areas:
                 self.load_meetings(self.meeting_id)
             else:
                 self._reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._reload()
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Leaving the page saves the notes."""

@@ -37,6 +37,7 @@ from assembly.ui.dialogs.member_dialog import MemberDialog
 from assembly.ui.models.member_table_model import MemberTableModel, count_text
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.buttons import localize_message_box
+from assembly.ui.widgets.column_widths import set_column_widths
 from assembly.ui.widgets.member_detail import MemberDetailPanel
 
 SEARCH_DELAY_MS = 150
@@ -100,8 +101,7 @@ class RegisterPage(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((90, 180, 130, 120, 105, 95, 80)):
-            header.resizeSection(column, width)
+        set_column_widths(self.table, (90, 180, 130, 120, 105, 95, 80))
         # The name takes what room there is, so the columns fit without a sideways scroll.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -41,8 +40,9 @@ from assembly.ui.dialogs.addendum_dialog import AddendumDialog
 from assembly.ui.dialogs.key_dialog import KeyDialog
 from assembly.ui.dialogs.sign_dialog import SignDialog
 from assembly.ui.models.signature_table_model import SignatureTableModel
-from assembly.ui.operation import Operations
+from assembly.ui.operation import Operations, Refused
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
+from assembly.ui.widgets.meeting_selector import meeting_selector
 
 if TYPE_CHECKING:  # pyHanko comes with it: loaded when a PDF is first checked
     from assembly.services.signature_report import VerificationReport
@@ -64,8 +64,7 @@ class SigningPage(QWidget):
         self._status: SigningStatus | None = None
         self.dialog: SignDialog | KeyDialog | AddendumDialog | None = None
 
-        self.meeting = QComboBox()
-        self.meeting.setObjectName("signing_meeting")
+        self.meeting = meeting_selector("signing_meeting")
         meeting_label = QLabel(tr("&Rapat:"))
         meeting_label.setBuddy(self.meeting)
         self.export_button = QPushButton(tr("&Ekspor berita acara untuk ditandatangani…"))
@@ -168,7 +167,7 @@ class SigningPage(QWidget):
         self.meeting.clear()
         for summary in self.services.meetings.list():
             if summary.state in (MeetingState.CLOSED, MeetingState.LOCKED):
-                text = f"{summary.title} — {summary.date:%d-%m-%Y} ({summary.state.label})"
+                text = f"{summary.choice} ({summary.state.label})"
                 self.meeting.addItem(text, summary.id)
         index = self.meeting.findData(current) if current is not None else 0
         self.meeting.setCurrentIndex(max(index, 0))
@@ -282,27 +281,27 @@ class SigningPage(QWidget):
         if status is not None and status.missing:
             role = status.missing[0].removeprefix("TTD_").lower()
         pdf = self._files.get(meeting_id) if meeting_id is not None else None
-        dialog = SignDialog(self, role_choices(), pdf, self._keys, role)
-        dialog.accepted.connect(lambda: self._sign(dialog))
+        dialog = SignDialog(self, role_choices(), pdf, self._keys, role, submit=self._sign)
         self._open(dialog)
         return dialog
 
-    def _sign(self, dialog: SignDialog) -> None:
+    def _sign(self, dialog: SignDialog) -> str | None:
+        """Sign as the dialog says; None when signed, else the refusal for the dialog to show
+        (it stays open: a wrong passphrase is one message and another try)."""
         meeting_id = self.meeting_id()
         if meeting_id is None:
-            return
+            return tr("Pilih rapat lebih dahulu.")
         pdf, role, key, passphrase = dialog.values()
-        dialog.passphrase.clear()  # the passphrase leaves memory with the dialog
+        dialog.passphrase.clear()  # the passphrase leaves memory with the attempt
         result = self._busy(
-            lambda: self.operations.run(
-                self,
+            lambda: self.operations.run_inline(
                 lambda: self.services.minutes_signing.sign_minutes(
                     meeting_id, pdf, key, passphrase, role
                 ),
             )
         )
-        if result is None:
-            return
+        if isinstance(result, Refused):
+            return result.message
         signed = result[0]
         self._keys[role] = key
         if signed.kind == "berita_acara":
@@ -310,6 +309,7 @@ class SigningPage(QWidget):
         self.show_report(signed.report)
         self._show_backup(signed.backup)
         self.refresh_status()
+        return None
 
     def open_key_dialog(self, *, new: bool) -> KeyDialog:
         """The dialog that makes a new key or imports an existing one."""

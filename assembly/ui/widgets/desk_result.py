@@ -5,6 +5,7 @@ vote), amber (in without a vote, or already in) or red (refused, unknown)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from assembly.domain.attendance import Outcome
@@ -15,6 +16,16 @@ GREEN = "#1b7a3a"
 AMBER = "#8a5a00"
 RED = "#b3261e"
 GREY = "#3c4043"
+HEADLINE_PT = 16
+VOTE_PT = 18
+
+
+def _lines(label: QLabel, points: int, bold: bool, lines: int) -> int:
+    """The height of ``lines`` lines of ``label``'s text at ``points``."""
+    font = QFont(label.font())
+    font.setPointSize(points)
+    font.setBold(bold)
+    return QFontMetrics(font).lineSpacing() * lines + 2
 
 
 class DeskResult(QWidget):
@@ -36,11 +47,20 @@ class DeskResult(QWidget):
         self.vote_label = QLabel()
         self.vote_label.setObjectName("desk_vote")
         layout = QVBoxLayout(self)
-        for label in (self.headline, self.name_label, self.detail_label, self.vote_label):
+        # Each line has a fixed room of two lines in its type size, so the area keeps its
+        # height from one scan to the next and nothing below it moves.
+        for label, points, bold in (
+            (self.headline, HEADLINE_PT, False),
+            (self.name_label, 26, True),
+            (self.detail_label, 14, False),
+            (self.vote_label, VOTE_PT, True),
+        ):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            label.setFixedHeight(_lines(label, points, bold, 2))
             layout.addWidget(label)
-        layout.addStretch(1)
+        self.setFixedHeight(self.sizeHint().height())
 
     def show_result(self, result: CheckInResult) -> None:
         """Show a scan's result in its colour."""
@@ -74,8 +94,10 @@ class DeskResult(QWidget):
         """Show any message in ``colour`` (grey for leaving, returning, undo and hints)."""
         self.setStyleSheet(f"#desk_result {{ border: 4px solid {colour}; border-radius: 6px; }}")
         self.headline.setText(headline)
-        self.headline.setStyleSheet(f"font-size: 16pt; color: {colour};")
+        self.headline.setStyleSheet(f"font-size: {HEADLINE_PT}pt; color: {colour};")
         self.name_label.setText(name)
         self.detail_label.setText(detail)
         self.vote_label.setText(vote)
-        self.vote_label.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {colour};")
+        self.vote_label.setStyleSheet(
+            f"font-size: {VOTE_PT}pt; font-weight: bold; color: {colour};"
+        )

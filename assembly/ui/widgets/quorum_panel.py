@@ -20,6 +20,8 @@ from assembly.services.changes import Area, Changes
 from assembly.ui.operation import Operations
 
 REACHED_STYLE = "color: white; background: #1b7a3a; padding: 4px 10px; border-radius: 4px;"
+PRESENT_STYLE = "font-size: 20pt; font-weight: bold;"
+IDLE_STYLE = "font-size: 13pt;"  # no meeting to count: a sentence, not a figure
 NOT_REACHED_STYLE = "color: white; background: #b3261e; padding: 4px 10px; border-radius: 4px;"
 
 
@@ -33,18 +35,22 @@ class QuorumPanel(QWidget):
         self.meeting_id: int | None = None
         self._stale = False
         self._until: dt.datetime | None = None
+        self._idle: str | None = None
 
         self.present_label = QLabel()
         self.present_label.setObjectName("quorum_present")
-        self.present_label.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.present_label.setStyleSheet(PRESENT_STYLE)
         self.minimum_label = QLabel()
         self.minimum_label.setObjectName("quorum_minimum")
         self.minimum_label.setStyleSheet("font-size: 13pt;")
         self.verdict_label = QLabel()
         self.verdict_label.setObjectName("quorum_verdict")
         self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The figures wrap rather than widen the desk past 1200 px.
+        self.minimum_label.setWordWrap(True)
         self.channel_label = QLabel()
         self.channel_label.setObjectName("quorum_channels")
+        self.channel_label.setWordWrap(True)
         self.procedure_label = QLabel()
         self.procedure_label.setObjectName("quorum_procedure")
         self.procedure_label.setWordWrap(True)
@@ -62,10 +68,11 @@ class QuorumPanel(QWidget):
         self.suspend_button.clicked.connect(self.suspend)
         self.postpone_button.clicked.connect(self.postpone)
 
+        # The verdict under the figures, not beside them: the desk keeps its width at 1200 px.
         figures = QGridLayout()
         figures.addWidget(self.present_label, 0, 0)
-        figures.addWidget(self.verdict_label, 0, 1, 2, 1)
         figures.addWidget(self.minimum_label, 1, 0)
+        figures.addWidget(self.verdict_label, 2, 0, Qt.AlignmentFlag.AlignLeft)
         figures.setColumnStretch(0, 1)
         buttons = QHBoxLayout()
         for button in (
@@ -92,15 +99,17 @@ class QuorumPanel(QWidget):
         operations.changed.connect(self._changed)
         self.set_meeting(None)
 
-    def set_meeting(self, meeting_id: int | None) -> None:
-        """Show the quorum of ``meeting_id`` (None: nothing to show)."""
+    def set_meeting(self, meeting_id: int | None, idle: str | None = None) -> None:
+        """Show the quorum of ``meeting_id`` (None: nothing to show, and ``idle`` says why)."""
         self.meeting_id = meeting_id
+        self._idle = idle
         self.refresh()
 
     def refresh(self) -> None:
         """Read the quorum and the procedure again."""
         if self.meeting_id is None:
-            self.present_label.setText(tr("Belum ada rapat dipilih"))
+            self.present_label.setText(self._idle or tr("Belum ada rapat dipilih"))
+            self.present_label.setStyleSheet(IDLE_STYLE)
             for label in (
                 self.minimum_label,
                 self.verdict_label,
@@ -114,6 +123,7 @@ class QuorumPanel(QWidget):
                 button.setEnabled(False)
             self._tick.stop()
             return
+        self.present_label.setStyleSheet(PRESENT_STYLE)
         meeting = self.services.meetings.get(self.meeting_id)
         status = self.services.checkin.quorum(self.meeting_id)
         proc = self.services.checkin.quorum_procedure(self.meeting_id)
@@ -206,7 +216,7 @@ class QuorumPanel(QWidget):
         self.countdown_label.setText(
             tr(
                 "Skorsing sampai pukul {time}: sisa {mm:02d}.{ss:02d}",
-                time=self._until.strftime("%H.%M"),
+                time=self._until.strftime("%H.%M %Z"),
                 mm=seconds // 60,
                 ss=seconds % 60,
             )
