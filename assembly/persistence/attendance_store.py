@@ -380,3 +380,32 @@ def _entries(
             )
         )
     return out
+
+
+# --- presence over time ------------------------------------------------------------------------
+
+
+def flags(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[bool, bool, Category]]:
+    """member id -> (counted, may_vote, category) of everyone with an attendance row."""
+    rows = conn.execute(
+        sa.select(attendance.c.member_id, attendance.c.counted, attendance.c.may_vote,
+                  members.c.category)  # fmt: skip
+        .join(members, members.c.id == attendance.c.member_id)
+        .where(attendance.c.meeting_id == meeting_id)
+    )
+    return {int(r[0]): (bool(r[1]), bool(r[2]), Category(r[3])) for r in rows}
+
+
+def members_of_history(conn: sa.Connection, meeting_id: int) -> list[Member]:
+    """Every member the attendance history of the meeting names (for a recount from the
+    register that does not lean on the attendance rows)."""
+    rows = conn.execute(
+        sa.select(members).where(
+            members.c.id.in_(
+                sa.select(attendance_events.c.member_id).where(
+                    attendance_events.c.meeting_id == meeting_id
+                )
+            )
+        )
+    )
+    return [member_from_row(r._mapping) for r in rows]
