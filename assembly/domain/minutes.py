@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from assembly.domain.ad_profile import ADProfile, ItemKind
 from assembly.domain.attendance import Channel
 from assembly.domain.ballots import Ballot
 from assembly.domain.cooperative import Cooperative
+from assembly.domain.figures import Figure, placed
 from assembly.domain.meeting import AgendaItem, Meeting, MeetingState, OfficerRole
+from assembly.domain.members import Category
 from assembly.domain.minutes_events import (
     CLOSING,
     OPENING,
@@ -47,6 +49,7 @@ from assembly.domain.minutes_words import (
     with_words,
 )
 from assembly.domain.minutes_words import fractions_in_words as fractions_in_words
+from assembly.domain.presence import Movement
 from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import QuorumCheck
 from assembly.i18n import Translator, translator
@@ -111,6 +114,9 @@ class MinutesFacts:
     uncounted: int = 0  # attendees outside the quorum base (calon anggota, no vote)
     ballots: Sequence[Ballot] = ()  # every ballot and election, cancelled ones too
     arrivals: Sequence[dt.datetime] = ()  # when each counted member came after the opening
+    # Attendees outside the quorum base by category (calon, luar biasa, anggota without vote).
+    others: Mapping[Category, int] = field(default_factory=dict)
+    movements: Sequence[Movement] = ()  # members leaving or coming back, minute by minute
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,8 @@ class Clause:
 
     text: str
     points: tuple[str, ...] = ()
+    # The figures the clause states, each with the point it stands in (0: the clause text).
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,6 +168,7 @@ class MinutesContent:
     meeting_title: str
     day: dt.date
     acknowledger: Signer | None = None  # the "Mengetahui" block, when one is named
+    figures: tuple[Figure, ...] = ()  # every figure the body states, with its place
 
 
 def opening_formula(
@@ -207,13 +216,22 @@ def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None
     ]
     if placement.closing:
         # What happened after the last item was left (a late check, arrivals) before closing.
-        clauses = tuple(Clause(line) for line in event_lines(placement.closing, CLOSING, spell, t))
+        clauses = tuple(
+            Clause(line, figures=figures)
+            for line, figures in event_entries(placement.closing, CLOSING, spell, t)
+        )
         sections.append(Section(t.tr("PENUTUPAN"), clauses))
     if facts.annexes:
         clauses = tuple(Clause(name) for name in facts.annexes)
         sections.append(Section(t.tr("LAMPIRAN"), clauses))
     numbered = tuple(
         Section(f"{_ROMAN[i]}. {s.heading}", s.clauses) for i, s in enumerate(sections)
+    )
+    figures = tuple(
+        replace(f, place=f"{_ROMAN[i]}.{n}")
+        for i, s in enumerate(sections)
+        for n, clause in enumerate(s.clauses, start=1)
+        for f in clause.figures
     )
     zone = meeting.time_zone.value
     closed = meeting.closed_at.astimezone(meeting.zone) if meeting.closed_at else None
@@ -260,6 +278,7 @@ def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None
         audit_hash=facts.audit_hash,
         meeting_title=full_title(meeting, t),
         day=meeting.date,
+        figures=figures,
     )
 
 
@@ -283,7 +302,8 @@ def _attendance(
         roll += t.tr(
             ", di antaranya {count} orang memiliki hak suara", count=with_words(entitled, spell)
         )
-    clauses = [Clause(roll + ".")]
+    roll_figures = (Figure("anggota.tercatat", registered), Figure("anggota.berhak", entitled))
+    clauses = [Clause(roll + ".", figures=roll_figures)]
     channels = (
         (Channel.IN_PERSON, t.tr("hadir langsung {n}")),
         (Channel.ONLINE, t.tr("hadir daring {n}")),
@@ -295,26 +315,42 @@ def _attendance(
         if facts.attended.get(c, 0) or c is Channel.IN_PERSON
     ]
     total = sum(facts.attended.values())
+    attended = tuple(Figure(f"hadir.{c.value}", facts.attended.get(c, 0)) for c in Channel)
     clauses.append(
         Clause(
             t.tr(
                 "Anggota yang hadir selama rapat: {count} orang, terdiri atas {split}.",
                 count=with_words(total, spell),
                 split=joined(parts, t),
-            )
+            ),
+            figures=(*attended, Figure("hadir.jumlah", total)),
         )
     )
-    if facts.uncounted:
+    others = {c: n for c, n in facts.others.items() if n}
+    if not others and facts.uncounted:
+        others = {Category.MEMBER: facts.uncounted}
+    if others:
+        names = {
+            Category.CANDIDATE: t.tr("{count} calon anggota"),
+            Category.EXTRAORDINARY: t.tr("{count} anggota luar biasa"),
+            Category.MEMBER: t.tr("{count} anggota tanpa hak suara"),
+        }
+        listed = [
+            names[c].format(count=with_words(others[c], spell)) for c in Category if c in others
+        ]
         clauses.append(
             Clause(
                 t.tr(
-                    "Selain itu hadir {count} orang yang tidak diperhitungkan dalam kuorum "
-                    "(calon anggota atau anggota tanpa hak suara).",
-                    count=with_words(facts.uncounted, spell),
-                )
+                    "Selain itu hadir {list}, yang tidak diperhitungkan dalam kuorum.",
+                    list=joined(listed, t),
+                ),
+                figures=tuple(Figure(f"lain.{c.value}", others.get(c, 0)) for c in Category),
             )
         )
-    clauses.extend(Clause(line) for line in event_lines(placement.opening, OPENING, spell, t))
+    clauses.extend(
+        Clause(line, figures=figures)
+        for line, figures in event_entries(placement.opening, OPENING, spell, t)
+    )
     return Section(t.tr("KEHADIRAN DAN KUORUM"), tuple(clauses))
 
 
@@ -343,6 +379,7 @@ def meeting_events_of(facts: MinutesFacts, spell: Spell, t: Translator) -> Event
         decisions=facts.decisions or (),
         opened_at=opened,
         arrivals=[a for a in facts.arrivals if opened is not None and a > opened],
+        movements=facts.movements,
     )
     zone, label = meeting.zone, meeting.time_zone.value
     events = meeting_events(records, facts.profile, zone, label, spell, t)
@@ -353,10 +390,20 @@ def event_lines(
     placed: Sequence[PlacedEvent], place: int, spell: Spell, t: Translator
 ) -> list[str]:
     """The sentences of one place in order; arrivals are summed into one line at the end."""
-    lines = [p.event.text for p in placed if p.event.kind is not EventKind.ARRIVAL]
-    came = sum(1 for p in placed if p.event.kind is EventKind.ARRIVAL)
+    return [line for line, _figures in event_entries(placed, place, spell, t)]
+
+
+def event_entries(
+    events: Sequence[PlacedEvent], place: int, spell: Spell, t: Translator
+) -> list[tuple[str, tuple[Figure, ...]]]:
+    """The sentences of one place in order, each with the figures it states; arrivals are
+    summed into one line at the end."""
+    lines = [
+        (p.event.text, p.event.figures) for p in events if p.event.kind is not EventKind.ARRIVAL
+    ]
+    came = sum(1 for p in events if p.event.kind is EventKind.ARRIVAL)
     if came:
-        lines.append(arrivals_line(came, place, spell, t))
+        lines.append((arrivals_line(came, place, spell, t), ()))
     return lines
 
 
@@ -369,12 +416,13 @@ def _agenda(facts: MinutesFacts, placement: EventPlacement, spell: Spell, t: Tra
 
 
 def _item_clause(
-    item: AgendaItem, placed: Sequence[PlacedEvent], facts: MinutesFacts, spell: Spell,
+    item: AgendaItem, events: Sequence[PlacedEvent], facts: MinutesFacts, spell: Spell,
     t: Translator,
 ) -> Clause:  # fmt: skip
     """An item: when it was discussed, the secretary's notes, then what happened in order
     (quorum checks, ballots, decisions with their tallies, arrivals), and the deed notice."""
     points = []
+    figures: list[Figure] = []
     meeting = facts.meeting
     if item.started_at is not None:
         label = meeting.time_zone.value
@@ -387,8 +435,10 @@ def _item_clause(
             points.append(t.tr("Dibahas mulai pukul {start}.", start=start))
     if item.notes.strip():
         points.append(t.tr("Pembahasan: {notes}", notes=item.notes.strip()))
-    points.extend(event_lines(placed, item.id or -1, spell, t))
-    if not any(p.event.kind is EventKind.DECISION for p in placed):
+    for line, stated in event_entries(events, item.id or -1, spell, t):
+        points.append(line)
+        figures.extend(placed(stated, "", len(points)))
+    if not any(p.event.kind is EventKind.DECISION for p in events):
         points.append(
             t.tr("Keputusan belum dicatat.")
             if facts.decisions is None
@@ -396,7 +446,7 @@ def _item_clause(
         )
     if item.kind in DEED_KINDS:
         points.append(_deed_notice(item.kind, t))
-    return Clause(item.title, tuple(points))
+    return Clause(item.title, tuple(points), tuple(figures))
 
 
 def _deed_notice(kind: ItemKind, t: Translator) -> str:

@@ -25,15 +25,18 @@ from assembly.domain.ballots import (
     DecisionMethod,
     Outcome,
 )
+from assembly.domain.figures import Figure
 from assembly.domain.meeting import AgendaItem
 from assembly.domain.minutes_words import (
     Spell,
     bare_article,
     clock,
     fractions_in_words,
+    joined,
     sentence,
     with_words,
 )
+from assembly.domain.presence import Movement
 from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import CheckStep, QuorumCheck
 from assembly.i18n import Translator
@@ -52,6 +55,7 @@ class DecisionEntry:
     dissent: str = ""
     tally: Mapping[str, int] | None = None  # a voted motion: setuju, tidak_setuju, abstain, …
     at: dt.datetime | None = None
+    ballot_id: int | None = None  # the ballot the decision came from
 
 
 class EventKind(StrEnum):
@@ -64,6 +68,7 @@ class EventKind(StrEnum):
     CANCELLED = "cancelled"  # a ballot cancelled
     DECISION = "decision"  # a decision, with its tally when voted
     ARRIVAL = "arrival"  # a member arrived after the opening (summed per item)
+    MOVEMENT = "movement"  # members left or came back, with how many are then present
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class MeetingEvent:
     kind: EventKind
     text: str
     item_id: int | None = None
+    figures: tuple[Figure, ...] = ()  # the figures the sentence states
 
 
 @dataclass(frozen=True)
@@ -202,6 +208,7 @@ class EventFacts:
     decisions: Sequence[DecisionEntry] = ()
     opened_at: dt.datetime | None = None
     arrivals: Sequence[dt.datetime] = ()
+    movements: Sequence[Movement] = ()
 
 
 def meeting_events(
@@ -221,8 +228,9 @@ def meeting_events(
             c.at,
             EventKind.QUORUM if c.step not in _STOPS else EventKind.SUSPENSION,
             check_sentence(c, profile, spell, zone, label, t),
+            figures=check_figures(n, c),
         )
-        for c in facts.checks
+        for n, c in enumerate(facts.checks, start=1)
     ]
     if facts.opened_at is not None:
         opened = clock(facts.opened_at.astimezone(zone), label)
@@ -236,6 +244,10 @@ def meeting_events(
                 EventKind.BALLOT,
                 _ballot_sentence(ballot, by_id, zone, label, spell, t),
                 ballot.item_id,
+                (
+                    Figure(f"suara.{ballot.id}.hadir", ballot.present, at=ballot.opened_at),
+                    Figure(f"suara.{ballot.id}.minimal", ballot.minimum),
+                ),
             )
         )
         if ballot.state is BallotState.CANCELLED and ballot.closed_at is not None:
@@ -251,12 +263,77 @@ def meeting_events(
         if d.outcome is Outcome.NO_CONSENSUS:
             continue
         events.append(
-            MeetingEvent(d.at, EventKind.DECISION, decision_sentence(d, zone, label, t), d.item_id)
+            MeetingEvent(
+                d.at,
+                EventKind.DECISION,
+                decision_sentence(d, zone, label, t),
+                d.item_id,
+                decision_figures(d),
+            )
         )
     events.extend(
         MeetingEvent(at, EventKind.ARRIVAL, t.tr("Seorang anggota hadir.")) for at in facts.arrivals
     )
+    events.extend(
+        MeetingEvent(
+            m.at,
+            EventKind.MOVEMENT,
+            movement_sentence(m, label, spell, t),
+            figures=movement_figures(m),
+        )
+        for m in facts.movements
+    )
     return events
+
+
+def check_figures(n: int, check: QuorumCheck) -> tuple[Figure, ...]:
+    """The figures of the ``n``-th quorum step: present (at its moment), minimum and base."""
+    if check.step in _STOPS:
+        return ()
+    return (
+        Figure(f"kuorum.{n}.hadir", check.present, at=check.at),
+        Figure(f"kuorum.{n}.minimal", check.minimum),
+        Figure(f"kuorum.{n}.dasar", check.base),
+    )
+
+
+def decision_figures(d: DecisionEntry) -> tuple[Figure, ...]:
+    """A voted decision's tally and the result it states, keyed by its ballot."""
+    if d.ballot_id is None:
+        return ()
+    out = [Figure(f"suara.{d.ballot_id}.hasil", d.result.strip())]
+    if d.tally is not None:
+        out += [Figure(f"suara.{d.ballot_id}.{k}", int(d.tally.get(k, 0))) for k in TALLY_KEYS]
+    return tuple(out)
+
+
+TALLY_KEYS = ("setuju", "tidak_setuju", "abstain", "tidak_sah")
+
+
+def movement_figures(m: Movement) -> tuple[Figure, ...]:
+    """The figures of a movement line, keyed by its minute."""
+    key = f"gerak.{m.at.hour:02d}.{m.at.minute:02d}"
+    return (
+        Figure(f"{key}.keluar", m.left),
+        Figure(f"{key}.kembali", m.returned),
+        Figure(f"{key}.hadir", m.present_after, at=m.at),
+    )
+
+
+def movement_sentence(m: Movement, label: str, spell: Spell, t: Translator) -> str:
+    """ "Pukul 11.05 WIB 12 (dua belas) anggota meninggalkan rapat; hadir 633 (enam ratus tiga
+    puluh tiga) orang." """
+    parts = []
+    if m.left:
+        parts.append(t.tr("{count} anggota meninggalkan rapat", count=with_words(m.left, spell)))
+    if m.returned:
+        parts.append(t.tr("{count} anggota kembali ke rapat", count=with_words(m.returned, spell)))
+    return t.tr(
+        "Pukul {time} {moves}; hadir {present} orang.",
+        time=clock(m.at, label),
+        moves=joined(parts, t),
+        present=with_words(m.present_after, spell),
+    )
 
 
 def arrivals_line(count: int, place: int, spell: Spell, t: Translator) -> str:

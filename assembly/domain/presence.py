@@ -113,8 +113,19 @@ class Attendee:
 
     @property
     def channel(self) -> Channel:
-        """The channel of their first stay: how the Daftar Hadir lists them."""
-        return min(self.stays, key=lambda s: s.start).channel if self.stays else Channel.IN_PERSON
+        """The channel of their latest stay (a grantor who came in person after being
+        represented attended in person): how the body and the Daftar Hadir count them."""
+        return max(self.stays, key=lambda s: s.start).channel if self.stays else Channel.IN_PERSON
+
+    @property
+    def departures(self) -> tuple[dt.datetime, ...]:
+        """When they left the meeting (not a lapse or withdrawal of a surat kuasa)."""
+        return tuple(s.end for s in self.stays if s.left and s.end is not None)
+
+    @property
+    def returns(self) -> tuple[dt.datetime, ...]:
+        """When they came back after leaving."""
+        return tuple(s.start for s in self.stays if s.returned)
 
 
 @dataclass(frozen=True)

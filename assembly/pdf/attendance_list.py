@@ -36,6 +36,7 @@ from reportlab.platypus import (
 
 from assembly.domain.attendance import Channel
 from assembly.domain.cooperative import Cooperative
+from assembly.domain.members import Category
 from assembly.i18n import Translator, translator
 from assembly.pdf.dates import clock, clock_with_zone, day_and_date
 from assembly.pdf.fonts import BOLD, REGULAR
@@ -49,6 +50,7 @@ from assembly.pdf.layout import (
     long_date,
     styles,
 )
+from assembly.pdf.page_marks import PageMark
 
 FONT_SIZE = 8.0
 ROW_HEIGHT = 8 * mm  # two lines of 8 pt, and room for a signature
@@ -56,21 +58,58 @@ HEADER_HEIGHT = 8 * mm
 PADDING = 2.5
 ELLIPSIS = "…"
 
-# No. | Nomor Anggota | Nama | Kehadiran | Jam Hadir | Tanda Tangan (left half, right half),
-# as shares of the frame width so A4 and F4 both fill the line.
-_COLUMN_SHARES = (0.06, 0.13, 0.35, 0.12, 0.08, 0.13, 0.13)
+# No. | Nomor Anggota | Nama | Kehadiran | Jam Hadir | Jam Keluar | Jam Kembali | Tanda Tangan
+# (left half, right half), as shares of the frame width so A4 and F4 both fill the line.
+_COLUMN_SHARES = (0.05, 0.11, 0.28, 0.10, 0.07, 0.07, 0.07, 0.125, 0.125)
+_SIGN = 7  # the first of the two signature columns
+# The marks after the name of an attendee outside the quorum base (DESIGN.md section 3).
+MARKS = {Category.CANDIDATE: "[C]", Category.EXTRAORDINARY: "[LB]"}
+NO_VOTE_MARK = "[TS]"  # an anggota present without the vote (e.g. arrears, when the AD says so)
 
 
 @dataclass(frozen=True)
 class AttendanceRow:
-    """One attendee: member number, name, channel, time of (first) arrival, and for a proxy
-    the member number of the holder who represented them."""
+    """One attendee: member number, name, channel, time of (first) arrival, each time they
+    left and came back, for a proxy the member number of the holder who represented them,
+    their category and whether they count for quorum."""
 
     number: str
     name: str
     channel: Channel
     arrived: dt.time | None = None
     proxy_holder: str = ""
+    left: tuple[dt.time, ...] = ()
+    returned: tuple[dt.time, ...] = ()
+    category: Category = Category.MEMBER
+    counted: bool = True
+
+    @property
+    def mark(self) -> str:
+        """ "[C]", "[LB]" or "[TS]" for an attendee outside the quorum base; "" otherwise."""
+        if self.counted:
+            return ""
+        return MARKS.get(self.category, NO_VOTE_MARK)
+
+
+@dataclass(frozen=True)
+class AttendanceTotals:
+    """The totals under the list: members of the quorum base by channel, the others by
+    category, everyone."""
+
+    by_channel: dict[Channel, int]
+    others: dict[Category, int]
+    everyone: int
+
+    @classmethod
+    def of(cls, rows: Sequence[AttendanceRow]) -> AttendanceTotals:
+        """The totals of ``rows``."""
+        channels = Counter(r.channel for r in rows if r.counted)
+        others = Counter(r.category for r in rows if not r.counted)
+        return cls(
+            {c: channels.get(c, 0) for c in Channel},
+            {c: others.get(c, 0) for c in Category},
+            len(rows),
+        )
 
 
 @dataclass(frozen=True)
@@ -138,10 +177,17 @@ def meeting_name(heading: AttendanceHeading, t: Translator) -> str:
 class _Layout:
     """The geometry of the list and its pages' tables."""
 
-    def __init__(self, heading: AttendanceHeading, rows: Sequence[AttendanceRow], t: Translator):
+    def __init__(
+        self,
+        heading: AttendanceHeading,
+        rows: Sequence[AttendanceRow],
+        t: Translator,
+        page_map: dict[str, int] | None = None,
+    ):
         self.heading = heading
         self.rows = rows
         self.t = t
+        self.page_map = page_map
         self.meeting_name = meeting_name(heading, t)
         setup = heading.setup
         self.widths = [share * setup.frame_width for share in _COLUMN_SHARES]
@@ -164,7 +210,7 @@ class _Layout:
         self.total_pages = pages + (1 if self.tail_breaks else 0)
         self.style = self._table_style()
         # As many dots as fit beside the widest row number, so every line has the same length.
-        room = self.widths[5] - 2 * PADDING - stringWidth(f"{len(rows)}. ", REGULAR, FONT_SIZE)
+        room = self.widths[_SIGN] - 2 * PADDING - stringWidth(f"{len(rows)}. ", REGULAR, FONT_SIZE)
         self.dots = "." * max(3, int(room / stringWidth(".", REGULAR, FONT_SIZE)) - 1)
         t = self.t
         self.header = [
@@ -173,6 +219,8 @@ class _Layout:
             t.tr("Nama"),
             t.tr("Kehadiran"),
             t.tr("Jam\nHadir"),
+            t.tr("Jam\nKeluar"),
+            t.tr("Jam\nKembali"),
             t.tr("Tanda Tangan"),
             "",
         ]
@@ -222,19 +270,53 @@ class _Layout:
     def _tail_flowables(self) -> list[Flowable]:
         """The summary by channel and the signature blocks, kept together."""
         t, h = self.t, self.heading
-        count = Counter(row.channel for row in self.rows)
+        totals = AttendanceTotals.of(self.rows)
         people = t.tr("{n} orang", n="{n}")
         lines = [
-            (t.tr("Hadir langsung"), count[Channel.IN_PERSON]),
-            (t.tr("Hadir daring"), count[Channel.ONLINE]),
-            (t.tr("Diwakili dengan surat kuasa"), count[Channel.PROXY]),
+            (t.tr("Hadir langsung"), totals.by_channel[Channel.IN_PERSON]),
+            (t.tr("Hadir daring"), totals.by_channel[Channel.ONLINE]),
+            (t.tr("Diwakili dengan surat kuasa"), totals.by_channel[Channel.PROXY]),
         ]
         data = [[t.tr("Jumlah hadir:"), "", ""]]
         data += [
             [f"{i}. {label}", ":", people.format(n=_thousands(n))]
             for i, (label, n) in enumerate(lines, start=1)
         ]
-        data.append([t.tr("Jumlah seluruhnya"), ":", people.format(n=_thousands(len(self.rows)))])
+        data.append(
+            [
+                t.tr("Anggota yang diperhitungkan dalam kuorum"),
+                ":",
+                people.format(n=_thousands(sum(totals.by_channel.values()))),
+            ]
+        )
+        other_labels = (
+            (Category.CANDIDATE, t.tr("Calon anggota {mark}", mark=MARKS[Category.CANDIDATE])),
+            (
+                Category.EXTRAORDINARY,
+                t.tr("Anggota luar biasa {mark}", mark=MARKS[Category.EXTRAORDINARY]),
+            ),
+            (Category.MEMBER, t.tr("Anggota tanpa hak suara {mark}", mark=NO_VOTE_MARK)),
+        )
+        data += [
+            [label, ":", people.format(n=_thousands(totals.others[c]))]
+            for c, label in other_labels
+            if totals.others[c] or c is not Category.MEMBER
+        ]
+        data.append([t.tr("Jumlah seluruhnya"), ":", people.format(n=_thousands(totals.everyone))])
+        note = Paragraph(
+            escape(
+                t.tr(
+                    "Yang bertanda {marks} hadir tetapi tidak diperhitungkan dalam kuorum dan "
+                    "tidak memberikan suara.",
+                    marks=", ".join(label for _c, label in (
+                        (Category.CANDIDATE, MARKS[Category.CANDIDATE]),
+                        (Category.EXTRAORDINARY, MARKS[Category.EXTRAORDINARY]),
+                        (Category.MEMBER, NO_VOTE_MARK),
+                    )),
+                )
+            ),
+            styles(9)["body"],
+        )  # fmt: skip
         summary = Table(
             data,
             colWidths=[60 * mm, 4 * mm, 35 * mm],
@@ -252,7 +334,9 @@ class _Layout:
             ),
             hAlign="LEFT",
         )
-        parts: list[Flowable] = [Spacer(1, 5 * mm), summary]
+        parts: list[Flowable] = [Spacer(1, 5 * mm), summary, Spacer(1, 2 * mm), note]
+        if self.page_map is not None:
+            parts.insert(0, PageMark("LAMPIRAN I", self.page_map))
         if h.signatories:
             parts += [
                 Spacer(1, 8 * mm),
@@ -267,21 +351,21 @@ class _Layout:
                 ("FONT", (0, 0), (-1, -1), REGULAR, FONT_SIZE, FONT_SIZE * 1.2),
                 ("FONT", (0, 0), (-1, 0), BOLD, FONT_SIZE, FONT_SIZE * 1.2),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDDDDD")),
-                ("SPAN", (5, 0), (6, 0)),
+                ("SPAN", (_SIGN, 0), (_SIGN + 1, 0)),
                 # Lines drawn so the two halves of the signature column read as one cell.
                 ("BOX", (0, 0), (-1, -1), 0.5, grey),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.35, grey),
-                ("LINEBEFORE", (1, 0), (5, -1), 0.35, grey),
+                ("LINEBEFORE", (1, 0), (_SIGN, -1), 0.35, grey),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (0, 0), (-1, 0), "CENTER"),
                 ("ALIGN", (0, 1), (0, -1), "RIGHT"),
-                ("ALIGN", (3, 1), (4, -1), "CENTER"),
-                ("VALIGN", (5, 1), (6, -1), "BOTTOM"),
+                ("ALIGN", (3, 1), (_SIGN - 1, -1), "CENTER"),
+                ("VALIGN", (_SIGN, 1), (_SIGN + 1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
                 ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (5, 1), (6, -1), 3),
+                ("BOTTOMPADDING", (_SIGN, 1), (_SIGN + 1, -1), 3),
             ]
         )
 
@@ -320,12 +404,15 @@ class _Layout:
             channel = f"{channel}\n{_fit(row.proxy_holder, w[3], 1)}"
         sign = f"{seq}. {self.dots}"
         left, right = (sign, "") if seq % 2 else ("", sign)
+        name = f"{row.name} {row.mark}" if row.mark else row.name
         return [
             str(seq),
             _fit(row.number, w[1], 2),
-            _fit(row.name, w[2], 2),
+            _fit(name, w[2], 2),
             channel,
             clock(row.arrived) if row.arrived else "",
+            _times(row.left),
+            _times(row.returned),
             left,
             right,
         ]
@@ -377,6 +464,14 @@ def signature_blocks(
     ]
     heights += [None, room, None]
     return Table(rows, rowHeights=heights, style=TableStyle(commands))
+
+
+def _times(times: Sequence[dt.time]) -> str:
+    """Up to two times, one a line ("11.05"); a third and more shown as "…" on the second."""
+    shown = [clock(x) for x in times[:2]]
+    if len(times) > 2:
+        shown[1] = ELLIPSIS
+    return "\n".join(shown)
 
 
 def _thousands(n: int) -> str:

@@ -388,8 +388,9 @@ def _entries(
 def flags(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[bool, bool, Category]]:
     """member id -> (counted, may_vote, category) of everyone with an attendance row."""
     rows = conn.execute(
-        sa.select(attendance.c.member_id, attendance.c.counted, attendance.c.may_vote,
-                  members.c.category)  # fmt: skip
+        sa.select(
+            attendance.c.member_id, attendance.c.counted, attendance.c.may_vote, members.c.category
+        )
         .join(members, members.c.id == attendance.c.member_id)
         .where(attendance.c.meeting_id == meeting_id)
     )

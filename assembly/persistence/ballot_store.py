@@ -9,7 +9,7 @@ voting can be read back (DESIGN.md section 3).
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -143,6 +143,19 @@ def snapshot_eligible(conn: sa.Connection, ballot_id: int, meeting_id: int) -> i
         sa.insert(ballot_eligible).from_select(["ballot_id", "member_id", "proxy_holder_id"], query)
     )
     return int(result.rowcount)
+
+
+def add_eligible(
+    conn: sa.Connection, ballot_id: int, people: Sequence[tuple[int, int | None]]
+) -> int:
+    """Store who was present and entitled at the snapshot as given: (member id, holder of
+    their surat kuasa or None); how many they are."""
+    if people:
+        conn.execute(
+            sa.insert(ballot_eligible),
+            [{"ballot_id": ballot_id, "member_id": m, "proxy_holder_id": h} for m, h in people],
+        )
+    return len(people)
 
 
 def eligible_ids(conn: sa.Connection, ballot_id: int) -> list[tuple[int, int | None]]:

@@ -29,6 +29,7 @@ from assembly.domain.minutes import (
     build_minutes,
     full_title,
 )
+from assembly.domain.presence import ever_present, movements
 from assembly.i18n import LANGUAGES, Translator, tr, translator
 from assembly.pdf.attendance_list import AttendanceHeading, AttendanceRow, Signatory
 from assembly.pdf.layout import PageSetup, Paper
@@ -44,7 +45,7 @@ from assembly.persistence import (
 )
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
-from assembly.services import minutes_annex
+from assembly.services import attendance_rows, minutes_annex, presence
 from assembly.services.ballot_results import tally_of
 from assembly.services.context import ServiceContext
 from assembly.services.files import require_folder, write_atomically
@@ -112,13 +113,15 @@ class MinutesService:
 
     def _gather(
         self, conn: Connection, meeting_id: int, t: Translator
-    ) -> tuple[MinutesContent, list[AttendanceEntry], Meeting, minutes_annex.AnnexData]:
+    ) -> tuple[MinutesContent, list[AttendanceRow], Meeting, minutes_annex.AnnexData]:
         facts, entries, meeting = self._facts(conn, meeting_id, t)
-        extra = minutes_annex.gather(conn, meeting, facts.profile, entries, t)
+        people = attendance_rows.by_member(presence.attendees(conn, meeting_id))
+        listed = attendance_rows.listed(entries, people)
+        extra = minutes_annex.gather(conn, meeting, facts.profile, listed, t)
         # The list of annexes names every one the file carries (Lampiran I, II, …).
         facts = replace(facts, annexes=(*facts.annexes, *extra.votes.titles(t)))
         content = build_minutes(facts, _speller(t.language), t)
-        return content, entries, meeting, extra
+        return content, attendance_rows.rows(entries, people, meeting.zone), meeting, extra
 
     def _facts(
         self, conn: Connection, meeting_id: int, t: Translator
@@ -139,7 +142,10 @@ class MinutesService:
             raise DomainError(tr("Isi profil koperasi dahulu: kop dokumen memerlukannya"))
         profile = self._profiles.get(conn, meeting.profile_version)
         entries = attendance_store.entries(conn, meeting_id)
-        attended = Counter(e.channel for e in entries if e.counted)
+        people = ever_present(presence.attendees(conn, meeting_id))
+        attended = Counter(a.channel for a in people if a.counted)
+        others = Counter(a.category for a in people if not a.counted)
+        opened = meeting.opened_at or meeting.check_in_opened_at
         checks = [
             replace(c, at=c.at.astimezone(meeting.zone))
             for c in quorum_check_store.checks(conn, meeting_id)
@@ -154,6 +160,7 @@ class MinutesService:
                 d.dissent,
                 _tally(conn, d),
                 at=d.created_at,
+                ballot_id=d.ballot_id,
             )
             for d in decision_store.for_meeting(conn, meeting_id)
         ]
@@ -163,13 +170,15 @@ class MinutesService:
             meeting=meeting,
             profile=profile,
             attended={c: attended.get(c, 0) for c in Channel},
-            uncounted=sum(1 for e in entries if not e.counted),
+            uncounted=sum(others.values()),
+            others=dict(others),
             checks=checks,
             decisions=decisions,
             audit_hash=head.hash if head else "",
             annexes=(t.tr("Daftar Hadir"),),
             ballots=ballot_store.for_meeting(conn, meeting_id),
-            arrivals=[e.arrived_at for e in entries if e.counted],
+            arrivals=[a.first_arrival for a in people if a.counted and a.first_arrival],
+            movements=movements(people, opened, meeting.closed_at, meeting.zone) if opened else (),
         )
         return facts, entries, meeting
 
@@ -191,24 +200,13 @@ def _speller(language: str) -> Callable[[int], str]:
 
 def _annex(
     content: MinutesContent,
-    entries: list[AttendanceEntry],
+    rows: list[AttendanceRow],
     meeting: Meeting,
     setup: PageSetup,
     lang: str,
     t: Translator,
 ) -> AttendanceAnnex:
     """The Daftar Hadir as the berita acara's annex: everyone who attended, by arrival."""
-    zone = meeting.zone
-    rows = [
-        AttendanceRow(
-            number=e.number,
-            name=e.name,
-            channel=e.channel,
-            arrived=e.arrived_at.astimezone(zone).time(),
-            proxy_holder=e.holder_number,
-        )
-        for e in entries
-    ]
     signatories = tuple(
         Signatory(label, officer.name)
         for role, label in (

@@ -148,9 +148,14 @@ def histories(draw: st.DrawFn) -> list[AttendanceEvent]:
             inside = not inside
     return [
         AttendanceEvent(
-            m, k, at(t), "x", Channel.IN_PERSON if k in ARRIVALS else None,
-            undoes=(u + 1) if u is not None else None, id=n + 1,
-        )  # fmt: skip
+            m,
+            k,
+            at(t),
+            "x",
+            Channel.IN_PERSON if k in ARRIVALS else None,
+            undoes=(u + 1) if u is not None else None,
+            id=n + 1,
+        )
         for n, (t, m, k, u) in enumerate(events)
     ]
 
