@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from assembly.cli.numbers import add_numbers_option, numbers_exit
 from assembly.cli.options import add_db_option, open_existing
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
@@ -54,6 +55,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
     verify = commands.add_parser("verify", help=tr("periksa tanda tangan elektronik pada PDF"))
     verify.add_argument("file", type=Path, help=tr("berkas PDF"))
+    add_numbers_option(verify)
     verify.set_defaults(run=_verify)
 
 
@@ -135,7 +137,7 @@ def _verify(args: argparse.Namespace) -> int:
     report = SigningService().verify(args.file)
     for line in report.lines():
         print(line)
-    return 0 if report.all_valid else 1
+    return numbers_exit(args, 0 if report.all_valid else 1)
 
 
 def _placement(args: argparse.Namespace) -> Placement | None:

@@ -12,6 +12,7 @@ recounts the same keys from the records (or from the PDF's own attachments) and
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -83,3 +84,14 @@ def compare(stated: Sequence[Figure], recounted: Mapping[str, Value]) -> list[Mi
             out.append(Mismatch(f.key, f.value, other, f.anchor, f.page))
     out += [Mismatch(k, None, v) for k, v in recounted.items() if k not in seen]
     return out
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d{3})*")
+
+
+def result_key(outcome: str, statement: str) -> str:
+    """A result as compared: the outcome and every number its statement gives, whatever the
+    language it was worded in ("agreed 390 569 1 2" for "disetujui: 390 dari 569 suara sah,
+    lebih dari 1/2")."""
+    numbers = [n.replace(".", "").replace(",", "") for n in _NUMBER.findall(statement)]
+    return " ".join([outcome, *numbers])

@@ -25,7 +25,7 @@ from assembly.domain.ballots import (
     DecisionMethod,
     Outcome,
 )
-from assembly.domain.figures import Figure
+from assembly.domain.figures import Figure, result_key
 from assembly.domain.meeting import AgendaItem
 from assembly.domain.minutes_words import (
     Spell,
@@ -301,7 +301,7 @@ def decision_figures(d: DecisionEntry) -> tuple[Figure, ...]:
     """A voted decision's tally and the result it states, keyed by its ballot."""
     if d.ballot_id is None:
         return ()
-    out = [Figure(f"suara.{d.ballot_id}.hasil", d.result.strip())]
+    out = [Figure(f"suara.{d.ballot_id}.hasil", result_key(d.outcome.value, d.result))]
     if d.tally is not None:
         out += [Figure(f"suara.{d.ballot_id}.{k}", int(d.tally.get(k, 0))) for k in TALLY_KEYS]
     return tuple(out)
@@ -316,7 +316,7 @@ def movement_figures(m: Movement) -> tuple[Figure, ...]:
     return (
         Figure(f"{key}.keluar", m.left),
         Figure(f"{key}.kembali", m.returned),
-        Figure(f"{key}.hadir", m.present_after, at=m.at),
+        Figure(f"{key}.hadir", m.present_after, at=m.last or m.at),
     )
 
 

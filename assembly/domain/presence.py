@@ -192,6 +192,7 @@ class Movement:
     left: int
     returned: int
     present_after: int
+    last: dt.datetime | None = None  # the moment of the minute's last movement
 
 
 def movements(
@@ -226,7 +227,7 @@ def movements(
     for minute in sorted(set(left) | set(back)):
         # Counted just after the minute's last movement, so that everything in it is in.
         count = present_at(attendees, last[minute]).counted
-        out.append(Movement(minute, left[minute], back[minute], count))
+        out.append(Movement(minute, left[minute], back[minute], count, last[minute]))
     return out
 
 

@@ -371,3 +371,10 @@ def candidate_list(conn: sa.Connection, ballot_id: int) -> list[tuple[int, str]]
         .order_by(candidates.c.id)
     )
     return [(int(r[0]), r[1]) for r in rows]
+
+
+def voter_ids(conn: sa.Connection, ballot: Ballot) -> list[int]:
+    """Who voted in a named ballot, or took part in a secret one (never their choice)."""
+    table = secret_participation if ballot.mode is BallotMode.SECRET else named_votes
+    rows = conn.execute(sa.select(table.c.member_id).where(table.c.ballot_id == ballot.id))
+    return sorted(int(r[0]) for r in rows)

@@ -10,10 +10,12 @@ leaves a half-written file. Nothing here changes the database.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from num2words import num2words
 
@@ -21,6 +23,7 @@ from assembly.domain.attendance import Channel
 from assembly.domain.attendance_query import AttendanceEntry
 from assembly.domain.ballots import BallotKind
 from assembly.domain.errors import DomainError
+from assembly.domain.figures import Figure, on_pages
 from assembly.domain.meeting import Meeting, MeetingState, OfficerRole
 from assembly.domain.minutes import (
     DecisionEntry,
@@ -31,7 +34,13 @@ from assembly.domain.minutes import (
 )
 from assembly.domain.presence import ever_present, movements
 from assembly.i18n import LANGUAGES, Translator, tr, translator
-from assembly.pdf.attendance_list import AttendanceHeading, AttendanceRow, Signatory
+from assembly.pdf.attachments import Attachment
+from assembly.pdf.attendance_list import (
+    AttendanceHeading,
+    AttendanceRow,
+    AttendanceTotals,
+    Signatory,
+)
 from assembly.pdf.layout import PageSetup, Paper
 from assembly.pdf.minutes import AttendanceAnnex, write_minutes
 from assembly.persistence import (
@@ -91,25 +100,42 @@ class MinutesService:
         ``path``; the page count. The file carries empty signature fields for the chair, the
         secretary and each named witness. ``invariant`` gives the same bytes for the same
         records (for tests)."""
+        target = require_folder(path)
+        return write_atomically(
+            target, lambda out: self.render(meeting_id, out, paper, lang, invariant=invariant).pages
+        )
+
+    def render(
+        self,
+        meeting_id: int,
+        out: BinaryIO,
+        paper: str = "A4",
+        lang: str = "id",
+        *,
+        invariant: bool = False,
+    ) -> RenderedMinutes:
+        """Write the berita acara of the meeting to ``out`` (see :meth:`export`); what it
+        states, with the page each figure landed on."""
         t = _translator(lang)
         setup = PageSetup(paper=_paper(paper))
-        target = require_folder(path)
         with self._ctx.db.read() as conn:
-            content, entries, meeting, extra = self._gather(conn, meeting_id, t)
-        annex = _annex(content, entries, meeting, setup, lang, t)
-        return write_atomically(
-            target,
-            lambda out: write_minutes(
-                out,
-                content,
-                setup,
-                annex=annex,
-                votes=extra.votes,
-                attachments=extra.attachments,
-                language=lang,
-                invariant=invariant,
-            ),
+            content, rows, meeting, extra = self._gather(conn, meeting_id, t)
+        annex = _annex(content, rows, meeting, setup, lang, t)
+        stated = (*content.figures, *daftar_figures(rows))
+        page_map: dict[str, int] = {}
+        pages = write_minutes(
+            out,
+            content,
+            setup,
+            annex=annex,
+            votes=extra.votes,
+            attachments=extra.attachments,
+            language=lang,
+            invariant=invariant,
+            page_map=page_map,
+            placed_files=lambda where: (figures_attachment(on_pages(stated, where), t),),
         )
+        return RenderedMinutes(meeting, content, on_pages(stated, page_map), pages)
 
     def _gather(
         self, conn: Connection, meeting_id: int, t: Translator
@@ -181,6 +207,51 @@ class MinutesService:
             movements=movements(people, opened, meeting.closed_at, meeting.zone) if opened else (),
         )
         return facts, entries, meeting
+
+
+@dataclass(frozen=True)
+class RenderedMinutes:
+    """A berita acara as written: the meeting, the content, every figure it states with its
+    page, and the page count."""
+
+    meeting: Meeting
+    content: MinutesContent
+    figures: tuple[Figure, ...]
+    pages: int
+
+
+def daftar_figures(rows: Sequence[AttendanceRow]) -> tuple[Figure, ...]:
+    """The totals under the Daftar Hadir (Lampiran I) as figures."""
+    totals = AttendanceTotals.of(rows)
+    out = [Figure(f"daftar.{c.value}", n, "LAMPIRAN I") for c, n in totals.by_channel.items()]
+    out += [Figure(f"daftar.lain.{c.value}", n, "LAMPIRAN I") for c, n in totals.others.items()]
+    out.append(Figure("daftar.jumlah", totals.everyone, "LAMPIRAN I"))
+    return tuple(out)
+
+
+FIGURES_FILE = "angka.json"
+
+
+def figures_attachment(figures: Sequence[Figure], t: Translator) -> Attachment:
+    """Every figure the berita acara states, with its place, page and moment, as JSON: what
+    ``verify --numbers`` checks against the other attachments."""
+    data = [
+        {
+            "kunci": f.key,
+            "nilai": f.value,
+            "letak": f.anchor,
+            "halaman": f.page,
+            "saat": f.at.isoformat() if f.at else None,
+        }
+        for f in figures
+    ]
+    body = json.dumps({"angka": data}, ensure_ascii=False, indent=1) + "\n"
+    return Attachment(
+        FIGURES_FILE,
+        body.encode("utf-8"),
+        "application/json",
+        t.tr("Angka yang dinyatakan berita acara, dengan halamannya (JSON)"),
+    )
 
 
 def _tally(conn: Connection, decision: DecisionRow) -> dict[str, int] | None:
