@@ -60,7 +60,7 @@ ELLIPSIS = "…"
 
 # No. | Nomor Anggota | Nama | Kehadiran | Jam Hadir | Jam Keluar | Jam Kembali | Tanda Tangan
 # (left half, right half), as shares of the frame width so A4 and F4 both fill the line.
-_COLUMN_SHARES = (0.05, 0.11, 0.28, 0.10, 0.07, 0.07, 0.07, 0.125, 0.125)
+_COLUMN_SHARES = (0.05, 0.13, 0.26, 0.10, 0.07, 0.07, 0.08, 0.12, 0.12)
 _SIGN = 7  # the first of the two signature columns
 # The marks after the name of an attendee outside the quorum base (DESIGN.md section 3).
 MARKS = {Category.CANDIDATE: "[C]", Category.EXTRAORDINARY: "[LB]"}
@@ -303,23 +303,28 @@ class _Layout:
             if totals.others[c] or c is not Category.MEMBER
         ]
         data.append([t.tr("Jumlah seluruhnya"), ":", people.format(n=_thousands(totals.everyone))])
+        marks = [
+            label
+            for c, label in (
+                (Category.CANDIDATE, MARKS[Category.CANDIDATE]),
+                (Category.EXTRAORDINARY, MARKS[Category.EXTRAORDINARY]),
+                (Category.MEMBER, NO_VOTE_MARK),
+            )
+            if totals.others[c]
+        ]
         note = Paragraph(
             escape(
                 t.tr(
                     "Yang bertanda {marks} hadir tetapi tidak diperhitungkan dalam kuorum dan "
                     "tidak memberikan suara.",
-                    marks=", ".join(label for _c, label in (
-                        (Category.CANDIDATE, MARKS[Category.CANDIDATE]),
-                        (Category.EXTRAORDINARY, MARKS[Category.EXTRAORDINARY]),
-                        (Category.MEMBER, NO_VOTE_MARK),
-                    )),
+                    marks=", ".join(marks),
                 )
             ),
             styles(9)["body"],
-        )  # fmt: skip
+        )
         summary = Table(
             data,
-            colWidths=[60 * mm, 4 * mm, 35 * mm],
+            colWidths=[80 * mm, 4 * mm, 30 * mm],
             style=TableStyle(
                 [
                     ("FONT", (0, 0), (-1, -1), REGULAR, 10),
@@ -334,7 +339,9 @@ class _Layout:
             ),
             hAlign="LEFT",
         )
-        parts: list[Flowable] = [Spacer(1, 5 * mm), summary, Spacer(1, 2 * mm), note]
+        parts: list[Flowable] = [Spacer(1, 5 * mm), summary]
+        if marks:
+            parts += [Spacer(1, 2 * mm), note]
         if self.page_map is not None:
             parts.insert(0, PageMark("LAMPIRAN I", self.page_map))
         if h.signatories:
