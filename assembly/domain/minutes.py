@@ -46,6 +46,7 @@ from assembly.domain.minutes_words import (
     meeting_name,
     month_name,
     place_of,
+    sentence,
     with_words,
 )
 from assembly.domain.minutes_words import fractions_in_words as fractions_in_words
@@ -117,6 +118,9 @@ class MinutesFacts:
     # Attendees outside the quorum base by category (calon, luar biasa, anggota without vote).
     others: Mapping[Category, int] = field(default_factory=dict)
     movements: Sequence[Movement] = ()  # members leaving or coming back, minute by minute
+    # Closed although figures did not reconcile: how many, and the reason given (issue 11).
+    unreconciled: int = 0
+    closing_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -214,13 +218,25 @@ def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None
         _leaders(meeting, t),
         _agenda(facts, placement, spell, t),
     ]
-    if placement.closing:
+    closing_clauses = [
         # What happened after the last item was left (a late check, arrivals) before closing.
-        clauses = tuple(
-            Clause(line, figures=figures)
-            for line, figures in event_entries(placement.closing, CLOSING, spell, t)
+        Clause(line, figures=figures)
+        for line, figures in event_entries(placement.closing, CLOSING, spell, t)
+    ]
+    if facts.closing_reason:
+        closing_clauses.append(
+            Clause(
+                t.tr(
+                    "Sebelum rapat ditutup, pemeriksaan angka berita acara menemukan {count} "
+                    "angka yang tidak sesuai dengan catatan rapat. Rapat tetap ditutup dengan "
+                    "alasan: {reason}",
+                    count=with_words(facts.unreconciled, spell),
+                    reason=sentence(facts.closing_reason),
+                )
+            )
         )
-        sections.append(Section(t.tr("PENUTUPAN"), clauses))
+    if closing_clauses:
+        sections.append(Section(t.tr("PENUTUPAN"), tuple(closing_clauses)))
     if facts.annexes:
         clauses = tuple(Clause(name) for name in facts.annexes)
         sections.append(Section(t.tr("LAMPIRAN"), clauses))

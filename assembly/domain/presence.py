@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assembly.domain.attendance import AttendanceEvent, Channel, EventKind
 from assembly.domain.members import Category
@@ -139,6 +139,7 @@ class HeadCount:
     others: Mapping[Category, int]
     voters: frozenset[int]
     members: frozenset[int]
+    everyone_by_channel: Mapping[Channel, int] = field(default_factory=dict)
 
     @property
     def counted(self) -> int:
@@ -154,6 +155,7 @@ class HeadCount:
 def present_at(attendees: Iterable[Attendee], at: dt.datetime) -> HeadCount:
     """Who is present at ``at``: the one definition of "present" (DESIGN.md section 3)."""
     by_channel: Counter[Channel] = Counter()
+    everyone: Counter[Channel] = Counter()
     others: Counter[Category] = Counter()
     voters: set[int] = set()
     members: set[int] = set()
@@ -162,6 +164,7 @@ def present_at(attendees: Iterable[Attendee], at: dt.datetime) -> HeadCount:
         if channel is None:
             continue
         members.add(a.member_id)
+        everyone[channel] += 1
         if a.counted:
             by_channel[channel] += 1
         else:
@@ -174,6 +177,7 @@ def present_at(attendees: Iterable[Attendee], at: dt.datetime) -> HeadCount:
         dict(others),
         frozenset(voters),
         frozenset(members),
+        {c: everyone.get(c, 0) for c in Channel},
     )
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from num2words import num2words
 
@@ -105,6 +105,13 @@ class MinutesService:
             target, lambda out: self.render(meeting_id, out, paper, lang, invariant=invariant).pages
         )
 
+    def stated(self, meeting_id: int, lang: str = "id") -> tuple[Meeting, tuple[Figure, ...]]:
+        """The meeting and every figure its berita acara states, without laying out pages."""
+        t = _translator(lang)
+        with self._ctx.db.read() as conn:
+            content, rows, meeting, _extra = self._gather(conn, meeting_id, t)
+        return meeting, (*content.figures, *daftar_figures(rows))
+
     def render(
         self,
         meeting_id: int,
@@ -191,6 +198,7 @@ class MinutesService:
             for d in decision_store.for_meeting(conn, meeting_id)
         ]
         head = audit_log.head(conn)
+        closing = _closing_check(conn, meeting_id)
         facts = MinutesFacts(
             cooperative=coop,
             meeting=meeting,
@@ -205,6 +213,8 @@ class MinutesService:
             ballots=ballot_store.for_meeting(conn, meeting_id),
             arrivals=[a.first_arrival for a in people if a.counted and a.first_arrival],
             movements=movements(people, opened, meeting.closed_at, meeting.zone) if opened else (),
+            unreconciled=len(closing.get("tidak_sesuai", [])),
+            closing_reason=str(closing.get("alasan", "")),
         )
         return facts, entries, meeting
 
@@ -252,6 +262,18 @@ def figures_attachment(figures: Sequence[Figure], t: Translator) -> Attachment:
         "application/json",
         t.tr("Angka yang dinyatakan berita acara, dengan halamannya (JSON)"),
     )
+
+
+def _closing_check(conn: Connection, meeting_id: int) -> dict[str, Any]:
+    """What the audit log recorded when the meeting was closed: the reconciliation of the
+    figures and the reason given when they did not reconcile ({} when not closed)."""
+    found: dict[str, Any] = {}
+    for event in audit_log.events(conn):
+        if event.kind == "meeting.closed":
+            payload = json.loads(event.payload)
+            if payload.get("id") == meeting_id:
+                found = payload
+    return found
 
 
 def _tally(conn: Connection, decision: DecisionRow) -> dict[str, int] | None:

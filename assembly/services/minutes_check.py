@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from assembly.domain.figures import Mismatch, compare
+from assembly.domain.errors import DomainError
+from assembly.domain.figures import Figure, Mismatch, compare
+from assembly.domain.meeting import Meeting
 from assembly.i18n import tr
 from assembly.pdf.embedded import embedded_files
 from assembly.services import minutes_recount, numbers_check
+from assembly.services.changes import Changes
 from assembly.services.context import ServiceContext
+from assembly.services.files import require_folder, write_atomically
 from assembly.services.meeting_lookup import ProfileCache
+from assembly.services.meetings import MeetingService
 from assembly.services.minutes import MinutesService
 
 
@@ -65,15 +72,55 @@ class MinutesCheckService:
         self._ctx = ctx
         self._profiles = ProfileCache()
 
-    def check(self, meeting_id: int, lang: str = "id") -> CheckReport:
+    def check(self, meeting_id: int, lang: str = "id", *, keep: Path | None = None) -> CheckReport:
         """The reconciliation of the meeting's berita acara; refused (DomainError) for a
-        missing or draft meeting, like the export."""
+        missing or draft meeting, like the export. With ``keep`` the berita acara checked
+        is also written there (the review screen shows exactly what was checked)."""
         out = io.BytesIO()
         rendered = MinutesService(self._ctx).render(meeting_id, out, lang=lang)
-        with self._ctx.db.read() as conn:
-            profile = self._profiles.get(conn, rendered.meeting.profile_version)
-            recount = minutes_recount.recount(conn, rendered.meeting, profile)
         figures = rendered.figures
+        found = self._against_records(rendered.meeting, figures)
+        files = embedded_files(out.getvalue())
+        people, numbers = numbers_check.parse_attendance(files[numbers_check.ATTENDANCE_FILE])
+        votes = json.loads(files[numbers_check.VOTES_FILE].decode("utf-8"))
+        listed = {m.key for m in found}
+        from_file = numbers_check.check_figures(figures, people, numbers, votes)
+        found += [m for m in from_file.mismatches if m.key not in listed]
+        if keep is not None:
+            write_atomically(require_folder(keep), lambda f: f.write(out.getvalue()))
+        return _report(meeting_id, len(figures), rendered.pages, found)
+
+    def quick_check(self, meeting_id: int) -> CheckReport:
+        """The check against the records only, without laying the pages out (so without
+        page numbers): what closing a meeting asks, fast at any size."""
+        meeting, figures = MinutesService(self._ctx).stated(meeting_id)
+        return _report(meeting_id, len(figures), 0, self._against_records(meeting, figures))
+
+    def close(self, meeting_id: int, reason: str = "") -> tuple[Meeting, Changes]:
+        """Close the meeting after checking its figures. When they do not all reconcile the
+        closing is refused unless a reason is given; the reason and what did not reconcile
+        are recorded with the closing (audit log) and stated in the berita acara."""
+        report = self.quick_check(meeting_id)
+        if report.ok:
+            return self._meetings().close(meeting_id, {"angka": "sesuai"})
+        if not reason.strip():
+            raise CheckFailed(report)
+        return self._meetings().close(
+            meeting_id,
+            {
+                "angka": "tidak sesuai",
+                "tidak_sesuai": [m.key for m in report.mismatches],
+                "alasan": " ".join(reason.split()),
+            },
+        )
+
+    def _meetings(self) -> MeetingService:
+        return MeetingService(self._ctx)
+
+    def _against_records(self, meeting: Meeting, figures: Sequence[Figure]) -> list[Mismatch]:
+        with self._ctx.db.read() as conn:
+            profile = self._profiles.get(conn, meeting.profile_version)
+            recount = minutes_recount.recount(conn, meeting, profile)
         found = compare(figures, recount.figures)
         where = {f.key: f for f in figures}
         for key, (stored, counted) in recount.snapshots.items():
@@ -83,14 +130,28 @@ class MinutesCheckService:
                     key, stored, counted, near.anchor if near else "", near.page if near else 0
                 )
             )
-        files = embedded_files(out.getvalue())
-        people, numbers = numbers_check.parse_attendance(files[numbers_check.ATTENDANCE_FILE])
-        votes = json.loads(files[numbers_check.VOTES_FILE].decode("utf-8"))
-        listed = {m.key for m in found}
-        from_file = numbers_check.check_figures(figures, people, numbers, votes)
-        found += [m for m in from_file.mismatches if m.key not in listed]
-        ordered = sorted(found, key=lambda m: (m.page or 10**6, m.place, m.key))
-        return CheckReport(meeting_id, len(figures), rendered.pages, tuple(ordered))
+        return found
+
+
+class CheckFailed(DomainError):
+    """Closing refused: figures of the berita acara do not reconcile and no reason was given.
+    Carries the report, so that the screen can show what does not reconcile while it asks."""
+
+    def __init__(self, report: CheckReport) -> None:
+        super().__init__(
+            tr(
+                "{count} angka berita acara tidak sesuai dengan catatan rapat. Periksa dahulu, "
+                "atau tuliskan alasan menutup rapat; alasan itu dicatat dan dimuat dalam "
+                "berita acara.",
+                count=len(report.mismatches),
+            )
+        )
+        self.report = report
+
+
+def _report(meeting_id: int, stated: int, pages: int, found: list[Mismatch]) -> CheckReport:
+    ordered = sorted(found, key=lambda m: (m.page or 10**6, m.place, m.key))
+    return CheckReport(meeting_id, stated, pages, tuple(ordered))
 
 
 def mismatch_line(m: Mismatch) -> str:

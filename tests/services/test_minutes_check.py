@@ -5,24 +5,27 @@ reconciles, and a figure altered in the records is found, with its page."""
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 from pathlib import Path
 
 import pypdf
+import pytest
 
 from assembly.domain.attendance import Channel
 from assembly.domain.ballots import BallotMode, Choice, CountedTotals
+from assembly.domain.meeting import MeetingState
 from assembly.domain.presence import present_at
+from assembly.persistence import audit_log
 from assembly.services import presence
 from assembly.services.bundle import Services
-from assembly.services.minutes_check import MinutesCheckService
+from assembly.services.minutes_check import CheckFailed, MinutesCheckService
 from tests.services.voting_fixtures import Hall, no_consensus, opened_hall
-
 
 PRESENT = ("0001", "0002", "0003", "0004", "0005", "0006", "0008")  # 7 of 8; quorum 5
 
 
-def _run(hall: Hall) -> Services:
+def _run(hall: Hall, close: bool = True) -> Services:
     """0005 and 0006 leave at +5 min; a counted vote at +6; 0005 comes back at +10; a named
     vote at +12; the meeting closes at +20."""
     s = hall.reopen(5)
@@ -44,7 +47,8 @@ def _run(hall: Hall) -> Services:
         s.ballots.cast(named.id, number, choice)
     s.ballots.close(named.id)
     s = hall.reopen(20)
-    s.meetings.close(hall.meeting_id)
+    if close:
+        MinutesCheckService(s.ctx).close(hall.meeting_id)
     return s
 
 
@@ -77,9 +81,7 @@ def test_a_meeting_with_departures_returns_and_two_votes_reconciles(
     assert live.by_channel[Channel.IN_PERSON] == 6
 
 
-def test_each_stated_figure_sits_on_the_page_it_names(
-    cooperative: Services, db_path: Path
-) -> None:
+def test_each_stated_figure_sits_on_the_page_it_names(cooperative: Services, db_path: Path) -> None:
     hall = opened_hall(cooperative, db_path, PRESENT)
     s = _run(hall)
     pages = _text(s, hall.meeting_id)
@@ -130,7 +132,10 @@ def test_an_edited_counted_tally_is_found_on_the_page_of_its_decision(
     keys = {m.key: m for m in report.mismatches}
     counted = next(b for b in s.ballots.ballots(hall.meeting_id) if b.mode is BallotMode.COUNTED)
     # The audit log kept the tally as it was closed: 3 for, 1 against.
-    assert (keys[f"suara.{counted.id}.setuju"].stated, keys[f"suara.{counted.id}.setuju"].recounted) == (4, 3)
+    assert (
+        keys[f"suara.{counted.id}.setuju"].stated,
+        keys[f"suara.{counted.id}.setuju"].recounted,
+    ) == (4, 3)
     assert keys[f"suara.{counted.id}.tidak_setuju"].recounted == 1
     assert keys[f"suara.{counted.id}.setuju"].page >= 1
     assert keys[f"suara.{counted.id}.setuju"].place.startswith("III.3.")
@@ -148,4 +153,45 @@ def test_a_named_vote_moved_to_someone_absent_is_found(
         f"WHERE member_id = {hall.ids['0002']}",
     )
     report = MinutesCheckService(hall.reopen(30).ctx).check(hall.meeting_id)
-    assert any(m.key.endswith("memilih_tanpa_hadir") and m.recounted == 1 for m in report.mismatches)
+    assert any(
+        m.key.endswith("memilih_tanpa_hadir") and m.recounted == 1 for m in report.mismatches
+    )
+
+
+def test_closing_when_figures_do_not_reconcile_asks_a_reason_and_records_it(
+    cooperative: Services, db_path: Path
+) -> None:
+    hall = opened_hall(cooperative, db_path, PRESENT)
+    _run(hall, close=False).close()
+    _tamper(db_path, f"DELETE FROM attendance WHERE member_id = {hall.ids['0003']}")
+    s = hall.reopen(25)
+    closing = MinutesCheckService(s.ctx)
+    with pytest.raises(CheckFailed, match="angka berita acara tidak sesuai") as refused:
+        closing.close(hall.meeting_id, "   ")
+    assert any(m.key == "hadir.jumlah" for m in refused.value.report.mismatches)
+    assert s.meetings.get(hall.meeting_id).state is MeetingState.OPENED  # nothing changed
+    meeting, _ = closing.close(hall.meeting_id, "Daftar hadir  kertas dicocokkan kemudian")
+    assert meeting.state is MeetingState.CLOSED
+    with s.ctx.db.read() as conn:
+        closed = [e for e in audit_log.events(conn) if e.kind == "meeting.closed"]
+    payload = json.loads(closed[-1].payload)
+    assert payload["angka"] == "tidak sesuai"
+    assert payload["alasan"] == "Daftar hadir kertas dicocokkan kemudian"
+    assert "hadir.jumlah" in payload["tidak_sesuai"]
+    body = " ".join(" ".join(_text(s, hall.meeting_id)).split())
+    assert (
+        "pemeriksaan angka berita acara menemukan" in body
+        and "Rapat tetap ditutup dengan alasan: Daftar hadir kertas dicocokkan kemudian." in body
+    )
+
+
+def test_a_meeting_that_reconciles_closes_without_a_question(
+    cooperative: Services, db_path: Path
+) -> None:
+    hall = opened_hall(cooperative, db_path, PRESENT)
+    s = _run(hall)
+    assert s.meetings.get(hall.meeting_id).state is MeetingState.CLOSED
+    with s.ctx.db.read() as conn:
+        closed = [e for e in audit_log.events(conn) if e.kind == "meeting.closed"]
+    assert json.loads(closed[-1].payload) == {"id": hall.meeting_id, "angka": "sesuai"}
+    assert "tetap ditutup" not in " ".join(_text(s, hall.meeting_id))
