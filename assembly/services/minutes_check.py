@@ -72,12 +72,14 @@ class MinutesCheckService:
         self._ctx = ctx
         self._profiles = ProfileCache()
 
-    def check(self, meeting_id: int, lang: str = "id", *, keep: Path | None = None) -> CheckReport:
+    def check(
+        self, meeting_id: int, lang: str = "id", *, keep: Path | None = None, paper: str = "A4"
+    ) -> CheckReport:
         """The reconciliation of the meeting's berita acara; refused (DomainError) for a
         missing or draft meeting, like the export. With ``keep`` the berita acara checked
         is also written there (the review screen shows exactly what was checked)."""
         out = io.BytesIO()
-        rendered = MinutesService(self._ctx).render(meeting_id, out, lang=lang)
+        rendered = MinutesService(self._ctx).render(meeting_id, out, paper, lang)
         figures = rendered.figures
         found = self._against_records(rendered.meeting, figures)
         files = embedded_files(out.getvalue())
@@ -157,11 +159,12 @@ def _report(meeting_id: int, stated: int, pages: int, found: list[Mismatch]) -> 
 def mismatch_line(m: Mismatch) -> str:
     """ "Halaman 2 (III.5.d), hadir saat pemungutan suara dibuka: berita acara 645, hitung
     ulang 633." """
-    where = (
-        tr("Halaman {page} ({place})", page=m.page, place=m.place)
-        if m.page
-        else tr("Tidak dinyatakan dalam berita acara")
-    )
+    if m.page:
+        where = tr("Halaman {page} ({place})", page=m.page, place=m.place)
+    elif m.place:
+        where = tr("Bagian {place}", place=m.place)
+    else:
+        where = tr("Tidak dinyatakan dalam berita acara")
     stated = tr("tidak ada") if m.stated is None else str(m.stated)
     counted = tr("tidak ada") if m.recounted is None else str(m.recounted)
     return tr(
