@@ -48,7 +48,7 @@ def rows(data: bytes) -> list[dict[str, str]]:
 
 def test_the_attendance_csv_has_one_row_per_attendee(demo: Services, minutes: Path) -> None:
     files = attachments(minutes)
-    assert sorted(files) == ["daftar_hadir.csv", "hasil_suara.json", "keputusan.csv"]
+    assert sorted(files) == ["angka.json", "daftar_hadir.csv", "hasil_suara.json", "keputusan.csv"]
     table = rows(files["daftar_hadir.csv"])
     entries = demo.checkin.attendance_entries(1)
     assert len(table) == len(entries) > 100
