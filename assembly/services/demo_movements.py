@@ -1,6 +1,6 @@
 """When the demo's members leave the held meeting and come back, in an order that can have
 happened (issue 11, point 1): most of those leaving go together just after the work-plan vote
-(the hall empties before the election, "pukul 11.05 WIB … meninggalkan rapat"), a few more
+(the hall empties before the election, "pukul 11.07 WIB … meninggalkan rapat"), a few more
 during "Lain-lain"; a few of the first group come back for the election's run-off. Nobody is
 away when a vote they take part in is opened: the snapshots are counted from these times."""
 
@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from assembly.domain.attendance import AttendanceEvent, AttendanceRecord, AttendanceState, EventKind
 
-LEAVE_EARLY = dt.time(11, 5)  # after the work-plan vote, before the election opens
+LEAVE_EARLY = dt.time(11, 7)  # after the work-plan decision, before the election opens
 LEAVE_LATE = dt.time(12, 3)  # during "Lain-lain"
 RETURN = dt.time(11, 42)  # back before the run-off opens
 

@@ -1,11 +1,11 @@
 """The independent recount behind ``minutes check`` (issue 11, point 2): every figure the
 berita acara states, counted again from the records by another road.
 
-Attendance is replayed from the attendance history alone, each member's rights decided again
-from the register at the cut-off (not read from the attendance rows the minutes are written
-from); every quorum step and ballot snapshot is counted at its own moment with the one
-presence function; each tally is taken from the audit log's record of the closing when there
-is one; each result is decided again under the AD's rule. Beside the figures, the facts that
+Attendance is replayed from the attendance history alone, not from the attendance rows the
+minutes are written from (a member whose row is gone is still counted, their rights decided
+from the register at the cut-off); every quorum step and ballot snapshot is counted at its own
+moment with the one presence function; each tally is taken from the audit log's record of the
+closing when there is one; each result is decided again under the AD's rule. Beside the figures, the facts that
 have no figure of their own: who was entitled at each snapshot, and that nobody voted while
 absent.
 """

@@ -28,7 +28,13 @@ from assembly.domain.errors import DomainError
 from assembly.domain.figures import Figure, Mismatch, Value, compare
 from assembly.domain.members import Category
 from assembly.domain.minutes_events import TALLY_KEYS
-from assembly.domain.presence import Attendee, Stay, ever_present, movements, present_at
+from assembly.domain.presence import (
+    Attendee,
+    CountedTimeline,
+    Stay,
+    ever_present,
+    movements,
+)
 from assembly.i18n import tr
 from assembly.pdf.embedded import embedded_files
 
@@ -118,9 +124,10 @@ def recount(figures: Sequence[Figure], people: Sequence[Attendee]) -> dict[str, 
         out[f"lain.{cat.value}"] = out[f"daftar.lain.{cat.value}"] = others.get(cat, 0)
     out["daftar.jumlah"] = len(ever)
     moments = [f for f in figures if f.at is not None]
+    timeline = CountedTimeline(people)
     for f in moments:
         assert f.at is not None
-        out[f.key] = present_at(people, f.at).counted
+        out[f.key] = timeline.at(f.at)
     if moments and moments[0].at is not None and moments[0].at.tzinfo is not None:
         first = min(f.at for f in moments if f.at is not None)
         zone = moments[0].at.tzinfo

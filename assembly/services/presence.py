@@ -1,11 +1,13 @@
 """Who was present when, read from the records: the attendance history replayed into stays
 (:mod:`assembly.domain.presence`), with whether each member counts and may vote.
 
-Two readings. :func:`attendees` takes each member's rights as the door recorded them on their
-attendance row: what the berita acara, the Daftar Hadir and the vote snapshots state.
-:func:`recounted_attendees` decides them again from the register at the meeting's cut-off and
-leans on the history alone, not on the attendance rows: the independent recount that the
-reconciliation check compares against.
+Two readings. :func:`attendees` is everyone with an attendance row, their rights as the door
+recorded them there: what the berita acara, the Daftar Hadir and the vote snapshots state.
+:func:`recounted_attendees` is everyone the history names, whether or not a row is left for
+them: the independent recount that the reconciliation check compares against. A member whose
+row is gone has their rights decided again from the register at the cut-off; the others keep
+the rights the door decided (a register corrected after the meeting, an arrears flag paid off
+next month, does not rewrite who could vote then).
 """
 
 from __future__ import annotations
@@ -32,22 +34,23 @@ def attendees(conn: Connection, meeting_id: int) -> list[Attendee]:
 
 
 def recounted_attendees(conn: Connection, meeting: Meeting, profile: ADProfile) -> list[Attendee]:
-    """Everyone the history names, their rights decided again from the register at the
-    cut-off (UU 25/1992 Pasal 24(3)), their stays replayed from the history."""
+    """Everyone the history names, their stays replayed from the history; the rights of a
+    member without an attendance row decided from the register at the cut-off (UU 25/1992
+    Pasal 24(3))."""
     assert meeting.id is not None
     stays = stays_of(attendance_store.history(conn, meeting.id))
+    recorded = attendance_store.flags(conn, meeting.id)
     out = []
     for member in sorted(
         attendance_store.members_of_history(conn, meeting.id), key=lambda m: m.id or 0
     ):
         assert member.id is not None
+        if member.id in recorded:
+            counted, may_vote, _category = recorded[member.id]
+        else:
+            counted = counts_for_quorum(member, meeting.cutoff_date, profile)
+            may_vote = eligibility(member, meeting.cutoff_date, profile).may_vote
         out.append(
-            Attendee(
-                member.id,
-                counts_for_quorum(member, meeting.cutoff_date, profile),
-                eligibility(member, meeting.cutoff_date, profile).may_vote,
-                member.category,
-                stays.get(member.id, ()),
-            )
+            Attendee(member.id, counted, may_vote, member.category, stays.get(member.id, ()))
         )
     return out

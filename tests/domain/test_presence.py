@@ -13,6 +13,7 @@ from assembly.domain.members import Category
 from assembly.domain.presence import (
     ARRIVALS,
     Attendee,
+    CountedTimeline,
     Stay,
     movements,
     present_at,
@@ -177,6 +178,8 @@ def test_present_from_stays_equals_a_brute_force_replay(
     events: list[AttendanceEvent], moments: list[float]
 ) -> None:
     people = [person(m, s) for m, s in stays_of(events).items()]
+    timeline = CountedTimeline(people)
     for minute in [*moments, *(((e.at - T0).total_seconds() / 60) for e in events)]:
         moment = at(minute)
         assert present_at(people, moment).counted == brute_force_present(events, moment)
+        assert timeline.at(moment) == brute_force_present(events, moment)
