@@ -389,6 +389,44 @@ def flags(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[bool, bool, C
     return {int(r[0]): (bool(r[1]), bool(r[2]), Category(r[3])) for r in rows}
 
 
+def moves(conn: sa.Connection, meeting_id: int) -> list[AttendanceEvent]:
+    """The meeting's history for counting who was present when: each entry without the
+    attendance it replaced (not needed to count, and the costly part to read), oldest
+    first."""
+    e = attendance_events.c
+    rows = conn.execute(
+        sa.select(e.id, e.member_id, e.kind, e.channel, e.at, e.actor, e.undoes, e.proxy_id)
+        .where(e.meeting_id == meeting_id)
+        .order_by(e.id)
+    )
+    return [
+        AttendanceEvent(
+            member_id=r.member_id,
+            kind=EventKind(r.kind),
+            at=required(r.at),
+            actor=r.actor,
+            channel=Channel(r.channel) if r.channel else None,
+            undoes=r.undoes,
+            proxy_id=r.proxy_id,
+            id=r.id,
+        )
+        for r in rows
+    ]
+
+
+def proxy_holders(conn: sa.Connection, meeting_id: int) -> dict[int, int]:
+    """member id -> holder of their surat kuasa, for everyone attending by proxy now."""
+    rows = conn.execute(
+        sa.select(attendance.c.member_id, proxies.c.holder_id)
+        .join(proxies, proxies.c.id == attendance.c.proxy_id)
+        .where(
+            attendance.c.meeting_id == meeting_id,
+            attendance.c.channel == Channel.PROXY.value,
+        )
+    )
+    return {int(r[0]): int(r[1]) for r in rows}
+
+
 def members_of_history(conn: sa.Connection, meeting_id: int) -> list[Member]:
     """Every member the attendance history of the meeting names (for a recount from the
     register that does not lean on the attendance rows)."""

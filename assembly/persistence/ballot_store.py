@@ -14,18 +14,15 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from assembly.domain.attendance import AttendanceState, Channel
 from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState, CountedTotals
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.persistence.tables import (
-    attendance,
     ballot_eligible,
     ballots,
     candidates,
     counted_totals,
     named_votes,
-    proxies,
     secret_choices,
     secret_participation,
 )
@@ -121,28 +118,6 @@ def open_ballot_id(conn: sa.Connection, meeting_id: int) -> int | None:
 
 
 # --- who may vote ------------------------------------------------------------------------------
-
-
-def snapshot_eligible(conn: sa.Connection, ballot_id: int, meeting_id: int) -> int:
-    """Store who is present and entitled to vote now, with the holder of the surat kuasa of
-    those represented by proxy; how many they are. One INSERT ... SELECT."""
-    query = (
-        sa.select(
-            sa.literal(ballot_id),
-            attendance.c.member_id,
-            sa.case((attendance.c.channel == Channel.PROXY.value, proxies.c.holder_id), else_=None),
-        )
-        .select_from(attendance.outerjoin(proxies, proxies.c.id == attendance.c.proxy_id))
-        .where(
-            attendance.c.meeting_id == meeting_id,
-            attendance.c.state == AttendanceState.PRESENT.value,
-            attendance.c.may_vote.is_(True),
-        )
-    )
-    result = conn.execute(
-        sa.insert(ballot_eligible).from_select(["ballot_id", "member_id", "proxy_holder_id"], query)
-    )
-    return int(result.rowcount)
 
 
 def add_eligible(

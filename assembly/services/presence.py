@@ -24,7 +24,7 @@ from assembly.persistence.meeting_store import Connection
 def attendees(conn: Connection, meeting_id: int) -> list[Attendee]:
     """Everyone with an attendance row, their rights as recorded, their stays replayed from
     the history (ordered by member id)."""
-    stays = stays_of(attendance_store.history(conn, meeting_id))
+    stays = stays_of(attendance_store.moves(conn, meeting_id))
     return [
         Attendee(member_id, counted, may_vote, category, stays.get(member_id, ()))
         for member_id, (counted, may_vote, category) in sorted(
@@ -38,7 +38,7 @@ def recounted_attendees(conn: Connection, meeting: Meeting, profile: ADProfile) 
     member without an attendance row decided from the register at the cut-off (UU 25/1992
     Pasal 24(3))."""
     assert meeting.id is not None
-    stays = stays_of(attendance_store.history(conn, meeting.id))
+    stays = stays_of(attendance_store.moves(conn, meeting.id))
     recorded = attendance_store.flags(conn, meeting.id)
     out = []
     for member in sorted(
