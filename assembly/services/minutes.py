@@ -32,7 +32,7 @@ from assembly.domain.minutes import (
     build_minutes,
     full_title,
 )
-from assembly.domain.presence import ever_present, movements
+from assembly.domain.presence import Attendee, ever_present, movements
 from assembly.i18n import LANGUAGES, Translator, tr, translator
 from assembly.pdf.attachments import Attachment
 from assembly.pdf.attendance_list import (
@@ -147,8 +147,8 @@ class MinutesService:
     def _gather(
         self, conn: Connection, meeting_id: int, t: Translator
     ) -> tuple[MinutesContent, list[AttendanceRow], Meeting, minutes_annex.AnnexData]:
-        facts, entries, meeting = self._facts(conn, meeting_id, t)
-        people = attendance_rows.by_member(presence.attendees(conn, meeting_id))
+        facts, entries, meeting, everyone = self._facts(conn, meeting_id, t)
+        people = attendance_rows.by_member(everyone)
         listed = attendance_rows.listed(entries, people)
         extra = minutes_annex.gather(conn, meeting, facts.profile, listed, t)
         # The list of annexes names every one the file carries (Lampiran I, II, …).
@@ -158,7 +158,7 @@ class MinutesService:
 
     def _facts(
         self, conn: Connection, meeting_id: int, t: Translator
-    ) -> tuple[MinutesFacts, list[AttendanceEntry], Meeting]:
+    ) -> tuple[MinutesFacts, list[AttendanceEntry], Meeting, list[Attendee]]:
         meeting = meeting_store.get(conn, meeting_id)
         if meeting is None:
             raise DomainError(tr("Rapat nomor {id} tidak ditemukan.", id=meeting_id))
@@ -175,7 +175,8 @@ class MinutesService:
             raise DomainError(tr("Isi profil koperasi dahulu: kop dokumen memerlukannya"))
         profile = self._profiles.get(conn, meeting.profile_version)
         entries = attendance_store.entries(conn, meeting_id)
-        people = ever_present(presence.attendees(conn, meeting_id))
+        everyone = presence.attendees(conn, meeting_id)
+        people = ever_present(everyone)
         attended = Counter(a.channel for a in people if a.counted)
         others = Counter(a.category for a in people if not a.counted)
         opened = meeting.opened_at or meeting.check_in_opened_at
@@ -216,7 +217,7 @@ class MinutesService:
             unreconciled=len(closing.get("tidak_sesuai", [])),
             closing_reason=str(closing.get("alasan", "")),
         )
-        return facts, entries, meeting
+        return facts, entries, meeting, everyone
 
 
 @dataclass(frozen=True)
