@@ -87,11 +87,14 @@ def compare(stated: Sequence[Figure], recounted: Mapping[str, Value]) -> list[Mi
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*")
+_NAME = re.compile(r"\b[A-Z][\w'.-]*")
 
 
 def result_key(outcome: str, statement: str) -> str:
-    """A result as compared: the outcome and every number its statement gives, whatever the
-    language it was worded in ("agreed 390 569 1 2" for "disetujui: 390 dari 569 suara sah,
-    lebih dari 1/2")."""
+    """A result as compared: the outcome, every name (capitalised words: the elected, those
+    in a run-off) and every number its statement gives, whatever the language it was worded
+    in ("disetujui 390 569 1 2" for "disetujui: 390 dari 569 suara sah, lebih dari 1/2";
+    "terpilih Nining Nurhayati 318" for "terpilih: Nining Nurhayati (318)")."""
+    names = _NAME.findall(statement)
     numbers = [n.replace(".", "").replace(",", "") for n in _NUMBER.findall(statement)]
-    return " ".join([outcome, *numbers])
+    return " ".join([outcome, *names, *numbers])

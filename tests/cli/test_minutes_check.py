@@ -114,3 +114,31 @@ def test_bad_input_is_refused_clearly(
     assert "Rapat nomor 99 tidak ditemukan" in capsys.readouterr().err
     assert main(["minutes", "check", "--db", str(demo_db), "--meeting", "2"]) == 2
     assert "masih draf" in capsys.readouterr().err
+
+
+def test_secret_votes_moved_to_the_other_candidate_fail_on_the_elections_page(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    con = sqlite3.connect(demo_db)
+    runoff = con.execute("SELECT id FROM ballots WHERE runoff_of IS NOT NULL").fetchone()[0]
+    winner, loser = (
+        r[0]
+        for r in con.execute(
+            "SELECT choice FROM secret_choices WHERE ballot_id = ? GROUP BY choice "
+            "ORDER BY count(*) DESC",
+            (runoff,),
+        )
+    )
+    con.close()
+    edited = copy_of(
+        demo_db,
+        tmp_path,
+        f"UPDATE secret_choices SET choice = '{loser}' WHERE id IN (SELECT id FROM "
+        f"secret_choices WHERE ballot_id = {runoff} AND choice = '{winner}' LIMIT 60)",
+    )
+    assert main(check(edited)) == 1
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if f"(suara.{runoff}.hasil)" in x)
+    assert line.strip().startswith("Halaman ") and "(III.7." in line
+    stated, recounted = line.split("berita acara ", 1)[1].split(", hitung ulang ")
+    assert stated.split()[1:3] != recounted.split()[1:3]  # another name elected
