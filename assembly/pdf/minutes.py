@@ -129,7 +129,7 @@ def write_minutes(
         story.append(PageBreak())
         story.extend(AttendanceLayout(annex.heading, annex.rows, t, page_map).story())
     if votes is not None:
-        story.extend(annex_story(votes, setup, t))
+        story.extend(annex_story(votes, setup, t, page_map))
     if attachments or placed_files is not None:
         # Last in the story, so the page map is complete when the files are written; it takes
         # no room, so it moves no page break.

@@ -43,6 +43,7 @@ from assembly.pdf.attendance_list import (
 )
 from assembly.pdf.layout import PageSetup, Paper
 from assembly.pdf.minutes import AttendanceAnnex, write_minutes
+from assembly.pdf.minutes_annexes import VoteAnnexes, recap_place
 from assembly.persistence import (
     attendance_store,
     audit_log,
@@ -110,7 +111,7 @@ class MinutesService:
         t = _translator(lang)
         with self._ctx.db.read() as conn:
             content, rows, meeting, _extra = self._gather(conn, meeting_id, t)
-        return meeting, (*content.figures, *daftar_figures(rows))
+        return meeting, (*content.figures, *daftar_figures(rows), *recap_figures(_extra.votes))
 
     def render(
         self,
@@ -128,7 +129,7 @@ class MinutesService:
         with self._ctx.db.read() as conn:
             content, rows, meeting, extra = self._gather(conn, meeting_id, t)
         annex = _annex(content, rows, meeting, setup, lang, t)
-        stated = (*content.figures, *daftar_figures(rows))
+        stated = (*content.figures, *daftar_figures(rows), *recap_figures(extra.votes))
         page_map: dict[str, int] = {}
         pages = write_minutes(
             out,
@@ -237,6 +238,23 @@ def daftar_figures(rows: Sequence[AttendanceRow]) -> tuple[Figure, ...]:
     out = [Figure(f"daftar.{c.value}", n, "LAMPIRAN I") for c, n in totals.by_channel.items()]
     out += [Figure(f"daftar.lain.{c.value}", n, "LAMPIRAN I") for c, n in totals.others.items()]
     out.append(Figure("daftar.jumlah", totals.everyone, "LAMPIRAN I"))
+    return tuple(out)
+
+
+def recap_figures(votes: VoteAnnexes) -> tuple[Figure, ...]:
+    """What the recapitulation of the votes states of each ballot: present and entitled at
+    its snapshot, and how many took part (the entitled who did not vote are the difference)."""
+    place = recap_place(votes)
+    out = []
+    for line in votes.ballots:
+        if line.ballot_id is None:
+            continue
+        key = f"rekap.{line.ballot_id}"
+        out += [
+            Figure(f"{key}.hadir", line.present, place),
+            Figure(f"{key}.berhak", line.eligible, place),
+            Figure(f"{key}.memilih", line.voted, place),
+        ]
     return tuple(out)
 
 

@@ -189,7 +189,7 @@ def _line(
     item = f"{f.item.position}. {f.item.title}" if f.item.position else f.item.title
     return BallotLine(n, item, subject, mode, b.present, b.eligible, f.voted, tally,
                       rule_applied(b, f.item, profile), result, "; ".join(notes),
-                      b.state is BallotState.CANCELLED)  # fmt: skip
+                      b.state is BallotState.CANCELLED, b.id)  # fmt: skip
 
 
 def _named(conn: Connection, f: _BallotFacts, line: BallotLine, t: Translator) -> NamedVoteList:

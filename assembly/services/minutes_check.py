@@ -198,6 +198,9 @@ def describe(key: str) -> str:
         ("suara", "memilih_tanpa_hadir"): tr("pemilih yang tidak hadir saat pemungutan suara"),
         ("suara", "suara_melebihi_hadir"): tr("suara melebihi yang berhak dan hadir"),
         ("suara", "hasil"): tr("hasil menurut aturan"),
+        ("rekap", "hadir"): tr("rekapitulasi: hadir saat dibuka"),
+        ("rekap", "berhak"): tr("rekapitulasi: berhak memberikan suara"),
+        ("rekap", "memilih"): tr("rekapitulasi: yang memberikan suara"),
     }
     text = words.get((head, last))
     if text is None:

@@ -123,16 +123,25 @@ def _snapshot(
     rule = procedure(profile, [c for c in checks if c.at <= at]).rule
     out.figures[f"suara.{ballot.id}.hadir"] = count.counted
     out.figures[f"suara.{ballot.id}.minimal"] = rule.minimum(base)
+    out.figures[f"rekap.{ballot.id}.hadir"] = count.counted
+    out.figures[f"rekap.{ballot.id}.berhak"] = len(count.voters)
     stored = {m for m, _h in ballot_store.eligible_ids(conn, ballot.id or 0)}
     if stored != count.voters:
         out.snapshots[f"suara.{ballot.id}.berhak"] = (len(stored), len(count.voters))
     if ballot.mode is not BallotMode.COUNTED:
-        absent = [m for m in ballot_store.voter_ids(conn, ballot) if m not in count.voters]
+        voters = ballot_store.voter_ids(conn, ballot)
+        absent = [m for m in voters if m not in count.voters]
         if absent:
             out.snapshots[f"suara.{ballot.id}.memilih_tanpa_hadir"] = (0, len(absent))
+        # A secret ballot: as many choices in the box as members recorded as having voted.
+        cast = sum(ballot_store.choice_counts(conn, ballot).values())
+        out.figures[f"rekap.{ballot.id}.memilih"] = (
+            cast if ballot.mode is BallotMode.SECRET else len(voters)
+        )
     else:
         totals = ballot_store.counted(conn, ballot.id or 0)
         cast = totals.total if totals else 0
+        out.figures[f"rekap.{ballot.id}.memilih"] = cast
         if cast > len(count.voters):
             out.snapshots[f"suara.{ballot.id}.suara_melebihi_hadir"] = (cast, len(count.voters))
 

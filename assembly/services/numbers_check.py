@@ -42,7 +42,7 @@ FIGURES_FILE = "angka.json"
 ATTENDANCE_FILE = "daftar_hadir.csv"
 VOTES_FILE = "hasil_suara.json"
 _CHECKABLE = re.compile(
-    r"^(hadir\.|daftar\.|lain\.|gerak\.|kuorum\.\d+\.hadir$|suara\.\d+\.(hadir|"
+    r"^(hadir\.|daftar\.|lain\.|gerak\.|rekap\.|kuorum\.\d+\.hadir$|suara\.\d+\.(hadir|"
     + "|".join(TALLY_KEYS)
     + r")$)"
 )
@@ -104,6 +104,7 @@ def check_figures(
     checkable = [f for f in figures if _CHECKABLE.match(f.key)]
     recounted = recount(checkable, people)
     recounted.update(_tallies(votes))
+    recounted.update(_recap(votes, people))
     stated = {f.key for f in checkable}
     found = compare(checkable, {k: v for k, v in recounted.items() if k in stated})
     found += _absent_voters(votes, people, numbers, figures)
@@ -143,6 +144,27 @@ def _tallies(votes: Mapping[str, Any]) -> dict[str, Value]:
         if b.get("jenis") == "usul" and b.get("id") is not None:
             for k in TALLY_KEYS:
                 out[f"suara.{b['id']}.{k}"] = int(b.get("perolehan", {}).get(k, 0))
+    return out
+
+
+def _recap(votes: Mapping[str, Any], people: Sequence[Attendee]) -> dict[str, Value]:
+    """Each ballot's snapshot recounted from the Daftar Hadir at its opening, and how many
+    took part from the votes file (the named list itself for an open vote)."""
+    out: dict[str, Value] = {}
+    timeline = CountedTimeline(people)
+    for b in votes.get("pemungutan_suara", []):
+        if b.get("id") is None or not b.get("dibuka"):
+            continue
+        at = dt.datetime.fromisoformat(b["dibuka"])
+        key = f"rekap.{b['id']}"
+        out[f"{key}.hadir"] = timeline.at(at)
+        out[f"{key}.berhak"] = sum(1 for p in people if p.may_vote and p.present(at))
+        named = b.get("suara_terbuka")
+        out[f"{key}.memilih"] = (
+            len(named)
+            if named is not None
+            else int(b.get("partisipasi", {}).get("memberi_suara", 0))
+        )
     return out
 
 

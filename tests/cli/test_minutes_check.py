@@ -142,3 +142,24 @@ def test_secret_votes_moved_to_the_other_candidate_fail_on_the_elections_page(
     assert line.strip().startswith("Halaman ") and "(III.7." in line
     stated, recounted = line.split("berita acara ", 1)[1].split(", hitung ulang ")
     assert stated.split()[1:3] != recounted.split()[1:3]  # another name elected
+
+
+def test_a_ballot_slipped_into_a_secret_box_fails_on_the_recapitulation_page(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    con = sqlite3.connect(demo_db)
+    ballot, choice = con.execute(
+        "SELECT b.id, c.choice FROM ballots b JOIN secret_choices c ON c.ballot_id = b.id "
+        "WHERE b.mode = 'secret' LIMIT 1"
+    ).fetchone()
+    con.close()
+    edited = copy_of(
+        demo_db,
+        tmp_path,
+        f"INSERT INTO secret_choices (id, ballot_id, choice) VALUES (987654321, {ballot}, "
+        f"'{choice}')",
+    )
+    assert main(check(edited)) == 1
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if f"(rekap.{ballot}.memilih)" in x)
+    assert "(LAMPIRAN II), rekapitulasi: yang memberikan suara" in line
