@@ -15,7 +15,7 @@ count with :func:`present_at` over the same :class:`Attendee` list.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -182,19 +182,70 @@ def present_at(attendees: Iterable[Attendee], at: dt.datetime) -> HeadCount:
     )
 
 
-class CountedTimeline:
-    """How many members of the quorum base are present at any moment, answered by binary
-    search over the stays' boundaries: the same count as ``present_at(...).counted``, for
-    many moments of a large meeting."""
+class StayTimeline:
+    """How many of some stays cover any moment, answered by binary search over their
+    boundaries: the same count :meth:`Stay.covers` gives, for many moments of a large
+    meeting."""
 
-    def __init__(self, attendees: Iterable[Attendee]) -> None:
-        stays = [s for a in attendees if a.counted for s in a.stays]
-        self._starts = sorted(s.start for s in stays)
-        self._ends = sorted(s.end for s in stays if s.end is not None)
+    def __init__(self, stays: Iterable[Stay]) -> None:
+        kept = list(stays)
+        self._starts = sorted(s.start for s in kept)
+        self._ends = sorted(s.end for s in kept if s.end is not None)
 
     def at(self, moment: dt.datetime) -> int:
         """Stays begun at or before ``moment`` less those ended at or before it."""
         return bisect_right(self._starts, moment) - bisect_right(self._ends, moment)
+
+    def add(self, stay: Stay) -> None:
+        """Count one more stay."""
+        insort(self._starts, stay.start)
+        if stay.end is not None:
+            insort(self._ends, stay.end)
+
+    def remove(self, stay: Stay) -> None:
+        """Stop counting a stay given before."""
+        del self._starts[bisect_left(self._starts, stay.start)]
+        if stay.end is not None:
+            del self._ends[bisect_left(self._ends, stay.end)]
+
+
+class CountedTimeline(StayTimeline):
+    """Members of the quorum base present at any moment: ``present_at(...).counted``."""
+
+    def __init__(self, attendees: Iterable[Attendee]) -> None:
+        super().__init__(s for a in attendees if a.counted for s in a.stays)
+
+
+class HallTimeline:
+    """The figures the hall sees at any moment, by binary search: members of the quorum base
+    present by channel, and everyone present (those who do not count too), exactly as
+    :func:`present_at` counts them. Built once, asked every second by the projector."""
+
+    def __init__(self, attendees: Iterable[Attendee]) -> None:
+        people = list(attendees)
+        self._by_channel = {
+            c: StayTimeline(s for a in people if a.counted for s in a.stays if s.channel is c)
+            for c in Channel
+        }
+        self._everyone = StayTimeline(s for a in people for s in a.stays)
+
+    def add(self, attendee: Attendee) -> None:
+        """Count an attendee (a new one, or one replaced after :meth:`remove`)."""
+        for stay in attendee.stays:
+            self._everyone.add(stay)
+            if attendee.counted:
+                self._by_channel[stay.channel].add(stay)
+
+    def remove(self, attendee: Attendee) -> None:
+        """Stop counting an attendee given before (their stays and rights as given then)."""
+        for stay in attendee.stays:
+            self._everyone.remove(stay)
+            if attendee.counted:
+                self._by_channel[stay.channel].remove(stay)
+
+    def at(self, moment: dt.datetime) -> tuple[dict[Channel, int], int]:
+        """(members of the quorum base present by channel, everyone present) at ``moment``."""
+        return {c: t.at(moment) for c, t in self._by_channel.items()}, self._everyone.at(moment)
 
 
 def ever_present(attendees: Iterable[Attendee]) -> list[Attendee]:

@@ -377,28 +377,43 @@ def _entries(
 # --- presence over time ------------------------------------------------------------------------
 
 
-def flags(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[bool, bool, Category]]:
-    """member id -> (counted, may_vote, category) of everyone with an attendance row."""
-    rows = conn.execute(
+def flags(
+    conn: sa.Connection, meeting_id: int, only: Iterable[int] | None = None
+) -> dict[int, tuple[bool, bool, Category]]:
+    """member id -> (counted, may_vote, category) of everyone with an attendance row (of the
+    members ``only`` names, when given)."""
+    query = (
         sa.select(
             attendance.c.member_id, attendance.c.counted, attendance.c.may_vote, members.c.category
         )
         .join(members, members.c.id == attendance.c.member_id)
         .where(attendance.c.meeting_id == meeting_id)
     )
+    if only is not None:
+        query = query.where(attendance.c.member_id.in_(sorted(set(only))))
+    rows = conn.execute(query)
     return {int(r[0]): (bool(r[1]), bool(r[2]), Category(r[3])) for r in rows}
 
 
-def moves(conn: sa.Connection, meeting_id: int) -> list[AttendanceEvent]:
+def moves(
+    conn: sa.Connection,
+    meeting_id: int,
+    *,
+    after: int = 0,
+    members: Iterable[int] | None = None,
+) -> list[AttendanceEvent]:
     """The meeting's history for counting who was present when: each entry without the
     attendance it replaced (not needed to count, and the costly part to read), oldest
-    first."""
+    first; only entries after id ``after``, only of ``members`` when given."""
     e = attendance_events.c
-    rows = conn.execute(
+    query = (
         sa.select(e.id, e.member_id, e.kind, e.channel, e.at, e.actor, e.undoes, e.proxy_id)
-        .where(e.meeting_id == meeting_id)
+        .where(e.meeting_id == meeting_id, e.id > after)
         .order_by(e.id)
     )
+    if members is not None:
+        query = query.where(e.member_id.in_(sorted(set(members))))
+    rows = conn.execute(query)
     return [
         AttendanceEvent(
             member_id=r.member_id,
@@ -412,6 +427,24 @@ def moves(conn: sa.Connection, meeting_id: int) -> list[AttendanceEvent]:
         )
         for r in rows
     ]
+
+
+def fingerprint(conn: sa.Connection, meeting_id: int) -> tuple[int, int, int, int]:
+    """Changes whenever who was present when, or who counts, may change: the newest history
+    entry, and how many rows there are, count and may vote (two indexed look-ups)."""
+    newest = conn.execute(
+        sa.select(sa.func.max(attendance_events.c.id)).where(
+            attendance_events.c.meeting_id == meeting_id
+        )
+    ).scalar()
+    rows, counted, voting = conn.execute(
+        sa.select(
+            sa.func.count(),
+            sa.func.coalesce(sa.func.sum(sa.cast(attendance.c.counted, sa.Integer)), 0),
+            sa.func.coalesce(sa.func.sum(sa.cast(attendance.c.may_vote, sa.Integer)), 0),
+        ).where(attendance.c.meeting_id == meeting_id)
+    ).one()
+    return int(newest or 0), int(rows), int(counted), int(voting)
 
 
 def proxy_holders(conn: sa.Connection, meeting_id: int) -> dict[int, int]:

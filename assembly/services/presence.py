@@ -12,11 +12,14 @@ next month, does not rewrite who could vote then).
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from assembly.domain.ad_profile import ADProfile
-from assembly.domain.attendance import counts_for_quorum
+from assembly.domain.attendance import Channel, counts_for_quorum
 from assembly.domain.meeting import Meeting
 from assembly.domain.members import eligibility
-from assembly.domain.presence import Attendee, stays_of
+from assembly.domain.presence import Attendee, HallTimeline, stays_of
 from assembly.persistence import attendance_store
 from assembly.persistence.meeting_store import Connection
 
@@ -54,3 +57,66 @@ def recounted_attendees(conn: Connection, meeting: Meeting, profile: ADProfile) 
             Attendee(member.id, counted, may_vote, member.category, stays.get(member.id, ()))
         )
     return out
+
+
+Fingerprint = tuple[int, int, int, int]
+
+
+@dataclass
+class _Hall:
+    fingerprint: Fingerprint
+    people: dict[int, Attendee]
+    timeline: HallTimeline
+
+
+class LivePresence:
+    """The hall's figures now, for the projector that asks every second: the stays are
+    replayed from the history once, then only the members whose history grew are replayed
+    again; anything the new entries do not explain (rights recounted, a row gone) replays
+    everything."""
+
+    def __init__(self) -> None:
+        self._halls: dict[int, _Hall] = {}
+
+    def at(
+        self, conn: Connection, meeting_id: int, moment: dt.datetime
+    ) -> tuple[dict[Channel, int], int]:
+        """(members of the quorum base present by channel, everyone present) at ``moment``."""
+        key = attendance_store.fingerprint(conn, meeting_id)
+        hall = self._halls.get(meeting_id)
+        if hall is not None and hall.fingerprint != key:
+            hall = self._caught_up(conn, meeting_id, hall, key)
+        if hall is None:
+            people = {a.member_id: a for a in attendees(conn, meeting_id)}
+            hall = _Hall(key, people, HallTimeline(people.values()))
+        self._halls[meeting_id] = hall
+        return hall.timeline.at(moment)
+
+    def _caught_up(
+        self, conn: Connection, meeting_id: int, hall: _Hall, key: Fingerprint
+    ) -> _Hall | None:
+        """The hall with the new history entries replayed, or None when a full replay is
+        needed."""
+        newer = attendance_store.moves(conn, meeting_id, after=hall.fingerprint[0])
+        changed = {e.member_id for e in newer}
+        if not changed:
+            return None
+        stays = stays_of(attendance_store.moves(conn, meeting_id, members=changed))
+        rights = attendance_store.flags(conn, meeting_id, changed)
+        for member_id in changed:
+            old = hall.people.pop(member_id, None)
+            if old is not None:
+                hall.timeline.remove(old)
+            if member_id in rights:
+                counted, may_vote, category = rights[member_id]
+                new = Attendee(member_id, counted, may_vote, category, stays.get(member_id, ()))
+                hall.people[member_id] = new
+                hall.timeline.add(new)
+        people = hall.people.values()
+        expected = (
+            key[0],
+            len(hall.people),
+            sum(a.counted for a in people),
+            sum(a.may_vote for a in people),
+        )
+        return _Hall(key, hall.people, hall.timeline) if expected == key else None
