@@ -22,6 +22,7 @@ from assembly.domain.cooperative import Cooperative
 from assembly.domain.figures import Figure, placed
 from assembly.domain.meeting import AgendaItem, Meeting, MeetingState, OfficerRole
 from assembly.domain.members import Category
+from assembly.domain.minutes_attendance import attended_line, others_line, roll_line
 from assembly.domain.minutes_events import (
     CLOSING,
     OPENING,
@@ -51,7 +52,6 @@ from assembly.domain.minutes_words import (
 )
 from assembly.domain.minutes_words import fractions_in_words as fractions_in_words
 from assembly.domain.presence import Movement
-from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import QuorumCheck
 from assembly.i18n import Translator, translator
 
@@ -309,64 +309,16 @@ def _attendance(
     meeting = facts.meeting
     registered = meeting.registered or 0
     entitled = meeting.entitled if meeting.entitled is not None else registered
-    roll = t.tr(
-        "Jumlah anggota tercatat dalam Buku Daftar Anggota per {date}: {count} orang",
-        date=long_date(meeting.cutoff_date, t),
-        count=with_words(registered, spell),
-    )
-    if entitled != registered:
-        roll += t.tr(
-            ", di antaranya {count} orang memiliki hak suara", count=with_words(entitled, spell)
-        )
-    roll_figures = (Figure("anggota.tercatat", registered), Figure("anggota.berhak", entitled))
-    clauses = [Clause(roll + ".", figures=roll_figures)]
-    channels = (
-        (Channel.IN_PERSON, t.tr("hadir langsung {n}")),
-        (Channel.ONLINE, t.tr("hadir daring {n}")),
-        (Channel.PROXY, t.tr("diwakili dengan surat kuasa {n}")),
-    )
-    parts = [
-        text.format(n=thousands(facts.attended.get(c, 0)))
-        for c, text in channels
-        if facts.attended.get(c, 0) or c is Channel.IN_PERSON
-    ]
-    total = sum(facts.attended.values())
-    attended = tuple(Figure(f"hadir.{c.value}", facts.attended.get(c, 0)) for c in Channel)
-    clauses.append(
-        Clause(
-            t.tr(
-                "Anggota yang hadir selama rapat: {count} orang, terdiri atas {split}.",
-                count=with_words(total, spell),
-                split=joined(parts, t),
-            ),
-            figures=(*attended, Figure("hadir.jumlah", total)),
-        )
-    )
     others = {c: n for c, n in facts.others.items() if n}
     if not others and facts.uncounted:
         others = {Category.MEMBER: facts.uncounted}
-    if others:
-        names = {
-            Category.CANDIDATE: t.tr("{count} calon anggota"),
-            Category.EXTRAORDINARY: t.tr("{count} anggota luar biasa"),
-            Category.MEMBER: t.tr("{count} anggota tanpa hak suara"),
-        }
-        listed = [
-            names[c].format(count=with_words(others[c], spell)) for c in Category if c in others
-        ]
-        clauses.append(
-            Clause(
-                t.tr(
-                    "Selain itu hadir {list}, yang tidak diperhitungkan dalam kuorum.",
-                    list=joined(listed, t),
-                ),
-                figures=tuple(Figure(f"lain.{c.value}", others.get(c, 0)) for c in Category),
-            )
-        )
-    clauses.extend(
-        Clause(line, figures=figures)
-        for line, figures in event_entries(placement.opening, OPENING, spell, t)
-    )
+    lines = [
+        roll_line(meeting.cutoff_date, registered, entitled, spell, t),
+        attended_line(facts.attended, spell, t),
+        *others_line(others, spell, t),
+        *event_entries(placement.opening, OPENING, spell, t),
+    ]
+    clauses = [Clause(text, figures=figures) for text, figures in lines]
     return Section(t.tr("KEHADIRAN DAN KUORUM"), tuple(clauses))
 
 

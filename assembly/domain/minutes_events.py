@@ -25,14 +25,19 @@ from assembly.domain.ballots import (
     DecisionMethod,
     Outcome,
 )
-from assembly.domain.figures import Figure, result_key
+from assembly.domain.figures import Figure
 from assembly.domain.meeting import AgendaItem
+from assembly.domain.minutes_figures import (
+    check_figures,
+    decision_figures,
+    movement_figures,
+    movement_sentence,
+)
 from assembly.domain.minutes_words import (
     Spell,
     bare_article,
     clock,
     fractions_in_words,
-    joined,
     sentence,
     with_words,
 )
@@ -268,7 +273,7 @@ def meeting_events(
                 EventKind.DECISION,
                 decision_sentence(d, zone, label, t),
                 d.item_id,
-                decision_figures(d),
+                decision_figures(d.ballot_id, d.outcome.value, d.result, d.tally),
             )
         )
     events.extend(
@@ -284,56 +289,6 @@ def meeting_events(
         for m in facts.movements
     )
     return events
-
-
-def check_figures(n: int, check: QuorumCheck) -> tuple[Figure, ...]:
-    """The figures of the ``n``-th quorum step: present (at its moment), minimum and base."""
-    if check.step in _STOPS:
-        return ()
-    return (
-        Figure(f"kuorum.{n}.hadir", check.present, at=check.at),
-        Figure(f"kuorum.{n}.minimal", check.minimum),
-        Figure(f"kuorum.{n}.dasar", check.base),
-    )
-
-
-def decision_figures(d: DecisionEntry) -> tuple[Figure, ...]:
-    """A voted decision's tally and the result it states, keyed by its ballot."""
-    if d.ballot_id is None:
-        return ()
-    out = [Figure(f"suara.{d.ballot_id}.hasil", result_key(d.outcome.value, d.result))]
-    if d.tally is not None:
-        out += [Figure(f"suara.{d.ballot_id}.{k}", int(d.tally.get(k, 0))) for k in TALLY_KEYS]
-    return tuple(out)
-
-
-TALLY_KEYS = ("setuju", "tidak_setuju", "abstain", "tidak_sah")
-
-
-def movement_figures(m: Movement) -> tuple[Figure, ...]:
-    """The figures of a movement line, keyed by its minute."""
-    key = f"gerak.{m.at.hour:02d}.{m.at.minute:02d}"
-    return (
-        Figure(f"{key}.keluar", m.left),
-        Figure(f"{key}.kembali", m.returned),
-        Figure(f"{key}.hadir", m.present_after, at=m.last or m.at),
-    )
-
-
-def movement_sentence(m: Movement, label: str, spell: Spell, t: Translator) -> str:
-    """ "Pukul 11.05 WIB 12 (dua belas) anggota meninggalkan rapat; hadir 633 (enam ratus tiga
-    puluh tiga) orang." """
-    parts = []
-    if m.left:
-        parts.append(t.tr("{count} anggota meninggalkan rapat", count=with_words(m.left, spell)))
-    if m.returned:
-        parts.append(t.tr("{count} anggota kembali ke rapat", count=with_words(m.returned, spell)))
-    return t.tr(
-        "Pukul {time} {moves}; hadir {present} orang.",
-        time=clock(m.at, label),
-        moves=joined(parts, t),
-        present=with_words(m.present_after, spell),
-    )
 
 
 def arrivals_line(count: int, place: int, spell: Spell, t: Translator) -> str:

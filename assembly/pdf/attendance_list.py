@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -38,6 +37,7 @@ from assembly.domain.attendance import Channel
 from assembly.domain.cooperative import Cooperative
 from assembly.domain.members import Category
 from assembly.i18n import Translator, translator
+from assembly.pdf.attendance_totals import MARKS, NO_VOTE_MARK, totals_flowables
 from assembly.pdf.dates import clock, clock_with_zone, day_and_date
 from assembly.pdf.fonts import BOLD, REGULAR
 from assembly.pdf.layout import (
@@ -62,9 +62,6 @@ ELLIPSIS = "…"
 # (left half, right half), as shares of the frame width so A4 and F4 both fill the line.
 _COLUMN_SHARES = (0.05, 0.13, 0.26, 0.10, 0.07, 0.07, 0.08, 0.12, 0.12)
 _SIGN = 7  # the first of the two signature columns
-# The marks after the name of an attendee outside the quorum base (DESIGN.md section 3).
-MARKS = {Category.CANDIDATE: "[C]", Category.EXTRAORDINARY: "[LB]"}
-NO_VOTE_MARK = "[TS]"  # an anggota present without the vote (e.g. arrears, when the AD says so)
 
 
 @dataclass(frozen=True)
@@ -89,27 +86,6 @@ class AttendanceRow:
         if self.counted:
             return ""
         return MARKS.get(self.category, NO_VOTE_MARK)
-
-
-@dataclass(frozen=True)
-class AttendanceTotals:
-    """The totals under the list: members of the quorum base by channel, the others by
-    category, everyone."""
-
-    by_channel: dict[Channel, int]
-    others: dict[Category, int]
-    everyone: int
-
-    @classmethod
-    def of(cls, rows: Sequence[AttendanceRow]) -> AttendanceTotals:
-        """The totals of ``rows``."""
-        channels = Counter(r.channel for r in rows if r.counted)
-        others = Counter(r.category for r in rows if not r.counted)
-        return cls(
-            {c: channels.get(c, 0) for c in Channel},
-            {c: others.get(c, 0) for c in Category},
-            len(rows),
-        )
 
 
 @dataclass(frozen=True)
@@ -270,78 +246,7 @@ class _Layout:
     def _tail_flowables(self) -> list[Flowable]:
         """The summary by channel and the signature blocks, kept together."""
         t, h = self.t, self.heading
-        totals = AttendanceTotals.of(self.rows)
-        people = t.tr("{n} orang", n="{n}")
-        lines = [
-            (t.tr("Hadir langsung"), totals.by_channel[Channel.IN_PERSON]),
-            (t.tr("Hadir daring"), totals.by_channel[Channel.ONLINE]),
-            (t.tr("Diwakili dengan surat kuasa"), totals.by_channel[Channel.PROXY]),
-        ]
-        data = [[t.tr("Jumlah hadir:"), "", ""]]
-        data += [
-            [f"{i}. {label}", ":", people.format(n=_thousands(n))]
-            for i, (label, n) in enumerate(lines, start=1)
-        ]
-        data.append(
-            [
-                t.tr("Anggota yang diperhitungkan dalam kuorum"),
-                ":",
-                people.format(n=_thousands(sum(totals.by_channel.values()))),
-            ]
-        )
-        other_labels = (
-            (Category.CANDIDATE, t.tr("Calon anggota {mark}", mark=MARKS[Category.CANDIDATE])),
-            (
-                Category.EXTRAORDINARY,
-                t.tr("Anggota luar biasa {mark}", mark=MARKS[Category.EXTRAORDINARY]),
-            ),
-            (Category.MEMBER, t.tr("Anggota tanpa hak suara {mark}", mark=NO_VOTE_MARK)),
-        )
-        data += [
-            [label, ":", people.format(n=_thousands(totals.others[c]))]
-            for c, label in other_labels
-            if totals.others[c] or c is not Category.MEMBER
-        ]
-        data.append([t.tr("Jumlah seluruhnya"), ":", people.format(n=_thousands(totals.everyone))])
-        marks = [
-            label
-            for c, label in (
-                (Category.CANDIDATE, MARKS[Category.CANDIDATE]),
-                (Category.EXTRAORDINARY, MARKS[Category.EXTRAORDINARY]),
-                (Category.MEMBER, NO_VOTE_MARK),
-            )
-            if totals.others[c]
-        ]
-        note = Paragraph(
-            escape(
-                t.tr(
-                    "Yang bertanda {marks} hadir tetapi tidak diperhitungkan dalam kuorum dan "
-                    "tidak memberikan suara.",
-                    marks=", ".join(marks),
-                )
-            ),
-            styles(9)["body"],
-        )
-        summary = Table(
-            data,
-            colWidths=[80 * mm, 4 * mm, 30 * mm],
-            style=TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), REGULAR, 10),
-                    ("FONT", (0, 0), (-1, 0), BOLD, 10),
-                    ("FONT", (0, -1), (-1, -1), BOLD, 10),
-                    ("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.black),
-                    ("ALIGN", (2, 1), (2, -1), "RIGHT"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ]
-            ),
-            hAlign="LEFT",
-        )
-        parts: list[Flowable] = [Spacer(1, 5 * mm), summary]
-        if marks:
-            parts += [Spacer(1, 2 * mm), note]
+        parts: list[Flowable] = [Spacer(1, 5 * mm), *totals_flowables(self.rows, t)]
         if self.page_map is not None:
             parts.insert(0, PageMark("LAMPIRAN I", self.page_map))
         if h.signatories:

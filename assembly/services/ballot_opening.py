@@ -18,10 +18,10 @@ from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import CheckStep, QuorumCheck
 from assembly.i18n import tr
 from assembly.persistence import (
-    attendance_store,
     audit_log,
     ballot_store,
     decision_store,
+    presence_store,
     quorum_check_store,
 )
 from assembly.persistence.meeting_store import Connection
@@ -105,7 +105,7 @@ def open_in(
         members=meeting.entitled or 0,
     )
     ballot_id = ballot_store.insert(conn, ballot)
-    holders = attendance_store.proxy_holders(conn, meeting.id or 0)
+    holders = presence_store.proxy_holders(conn, meeting.id or 0)
     eligible = ballot_store.add_eligible(
         conn, ballot_id, [(m, holders.get(m)) for m in sorted(count.voters)]
     )

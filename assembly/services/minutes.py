@@ -35,12 +35,8 @@ from assembly.domain.minutes import (
 from assembly.domain.presence import Attendee, ever_present, movements
 from assembly.i18n import LANGUAGES, Translator, tr, translator
 from assembly.pdf.attachments import Attachment
-from assembly.pdf.attendance_list import (
-    AttendanceHeading,
-    AttendanceRow,
-    AttendanceTotals,
-    Signatory,
-)
+from assembly.pdf.attendance_list import AttendanceHeading, AttendanceRow, Signatory
+from assembly.pdf.attendance_totals import AttendanceTotals
 from assembly.pdf.layout import PageSetup, Paper
 from assembly.pdf.minutes import AttendanceAnnex, write_minutes
 from assembly.pdf.minutes_annexes import VoteAnnexes, recap_place

@@ -22,7 +22,7 @@ from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState
 from assembly.domain.figures import Value, result_key
 from assembly.domain.meeting import Meeting
 from assembly.domain.members import Category
-from assembly.domain.minutes_events import TALLY_KEYS
+from assembly.domain.minutes_figures import TALLY_KEYS, movement_figures
 from assembly.domain.presence import Attendee, ever_present, movements, present_at
 from assembly.domain.quorum import QuorumBase
 from assembly.domain.quorum_check import CheckStep, QuorumCheck, procedure
@@ -57,10 +57,7 @@ def recount(conn: Connection, meeting: Meeting, profile: ADProfile) -> Recount:
     opened = meeting.opened_at or meeting.check_in_opened_at
     if opened is not None:
         for m in movements(people, opened, meeting.closed_at, meeting.zone):
-            key = f"gerak.{m.at.hour:02d}.{m.at.minute:02d}"
-            out.figures.update(
-                {f"{key}.keluar": m.left, f"{key}.kembali": m.returned, f"{key}.hadir": m.present_after}
-            )  # fmt: skip
+            out.figures.update({f.key: f.value for f in movement_figures(m)})
     closings = _closing_tallies(conn)
     items = {i.id: i for i in meeting.agenda}
     decided = {d.ballot_id for d in decision_store.for_meeting(conn, meeting.id) if d.ballot_id}

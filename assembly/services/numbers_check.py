@@ -27,7 +27,7 @@ from assembly.domain.attendance import Channel
 from assembly.domain.errors import DomainError
 from assembly.domain.figures import Figure, Mismatch, Value, compare
 from assembly.domain.members import Category
-from assembly.domain.minutes_events import TALLY_KEYS
+from assembly.domain.minutes_figures import TALLY_KEYS, movement_figures
 from assembly.domain.presence import (
     Attendee,
     CountedTimeline,
@@ -129,12 +129,15 @@ def recount(figures: Sequence[Figure], people: Sequence[Attendee]) -> dict[str, 
     for f in moments:
         assert f.at is not None
         out[f.key] = timeline.at(f.at)
-    if moments and moments[0].at is not None and moments[0].at.tzinfo is not None:
-        first = min(f.at for f in moments if f.at is not None)
-        zone = moments[0].at.tzinfo
-        for m in movements(people, first - dt.timedelta(hours=24), None, zone):
-            key = f"gerak.{m.at.hour:02d}.{m.at.minute:02d}"
-            out[f"{key}.keluar"], out[f"{key}.kembali"] = m.left, m.returned
+    zone = next((f.at.tzinfo for f in moments if f.at is not None and f.at.tzinfo), None)
+    if zone is not None:
+        # Every departure and return in the file, by minute; only those the minutes state
+        # are compared (they state the ones while the meeting was open).
+        since = dt.datetime.min.replace(tzinfo=dt.UTC)
+        for m in movements(people, since, None, zone):
+            out.update(
+                {f.key: f.value for f in movement_figures(m) if not f.key.endswith(".hadir")}
+            )
     return out
 
 

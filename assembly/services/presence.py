@@ -20,18 +20,18 @@ from assembly.domain.attendance import Channel, counts_for_quorum
 from assembly.domain.meeting import Meeting
 from assembly.domain.members import eligibility
 from assembly.domain.presence import Attendee, HallTimeline, stays_of
-from assembly.persistence import attendance_store
+from assembly.persistence import presence_store
 from assembly.persistence.meeting_store import Connection
 
 
 def attendees(conn: Connection, meeting_id: int) -> list[Attendee]:
     """Everyone with an attendance row, their rights as recorded, their stays replayed from
     the history (ordered by member id)."""
-    stays = stays_of(attendance_store.moves(conn, meeting_id))
+    stays = stays_of(presence_store.moves(conn, meeting_id))
     return [
         Attendee(member_id, counted, may_vote, category, stays.get(member_id, ()))
         for member_id, (counted, may_vote, category) in sorted(
-            attendance_store.flags(conn, meeting_id).items()
+            presence_store.flags(conn, meeting_id).items()
         )
     ]
 
@@ -41,11 +41,11 @@ def recounted_attendees(conn: Connection, meeting: Meeting, profile: ADProfile) 
     member without an attendance row decided from the register at the cut-off (UU 25/1992
     Pasal 24(3))."""
     assert meeting.id is not None
-    stays = stays_of(attendance_store.moves(conn, meeting.id))
-    recorded = attendance_store.flags(conn, meeting.id)
+    stays = stays_of(presence_store.moves(conn, meeting.id))
+    recorded = presence_store.flags(conn, meeting.id)
     out = []
     for member in sorted(
-        attendance_store.members_of_history(conn, meeting.id), key=lambda m: m.id or 0
+        presence_store.members_of_history(conn, meeting.id), key=lambda m: m.id or 0
     ):
         assert member.id is not None
         if member.id in recorded:
@@ -82,7 +82,7 @@ class LivePresence:
         self, conn: Connection, meeting_id: int, moment: dt.datetime
     ) -> tuple[dict[Channel, int], int]:
         """(members of the quorum base present by channel, everyone present) at ``moment``."""
-        key = attendance_store.fingerprint(conn, meeting_id)
+        key = presence_store.fingerprint(conn, meeting_id)
         hall = self._halls.get(meeting_id)
         if hall is not None and hall.fingerprint != key:
             hall = self._caught_up(conn, meeting_id, hall, key)
@@ -97,12 +97,12 @@ class LivePresence:
     ) -> _Hall | None:
         """The hall with the new history entries replayed, or None when a full replay is
         needed."""
-        newer = attendance_store.moves(conn, meeting_id, after=hall.fingerprint[0])
+        newer = presence_store.moves(conn, meeting_id, after=hall.fingerprint[0])
         changed = {e.member_id for e in newer}
         if not changed:
             return None
-        stays = stays_of(attendance_store.moves(conn, meeting_id, members=changed))
-        rights = attendance_store.flags(conn, meeting_id, changed)
+        stays = stays_of(presence_store.moves(conn, meeting_id, members=changed))
+        rights = presence_store.flags(conn, meeting_id, changed)
         for member_id in changed:
             old = hall.people.pop(member_id, None)
             if old is not None:
