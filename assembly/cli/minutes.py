@@ -9,6 +9,7 @@ from pathlib import Path
 from assembly.cli.addendum import register_addendum
 from assembly.cli.options import add_db_option, open_existing
 from assembly.i18n import current_language, tr
+from assembly.services.minutes_check import MinutesCheckService
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,6 +46,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     pack.set_defaults(run=_pack)
     register_addendum(actions)
+    check = actions.add_parser(
+        "check",
+        help=tr("periksa bahwa setiap angka berita acara sesuai dengan catatan rapat"),
+    )
+    add_db_option(check)
+    check.add_argument("--meeting", type=int, required=True, help=tr("nomor rapat"))
+    check.set_defaults(run=_check)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -57,6 +65,18 @@ def _export(args: argparse.Namespace) -> int:
         services.close()
     print(tr("Berita acara ditulis ke {path} ({pages} halaman).", path=args.out, pages=pages))
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    services = open_existing(args)
+    try:
+        report = MinutesCheckService(services.ctx).check(args.meeting, lang=current_language())
+    finally:
+        services.close()
+    print(report.summary)
+    for line in report.lines():
+        print("  " + line)
+    return 0 if report.ok else 1
 
 
 def _pack(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from assembly.cli.numbers import add_numbers_option, numbers_exit
 from assembly.cli.options import add_db_option, open_existing
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
@@ -58,6 +59,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     verify = commands.add_parser("verify", help=tr("periksa tanda tangan elektronik pada PDF"))
     verify.add_argument("file", type=Path, help=tr("berkas PDF"))
     add_verify_options(verify)
+    add_numbers_option(verify)
     verify.set_defaults(run=_verify)
 
 
@@ -195,7 +197,7 @@ def _verify(args: argparse.Namespace) -> int:
             services.close()
     for line in verdict.lines():
         print(line)
-    return 0 if verdict.ok else 1
+    return numbers_exit(args, 0 if verdict.ok else 1)
 
 
 def _placement(args: argparse.Namespace) -> Placement | None:

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from assembly.domain.ad_profile import ADProfile, ItemKind
 from assembly.domain.attendance import Channel
 from assembly.domain.ballots import Ballot
 from assembly.domain.cooperative import Cooperative
+from assembly.domain.figures import Figure, placed
 from assembly.domain.meeting import AgendaItem, Meeting, MeetingState, OfficerRole
+from assembly.domain.members import Category
+from assembly.domain.minutes_attendance import attended_line, others_line, roll_line
 from assembly.domain.minutes_events import (
     CLOSING,
     OPENING,
@@ -44,10 +47,11 @@ from assembly.domain.minutes_words import (
     meeting_name,
     month_name,
     place_of,
+    sentence,
     with_words,
 )
 from assembly.domain.minutes_words import fractions_in_words as fractions_in_words
-from assembly.domain.quorum import thousands
+from assembly.domain.presence import Movement
 from assembly.domain.quorum_check import QuorumCheck
 from assembly.i18n import Translator, translator
 
@@ -111,6 +115,12 @@ class MinutesFacts:
     uncounted: int = 0  # attendees outside the quorum base (calon anggota, no vote)
     ballots: Sequence[Ballot] = ()  # every ballot and election, cancelled ones too
     arrivals: Sequence[dt.datetime] = ()  # when each counted member came after the opening
+    # Attendees outside the quorum base by category (calon, luar biasa, anggota without vote).
+    others: Mapping[Category, int] = field(default_factory=dict)
+    movements: Sequence[Movement] = ()  # members leaving or coming back, minute by minute
+    # Closed although figures did not reconcile: how many, and the reason given (issue 11).
+    unreconciled: int = 0
+    closing_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,6 +129,8 @@ class Clause:
 
     text: str
     points: tuple[str, ...] = ()
+    # The figures the clause states, each with the point it stands in (0: the clause text).
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,6 +172,7 @@ class MinutesContent:
     meeting_title: str
     day: dt.date
     acknowledger: Signer | None = None  # the "Mengetahui" block, when one is named
+    figures: tuple[Figure, ...] = ()  # every figure the body states, with its place
 
 
 def opening_formula(
@@ -205,15 +218,36 @@ def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None
         _leaders(meeting, t),
         _agenda(facts, placement, spell, t),
     ]
-    if placement.closing:
+    closing_clauses = [
         # What happened after the last item was left (a late check, arrivals) before closing.
-        clauses = tuple(Clause(line) for line in event_lines(placement.closing, CLOSING, spell, t))
-        sections.append(Section(t.tr("PENUTUPAN"), clauses))
+        Clause(line, figures=figures)
+        for line, figures in event_entries(placement.closing, CLOSING, spell, t)
+    ]
+    if facts.closing_reason:
+        closing_clauses.append(
+            Clause(
+                t.tr(
+                    "Sebelum rapat ditutup, pemeriksaan angka berita acara menemukan {count} "
+                    "angka yang tidak sesuai dengan catatan rapat. Rapat tetap ditutup dengan "
+                    "alasan: {reason}",
+                    count=with_words(facts.unreconciled, spell),
+                    reason=sentence(facts.closing_reason),
+                )
+            )
+        )
+    if closing_clauses:
+        sections.append(Section(t.tr("PENUTUPAN"), tuple(closing_clauses)))
     if facts.annexes:
         clauses = tuple(Clause(name) for name in facts.annexes)
         sections.append(Section(t.tr("LAMPIRAN"), clauses))
     numbered = tuple(
         Section(f"{_ROMAN[i]}. {s.heading}", s.clauses) for i, s in enumerate(sections)
+    )
+    figures = tuple(
+        replace(f, place=f"{_ROMAN[i]}.{n}")
+        for i, s in enumerate(sections)
+        for n, clause in enumerate(s.clauses, start=1)
+        for f in clause.figures
     )
     zone = meeting.time_zone.value
     closed = meeting.closed_at.astimezone(meeting.zone) if meeting.closed_at else None
@@ -260,6 +294,7 @@ def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None
         audit_hash=facts.audit_hash,
         meeting_title=full_title(meeting, t),
         day=meeting.date,
+        figures=figures,
     )
 
 
@@ -274,47 +309,16 @@ def _attendance(
     meeting = facts.meeting
     registered = meeting.registered or 0
     entitled = meeting.entitled if meeting.entitled is not None else registered
-    roll = t.tr(
-        "Jumlah anggota tercatat dalam Buku Daftar Anggota per {date}: {count} orang",
-        date=long_date(meeting.cutoff_date, t),
-        count=with_words(registered, spell),
-    )
-    if entitled != registered:
-        roll += t.tr(
-            ", di antaranya {count} orang memiliki hak suara", count=with_words(entitled, spell)
-        )
-    clauses = [Clause(roll + ".")]
-    channels = (
-        (Channel.IN_PERSON, t.tr("hadir langsung {n}")),
-        (Channel.ONLINE, t.tr("hadir daring {n}")),
-        (Channel.PROXY, t.tr("diwakili dengan surat kuasa {n}")),
-    )
-    parts = [
-        text.format(n=thousands(facts.attended.get(c, 0)))
-        for c, text in channels
-        if facts.attended.get(c, 0) or c is Channel.IN_PERSON
+    others = {c: n for c, n in facts.others.items() if n}
+    if not others and facts.uncounted:
+        others = {Category.MEMBER: facts.uncounted}
+    lines = [
+        roll_line(meeting.cutoff_date, registered, entitled, spell, t),
+        attended_line(facts.attended, spell, t),
+        *others_line(others, spell, t),
+        *event_entries(placement.opening, OPENING, spell, t),
     ]
-    total = sum(facts.attended.values())
-    clauses.append(
-        Clause(
-            t.tr(
-                "Anggota yang hadir selama rapat: {count} orang, terdiri atas {split}.",
-                count=with_words(total, spell),
-                split=joined(parts, t),
-            )
-        )
-    )
-    if facts.uncounted:
-        clauses.append(
-            Clause(
-                t.tr(
-                    "Selain itu hadir {count} orang yang tidak diperhitungkan dalam kuorum "
-                    "(calon anggota atau anggota tanpa hak suara).",
-                    count=with_words(facts.uncounted, spell),
-                )
-            )
-        )
-    clauses.extend(Clause(line) for line in event_lines(placement.opening, OPENING, spell, t))
+    clauses = [Clause(text, figures=figures) for text, figures in lines]
     return Section(t.tr("KEHADIRAN DAN KUORUM"), tuple(clauses))
 
 
@@ -343,6 +347,7 @@ def meeting_events_of(facts: MinutesFacts, spell: Spell, t: Translator) -> Event
         decisions=facts.decisions or (),
         opened_at=opened,
         arrivals=[a for a in facts.arrivals if opened is not None and a > opened],
+        movements=facts.movements,
     )
     zone, label = meeting.zone, meeting.time_zone.value
     events = meeting_events(records, facts.profile, zone, label, spell, t)
@@ -353,10 +358,20 @@ def event_lines(
     placed: Sequence[PlacedEvent], place: int, spell: Spell, t: Translator
 ) -> list[str]:
     """The sentences of one place in order; arrivals are summed into one line at the end."""
-    lines = [p.event.text for p in placed if p.event.kind is not EventKind.ARRIVAL]
-    came = sum(1 for p in placed if p.event.kind is EventKind.ARRIVAL)
+    return [line for line, _figures in event_entries(placed, place, spell, t)]
+
+
+def event_entries(
+    events: Sequence[PlacedEvent], place: int, spell: Spell, t: Translator
+) -> list[tuple[str, tuple[Figure, ...]]]:
+    """The sentences of one place in order, each with the figures it states; arrivals are
+    summed into one line at the end."""
+    lines = [
+        (p.event.text, p.event.figures) for p in events if p.event.kind is not EventKind.ARRIVAL
+    ]
+    came = sum(1 for p in events if p.event.kind is EventKind.ARRIVAL)
     if came:
-        lines.append(arrivals_line(came, place, spell, t))
+        lines.append((arrivals_line(came, place, spell, t), ()))
     return lines
 
 
@@ -369,12 +384,13 @@ def _agenda(facts: MinutesFacts, placement: EventPlacement, spell: Spell, t: Tra
 
 
 def _item_clause(
-    item: AgendaItem, placed: Sequence[PlacedEvent], facts: MinutesFacts, spell: Spell,
+    item: AgendaItem, events: Sequence[PlacedEvent], facts: MinutesFacts, spell: Spell,
     t: Translator,
 ) -> Clause:  # fmt: skip
     """An item: when it was discussed, the secretary's notes, then what happened in order
     (quorum checks, ballots, decisions with their tallies, arrivals), and the deed notice."""
     points = []
+    figures: list[Figure] = []
     meeting = facts.meeting
     if item.started_at is not None:
         label = meeting.time_zone.value
@@ -387,8 +403,10 @@ def _item_clause(
             points.append(t.tr("Dibahas mulai pukul {start}.", start=start))
     if item.notes.strip():
         points.append(t.tr("Pembahasan: {notes}", notes=item.notes.strip()))
-    points.extend(event_lines(placed, item.id or -1, spell, t))
-    if not any(p.event.kind is EventKind.DECISION for p in placed):
+    for line, stated in event_entries(events, item.id or -1, spell, t):
+        points.append(line)
+        figures.extend(placed(stated, "", len(points)))
+    if not any(p.event.kind is EventKind.DECISION for p in events):
         points.append(
             t.tr("Keputusan belum dicatat.")
             if facts.decisions is None
@@ -396,7 +414,7 @@ def _item_clause(
         )
     if item.kind in DEED_KINDS:
         points.append(_deed_notice(item.kind, t))
-    return Clause(item.title, tuple(points))
+    return Clause(item.title, tuple(points), tuple(figures))
 
 
 def _deed_notice(kind: ItemKind, t: Translator) -> str:

@@ -25,7 +25,14 @@ from assembly.domain.ballots import (
     DecisionMethod,
     Outcome,
 )
+from assembly.domain.figures import Figure
 from assembly.domain.meeting import AgendaItem
+from assembly.domain.minutes_figures import (
+    check_figures,
+    decision_figures,
+    movement_figures,
+    movement_sentence,
+)
 from assembly.domain.minutes_words import (
     Spell,
     bare_article,
@@ -34,6 +41,7 @@ from assembly.domain.minutes_words import (
     sentence,
     with_words,
 )
+from assembly.domain.presence import Movement
 from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import CheckStep, QuorumCheck
 from assembly.i18n import Translator
@@ -52,6 +60,7 @@ class DecisionEntry:
     dissent: str = ""
     tally: Mapping[str, int] | None = None  # a voted motion: setuju, tidak_setuju, abstain, …
     at: dt.datetime | None = None
+    ballot_id: int | None = None  # the ballot the decision came from
 
 
 class EventKind(StrEnum):
@@ -64,6 +73,7 @@ class EventKind(StrEnum):
     CANCELLED = "cancelled"  # a ballot cancelled
     DECISION = "decision"  # a decision, with its tally when voted
     ARRIVAL = "arrival"  # a member arrived after the opening (summed per item)
+    MOVEMENT = "movement"  # members left or came back, with how many are then present
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,7 @@ class MeetingEvent:
     kind: EventKind
     text: str
     item_id: int | None = None
+    figures: tuple[Figure, ...] = ()  # the figures the sentence states
 
 
 @dataclass(frozen=True)
@@ -202,6 +213,7 @@ class EventFacts:
     decisions: Sequence[DecisionEntry] = ()
     opened_at: dt.datetime | None = None
     arrivals: Sequence[dt.datetime] = ()
+    movements: Sequence[Movement] = ()
 
 
 def meeting_events(
@@ -221,8 +233,9 @@ def meeting_events(
             c.at,
             EventKind.QUORUM if c.step not in _STOPS else EventKind.SUSPENSION,
             check_sentence(c, profile, spell, zone, label, t),
+            figures=check_figures(n, c),
         )
-        for c in facts.checks
+        for n, c in enumerate(facts.checks, start=1)
     ]
     if facts.opened_at is not None:
         opened = clock(facts.opened_at.astimezone(zone), label)
@@ -236,6 +249,10 @@ def meeting_events(
                 EventKind.BALLOT,
                 _ballot_sentence(ballot, by_id, zone, label, spell, t),
                 ballot.item_id,
+                (
+                    Figure(f"suara.{ballot.id}.hadir", ballot.present, at=ballot.opened_at),
+                    Figure(f"suara.{ballot.id}.minimal", ballot.minimum),
+                ),
             )
         )
         if ballot.state is BallotState.CANCELLED and ballot.closed_at is not None:
@@ -251,10 +268,25 @@ def meeting_events(
         if d.outcome is Outcome.NO_CONSENSUS:
             continue
         events.append(
-            MeetingEvent(d.at, EventKind.DECISION, decision_sentence(d, zone, label, t), d.item_id)
+            MeetingEvent(
+                d.at,
+                EventKind.DECISION,
+                decision_sentence(d, zone, label, t),
+                d.item_id,
+                decision_figures(d.ballot_id, d.outcome.value, d.result, d.tally),
+            )
         )
     events.extend(
         MeetingEvent(at, EventKind.ARRIVAL, t.tr("Seorang anggota hadir.")) for at in facts.arrivals
+    )
+    events.extend(
+        MeetingEvent(
+            m.at,
+            EventKind.MOVEMENT,
+            movement_sentence(m, label, spell, t),
+            figures=movement_figures(m),
+        )
+        for m in facts.movements
     )
     return events
 

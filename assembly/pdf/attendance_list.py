@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -36,7 +35,9 @@ from reportlab.platypus import (
 
 from assembly.domain.attendance import Channel
 from assembly.domain.cooperative import Cooperative
+from assembly.domain.members import Category
 from assembly.i18n import Translator, translator
+from assembly.pdf.attendance_totals import MARKS, NO_VOTE_MARK, totals_flowables
 from assembly.pdf.dates import clock, clock_with_zone, day_and_date
 from assembly.pdf.fonts import BOLD, REGULAR
 from assembly.pdf.layout import (
@@ -49,6 +50,7 @@ from assembly.pdf.layout import (
     long_date,
     styles,
 )
+from assembly.pdf.page_marks import PageMark
 
 FONT_SIZE = 8.0
 ROW_HEIGHT = 8 * mm  # two lines of 8 pt, and room for a signature
@@ -56,21 +58,34 @@ HEADER_HEIGHT = 8 * mm
 PADDING = 2.5
 ELLIPSIS = "…"
 
-# No. | Nomor Anggota | Nama | Kehadiran | Jam Hadir | Tanda Tangan (left half, right half),
-# as shares of the frame width so A4 and F4 both fill the line.
-_COLUMN_SHARES = (0.06, 0.13, 0.35, 0.12, 0.08, 0.13, 0.13)
+# No. | Nomor Anggota | Nama | Kehadiran | Jam Hadir | Jam Keluar | Jam Kembali | Tanda Tangan
+# (left half, right half), as shares of the frame width so A4 and F4 both fill the line.
+_COLUMN_SHARES = (0.05, 0.13, 0.26, 0.10, 0.07, 0.07, 0.08, 0.12, 0.12)
+_SIGN = 7  # the first of the two signature columns
 
 
 @dataclass(frozen=True)
 class AttendanceRow:
-    """One attendee: member number, name, channel, time of (first) arrival, and for a proxy
-    the member number of the holder who represented them."""
+    """One attendee: member number, name, channel, time of (first) arrival, each time they
+    left and came back, for a proxy the member number of the holder who represented them,
+    their category and whether they count for quorum."""
 
     number: str
     name: str
     channel: Channel
     arrived: dt.time | None = None
     proxy_holder: str = ""
+    left: tuple[dt.time, ...] = ()
+    returned: tuple[dt.time, ...] = ()
+    category: Category = Category.MEMBER
+    counted: bool = True
+
+    @property
+    def mark(self) -> str:
+        """ "[C]", "[LB]" or "[TS]" for an attendee outside the quorum base; "" otherwise."""
+        if self.counted:
+            return ""
+        return MARKS.get(self.category, NO_VOTE_MARK)
 
 
 @dataclass(frozen=True)
@@ -141,11 +156,18 @@ def meeting_name(heading: AttendanceHeading, t: Translator) -> str:
 class _Layout:
     """The geometry of the list and its pages' tables."""
 
-    def __init__(self, heading: AttendanceHeading, rows: Sequence[AttendanceRow], t: Translator):
+    def __init__(
+        self,
+        heading: AttendanceHeading,
+        rows: Sequence[AttendanceRow],
+        t: Translator,
+        page_map: dict[str, int] | None = None,
+    ):
         self.heading = heading
         self.blank = not rows and heading.blank_rows > 0
         self.rows = rows
         self.t = t
+        self.page_map = page_map
         self.meeting_name = meeting_name(heading, t)
         setup = heading.setup
         self.widths = [share * setup.frame_width for share in _COLUMN_SHARES]
@@ -173,7 +195,7 @@ class _Layout:
         self.total_pages = pages + (1 if self.tail_breaks else 0)
         self.style = self._table_style()
         # As many dots as fit beside the widest row number, so every line has the same length.
-        room = self.widths[5] - 2 * PADDING - stringWidth(f"{len(rows)}. ", REGULAR, FONT_SIZE)
+        room = self.widths[_SIGN] - 2 * PADDING - stringWidth(f"{len(rows)}. ", REGULAR, FONT_SIZE)
         self.dots = "." * max(3, int(room / stringWidth(".", REGULAR, FONT_SIZE)) - 1)
         t = self.t
         self.header = [
@@ -182,6 +204,8 @@ class _Layout:
             t.tr("Nama"),
             t.tr("Kehadiran"),
             t.tr("Jam\nHadir"),
+            t.tr("Jam\nKeluar"),
+            t.tr("Jam\nKembali"),
             t.tr("Tanda Tangan"),
             "",
         ]
@@ -238,41 +262,9 @@ class _Layout:
     def _tail_flowables(self) -> list[Flowable]:
         """The summary by channel and the signature blocks, kept together."""
         t, h = self.t, self.heading
-        count = Counter(row.channel for row in self.rows)
-        people = t.tr("{n} orang", n="{n}")
-        if self.blank:
-            count = Counter()
-            people = t.tr("{n} orang", n="........")
-        lines = [
-            (t.tr("Hadir langsung"), count[Channel.IN_PERSON]),
-            (t.tr("Hadir daring"), count[Channel.ONLINE]),
-            (t.tr("Diwakili dengan surat kuasa"), count[Channel.PROXY]),
-        ]
-        data = [[t.tr("Jumlah hadir:"), "", ""]]
-        data += [
-            [f"{i}. {label}", ":", people.format(n=_thousands(n))]
-            for i, (label, n) in enumerate(lines, start=1)
-        ]
-        total = 0 if self.blank else len(self.rows)
-        data.append([t.tr("Jumlah seluruhnya"), ":", people.format(n=_thousands(total))])
-        summary = Table(
-            data,
-            colWidths=[60 * mm, 4 * mm, 35 * mm],
-            style=TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), REGULAR, 10),
-                    ("FONT", (0, 0), (-1, 0), BOLD, 10),
-                    ("FONT", (0, -1), (-1, -1), BOLD, 10),
-                    ("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.black),
-                    ("ALIGN", (2, 1), (2, -1), "RIGHT"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ]
-            ),
-            hAlign="LEFT",
-        )
-        parts: list[Flowable] = [Spacer(1, 5 * mm), summary]
+        parts: list[Flowable] = [Spacer(1, 5 * mm), *totals_flowables(self.rows, t, blank=self.blank)]
+        if self.page_map is not None:
+            parts.insert(0, PageMark("LAMPIRAN I", self.page_map))
         if h.signatories:
             parts += [
                 Spacer(1, 8 * mm),
@@ -287,21 +279,21 @@ class _Layout:
                 ("FONT", (0, 0), (-1, -1), REGULAR, FONT_SIZE, FONT_SIZE * 1.2),
                 ("FONT", (0, 0), (-1, 0), BOLD, FONT_SIZE, FONT_SIZE * 1.2),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDDDDD")),
-                ("SPAN", (5, 0), (6, 0)),
+                ("SPAN", (_SIGN, 0), (_SIGN + 1, 0)),
                 # Lines drawn so the two halves of the signature column read as one cell.
                 ("BOX", (0, 0), (-1, -1), 0.5, grey),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.35, grey),
-                ("LINEBEFORE", (1, 0), (5, -1), 0.35, grey),
+                ("LINEBEFORE", (1, 0), (_SIGN, -1), 0.35, grey),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (0, 0), (-1, 0), "CENTER"),
                 ("ALIGN", (0, 1), (0, -1), "RIGHT"),
-                ("ALIGN", (3, 1), (4, -1), "CENTER"),
-                ("VALIGN", (5, 1), (6, -1), "BOTTOM"),
+                ("ALIGN", (3, 1), (_SIGN - 1, -1), "CENTER"),
+                ("VALIGN", (_SIGN, 1), (_SIGN + 1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
                 ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (5, 1), (6, -1), 3),
+                ("BOTTOMPADDING", (_SIGN, 1), (_SIGN + 1, -1), 3),
             ]
         )
 
@@ -349,12 +341,15 @@ class _Layout:
             channel = f"{channel}\n{_fit(row.proxy_holder, w[3], 1)}"
         sign = f"{seq}. {self.dots}"
         left, right = (sign, "") if seq % 2 else ("", sign)
+        name = f"{row.name} {row.mark}" if row.mark else row.name
         return [
             str(seq),
             _fit(row.number, w[1], 2),
-            _fit(row.name, w[2], 2),
+            _fit(name, w[2], 2),
             channel,
             clock(row.arrived) if row.arrived else "",
+            _times(row.left),
+            _times(row.returned),
             left,
             right,
         ]
@@ -406,6 +401,14 @@ def signature_blocks(
     ]
     heights += [None, room, None]
     return Table(rows, rowHeights=heights, style=TableStyle(commands))
+
+
+def _times(times: Sequence[dt.time]) -> str:
+    """Up to two times, one a line ("11.05"); a third and more shown as "…" on the second."""
+    shown = [clock(x) for x in times[:2]]
+    if len(times) > 2:
+        shown[1] = ELLIPSIS
+    return "\n".join(shown)
 
 
 def _thousands(n: int) -> str:

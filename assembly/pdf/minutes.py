@@ -15,7 +15,7 @@ files (:mod:`assembly.pdf.attachments`).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -52,6 +52,7 @@ from assembly.pdf.layout import (
     styles,
 )
 from assembly.pdf.minutes_annexes import VoteAnnexes, annex_story
+from assembly.pdf.page_marks import PageMark
 
 SIGN_ROOM = 24 * mm  # the height left to sign in, and of the signature field
 
@@ -113,17 +114,30 @@ def write_minutes(
     anchor: Anchor | None = None,
     language: str = "id",
     invariant: bool = False,
+    page_map: dict[str, int] | None = None,
+    placed_files: Callable[[Mapping[str, int]], Sequence[Attachment]] | None = None,
 ) -> int:
     """Write the berita acara to ``target`` with empty signature fields, then its annexes
-    (Daftar Hadir, ``votes``), with ``attachments`` embedded; the page count."""
+    (Daftar Hadir, ``votes``), with ``attachments`` embedded; the page count.
+
+    ``page_map`` receives the page each clause ("I.2"), point ("III.4.c") and the Daftar Hadir's
+    totals ("LAMPIRAN I") landed on; ``placed_files`` makes further attachments from that
+    map once every page is laid out (the figures with their pages)."""
     t = translator(language)
-    story: list[Flowable] = [EmbeddedFiles(attachments)] if attachments else []
-    story += _story(content, setup, t)
+    if page_map is None and placed_files is not None:
+        page_map = {}
+    story: list[Flowable] = _story(content, setup, t, page_map)
     if annex is not None:
         story.append(PageBreak())
-        story.extend(AttendanceLayout(annex.heading, annex.rows, t).story())
+        story.extend(AttendanceLayout(annex.heading, annex.rows, t, page_map).story())
     if votes is not None:
-        story.extend(annex_story(votes, setup, t))
+        story.extend(annex_story(votes, setup, t, page_map))
+    if attachments or placed_files is not None:
+        # Last in the story, so the page map is complete when the files are written; it takes
+        # no room, so it moves no page break.
+        story.append(
+            _LateFiles(attachments, placed_files, page_map if page_map is not None else {})
+        )
     raw = io.BytesIO()
 
     def decorate(canv: Canvas, page: int, total: int) -> None:
@@ -207,7 +221,30 @@ def _paragraph_styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _story(content: MinutesContent, setup: PageSetup, t: Translator) -> list[Flowable]:
+class _LateFiles(EmbeddedFiles):
+    """The embedded files, with those made from the page map added when drawn."""
+
+    def __init__(
+        self,
+        files: Sequence[Attachment],
+        late: Callable[[Mapping[str, int]], Sequence[Attachment]] | None,
+        pages: Mapping[str, int],
+    ) -> None:
+        super().__init__(files)
+        self.late = late
+        self.pages = pages
+        self.given = list(self.files)
+
+    def draw(self) -> None:
+        """Add the late files, then embed everything."""
+        extra = list(self.late(self.pages)) if self.late is not None else []
+        self.files = sorted([*self.given, *extra], key=lambda f: f.name)
+        super().draw()
+
+
+def _story(
+    content: MinutesContent, setup: PageSetup, t: Translator, pages: dict[str, int] | None = None
+) -> list[Flowable]:
     s = _paragraph_styles()
     story: list[Flowable] = [
         Letterhead(content.cooperative, t),
@@ -221,7 +258,10 @@ def _story(content: MinutesContent, setup: PageSetup, t: Translator) -> list[Flo
     for section in content.sections:
         story.append(CondPageBreak(30 * mm))  # a heading never ends a page alone
         story.append(Paragraph(escape(section.heading), s["heading"]))
+        roman = section.heading.split(".", 1)[0]
         for n, clause in enumerate(section.clauses, start=1):
+            if pages is not None:
+                story.append(PageMark(f"{roman}.{n}", pages))
             # An agenda item's title (a clause with points under it) is set in bold.
             if clause.points:
                 text, style = f"<b>{escape(clause.text)}</b>", s["item"]
@@ -229,6 +269,8 @@ def _story(content: MinutesContent, setup: PageSetup, t: Translator) -> list[Flo
                 text, style = escape(clause.text), s["clause"]
             story.append(Paragraph(text, style, bulletText=f"{n}."))
             for letter, point in zip("abcdefghijklmnopqrstuvwxyz", clause.points, strict=False):
+                if pages is not None:
+                    story.append(PageMark(f"{roman}.{n}.{letter}", pages))
                 story.append(Paragraph(escape(point), s["point"], bulletText=f"{letter}."))
     story.append(Spacer(1, 5 * mm))
     # The closing words stay on the page of the signatures: a signature page that carries no

@@ -34,6 +34,7 @@ from assembly.i18n import Translator
 from assembly.pdf.fixed_tables import GREY, fixed_tables
 from assembly.pdf.fonts import BOLD, REGULAR
 from assembly.pdf.layout import PageSetup, escape, long_date, styles
+from assembly.pdf.page_marks import PageMark
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")  # fmt: skip
@@ -61,6 +62,7 @@ class BallotLine:
     result: str
     note: str = ""
     cancelled: bool = False
+    ballot_id: int | None = None  # the ballot's own number in the records
 
 
 @dataclass(frozen=True)
@@ -116,14 +118,28 @@ class VoteAnnexes:
         return out
 
 
-def annex_story(annexes: VoteAnnexes, setup: PageSetup, t: Translator) -> list[Flowable]:
-    """The flowables of the annexes, each from a new page."""
+def recap_place(annexes: VoteAnnexes) -> str:
+    """ "LAMPIRAN II": where the recapitulation stands (for the page map)."""
+    number = annexes.first
+    return f"LAMPIRAN {ROMAN[number - 1] if number <= len(ROMAN) else number}"
+
+
+def annex_story(
+    annexes: VoteAnnexes,
+    setup: PageSetup,
+    t: Translator,
+    page_map: dict[str, int] | None = None,
+) -> list[Flowable]:
+    """The flowables of the annexes, each from a new page; ``page_map`` receives the page
+    of the recapitulation under :func:`recap_place`."""
     story: list[Flowable] = []
     number = annexes.first
     width = setup.frame_width
     s = _styles()
     if annexes.ballots:
         story += _opening(number, t.tr("Rekapitulasi Hasil Pemungutan Suara"), annexes, t)
+        if page_map is not None:
+            story.append(PageMark(recap_place(annexes), page_map))
         story += _recap(annexes.ballots, width, s, t)
         number += 1
     if annexes.named:

@@ -7,12 +7,11 @@ ballot's choices are kept as totals only, by :mod:`assembly.persistence.secret_s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 
-from assembly.domain.attendance import AttendanceState, Channel
 from assembly.domain.ballots import (
     Ballot,
     BallotKind,
@@ -22,13 +21,11 @@ from assembly.domain.ballots import (
 )
 from assembly.persistence import secret_store
 from assembly.persistence.tables import (
-    attendance,
     ballot_eligible,
     ballots,
     candidates,
     counted_totals,
     named_votes,
-    proxies,
     secret_participation,
 )
 from assembly.persistence.timestamps import from_text, required, to_text
@@ -123,26 +120,17 @@ def open_ballot_id(conn: sa.Connection, meeting_id: int) -> int | None:
 # --- who may vote ------------------------------------------------------------------------------
 
 
-def snapshot_eligible(conn: sa.Connection, ballot_id: int, meeting_id: int) -> int:
-    """Store who is present and entitled to vote now, with the holder of the surat kuasa of
-    those represented by proxy; how many they are. One INSERT ... SELECT."""
-    query = (
-        sa.select(
-            sa.literal(ballot_id),
-            attendance.c.member_id,
-            sa.case((attendance.c.channel == Channel.PROXY.value, proxies.c.holder_id), else_=None),
+def add_eligible(
+    conn: sa.Connection, ballot_id: int, people: Sequence[tuple[int, int | None]]
+) -> int:
+    """Store who was present and entitled at the snapshot as given: (member id, holder of
+    their surat kuasa or None); how many they are."""
+    if people:
+        conn.execute(
+            sa.insert(ballot_eligible),
+            [{"ballot_id": ballot_id, "member_id": m, "proxy_holder_id": h} for m, h in people],
         )
-        .select_from(attendance.outerjoin(proxies, proxies.c.id == attendance.c.proxy_id))
-        .where(
-            attendance.c.meeting_id == meeting_id,
-            attendance.c.state == AttendanceState.PRESENT.value,
-            attendance.c.may_vote.is_(True),
-        )
-    )
-    result = conn.execute(
-        sa.insert(ballot_eligible).from_select(["ballot_id", "member_id", "proxy_holder_id"], query)
-    )
-    return int(result.rowcount)
+    return len(people)
 
 
 def eligible_ids(conn: sa.Connection, ballot_id: int) -> list[tuple[int, int | None]]:
@@ -299,3 +287,10 @@ def candidate_list(conn: sa.Connection, ballot_id: int) -> list[tuple[int, str]]
         .order_by(candidates.c.id)
     )
     return [(int(r[0]), r[1]) for r in rows]
+
+
+def voter_ids(conn: sa.Connection, ballot: Ballot) -> list[int]:
+    """Who voted in a named ballot, or took part in a secret one (never their choice)."""
+    table = secret_participation if ballot.mode is BallotMode.SECRET else named_votes
+    rows = conn.execute(sa.select(table.c.member_id).where(table.c.ballot_id == ballot.id))
+    return sorted(int(r[0]) for r in rows)

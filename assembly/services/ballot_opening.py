@@ -13,6 +13,7 @@ from assembly.domain.ad_profile import ADProfile, NoQuorumAtVote
 from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState
 from assembly.domain.errors import DomainError
 from assembly.domain.members import Member
+from assembly.domain.presence import present_at
 from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import CheckStep, QuorumCheck
 from assembly.i18n import tr
@@ -20,10 +21,12 @@ from assembly.persistence import (
     audit_log,
     ballot_store,
     decision_store,
+    presence_store,
     quorum_check_store,
     secret_store,
 )
 from assembly.persistence.meeting_store import Connection
+from assembly.services import presence
 from assembly.services.context import ServiceContext
 from assembly.services.decisions import require_item
 from assembly.services.quorum_counts import live_status, recount
@@ -61,7 +64,15 @@ def open_in(
             )
         )
     meeting = recount(conn, meeting, profile)
-    status = live_status(conn, meeting, profile)
+    now = ctx.now()
+    # The snapshot: who is present now, by the one presence function (DESIGN.md section 3).
+    count = present_at(presence.attendees(conn, meeting.id or 0), now)
+    status = replace(
+        live_status(conn, meeting, profile),
+        present=count.counted,
+        by_channel=count.by_channel,
+        attending=count.everyone,
+    )
     if not status.reached and profile.no_quorum_at_vote is NoQuorumAtVote.BLOCK:
         raise DomainError(
             tr(
@@ -71,7 +82,6 @@ def open_in(
                 text=status.text,
             )
         )
-    now = ctx.now()
     check = QuorumCheck(
         now,
         CheckStep.ON_REQUEST,
@@ -96,7 +106,10 @@ def open_in(
         members=meeting.entitled or 0,
     )
     ballot_id = ballot_store.insert(conn, ballot)
-    eligible = ballot_store.snapshot_eligible(conn, ballot_id, meeting.id or 0)
+    holders = presence_store.proxy_holders(conn, meeting.id or 0)
+    eligible = ballot_store.add_eligible(
+        conn, ballot_id, [(m, holders.get(m)) for m in sorted(count.voters)]
+    )
     ballot = replace(ballot, id=ballot_id, eligible=eligible)
     ballot_store.update(conn, ballot)
     ballot_store.add_candidates(conn, ballot_id, [(m.id or 0, m.name) for m in candidates])

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from assembly.services.member_export import ExportService
     from assembly.services.member_import import ImportService
     from assembly.services.minutes import MinutesService
+    from assembly.services.minutes_check import MinutesCheckService
     from assembly.services.minutes_notes import MinutesNotesService
     from assembly.services.minutes_signing import MinutesSigningService
     from assembly.services.proxies import ProxyService
@@ -202,6 +203,13 @@ class Services:
         from assembly.services.minutes import MinutesService
 
         return MinutesService(self.ctx)
+
+    @cached_property
+    def minutes_check(self) -> MinutesCheckService:
+        """Whether every figure of the berita acara reconciles; closing after that check."""
+        from assembly.services.minutes_check import MinutesCheckService
+
+        return MinutesCheckService(self.ctx)
 
     @cached_property
     def agenda(self) -> AgendaProgressService:

@@ -8,7 +8,7 @@ numbers only once it closes (and a secret ballot's choices cannot be seen before
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState, Outcome
@@ -17,6 +17,7 @@ from assembly.domain.quorum_check import QuorumStatus
 from assembly.persistence import ballot_store, decision_store, member_store
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
+from assembly.services import presence
 from assembly.services.agenda_progress import current_item
 from assembly.services.ballot_results import rule_applied, tally_of
 from assembly.services.ballots import VotingProgress
@@ -66,13 +67,14 @@ class ConsoleService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
         self._profiles = ProfileCache()
+        self._hall = presence.LivePresence()
 
     def snapshot(self, meeting_id: int) -> ConsoleSnapshot:
         """Everything the console and projector show, in one read."""
         with self._ctx.db.read() as conn:
             meeting = require_meeting(conn, meeting_id)
             profile = self._profiles.get(conn, meeting.profile_version)
-            quorum = live_status(conn, meeting, profile)
+            quorum = self._quorum(conn, meeting, profile)
             open_id = ballot_store.open_ballot_id(conn, meeting_id)
             ballot = ballot_store.get(conn, open_id) if open_id is not None else None
             progress: VotingProgress | None = None
@@ -84,6 +86,16 @@ class ConsoleService:
             last = self._last_closed(conn, meeting, profile)
         return ConsoleSnapshot(
             meeting, current_item(meeting.agenda), quorum, ballot, progress, candidates, last
+        )
+
+    def _quorum(self, conn: Connection, meeting: Meeting, profile: ADProfile) -> QuorumStatus:
+        """The quorum now, counted by the one presence function (DESIGN.md section 3),
+        kept up to date between refreshes (:class:`presence.LivePresence`)."""
+        assert meeting.id is not None
+        status = live_status(conn, meeting, profile)
+        by_channel, everyone = self._hall.at(conn, meeting.id, self._ctx.now())
+        return replace(
+            status, present=sum(by_channel.values()), by_channel=by_channel, attending=everyone
         )
 
     def _last_closed(

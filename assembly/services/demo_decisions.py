@@ -26,6 +26,7 @@ from assembly.domain.ballots import (
     Outcome,
 )
 from assembly.domain.meeting import AgendaItem, Meeting
+from assembly.domain.presence import present_at
 from assembly.i18n import tr
 from assembly.persistence import (
     ballot_store,
@@ -37,6 +38,7 @@ from assembly.persistence import (
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.persistence.timestamps import to_text
+from assembly.services import presence
 from assembly.services.ballot_results import election_result, motion_result, tally_of
 from assembly.services.quorum_counts import live_status
 
@@ -118,14 +120,19 @@ class _Vote:
         self, item: AgendaItem, kind: BallotKind, mode: BallotMode, title: str, at: dt.datetime,
         **more: object,
     ) -> Ballot:  # fmt: skip
+        # The snapshot of the moment the ballot opens, not of the attendance as it ended.
         status = live_status(self.conn, self.meeting, self.profile)
+        now = present_at(presence.attendees(self.conn, self.meeting.id or 0), at)
+        status = replace(status, present=now.counted, by_channel=now.by_channel)
         ballot = Ballot(
             self.meeting.id or 0, item.id or 0, kind, mode, title, at, status.present,
             status.minimum, status.reached, status.rule_text, status.article, 0,
             self.meeting.entitled or 0, **more,  # type: ignore[arg-type]
         )  # fmt: skip
         ballot_id = ballot_store.insert(self.conn, ballot)
-        eligible = ballot_store.snapshot_eligible(self.conn, ballot_id, self.meeting.id or 0)
+        eligible = ballot_store.add_eligible(
+            self.conn, ballot_id, [(m, None) for m in sorted(now.voters)]
+        )
         ballot = replace(ballot, id=ballot_id, eligible=eligible)
         ballot_store.update(self.conn, ballot)
         return ballot

@@ -43,6 +43,7 @@ from assembly.persistence import (
     quorum_check_store,
 )
 from assembly.persistence.meeting_store import Connection
+from assembly.services import demo_movements
 from assembly.services.context import ServiceContext
 from assembly.services.demo_audit import audit_held_meeting
 from assembly.services.demo_decisions import add_sample_decisions
@@ -198,11 +199,8 @@ def _held_meeting(
         )
         events.append(AttendanceEvent(member_id, EventKind.CHECK_IN, arrived, ctx.actor, channel))
         if member_id in leaving:
-            left = at(dt.time(11, 0), rng.uniform(0, 90)).replace(microsecond=0)
-            events.append(
-                AttendanceEvent(member_id, EventKind.CHECK_OUT, left, ctx.actor, channel, record)
-            )
-            record = replace(record, state=AttendanceState.LEFT, left_at=left)
+            record, moves = demo_movements.leave(rng, record, ctx.actor, at)
+            events.extend(moves)
         records.append(record)
     held = replace(
         meeting,

@@ -23,7 +23,6 @@ from assembly.domain.register_query import RegisterQuery, SortColumn
 from assembly.i18n import LANGUAGES, Translator, tr, translator
 from assembly.pdf.attendance_list import (
     AttendanceHeading,
-    AttendanceRow,
     Signatory,
     write_attendance_list,
 )
@@ -32,6 +31,7 @@ from assembly.pdf.layout import PageSetup, Paper
 from assembly.pdf.member_cards import CardSheetOptions, write_member_cards
 from assembly.persistence import attendance_store, cooperative_store, meeting_store, member_store
 from assembly.persistence.member_search import MemberSearch, RegisterRow
+from assembly.services import attendance_rows, presence
 from assembly.services.context import ServiceContext
 from assembly.services.files import require_folder, write_atomically
 from assembly.services.progress import Progress
@@ -63,17 +63,8 @@ class DocumentService:
             coop = _cooperative(cooperative_store.load(conn))
             meeting = self._meeting(meeting_store.get(conn, meeting_id), meeting_id)
             entries = attendance_store.entries(conn, meeting_id)
-        zone = meeting.zone
-        rows = [
-            AttendanceRow(
-                number=e.number,
-                name=e.name,
-                channel=e.channel,
-                arrived=e.arrived_at.astimezone(zone).time(),
-                proxy_holder=e.holder_number,
-            )
-            for e in entries
-        ]
+            people = attendance_rows.by_member(presence.attendees(conn, meeting_id))
+        rows = attendance_rows.rows(entries, people, meeting.zone)
         signatories = tuple(
             Signatory(t.tr(label), officer.name)
             for role, label in (

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from assembly.domain.agenda_template import agenda_template
 from assembly.domain.cooperative import Cooperative
@@ -236,9 +238,13 @@ class MeetingService(AgendaEditing):
             )
         return after, Changes.of(Area.MEETINGS, Area.ATTENDANCE, ids=(meeting_id,))
 
-    def close(self, meeting_id: int) -> tuple[Meeting, Changes]:
+    def close(
+        self, meeting_id: int, check: Mapping[str, Any] | None = None
+    ) -> tuple[Meeting, Changes]:
         """Close an opened meeting; from then on it is read-only. Refused while a ballot is
-        still open: its votes would be stranded."""
+        still open: its votes would be stranded. ``check`` (the reconciliation of the berita
+        acara's figures, and the reason given when they did not reconcile) is recorded with
+        the closing."""
         with self._ctx.db.write() as conn:
             meeting = require_meeting(conn, meeting_id)
             if ballot_store.open_ballot_id(conn, meeting_id) is not None:
@@ -249,7 +255,9 @@ class MeetingService(AgendaEditing):
                 meeting, state=transition(meeting.state, Move.CLOSE), closed_at=self._ctx.now()
             )
             meeting_store.update(conn, after)
-            audit_log.append(conn, self._ctx.actor, "meeting.closed", {"id": meeting_id})
+            audit_log.append(
+                conn, self._ctx.actor, "meeting.closed", {"id": meeting_id, **(check or {})}
+            )
         return after, Changes.of(Area.MEETINGS, Area.ATTENDANCE, ids=(meeting_id,))
 
     def _warnings(self, conn: Connection, meeting: Meeting) -> builtins.list[Problem]:

@@ -11,10 +11,12 @@ leaves a half-written file. Nothing here changes the database.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from num2words import num2words
 
@@ -22,6 +24,7 @@ from assembly.domain.attendance import Channel
 from assembly.domain.attendance_query import AttendanceEntry
 from assembly.domain.ballots import BallotKind
 from assembly.domain.errors import DomainError
+from assembly.domain.figures import Figure, on_pages
 from assembly.domain.meeting import Meeting, MeetingState, OfficerRole
 from assembly.domain.minutes import (
     DecisionEntry,
@@ -30,11 +33,14 @@ from assembly.domain.minutes import (
     build_minutes,
     full_title,
 )
+from assembly.domain.presence import Attendee, ever_present, movements
 from assembly.i18n import LANGUAGES, Translator, tr, translator
 from assembly.pdf.attachments import Attachment
 from assembly.pdf.attendance_list import AttendanceHeading, AttendanceRow, Signatory
+from assembly.pdf.attendance_totals import AttendanceTotals
 from assembly.pdf.layout import PageSetup, Paper
 from assembly.pdf.minutes import AttendanceAnnex, write_minutes
+from assembly.pdf.minutes_annexes import VoteAnnexes, recap_place
 from assembly.persistence import (
     attendance_store,
     audit_log,
@@ -47,7 +53,7 @@ from assembly.persistence import (
 )
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
-from assembly.services import minutes_annex
+from assembly.services import attendance_rows, minutes_annex, presence
 from assembly.services.anchor_check import ANCHOR_FILE
 from assembly.services.ballot_results import tally_of
 from assembly.services.context import ServiceContext
@@ -95,15 +101,9 @@ class MinutesService:
         ``path``; the page count. The file carries empty signature fields for the chair, the
         secretary and each named witness. ``invariant`` gives the same bytes for the same
         records (for tests)."""
-        t = _translator(lang)
-        setup = PageSetup(paper=_paper(paper))
         target = require_folder(path)
         with self._ctx.db.read() as conn:
             signed = _locked_file(conn, meeting_id)
-            if signed is None:
-                content, entries, meeting, extra = self._gather(conn, meeting_id, t)
-                # Read in the same moment as the content: the file anchors exactly what it says.
-                anchor = anchor_of(conn, meeting)
         if signed is not None:
             # A locked meeting's documents never change: its berita acara is the file signed
             # at the lock, byte for byte, not a re-render with today's register.
@@ -111,41 +111,73 @@ class MinutesService:
 
             write_atomically(target, lambda out: out.write(signed))
             return page_count(signed)
-        annex = _annex(content, entries, meeting, setup, lang, t)
+        return write_atomically(
+            target, lambda out: self.render(meeting_id, out, paper, lang, invariant=invariant).pages
+        )
+
+    def stated(self, meeting_id: int, lang: str = "id") -> tuple[Meeting, tuple[Figure, ...]]:
+        """The meeting and every figure its berita acara states, without laying out pages."""
+        t = _translator(lang)
+        with self._ctx.db.read() as conn:
+            content, rows, meeting, _extra = self._gather(conn, meeting_id, t)
+        return meeting, (*content.figures, *daftar_figures(rows), *recap_figures(_extra.votes))
+
+    def render(
+        self,
+        meeting_id: int,
+        out: BinaryIO,
+        paper: str = "A4",
+        lang: str = "id",
+        *,
+        invariant: bool = False,
+    ) -> RenderedMinutes:
+        """Write the berita acara of the meeting to ``out`` (see :meth:`export`); what it
+        states, with the page each figure landed on."""
+        t = _translator(lang)
+        setup = PageSetup(paper=_paper(paper))
+        with self._ctx.db.read() as conn:
+            content, rows, meeting, extra = self._gather(conn, meeting_id, t)
+            # Read in the same moment as the content: the file anchors exactly what it says.
+            anchor = anchor_of(conn, meeting)
+        annex = _annex(content, rows, meeting, setup, lang, t)
         anchor_file = Attachment(
             ANCHOR_FILE,
             anchor.to_json(),
             "application/json",
             t.tr("Jangkar basis data: kepala log audit dan intisari catatan rapat (JSON)"),
         )
-        return write_atomically(
-            target,
-            lambda out: write_minutes(
-                out,
-                content,
-                setup,
-                annex=annex,
-                votes=extra.votes,
-                attachments=(*extra.attachments, anchor_file),
-                anchor=anchor,
-                language=lang,
-                invariant=invariant,
-            ),
+        stated = (*content.figures, *daftar_figures(rows), *recap_figures(extra.votes))
+        page_map: dict[str, int] = {}
+        pages = write_minutes(
+            out,
+            content,
+            setup,
+            annex=annex,
+            votes=extra.votes,
+            attachments=(*extra.attachments, anchor_file),
+            anchor=anchor,
+            language=lang,
+            invariant=invariant,
+            page_map=page_map,
+            placed_files=lambda where: (figures_attachment(on_pages(stated, where), t),),
         )
+        return RenderedMinutes(meeting, content, on_pages(stated, page_map), pages)
 
     def _gather(
         self, conn: Connection, meeting_id: int, t: Translator
-    ) -> tuple[MinutesContent, list[AttendanceEntry], Meeting, minutes_annex.AnnexData]:
-        facts, entries, meeting = self._facts(conn, meeting_id, t)
-        extra = minutes_annex.gather(conn, meeting, facts.profile, entries, t)
+    ) -> tuple[MinutesContent, list[AttendanceRow], Meeting, minutes_annex.AnnexData]:
+        facts, entries, meeting, everyone = self._facts(conn, meeting_id, t)
+        people = attendance_rows.by_member(everyone)
+        listed = attendance_rows.listed(entries, people)
+        extra = minutes_annex.gather(conn, meeting, facts.profile, listed, t)
         # The list of annexes names every one the file carries (Lampiran I, II, …).
         facts = replace(facts, annexes=(*facts.annexes, *extra.votes.titles(t)))
         content = build_minutes(facts, _speller(t.language), t)
-        return content, entries, meeting, extra
+        return content, attendance_rows.rows(entries, people, meeting.zone), meeting, extra
 
     def _facts(
         self, conn: Connection, meeting_id: int, t: Translator
-    ) -> tuple[MinutesFacts, list[AttendanceEntry], Meeting]:
+    ) -> tuple[MinutesFacts, list[AttendanceEntry], Meeting, list[Attendee]]:
         meeting = meeting_store.get(conn, meeting_id)
         if meeting is None:
             raise DomainError(tr("Rapat nomor {id} tidak ditemukan.", id=meeting_id))
@@ -162,7 +194,11 @@ class MinutesService:
             raise DomainError(tr("Isi profil koperasi dahulu: kop dokumen memerlukannya"))
         profile = self._profiles.get(conn, meeting.profile_version)
         entries = attendance_store.entries(conn, meeting_id)
-        attended = Counter(e.channel for e in entries if e.counted)
+        everyone = presence.attendees(conn, meeting_id)
+        people = ever_present(everyone)
+        attended = Counter(a.channel for a in people if a.counted)
+        others = Counter(a.category for a in people if not a.counted)
+        opened = meeting.opened_at or meeting.check_in_opened_at
         checks = [
             replace(c, at=c.at.astimezone(meeting.zone))
             for c in quorum_check_store.checks(conn, meeting_id)
@@ -177,24 +213,104 @@ class MinutesService:
                 d.dissent,
                 _tally(conn, d),
                 at=d.created_at,
+                ballot_id=d.ballot_id,
             )
             for d in decision_store.for_meeting(conn, meeting_id)
         ]
         head = audit_log.head(conn)
+        closing = _closing_check(conn, meeting_id)
         facts = MinutesFacts(
             cooperative=coop,
             meeting=meeting,
             profile=profile,
             attended={c: attended.get(c, 0) for c in Channel},
-            uncounted=sum(1 for e in entries if not e.counted),
+            uncounted=sum(others.values()),
+            others=dict(others),
             checks=checks,
             decisions=decisions,
             audit_hash=head.hash if head else "",
             annexes=(t.tr("Daftar Hadir"),),
             ballots=ballot_store.for_meeting(conn, meeting_id),
-            arrivals=[e.arrived_at for e in entries if e.counted],
+            arrivals=[a.first_arrival for a in people if a.counted and a.first_arrival],
+            movements=movements(people, opened, meeting.closed_at, meeting.zone) if opened else (),
+            unreconciled=len(closing.get("tidak_sesuai", [])),
+            closing_reason=str(closing.get("alasan", "")),
         )
-        return facts, entries, meeting
+        return facts, entries, meeting, everyone
+
+
+@dataclass(frozen=True)
+class RenderedMinutes:
+    """A berita acara as written: the meeting, the content, every figure it states with its
+    page, and the page count."""
+
+    meeting: Meeting
+    content: MinutesContent
+    figures: tuple[Figure, ...]
+    pages: int
+
+
+def daftar_figures(rows: Sequence[AttendanceRow]) -> tuple[Figure, ...]:
+    """The totals under the Daftar Hadir (Lampiran I) as figures."""
+    totals = AttendanceTotals.of(rows)
+    out = [Figure(f"daftar.{c.value}", n, "LAMPIRAN I") for c, n in totals.by_channel.items()]
+    out += [Figure(f"daftar.lain.{c.value}", n, "LAMPIRAN I") for c, n in totals.others.items()]
+    out.append(Figure("daftar.jumlah", totals.everyone, "LAMPIRAN I"))
+    return tuple(out)
+
+
+def recap_figures(votes: VoteAnnexes) -> tuple[Figure, ...]:
+    """What the recapitulation of the votes states of each ballot: present and entitled at
+    its snapshot, and how many took part (the entitled who did not vote are the difference)."""
+    place = recap_place(votes)
+    out = []
+    for line in votes.ballots:
+        if line.ballot_id is None:
+            continue
+        key = f"rekap.{line.ballot_id}"
+        out += [
+            Figure(f"{key}.hadir", line.present, place),
+            Figure(f"{key}.berhak", line.eligible, place),
+            Figure(f"{key}.memilih", line.voted, place),
+        ]
+    return tuple(out)
+
+
+FIGURES_FILE = "angka.json"
+
+
+def figures_attachment(figures: Sequence[Figure], t: Translator) -> Attachment:
+    """Every figure the berita acara states, with its place, page and moment, as JSON: what
+    ``verify --numbers`` checks against the other attachments."""
+    data = [
+        {
+            "kunci": f.key,
+            "nilai": f.value,
+            "letak": f.anchor,
+            "halaman": f.page,
+            "saat": f.at.isoformat() if f.at else None,
+        }
+        for f in figures
+    ]
+    body = json.dumps({"angka": data}, ensure_ascii=False, indent=1) + "\n"
+    return Attachment(
+        FIGURES_FILE,
+        body.encode("utf-8"),
+        "application/json",
+        t.tr("Angka yang dinyatakan berita acara, dengan halamannya (JSON)"),
+    )
+
+
+def _closing_check(conn: Connection, meeting_id: int) -> dict[str, Any]:
+    """What the audit log recorded when the meeting was closed: the reconciliation of the
+    figures and the reason given when they did not reconcile ({} when not closed)."""
+    found: dict[str, Any] = {}
+    for event in audit_log.events(conn):
+        if event.kind == "meeting.closed":
+            payload = json.loads(event.payload)
+            if payload.get("id") == meeting_id:
+                found = payload
+    return found
 
 
 def _locked_file(conn: Connection, meeting_id: int) -> bytes | None:
@@ -245,24 +361,13 @@ def _speller(language: str) -> Callable[[int], str]:
 
 def _annex(
     content: MinutesContent,
-    entries: list[AttendanceEntry],
+    rows: list[AttendanceRow],
     meeting: Meeting,
     setup: PageSetup,
     lang: str,
     t: Translator,
 ) -> AttendanceAnnex:
     """The Daftar Hadir as the berita acara's annex: everyone who attended, by arrival."""
-    zone = meeting.zone
-    rows = [
-        AttendanceRow(
-            number=e.number,
-            name=e.name,
-            channel=e.channel,
-            arrived=e.arrived_at.astimezone(zone).time(),
-            proxy_holder=e.holder_number,
-        )
-        for e in entries
-    ]
     signatories = tuple(
         Signatory(label, officer.name)
         for role, label in (

@@ -11,6 +11,7 @@ nothing links a choice to a member (DESIGN.md section 3).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ from assembly.domain.ballots import (
 )
 from assembly.domain.meeting import AgendaItem, Meeting
 from assembly.domain.minutes import full_title
+from assembly.domain.presence import Attendee
 from assembly.domain.proxies import ProxyState
 from assembly.domain.spreadsheet import inert, inert_cell
 from assembly.i18n import Translator, tr
@@ -53,7 +55,8 @@ DECISION_COLUMNS = (
     "tidak_sah", "perolehan_calon", "hadir_saat_dibuka", "berhak_suara", "aturan", "hasil",
 )  # fmt: skip
 ATTENDANCE_COLUMNS = ("no", "nomor_anggota", "nama", "kehadiran", "jam_hadir", "jam_keluar",
-                      "pemegang_kuasa", "dihitung_kuorum", "berhak_suara")  # fmt: skip
+                      "pemegang_kuasa", "dihitung_kuorum", "berhak_suara", "kategori",
+                      "jam_kembali", "masa_hadir")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ def gather(
     conn: Connection,
     meeting: Meeting,
     profile: ADProfile,
-    entries: Sequence[AttendanceEntry],
+    entries: Sequence[tuple[AttendanceEntry, Attendee]],
     t: Translator,
 ) -> AnnexData:
     """The annexes and attachments of ``meeting`` (its attendance ``entries`` already read)."""
@@ -187,7 +190,7 @@ def _line(
     item = f"{f.item.position}. {f.item.title}" if f.item.position else f.item.title
     return BallotLine(n, item, subject, mode, b.present, b.eligible, f.voted, tally,
                       rule_applied(b, f.item, profile), result, "; ".join(notes),
-                      b.state is BallotState.CANCELLED)  # fmt: skip
+                      b.state is BallotState.CANCELLED, b.id)  # fmt: skip
 
 
 def _named(conn: Connection, f: _BallotFacts, line: BallotLine, t: Translator) -> NamedVoteList:
@@ -231,22 +234,40 @@ def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def attendance_csv(entries: Sequence[AttendanceEntry], meeting: Meeting) -> bytes:
-    """The Daftar Hadir's rows as CSV, in order of arrival, times in the meeting's zone."""
+def attendance_csv(entries: Sequence[tuple[AttendanceEntry, Attendee]], meeting: Meeting) -> bytes:
+    """The Daftar Hadir's rows as CSV, in order of arrival, times in the meeting's zone: each
+    departure and return ("11:05;12:10"), and every stay to the second (``masa_hadir``:
+    "start/end" pairs, ISO 8601, an open end when still in at the close) so that anyone can
+    count who was present at any moment."""
     zone = meeting.zone
+
+    def hm(times: Sequence[dt.datetime]) -> str:
+        return ";".join(x.astimezone(zone).strftime("%H:%M") for x in times)
+
+    def stays(a: Attendee) -> str:
+        return ";".join(
+            s.start.astimezone(zone).isoformat()
+            + "/"
+            + (s.end.astimezone(zone).isoformat() if s.end else "")
+            for s in a.stays
+        )
+
     rows = [
         (
             n,
             e.number,
             e.name,
-            e.channel.value,
-            e.arrived_at.astimezone(zone).strftime("%H:%M"),
-            e.left_at.astimezone(zone).strftime("%H:%M") if e.left_at else "",
+            a.channel.value,
+            (a.first_arrival or e.arrived_at).astimezone(zone).strftime("%H:%M"),
+            hm(a.departures),
             e.holder_number,
-            "ya" if e.counted else "tidak",
-            "ya" if e.may_vote else "tidak",
+            "ya" if a.counted else "tidak",
+            "ya" if a.may_vote else "tidak",
+            a.category.value,
+            hm(a.returns),
+            stays(a),
         )
-        for n, e in enumerate(entries, start=1)
+        for n, (e, a) in enumerate(entries, start=1)
     ]
     return _csv(ATTENDANCE_COLUMNS, rows)
 
@@ -302,6 +323,7 @@ def _votes_json(
         b = f.ballot
         entry: dict[str, Any] = {
             "no": line.number,
+            "id": b.id,
             "acara": {"no": f.item.position, "judul": f.item.title},
             "pokok": b.title,
             "jenis": "pemilihan" if b.kind is BallotKind.ELECTION else "usul",

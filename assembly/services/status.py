@@ -10,11 +10,11 @@ from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import Channel
 from assembly.domain.ballots import Outcome
 from assembly.domain.meeting import Meeting
+from assembly.domain.presence import present_at
 from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import QuorumCheck, QuorumStatus, quorum_status
 from assembly.i18n import tr
 from assembly.persistence import (
-    attendance_store,
     ballot_store,
     cooperative_store,
     decision_store,
@@ -23,6 +23,7 @@ from assembly.persistence import (
     quorum_check_store,
 )
 from assembly.persistence.meeting_store import Connection
+from assembly.services import presence
 from assembly.services.ballot_results import rule_applied, tally_of
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import ProfileCache, require_header
@@ -207,15 +208,23 @@ class StatusService:
                 )
             meeting = require_header(conn, chosen)
             profile = self._profiles.get(conn, meeting.profile_version)
-            status = live_status(conn, meeting, profile)
+            # The one presence function, at this moment (or at the close of a closed meeting).
+            now = self._ctx.now()
+            moment = min(now, meeting.closed_at) if meeting.closed_at else now
+            count = present_at(presence.attendees(conn, chosen), moment)
+            status = replace(
+                live_status(conn, meeting, profile),
+                present=count.counted,
+                by_channel=count.by_channel,
+                attending=count.everyone,
+            )
             if meeting.registered is None or meeting.entitled is None:
                 registered, entitled = quorum_check_store.roll_counts(
                     conn, meeting.cutoff_date, profile
                 )
             else:
                 registered, entitled = meeting.registered, meeting.entitled
-            counts = attendance_store.present_counts(conn, chosen)
-            attending = {c: sum(n for (ch, _ok), n in counts.items() if ch is c) for c in Channel}
+            attending = dict(count.everyone_by_channel)
             checks = tuple(
                 replace(c, at=c.at.astimezone(meeting.zone))
                 for c in quorum_check_store.checks(conn, chosen)

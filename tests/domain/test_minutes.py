@@ -19,6 +19,7 @@ from assembly.domain.meeting import (
     Officer,
     OfficerRole,
 )
+from assembly.domain.members import Category
 from assembly.domain.minutes import (
     DecisionEntry,
     MinutesFacts,
@@ -97,6 +98,7 @@ def facts(m: Meeting | None = None, decisions: list[DecisionEntry] | None = None
         audit_hash="ab" * 32,
         annexes=("Daftar Hadir",),
         uncounted=2,
+        others={Category.CANDIDATE: 1, Category.EXTRAORDINARY: 1},
     )
 
 
@@ -144,7 +146,10 @@ def test_attendance_and_every_quorum_step_are_stated() -> None:
         "Anggota yang hadir selama rapat: 700 (kata-700) orang, terdiri atas hadir langsung "
         "520, hadir daring 150, dan diwakili dengan surat kuasa 30."
     )
-    assert "Selain itu hadir 2 (kata-2) orang" in texts[2]
+    assert texts[2] == (
+        "Selain itu hadir 1 (kata-1) calon anggota dan 1 (kata-1) anggota luar biasa, yang tidak "
+        "diperhitungkan dalam kuorum."
+    )
     assert texts[3].startswith("Pemeriksaan kuorum pada pembukaan pukul 09.05 WIB: hadir 550")
     assert (
         "Sesuai Pasal 20 ayat (2) Anggaran Dasar, kuorum adalah lebih dari 1/2 (kata-1 per "

@@ -49,6 +49,7 @@ def rows(data: bytes) -> list[dict[str, str]]:
 def test_the_attendance_csv_has_one_row_per_attendee(demo: Services, minutes: Path) -> None:
     files = attachments(minutes)
     assert sorted(files) == [
+        "angka.json",
         "daftar_hadir.csv",
         "hasil_suara.json",
         "jangkar.json",

@@ -12,7 +12,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from assembly.domain.attendance import AttendanceRecord, AttendanceState, Channel
+from assembly.domain.attendance import (
+    AttendanceEvent,
+    AttendanceRecord,
+    AttendanceState,
+    Channel,
+    EventKind,
+)
 from assembly.domain.errors import DomainError
 from assembly.domain.meeting import (
     AgendaItem,
@@ -78,6 +84,26 @@ def add_meeting(s: Any, people: list[Member]) -> int:
         meeting_id = meeting_store.insert(conn, meeting, s.ctx.now())
 
         def arrive(member: Member, channel: Channel, minute: int, **extra: Any) -> None:
+            # The attendance row and its history, as the door writes both.
+            at = dt.datetime(2026, 3, 14, 8, minute, tzinfo=WIB)
+            state = extra.get("state", AttendanceState.PRESENT)
+            kind = EventKind.PROXY_GRANTED if channel is Channel.PROXY else EventKind.CHECK_IN
+            first = attendance_store.add_event(
+                conn, meeting_id, AttendanceEvent(member.id or 0, kind, at, "meja", channel)
+            )
+            later = at + dt.timedelta(minutes=10)
+            if state is AttendanceState.LEFT:
+                attendance_store.add_event(
+                    conn,
+                    meeting_id,
+                    AttendanceEvent(member.id or 0, EventKind.CHECK_OUT, later, "meja"),
+                )
+            if state is AttendanceState.CANCELLED:
+                attendance_store.add_event(
+                    conn,
+                    meeting_id,
+                    AttendanceEvent(member.id or 0, EventKind.UNDO, later, "meja", undoes=first),
+                )
             attendance_store.save(
                 conn,
                 meeting_id,

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assembly.domain.errors import DomainError
 from assembly.domain.cooperative import TimeZone
+from assembly.domain.errors import DomainError
 from assembly.domain.local_time import shown
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr

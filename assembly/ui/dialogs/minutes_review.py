@@ -1,7 +1,9 @@
 """The berita acara as it will print, before closing and signing.
 
 The PDF is written by the same service call as ``minutes export`` into a temporary folder and
-shown page by page (QtPdf): what the secretary reads here is what the chair will sign. The
+shown page by page (QtPdf): what the secretary reads here is what the chair will sign. Above it,
+the reconciliation check of that very file: every figure recounted from the records and from
+the file's own data, and each one that does not reconcile, with its page. The
 language and the paper can be switched and the document made again after the notes change.
 """
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,8 +30,12 @@ from PySide6.QtWidgets import (
 
 from assembly.i18n import tr
 from assembly.services.bundle import Services
+from assembly.services.minutes_check import CheckReport
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.buttons import localize_buttons
+from assembly.ui.widgets.inline_problems import ERROR_STYLE
+
+OK_STYLE = "color: #1b6e20;"
 
 
 class MinutesReviewDialog(QDialog):
@@ -63,6 +70,16 @@ class MinutesReviewDialog(QDialog):
         self.again.setObjectName("review_render")
         self.count = QLabel()
         self.count.setObjectName("review_pages")
+        # The reconciliation of every figure, shown with the pages it concerns.
+        self.check = QLabel()
+        self.check.setObjectName("review_check")
+        self.check.setWordWrap(True)
+        self.mismatches = QListWidget()
+        self.mismatches.setObjectName("review_mismatches")
+        self.mismatches.setWordWrap(True)
+        self.mismatches.setMaximumHeight(140)
+        self.mismatches.hide()
+        self.report: CheckReport | None = None
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("review_view")
@@ -82,6 +99,8 @@ class MinutesReviewDialog(QDialog):
         bar.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.check)
+        layout.addWidget(self.mismatches)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
 
@@ -100,20 +119,35 @@ class MinutesReviewDialog(QDialog):
         lang, paper = self.language.currentData(), self.paper.currentData()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pages = self.operations.run(
-                self, lambda: self.services.minutes.export(self.meeting_id, target, paper, lang)
+            report = self.operations.run(
+                self,
+                lambda: self.services.minutes_check.check(
+                    self.meeting_id, lang, keep=target, paper=paper
+                ),
             )
         finally:
             QGuiApplication.restoreOverrideCursor()
-        if pages is None:
+        self.report = report
+        if report is None:
             self.count.setText(tr("Berita acara tidak dapat dibuat."))
+            self.check.clear()
+            self.mismatches.hide()
             self.pages = 0
             return 0
+        self._show_check(report)
         self.document.close()
         self.document.load(str(target))
         self.pages = self.document.pageCount()
         self.count.setText(tr("{pages} halaman", pages=self.pages))
         return self.pages
+
+    def _show_check(self, report: CheckReport) -> None:
+        """The check's verdict over the pages; what does not reconcile, page by page."""
+        self.check.setText(("✔ " if report.ok else "✖ ") + report.summary)
+        self.check.setStyleSheet(OK_STYLE if report.ok else ERROR_STYLE)
+        self.mismatches.clear()
+        self.mismatches.addItems(report.lines())
+        self.mismatches.setVisible(not report.ok)
 
     def _release(self) -> None:
         self.document.close()

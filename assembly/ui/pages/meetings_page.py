@@ -33,6 +33,7 @@ from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.progress import Progress
+from assembly.ui.dialogs.close_check import close_meeting_checked
 from assembly.ui.dialogs.meeting_dialog import MeetingDialog
 from assembly.ui.models.meeting_list_model import MeetingListModel
 from assembly.ui.operation import Operations
@@ -282,7 +283,7 @@ class MeetingsPage(QWidget):
             tr("Tutup rapat ini? Setelah ditutup rapat hanya dapat dibaca.")
         ):
             return
-        self.operations.run(self, lambda: self.services.meetings.close(meeting_id))
+        close_meeting_checked(self, self.services, self.operations, meeting_id)
 
     # --- documents -----------------------------------------------------------------------------
 

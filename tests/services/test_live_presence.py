@@ -1,0 +1,54 @@
+"""The projector's quorum kept up to date between refreshes: after every move at the door
+(arrival, departure, return, undo, rights recounted) it equals the one presence function
+counted afresh from the whole history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assembly.domain.attendance import Channel
+from assembly.domain.ballots import BallotMode
+from assembly.domain.presence import present_at
+from assembly.services import presence
+from assembly.services.bundle import Services
+from tests.services.voting_fixtures import Hall, no_consensus, opened_hall
+
+
+def _fresh(services: Services, meeting_id: int) -> tuple[dict[Channel, int], int]:
+    with services.ctx.db.read() as conn:
+        count = present_at(presence.attendees(conn, meeting_id), services.ctx.now())
+    return dict(count.by_channel), count.everyone
+
+
+def test_the_projector_count_follows_every_move_at_the_door(
+    cooperative: Services, db_path: Path
+) -> None:
+    hall = opened_hall(cooperative, db_path, ("0001", "0002", "0003", "0004", "0005"))
+    live = presence.LivePresence()  # one for the whole meeting, as the projector keeps it
+    m = hall.meeting_id
+    steps = [
+        lambda s: s.checkin.check_in(m, "0006"),
+        lambda s: s.checkin.check_out(m, hall.ids["0002"]),
+        lambda s: s.checkin.check_in(m, "0008"),
+        lambda s: s.checkin.record_return(m, hall.ids["0002"]),
+        lambda s: s.checkin.check_out(m, hall.ids["0006"]),
+        lambda s: s.checkin.undo(m, hall.ids["0006"]),  # the departure was a mistake
+        lambda s: s.checkin.undo(m, hall.ids["0008"]),  # and so was this arrival
+        lambda s: s.checkin.check_out(m, hall.ids["0009"]),  # the calon leaves
+        lambda s: s.ballots.open_motion(  # rights recounted, a quorum step recorded
+            m,
+            no_consensus(Hall(s, m, hall.items, hall.ids, hall.path), 2),
+            BallotMode.NAMED,
+            "SHU",
+        ),
+    ]
+    seen = []
+    for minute, step in enumerate(steps, start=1):
+        s = hall.reopen(minute)
+        step(s)
+        after = hall.reopen(minute)
+        with after.ctx.db.read() as conn:
+            by_channel, everyone = live.at(conn, m, after.ctx.now())
+        assert (by_channel, everyone) == _fresh(after, m), minute
+        seen.append(sum(by_channel.values()))
+    assert seen == [6, 5, 6, 7, 6, 7, 6, 6, 6]
