@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -185,8 +186,14 @@ def known_revisions() -> list[str]:
 
     Revisions are named ``rNNNN`` and form one line, so the file names tell the order without
     loading Alembic at every start; a test checks this against Alembic's own view."""
-    names = (p.stem.split("_", 1)[0] for p in (_MIGRATIONS / "versions").glob("r[0-9]*.py"))
+    names = (_revision_of(p) for p in (_MIGRATIONS / "versions").glob("r[0-9]*.py"))
     return sorted(names)
+
+
+def _revision_of(path: Path) -> str:
+    """The revision a migration file declares (``r0006_adrules``), else its name's prefix."""
+    found = re.search(r'^revision = "([^"]+)"', path.read_text(encoding="utf-8"), re.MULTILINE)
+    return found.group(1) if found else path.stem.split("_", 1)[0]
 
 
 def head_revision() -> str:

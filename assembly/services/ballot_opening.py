@@ -20,7 +20,7 @@ from assembly.persistence import audit_log, ballot_store, decision_store, quorum
 from assembly.persistence.meeting_store import Connection
 from assembly.services.context import ServiceContext
 from assembly.services.decisions import require_item
-from assembly.services.quorum_counts import live_status, recount
+from assembly.services.quorum_counts import live_status, recount, special_refusal, special_status
 
 
 def open_in(
@@ -56,6 +56,7 @@ def open_in(
         )
     meeting = recount(conn, meeting, profile)
     status = live_status(conn, meeting, profile)
+    special = special_status(conn, meeting, profile, item.kind) if item.kind.is_special else None
     if not status.reached and profile.no_quorum_at_vote is NoQuorumAtVote.BLOCK:
         raise DomainError(
             tr(
@@ -65,6 +66,12 @@ def open_in(
                 text=status.text,
             )
         )
+    if special is not None:
+        # law.md rule 15: the special quorum is a condition of the decision, always enforced;
+        # the snapshot the ballot keeps (and the minutes cite) is the special one.
+        if not special.reached:
+            raise DomainError(special_refusal(special, item.kind))
+        status = special
     now = ctx.now()
     check = QuorumCheck(
         now,
@@ -75,7 +82,11 @@ def open_in(
         status.reached,
         status.rule.describe(),
         status.article,
-        note=tr("sebelum pemungutan suara: {title}", title=draft.title),
+        note=(
+            tr("kuorum khusus sebelum pemungutan suara: {title}", title=draft.title)
+            if special is not None
+            else tr("sebelum pemungutan suara: {title}", title=draft.title)
+        ),
     )
     quorum_check_store.add(conn, meeting.id or 0, check, ctx.actor)
     ballot = replace(

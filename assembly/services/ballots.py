@@ -280,8 +280,9 @@ class BallotService:
                 statement, outcome, rule = motion_result(tally, ballot, item, profile)
                 runoff_id = None
             else:
-                statement, outcome, rule, tied, left = election_result(conn, ballot, tally)
-                runoff_id = self._runoff(conn, profile, closed, tied, left) if tied else None
+                statement, outcome, rule, tied, left = election_result(conn, ballot, tally, profile)
+                runoff = tied and outcome is Outcome.RUNOFF
+                runoff_id = self._runoff(conn, profile, closed, tied, left) if runoff else None
             row = DecisionRow(
                 meeting.id or 0,
                 ballot.item_id,
