@@ -221,6 +221,15 @@ def validate_profile(profile: ADProfile) -> list[Problem]:
     if profile.rat_deadline_months is not None and not 1 <= profile.rat_deadline_months <= 6:
         # UU 25/1992 Pasal 26 ayat (2): never later than six months after the year ends.
         problems.append(Problem(tr("Antara 1 dan 6 bulan"), tr("Batas waktu RAT")))
+    for kind, rule in profile.special_quorum.items():
+        if rule is not None and rule.base is not profile.quorum.base:
+            # Both are counted on the same members present (attendance keeps one flag).
+            problems.append(
+                Problem(
+                    tr("Kuorum khusus dihitung dari dasar yang sama dengan kuorum rapat"),
+                    tr("{kind}: kuorum", kind=kind.label),
+                )
+            )
     if not 0 <= profile.women_pengurus_min_percent <= 100:
         problems.append(Problem(tr("Antara 0 dan 100 persen"), tr("Pengurus perempuan")))
     if profile.proxies_enabled and not 1 <= profile.proxy_cap <= 10:
