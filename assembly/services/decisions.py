@@ -111,7 +111,17 @@ class DecisionService:
         """Record that musyawarah did not reach mufakat: from now on a vote may be opened on
         the item (Pasal 24(2))."""
         with self._ctx.db.write() as conn:
-            _meeting, item = require_item(conn, meeting_id, item_id)
+            meeting, item = require_item(conn, meeting_id, item_id)
+            profile = self._profiles.get(conn, meeting.profile_version)
+            if profile.unset_special_rules({item.kind}):
+                # No vote could follow (law.md rule 15): saying one will would be untrue.
+                raise DomainError(
+                    tr(
+                        "Profil AD belum menetapkan kuorum dan keputusan khusus untuk acara "
+                        "jenis {kind}; tidak ada keputusan yang dapat diambil atas acara ini.",
+                        kind=item.kind.label,
+                    )
+                )
             row = DecisionRow(
                 meeting_id,
                 item_id,

@@ -206,10 +206,12 @@ SCENARIOS: dict[str, tuple[Any, Any, Callable[[ADProfile, Env], Any]]] = {
     ),
     "special_majority": (
         dict.fromkeys(sorted(k for k in ItemKind if k.is_special), None),
-        {k: MajorityRule(Threshold(3, 4, Comparison.AT_LEAST), MajorityBase.PRESENT)
-         for k in sorted(k for k in ItemKind if k.is_special)},
+        {
+            k: MajorityRule(Threshold(3, 4, Comparison.AT_LEAST), MajorityBase.PRESENT)
+            for k in sorted(k for k in ItemKind if k.is_special)
+        },
         lambda p, _e: unset_special_refusal(p, {ItemKind.DISSOLUTION}),
-    ),  # fmt: skip
+    ),
     "no_quorum_at_vote": (NoQuorumAtVote.BLOCK, NoQuorumAtVote.FLAG, _vote_without_quorum),
     "secret_ballot_for_persons": (True, False, _election_mode),
     "tie_break": (TieBreak.RUNOFF, TieBreak.CHAIR, _tie),

@@ -127,4 +127,12 @@ CATALOGUE: dict[str, str] = {
     "Ingatkan bila calon pengurus menyatakan hubungan keluarga satu sama lain": (
         "Warn when board candidates declare family ties to each other"
     ),
+    "Profil AD belum menetapkan kuorum dan keputusan khusus untuk acara jenis {kind}; tidak ada "
+    "keputusan yang dapat diambil atas acara ini.": (
+        "The AD profile sets no special quorum and majority for {kind} items; no decision can "
+        "be taken on this item."
+    ),
+    "Acara \u201c{item}\u201d sudah memiliki catatan keputusan; acara itu tidak dapat dihapus.": (
+        "Item \u201c{item}\u201d already has a decision recorded; it cannot be removed."
+    ),
 }
