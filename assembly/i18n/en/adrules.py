@@ -121,7 +121,7 @@ CATALOGUE: dict[str, str] = {
         "Warn when the village head is proposed for anything but ex-officio chair of the "
         "supervisors"
     ),
-    " % perempuan": " % women",
+    "% perempuan": "% women",
     "tidak diperiksa": "not checked",
     "Pengurus perempuan sekurang-kurangnya": "Women on the board at least",
     "Ingatkan bila calon pengurus menyatakan hubungan keluarga satu sama lain": (

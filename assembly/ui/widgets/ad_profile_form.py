@@ -177,7 +177,7 @@ class ADProfileForm(QWidget):
             "warn_village_head_seat",
             tr("Ingatkan bila kepala desa dicalonkan selain sebagai ketua pengawas ex officio"),
         )
-        self.women = _spin(0, 100, tr(" % perempuan"))
+        self.women = _spin(0, 100, tr("% perempuan"))
         self.women.setSpecialValueText(tr("tidak diperiksa"))
         self._spin_row(
             "women_pengurus_min_percent", tr("Pengurus perempuan sekurang-kurangnya"), self.women

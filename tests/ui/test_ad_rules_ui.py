@@ -1,0 +1,87 @@
+"""The AD rules on screen: the AD profile form shows and saves the tie-break, the RAT deadline
+(the ministry's calendar by default) and the Merah Putih warnings; the first-start wizard
+offers the Koperasi Desa/Kelurahan Merah Putih template and the cooperative starts from it."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from assembly.domain.ad_profile import ADProfile, TieBreak
+from assembly.domain.ad_templates import ProfileTemplate
+from assembly.ui.dialogs.first_start import FirstStartDialog
+from assembly.ui.operation import Operations
+from assembly.ui.pages.cooperative_page import CooperativePage
+from assembly.ui.widgets.ad_profile_form import ADProfileForm
+
+
+def test_the_form_holds_every_profile_field(qtbot: QtBot) -> None:
+    form = ADProfileForm()
+    qtbot.addWidget(form)
+    keys = {k.partition(".")[0] for k in form.articles}
+    assert keys | {"articles"} == {f.name for f in fields(ADProfile)}
+    profile = ProfileTemplate.MERAH_PUTIH.profile()
+    form.set_profile(profile)
+    assert form.profile() == profile
+
+
+def test_the_ad_rules_are_edited_and_saved(qtbot: QtBot, cooperative: Any) -> None:
+    page = CooperativePage(cooperative, Operations())
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.show_ad_tab()
+    form = page.ad_form
+    assert form.deadline.text() == "ketentuan Kemenkop: primer akhir Maret, sekunder 6 bulan"
+    assert form.tie_break.currentData() == TieBreak.RUNOFF
+    assert form.women.text() == "tidak diperiksa"
+    form.tie_break.setFocus()
+    qtbot.keyClick(form.tie_break, Qt.Key.Key_Down)  # to "diundi di hadapan rapat"
+    form.deadline.setFocus()
+    qtbot.keyClick(form.deadline, Qt.Key.Key_Up)
+    qtbot.keyClick(form.deadline, Qt.Key.Key_Up)
+    form.women.setFocus()
+    form.women.selectAll()
+    qtbot.keyClicks(form.women, "30")
+    qtbot.mouseClick(form.related, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(form.articles["tie_break"], "Pasal 25 ayat (5)")
+    qtbot.mouseClick(page.confirm, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.ad_save, Qt.MouseButton.LeftButton)
+    saved = cooperative.cooperative.ad_profile()
+    assert saved.version == 2 and saved.confirmed
+    p = saved.profile
+    assert (p.tie_break, p.rat_deadline_months, p.women_pengurus_min_percent) == (
+        TieBreak.LOT,
+        2,
+        30,
+    )
+    assert p.warn_related_pengurus and not p.warn_village_head_seat
+    assert p.article("tie_break") == "Pasal 25 ayat (5)"
+
+
+def test_the_wizard_starts_a_village_cooperative_from_the_merah_putih_template(
+    qtbot: QtBot, services: Any
+) -> None:
+    dialog = FirstStartDialog(services.cooperative)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.chosen_template() is ProfileTemplate.GENERAL
+    qtbot.keyClicks(dialog.form.name, "Koperasi Desa Merah Putih Sukamaju")
+    qtbot.keyClicks(dialog.form.city, "Kabupaten Garut")
+    dialog.template.setFocus()
+    qtbot.keyClick(dialog.template, Qt.Key.Key_Down)
+    assert dialog.chosen_template() is ProfileTemplate.MERAH_PUTIH
+    assert "SE Menkop 1/2025" in dialog.template_hint.text()
+    assert "30% pengurus perempuan" in dialog.template_hint.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == FirstStartDialog.DialogCode.Accepted
+    version = services.cooperative.ad_profile()
+    assert version.version == 1 and not version.confirmed  # still to be checked against the AD
+    assert version.profile == ProfileTemplate.MERAH_PUTIH.profile()
+    assert version.profile.article("women_pengurus_min_percent") == "SE Menkop 1/2025"
