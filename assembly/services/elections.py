@@ -153,6 +153,30 @@ class ElectionService:
                 found += result_warnings(profile, ballot.office, seats, chosen)
         return found
 
+    def check_candidates(
+        self,
+        meeting_id: int,
+        office: Office | None,
+        seats: int,
+        candidate_numbers: Sequence[str],
+        declared: Mapping[str, Declaration] | None = None,
+    ) -> builtins.list[str]:
+        """The AD profile's warnings about candidates before the election is opened, as the
+        dialog shows them while the chair lists them (unknown numbers are left out: opening
+        refuses them)."""
+        with self._ctx.db.read() as conn:
+            meeting = require_header(conn, meeting_id)
+            profile = self._profiles.get(conn, meeting.profile_version)
+            found = member_store.by_numbers(conn, [n.strip() for n in candidate_numbers])
+        people = []
+        for number in candidate_numbers:
+            member = found.get(number.strip())
+            if member is not None:
+                said = (declared or {}).get(number.strip(), Declaration())
+                people.append(Candidate(member.name, member.sex, said.village_head,
+                                        said.kin_group.strip()))  # fmt: skip
+        return candidacy_warnings(profile, office, max(seats, 1), people)
+
     def settle_tie(self, ballot_id: int, numbers: Sequence[str]) -> tuple[DecisionRow, Changes]:
         """Record who takes the tied last seat(s) of a closed election when the AD breaks a
         tie by lot or by the chair (law.md rule 17): the drawn or chosen candidates (member

@@ -5,6 +5,7 @@ offers the Koperasi Desa/Kelurahan Merah Putih template and the cooperative star
 from __future__ import annotations
 
 from dataclasses import fields
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -16,6 +17,8 @@ from assembly.ui.dialogs.first_start import FirstStartDialog
 from assembly.ui.operation import Operations
 from assembly.ui.pages.cooperative_page import CooperativePage
 from assembly.ui.widgets.ad_profile_form import ADProfileForm
+
+SHOTS = Path("/tmp/adrules-shots")
 
 
 def test_the_form_holds_every_profile_field(qtbot: QtBot) -> None:
@@ -85,3 +88,43 @@ def test_the_wizard_starts_a_village_cooperative_from_the_merah_putih_template(
     assert version.version == 1 and not version.confirmed  # still to be checked against the AD
     assert version.profile == ProfileTemplate.MERAH_PUTIH.profile()
     assert version.profile.article("women_pengurus_min_percent") == "SE Menkop 1/2025"
+
+
+def test_the_ballot_dialog_takes_the_office_and_declarations_and_warns(
+    qtbot: QtBot, cooperative: Any, db_path: Path
+) -> None:
+    from assembly.domain.ballots import BallotMode, Office
+    from assembly.ui.dialogs.ballot_dialog import BallotDialog
+    from tests.services.voting_fixtures import no_consensus, opened_hall
+
+    hall = opened_hall(cooperative, db_path, profile=ProfileTemplate.MERAH_PUTIH.profile())
+    item_id = no_consensus(hall, 4)
+    item = next(i for i in cooperative.meetings.get(hall.meeting_id).agenda if i.id == item_id)
+    dialog = BallotDialog(cooperative, Operations(), hall.meeting_id, item)
+    qtbot.addWidget(dialog)
+    dialog.resize(700, 640)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.mode.setCurrentIndex(dialog.mode.findData(BallotMode.NAMED.value))
+    dialog.title.setText("Pemilihan pengurus 2026-2031")
+    dialog.seats.setValue(2)
+    for number in ("0001", "0002", "0003"):
+        qtbot.keyClicks(dialog.candidate_number, number)
+        qtbot.keyClick(dialog.candidate_number, Qt.Key.Key_Return)
+    rules = dialog.rules
+    assert rules.warnings.isHidden()  # no office chosen yet
+    rules.office.setCurrentIndex(rules.office.findData(Office.PENGURUS))
+    # No sex recorded for these members: no woman among the candidates.
+    assert "Hanya 0 calon perempuan untuk 2 kursi pengurus" in rules.warnings.text()
+    qtbot.keyClicks(rules.village_head, "0001")
+    qtbot.keyClick(rules.village_head, Qt.Key.Key_Tab)
+    qtbot.keyClicks(rules.related, "0002+0003")
+    qtbot.keyClick(rules.related, Qt.Key.Key_Tab)
+    text = rules.warnings.text()
+    assert "Anggota Nomor 1 adalah kepala desa/lurah" in text
+    assert "Anggota Nomor 2, Anggota Nomor 3 dinyatakan memiliki hubungan keluarga" in text
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SHOTS / "ballot_dialog_merah_putih.png"))
+    dialog.accept()
+    assert dialog.ballot is not None and dialog.ballot.office is Office.PENGURUS
+    assert len(cooperative.elections.warnings(dialog.ballot.id)) == 3  # stored with the ballot

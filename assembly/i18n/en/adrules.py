@@ -135,4 +135,13 @@ CATALOGUE: dict[str, str] = {
     "Acara \u201c{item}\u201d sudah memiliki catatan keputusan; acara itu tidak dapat dihapus.": (
         "Item \u201c{item}\u201d already has a decision recorded; it cannot be removed."
     ),
+    "(tidak disebut)": "(not given)",
+    "nomor anggota, bila kepala desa/lurah dicalonkan": (
+        "member number, when the village head is a candidate"
+    ),
+    "mis. 0002+0003; 0007+0008": "e.g. 0002+0003; 0007+0008",
+    "Jabata&n:": "O&ffice:",
+    "Kepala &desa:": "Village &head:",
+    "&Hubungan keluarga:": "Famil&y ties:",
+    "keluarga {n}": "family {n}",
 }
