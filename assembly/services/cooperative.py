@@ -47,13 +47,14 @@ class CooperativeService:
             if cooperative_store.latest_profile(conn) is None:
                 start = profile or ADProfile()
                 saved = cooperative_store.add_profile_version(conn, start, confirmed=False)
-                audit_log.append(
-                    conn,
-                    self._ctx.actor,
-                    "ad_profile.saved",
-                    {"version": saved.version, "confirmed": False,
-                     "profile": profile_to_data(start)},
-                )  # fmt: skip
+                if profile is not None:  # a template chosen: the values are on record
+                    audit_log.append(
+                        conn,
+                        self._ctx.actor,
+                        "ad_profile.saved",
+                        {"version": saved.version, "confirmed": False,
+                         "profile": profile_to_data(start)},
+                    )  # fmt: skip
             audit_log.append(conn, self._ctx.actor, "cooperative.saved", asdict(coop))
         return Changes.of(Area.COOPERATIVE, Area.AD_PROFILE)
 
