@@ -262,6 +262,9 @@ class ElectionService:
                 id=None,
             )
             runoff = open_in(self._ctx, conn, profile, draft, [labels[n] for n in result.runoff])
+            ballot_store.declare_candidates(
+                conn, runoff.id or 0, ballot_store.declarations(conn, ballot_id)
+            )
         return runoff, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,))
 
 

@@ -138,3 +138,23 @@ def test_the_kepala_desa_for_ketua_pengawas_warns_of_nothing_and_strangers_are_r
             office=Office.PENGURUS, declared={"0404": Declaration(village_head=True)},
         )  # fmt: skip
     assert len(s.ballots.ballots(hall.meeting_id)) == 1  # the refused one was not stored
+
+
+def test_a_runoff_keeps_the_office_and_what_the_candidates_declared(
+    cooperative: Services, db_path: Path
+) -> None:
+    hall = opened_hall(cooperative, db_path, profile=ProfileTemplate.MERAH_PUTIH.profile())
+    s = cooperative
+    item = no_consensus(hall, 4)
+    ballot, _ = s.elections.open_election(
+        hall.meeting_id, item, "Pengawas", 1, ["0001", "0002"], BallotMode.NAMED,
+        office=Office.PENGAWAS, declared={"0001": Declaration(village_head=True)},
+    )  # fmt: skip
+    s.ballots.cast(ballot.id, "0003", ["0001"])
+    s.ballots.cast(ballot.id, "0004", ["0002"])
+    result, _ = s.ballots.close(ballot.id)
+    assert result.runoff_id is not None
+    runoff = s.ballots.get(result.runoff_id)
+    assert runoff.office is Office.PENGAWAS
+    (warning,) = s.elections.warnings(runoff.id)
+    assert warning.startswith("Anggota Nomor 1 adalah kepala desa/lurah")
