@@ -39,7 +39,7 @@ class ProfileTemplate(StrEnum):
         return {
             ProfileTemplate.GENERAL: tr(
                 "Kuorum lebih dari 1/2 anggota berhak suara, keputusan lebih dari 1/2 suara sah, "
-                "RAT paling lambat akhir Maret."
+                "RAT koperasi primer paling lambat akhir Maret."
             ),
             ProfileTemplate.MERAH_PUTIH: tr(
                 "Seperti umum, ditambah peringatan dalam pemilihan menurut {source}: kepala desa "

@@ -21,10 +21,10 @@ CATALOGUE: dict[str, str] = {
     ),
     "Umum (nilai yang lazim, sesuaikan dengan AD)": "General (common values, adjust to your AD)",
     "Koperasi Desa/Kelurahan Merah Putih": "Koperasi Desa/Kelurahan Merah Putih",
-    "Kuorum lebih dari 1/2 anggota berhak suara, keputusan lebih dari 1/2 suara sah, RAT paling "
-    "lambat akhir Maret.": (
+    "Kuorum lebih dari 1/2 anggota berhak suara, keputusan lebih dari 1/2 suara sah, RAT "
+    "koperasi primer paling lambat akhir Maret.": (
         "Quorum more than 1/2 of the members entitled to vote, decisions by more than 1/2 of "
-        "the valid votes, RAT by the end of March at the latest."
+        "the valid votes, a primary cooperative's RAT by the end of March at the latest."
     ),
     "Seperti umum, ditambah peringatan dalam pemilihan menurut {source}: kepala desa hanya "
     "ketua pengawas ex officio, sekurang-kurangnya {percent}% pengurus perempuan, pengurus "
