@@ -177,6 +177,22 @@ class ElectionService:
                                         said.kin_group.strip()))  # fmt: skip
         return candidacy_warnings(profile, office, max(seats, 1), people)
 
+    def tied(self, ballot_id: int) -> tuple[builtins.list[tuple[str, str]], int, TieBreak]:
+        """The candidates (member number, name) tied for the last seat(s) of a closed election,
+        how many seats they share, and how the meeting's AD profile breaks the tie; no
+        candidates and 0 seats when nothing is tied."""
+        with self._ctx.db.read() as conn:
+            ballot = require_ballot(conn, ballot_id, open_=False)
+            meeting = require_header(conn, ballot.meeting_id)
+            how = self._profiles.get(conn, meeting.profile_version).tie_break
+            if ballot.state is not BallotState.CLOSED or ballot.kind is not BallotKind.ELECTION:
+                return [], 0, how
+            tally = tally_of(conn, ballot)[0]
+            people = dict(zip(tally, _people(conn, ballot_id), strict=True))
+        result = decide_election(tally, ballot.seats or 1)
+        left = (ballot.seats or 1) - len(result.elected) if result.runoff else 0
+        return [(people[n].number, people[n].name) for n in result.runoff], left, how
+
     def settle_tie(self, ballot_id: int, numbers: Sequence[str]) -> tuple[DecisionRow, Changes]:
         """Record who takes the tied last seat(s) of a closed election when the AD breaks a
         tie by lot or by the chair (law.md rule 17): the drawn or chosen candidates (member

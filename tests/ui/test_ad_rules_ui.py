@@ -128,3 +128,39 @@ def test_the_ballot_dialog_takes_the_office_and_declarations_and_warns(
     dialog.accept()
     assert dialog.ballot is not None and dialog.ballot.office is Office.PENGURUS
     assert len(cooperative.elections.warnings(dialog.ballot.id)) == 3  # stored with the ballot
+
+
+def test_the_tie_dialog_records_the_lot_drawn(
+    qtbot: QtBot, cooperative: Any, db_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from assembly.domain.ballots import BallotMode, Outcome
+    from assembly.ui.dialogs.tie_dialog import TieDialog
+    from tests.services.voting_fixtures import no_consensus, opened_hall
+
+    profile = replace(ADProfile(), tie_break=TieBreak.LOT)
+    hall = opened_hall(cooperative, db_path, profile=profile)
+    item = no_consensus(hall, 4)
+    s = cooperative
+    ballot, _ = s.elections.open_election(
+        hall.meeting_id, item, "Pengawas", 1, ["0001", "0002", "0003"], BallotMode.NAMED
+    )
+    s.ballots.cast(ballot.id, "0004", ["0001"])
+    s.ballots.cast(ballot.id, "0005", ["0002"])
+    result, _ = s.ballots.close(ballot.id)
+    assert result.outcome is Outcome.TIE
+    dialog = TieDialog(s, Operations(), ballot.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert [n for n, _ in dialog.boxes] == ["0001", "0002"]
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # nothing ticked
+    assert dialog.isVisible() and "Pilih 1 calon dari yang suaranya sama" in dialog.problem.text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SHOTS / "tie_dialog.png"))
+    dialog.boxes[1][1].click()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.decision is not None and not dialog.isVisible()
+    assert dialog.decision.result == "diundi di hadapan rapat: terpilih Anggota Nomor 2"

@@ -144,4 +144,8 @@ CATALOGUE: dict[str, str] = {
     "Kepala &desa:": "Village &head:",
     "&Hubungan keluarga:": "Famil&y ties:",
     "keluarga {n}": "family {n}",
+    "Suara sama untuk kursi terakhir": "Tie for the last seat",
+    "Menurut profil AD suara sama {how}. Centang {n} calon yang terpilih.": (
+        "Under the AD profile a tie is {how}. Tick the {n} candidate(s) elected."
+    ),
 }
