@@ -28,6 +28,7 @@ class ItemKind(StrEnum):
     DIVISION = "pembagian"  # Pasal 23 huruf g
     DISSOLUTION = "pembubaran"  # Pasal 23 huruf g
     ELECTION = "pemilihan"  # Pasal 23 huruf c
+    DISMISSAL = "pemberhentian"  # Pasal 23 huruf c: pemberhentian pengurus/pengawas
 
     @property
     def is_special(self) -> bool:
@@ -45,7 +46,13 @@ class ItemKind(StrEnum):
             ItemKind.DIVISION: tr("Pembagian"),
             ItemKind.DISSOLUTION: tr("Pembubaran"),
             ItemKind.ELECTION: tr("Pemilihan pengurus/pengawas"),
+            ItemKind.DISMISSAL: tr("Pemberhentian pengurus/pengawas"),
         }[self]
+
+    @property
+    def is_about_persons(self) -> bool:
+        """Whether the vote is on persons, secret by default (law.md rule 18)."""
+        return self in (ItemKind.ELECTION, ItemKind.DISMISSAL)
 
 
 PRIMARY_RAT_MONTHS = 3  # Kemenkop, 10 Feb 2026: koperasi primer "maksimal akhir Maret"

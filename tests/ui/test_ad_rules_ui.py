@@ -164,3 +164,29 @@ def test_the_tie_dialog_records_the_lot_drawn(
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.decision is not None and not dialog.isVisible()
     assert dialog.decision.result == "diundi di hadapan rapat: terpilih Anggota Nomor 2"
+
+
+def test_a_dismissal_is_voted_in_secret_by_default(
+    qtbot: QtBot, cooperative: Any, db_path: Path
+) -> None:
+    from assembly.domain.ad_profile import ItemKind
+    from assembly.domain.ballots import BallotMode
+    from assembly.ui.dialogs.ballot_dialog import BallotDialog
+    from tests.services.voting_fixtures import opened_hall
+
+    hall = opened_hall(cooperative, db_path)
+    item, _ = cooperative.meetings.add_item(
+        hall.meeting_id, "Pemberhentian Bendahara", ItemKind.DISMISSAL
+    )
+    cooperative.decisions.record_no_consensus(hall.meeting_id, item.id or 0)
+    dialog = BallotDialog(cooperative, Operations(), hall.meeting_id, item)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.motion_radio.isChecked()
+    assert dialog.mode.currentData() == BallotMode.SECRET.value  # law.md rule 18
+    dialog.accept()
+    assert dialog.ballot is not None and dialog.ballot.mode is BallotMode.SECRET
+    ordinary = cooperative.meetings.get(hall.meeting_id).agenda[1]
+    other = BallotDialog(cooperative, Operations(), hall.meeting_id, ordinary)
+    qtbot.addWidget(other)
+    assert other.mode.currentData() == BallotMode.NAMED.value  # matters are voted openly

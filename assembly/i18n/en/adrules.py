@@ -148,4 +148,5 @@ CATALOGUE: dict[str, str] = {
     "Menurut profil AD suara sama {how}. Centang {n} calon yang terpilih.": (
         "Under the AD profile a tie is {how}. Tick the {n} candidate(s) elected."
     ),
+    "Pemberhentian pengurus/pengawas": "Dismissal of board members/supervisors",
 }

@@ -156,6 +156,10 @@ class BallotDialog(QDialog):
             modes = (BallotMode.NAMED, BallotMode.COUNTED, BallotMode.SECRET)
         for mode in modes:
             self.mode.addItem(mode.label, mode.value)
+        persons = not self.is_election and self.item.kind.is_about_persons
+        if persons and self.services.cooperative.ad_profile().profile.secret_ballot_for_persons:
+            # A vote on a dismissal is a vote on persons: secret unless chosen otherwise.
+            self.mode.setCurrentIndex(self.mode.findData(BallotMode.SECRET.value))
         self.election_box.setVisible(self.is_election)
         self.adjustSize()
 
