@@ -68,6 +68,7 @@ def candidacy_warnings(
                     percent=profile.women_pengurus_min_percent,
                     needed=needed,
                 )
+                + _unknown_sex(people)
             )
         warnings += _related(profile, people, tr("calon pengurus"))
     return warnings
@@ -95,6 +96,15 @@ def result_warnings(
             )
         )
     return warnings + _related(profile, elected, tr("pengurus terpilih"))
+
+
+def _unknown_sex(people: Sequence[Candidate]) -> str:
+    unknown = [p.name for p in people if p.sex is None]
+    if not unknown:
+        return ""
+    return " " + tr(
+        "Jenis kelamin {names} belum tercatat di buku daftar anggota.", names=", ".join(unknown)
+    )
 
 
 def _related(profile: ADProfile, people: Sequence[Candidate], who: str) -> list[str]:

@@ -116,6 +116,10 @@ def test_the_ballot_dialog_takes_the_office_and_declarations_and_warns(
     rules.office.setCurrentIndex(rules.office.findData(Office.PENGURUS))
     # No sex recorded for these members: no woman among the candidates.
     assert "Hanya 0 calon perempuan untuk 2 kursi pengurus" in rules.warnings.text()
+    assert (
+        "Jenis kelamin Anggota Nomor 1, Anggota Nomor 2, Anggota Nomor 3 belum tercatat di buku "
+        "daftar anggota." in rules.warnings.text()
+    )
     qtbot.keyClicks(rules.village_head, "0001")
     qtbot.keyClick(rules.village_head, Qt.Key.Key_Tab)
     qtbot.keyClicks(rules.related, "0002+0003")

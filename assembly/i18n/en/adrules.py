@@ -149,4 +149,7 @@ CATALOGUE: dict[str, str] = {
         "Under the AD profile a tie is {how}. Tick the {n} candidate(s) elected."
     ),
     "Pemberhentian pengurus/pengawas": "Dismissal of board members/supervisors",
+    "Jenis kelamin {names} belum tercatat di buku daftar anggota.": (
+        "The sex of {names} is not recorded in the member register."
+    ),
 }
