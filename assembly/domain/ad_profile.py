@@ -28,6 +28,7 @@ class ItemKind(StrEnum):
     DIVISION = "pembagian"  # Pasal 23 huruf g
     DISSOLUTION = "pembubaran"  # Pasal 23 huruf g
     ELECTION = "pemilihan"  # Pasal 23 huruf c
+    DISMISSAL = "pemberhentian"  # Pasal 23 huruf c: pemberhentian pengurus/pengawas
 
     @property
     def is_special(self) -> bool:
@@ -45,8 +46,17 @@ class ItemKind(StrEnum):
             ItemKind.DIVISION: tr("Pembagian"),
             ItemKind.DISSOLUTION: tr("Pembubaran"),
             ItemKind.ELECTION: tr("Pemilihan pengurus/pengawas"),
+            ItemKind.DISMISSAL: tr("Pemberhentian pengurus/pengawas"),
         }[self]
 
+    @property
+    def is_about_persons(self) -> bool:
+        """Whether the vote is on persons, secret by default (law.md rule 18)."""
+        return self in (ItemKind.ELECTION, ItemKind.DISMISSAL)
+
+
+PRIMARY_RAT_MONTHS = 3  # Kemenkop, 10 Feb 2026: koperasi primer "maksimal akhir Maret"
+SECONDARY_RAT_MONTHS = 6  # UU 25/1992 Pasal 26 ayat (2)
 
 SPECIAL_KINDS = frozenset(
     {
@@ -84,6 +94,23 @@ class MajorityRule:
         return f"{self.threshold.describe()} {of}"
 
 
+class TieBreak(StrEnum):
+    """How a tie for an election's last seat is broken (law.md rule 17; the AD's choice)."""
+
+    RUNOFF = "runoff"  # pemilihan ulang antara calon yang suaranya sama (default)
+    LOT = "lot"  # diundi di hadapan rapat
+    CHAIR = "chair"  # diputuskan oleh pimpinan rapat
+
+    @property
+    def label(self) -> str:
+        """The choice as the AD profile form shows it."""
+        return {
+            TieBreak.RUNOFF: tr("pemilihan ulang antara calon yang suaranya sama"),
+            TieBreak.LOT: tr("diundi di hadapan rapat"),
+            TieBreak.CHAIR: tr("diputuskan oleh pimpinan rapat"),
+        }[self]
+
+
 class NoQuorumAtVote(StrEnum):
     """What happens when quorum has fallen when a vote opens."""
 
@@ -108,7 +135,9 @@ class ADProfile:
     reconvene_within_days: int | None = None
     reconvene_needs_invitation: bool = True
     notice_days: int = 14  # law.md rule 24, UNCONFIRMED as law
-    rat_deadline_months: int = 6  # UU 25/1992 Pasal 26(2)
+    # None: the ministry's calendar (Feb 2026): primary cooperatives by the end of the third
+    # month (31 March), secondary ones within UU 25/1992 Pasal 26(2)'s six months.
+    rat_deadline_months: int | None = None
     candidates_may_vote: bool = False  # law.md rule 7, UNCONFIRMED
     extraordinary_may_vote: bool = False
     arrears_suspend_vote: bool = False  # law.md rule 43, UNCONFIRMED
@@ -124,8 +153,12 @@ class ADProfile:
         default_factory=lambda: dict.fromkeys(sorted(SPECIAL_KINDS), None)
     )
     no_quorum_at_vote: NoQuorumAtVote = NoQuorumAtVote.BLOCK  # law.md rule 19
-    board_may_vote_on_own_lpj: bool = True  # law.md rule 40
     secret_ballot_for_persons: bool = True  # law.md rule 18
+    tie_break: TieBreak = TieBreak.RUNOFF  # law.md rule 17
+    # Koperasi Desa/Kelurahan Merah Putih (SE Menkop 1/2025): warnings, never refusals.
+    warn_village_head_seat: bool = False  # kepala desa is ex-officio ketua pengawas only
+    women_pengurus_min_percent: int = 0  # 0: no warning; Merah Putih: 30
+    warn_related_pengurus: bool = False  # no blood or marriage ties among pengurus
     articles: dict[str, str] = field(default_factory=dict)
 
     def article(self, name: str) -> str:
@@ -139,6 +172,13 @@ class ADProfile:
     def majority_for(self, kind: ItemKind) -> MajorityRule | None:
         """The majority an item of ``kind`` needs (None: special and not set)."""
         return self.special_majority.get(kind) if kind.is_special else self.majority
+
+    def deadline_months(self, secondary: bool = False) -> int:
+        """Months after the financial year within which the RAT is held: the AD's value, else
+        3 for a primary cooperative (ministry, Feb 2026) and 6 for a secondary one (Pasal 26)."""
+        if self.rat_deadline_months is not None:
+            return self.rat_deadline_months
+        return SECONDARY_RAT_MONTHS if secondary else PRIMARY_RAT_MONTHS
 
     def unset_special_rules(self, kinds: set[ItemKind]) -> list[ItemKind]:
         """The special kinds among ``kinds`` whose quorum or majority the AD profile lacks."""
@@ -161,6 +201,21 @@ class ADProfileVersion:
     note: str = ""
 
 
+def unset_special_refusal(profile: ADProfile, kinds: set[ItemKind]) -> str | None:
+    """Why a meeting with items of ``kinds`` cannot be closed (law.md rule 15): the special
+    kinds whose quorum or majority the AD profile lacks; None when all are set."""
+    missing = profile.unset_special_rules(kinds)
+    if not missing:
+        return None
+    return tr(
+        "Rapat tidak dapat ditutup: kuorum dan keputusan khusus untuk acara {kinds} belum "
+        "diatur di profil AD yang berlaku untuk rapat ini (UU 25/1992 Pasal 23 huruf a dan g). "
+        "Tanpa nilai itu keputusannya tidak sah: keluarkan acara itu dari agenda untuk dibahas "
+        "pada rapat berikutnya, atau lengkapi profil AD sebelum pendaftaran hadir dibuka.",
+        kinds=", ".join(k.label for k in missing),
+    )
+
+
 def validate_profile(profile: ADProfile) -> list[Problem]:
     """The problems in an AD profile, each naming its field."""
     problems: list[Problem] = []
@@ -170,8 +225,20 @@ def validate_profile(profile: ADProfile) -> list[Problem]:
         problems.append(Problem(tr("Antara 0 dan 10 kali"), tr("Pemeriksaan ulang kuorum")))
     if not 0 <= profile.notice_days <= 365:
         problems.append(Problem(tr("Antara 0 dan 365 hari"), tr("Jangka waktu undangan")))
-    if not 1 <= profile.rat_deadline_months <= 12:
-        problems.append(Problem(tr("Antara 1 dan 12 bulan"), tr("Batas waktu RAT")))
+    if profile.rat_deadline_months is not None and not 1 <= profile.rat_deadline_months <= 6:
+        # UU 25/1992 Pasal 26 ayat (2): never later than six months after the year ends.
+        problems.append(Problem(tr("Antara 1 dan 6 bulan"), tr("Batas waktu RAT")))
+    for kind, rule in profile.special_quorum.items():
+        if rule is not None and rule.base is not profile.quorum.base:
+            # Both are counted on the same members present (attendance keeps one flag).
+            problems.append(
+                Problem(
+                    tr("Kuorum khusus dihitung dari dasar yang sama dengan kuorum rapat"),
+                    tr("{kind}: kuorum", kind=kind.label),
+                )
+            )
+    if not 0 <= profile.women_pengurus_min_percent <= 100:
+        problems.append(Problem(tr("Antara 0 dan 100 persen"), tr("Pengurus perempuan")))
     if profile.proxies_enabled and not 1 <= profile.proxy_cap <= 10:
         problems.append(Problem(tr("Antara 1 dan 10 kuasa"), tr("Batas kuasa per penerima")))
     return problems
@@ -214,6 +281,8 @@ def profile_from_data(data: dict[str, Any]) -> ADProfile:
             }
         elif f.name == "no_quorum_at_vote":
             changes[f.name] = NoQuorumAtVote(raw)
+        elif f.name == "tie_break":
+            changes[f.name] = TieBreak(raw)
         else:
             changes[f.name] = raw
     return replace(base, **changes)

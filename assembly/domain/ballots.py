@@ -130,6 +130,29 @@ def decide_motion(
     return MotionResult(adopted, tally.yes, base, needed, rule, statement)
 
 
+def special_statement(
+    result: MotionResult, majority_article: str, *, present: int, minimum: int, quorum_rule: str
+) -> str:
+    """The result of a special item (AD amendment, merger, division, dissolution; law.md
+    rule 15) stating both special values with their AD articles: "disetujui: 10 dari 12
+    anggota yang hadir, sekurang-kurangnya 2/3 (keputusan khusus, AD Pasal 34 ayat (2));
+    kuorum khusus: 12 hadir, minimal 9 (sekurang-kurangnya 2/3 ..., AD Pasal 34 ayat (1))".
+    ``quorum_rule`` is the snapshot's rule text, its article already in it."""
+    majority = (
+        tr("keputusan khusus, AD {article}", article=majority_article)
+        if majority_article
+        else tr("keputusan khusus")
+    )
+    return tr(
+        "{statement} ({majority}); kuorum khusus: {present} hadir, minimal {minimum} ({rule})",
+        statement=result.statement,
+        majority=majority,
+        present=thousands(present),
+        minimum=thousands(minimum),
+        rule=quorum_rule,
+    )
+
+
 @dataclass(frozen=True)
 class ElectionResult:
     """An election's outcome: votes per candidate in rank order, those elected, and, when the
@@ -187,7 +210,8 @@ class Outcome(StrEnum):
     ADOPTED = "disetujui"
     REJECTED = "tidak_disetujui"
     ELECTED = "terpilih"
-    RUNOFF = "pemilihan_ulang"  # a tie for the last seat
+    RUNOFF = "pemilihan_ulang"  # a tie for the last seat, run off (law.md rule 17 default)
+    TIE = "suara_sama"  # a tie for the last seat, to be settled by lot or by the chair
 
 
 class BallotKind(StrEnum):
@@ -211,6 +235,24 @@ class BallotMode(StrEnum):
             BallotMode.NAMED: tr("Terbuka (per nama)"),
             BallotMode.COUNTED: tr("Dihitung (angkat tangan/kertas)"),
             BallotMode.SECRET: tr("Rahasia"),
+        }[self]
+
+
+class Office(StrEnum):
+    """What an election fills (Koperasi Merah Putih: the kepala desa is ex-officio ketua
+    pengawas, SE Menkop 1/2025)."""
+
+    PENGURUS = "pengurus"
+    PENGAWAS = "pengawas"
+    KETUA_PENGAWAS = "ketua_pengawas"
+
+    @property
+    def label(self) -> str:
+        """The office as the election names it."""
+        return {
+            Office.PENGURUS: tr("Pengurus"),
+            Office.PENGAWAS: tr("Pengawas"),
+            Office.KETUA_PENGAWAS: tr("Ketua Pengawas"),
         }[self]
 
 
@@ -250,6 +292,7 @@ class Ballot:
     revote_reason: str = ""
     revote_of: int | None = None
     runoff_of: int | None = None
+    office: Office | None = None  # an election's office, when given
     id: int | None = None
 
 

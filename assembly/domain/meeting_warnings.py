@@ -12,6 +12,9 @@ from assembly.domain.meeting import Meeting, MeetingState, MeetingType, OfficerR
 from assembly.domain.meeting_rules import field_label
 from assembly.i18n import tr
 
+# The countdown to the RAT deadline shows from this many days before it.
+DEADLINE_COUNTDOWN_DAYS = 30
+
 
 def financial_year_end(year: int, end_month: int = 12, end_day: int = 31) -> dt.date:
     """The last day of financial year ``year`` (the year in which it ends)."""
@@ -27,12 +30,30 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, last if at_end else min(day.day, last))
 
 
-def rat_deadline(profile: ADProfile, financial_year: int, end_month: int, end_day: int) -> dt.date:
-    """The last day a RAT on ``financial_year`` may be held: ``rat_deadline_months`` after the
-    year ends (UU 25/1992 Pasal 26(2): at most 6 months)."""
+def rat_deadline(
+    profile: ADProfile,
+    financial_year: int,
+    end_month: int,
+    end_day: int,
+    *,
+    secondary: bool = False,
+) -> dt.date:
+    """The last day a RAT on ``financial_year`` may be held: the AD's months after the year
+    ends, by default the end of March for a primary cooperative (ministry statement, 10 Feb
+    2026) and six months for a secondary one (UU 25/1992 Pasal 26(2))."""
     return add_months(
-        financial_year_end(financial_year, end_month, end_day), profile.rat_deadline_months
+        financial_year_end(financial_year, end_month, end_day), profile.deadline_months(secondary)
     )
+
+
+def deadline_source(profile: ADProfile, secondary: bool) -> str:
+    """Where the RAT deadline comes from, for the warning: the AD article, or the rule."""
+    if profile.rat_deadline_months is not None:
+        article = profile.article("rat_deadline_months")
+        return tr("AD {article}", article=article) if article else tr("profil AD")
+    if secondary:
+        return tr("UU 25/1992 Pasal 26 ayat 2")
+    return tr("ketentuan Kementerian Koperasi Februari 2026 untuk koperasi primer")
 
 
 def meeting_warnings(
@@ -40,9 +61,12 @@ def meeting_warnings(
     profile: ADProfile,
     today: dt.date,
     fiscal_year_end: tuple[int, int] = (12, 31),
+    *,
+    secondary: bool = False,
 ) -> list[Problem]:
-    """Warnings about ``meeting``: a late RAT, a short notice, special items whose quorum or
-    majority the AD profile lacks, missing leaders. Each names its field."""
+    """Warnings about ``meeting``: a late RAT (and, before it is held, the days left to the
+    deadline), a short notice, special items whose quorum or majority the AD profile lacks,
+    missing leaders. Each names its field."""
     warnings: list[Problem] = []
 
     def warn(name: str, message: str) -> None:
@@ -51,7 +75,8 @@ def meeting_warnings(
     month, day = fiscal_year_end
     if meeting.kind is MeetingType.RAT and meeting.financial_year is not None:
         year_end = financial_year_end(meeting.financial_year, month, day)
-        deadline = rat_deadline(profile, meeting.financial_year, month, day)
+        deadline = rat_deadline(profile, meeting.financial_year, month, day, secondary=secondary)
+        source = deadline_source(profile, secondary)
         if meeting.date <= year_end:
             warn(
                 "financial_year",
@@ -65,12 +90,27 @@ def meeting_warnings(
                 "date",
                 tr(
                     "RAT diadakan lebih dari {n} bulan setelah tahun buku {year} berakhir "
-                    "(batas {deadline}; UU 25/1992 Pasal 26 ayat 2)",
-                    n=profile.rat_deadline_months,
+                    "(batas {deadline}; {source})",
+                    n=profile.deadline_months(secondary),
                     year=meeting.financial_year,
                     deadline=_d(deadline),
+                    source=source,
                 ),
             )
+        elif meeting.state is MeetingState.DRAFT and today <= deadline:
+            left = (deadline - today).days
+            if left <= DEADLINE_COUNTDOWN_DAYS:
+                warn(
+                    "date",
+                    tr(
+                        "Batas waktu RAT tahun buku {year}: {deadline}, tinggal {n} hari lagi "
+                        "({source})",
+                        year=meeting.financial_year,
+                        deadline=_d(deadline),
+                        n=left,
+                        source=source,
+                    ),
+                )
     if meeting.invitation_date is not None:
         notice = (meeting.date - meeting.invitation_date).days
         if notice < profile.notice_days:
@@ -101,7 +141,7 @@ def meeting_warnings(
             "agenda",
             tr(
                 "Acara {kind}: kuorum atau mayoritas khususnya belum diatur di profil AD; "
-                "keputusannya tidak dapat difinalkan sebelum diatur",
+                "rapat tidak dapat ditutup sebelum diatur",
                 kind=kind.label,
             ),
         )

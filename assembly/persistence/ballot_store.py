@@ -18,6 +18,7 @@ from assembly.domain.ballots import (
     BallotMode,
     BallotState,
     CountedTotals,
+    Office,
 )
 from assembly.persistence import secret_store
 from assembly.persistence.tables import (
@@ -53,6 +54,7 @@ def _values(ballot: Ballot) -> dict[str, Any]:
         "revote_reason": ballot.revote_reason,
         "revote_of": ballot.revote_of,
         "runoff_of": ballot.runoff_of,
+        "office": ballot.office.value if ballot.office else None,
     }
 
 
@@ -78,6 +80,7 @@ def _ballot(r: Mapping[Any, Any]) -> Ballot:
         revote_reason=r["revote_reason"],
         revote_of=r["revote_of"],
         runoff_of=r["runoff_of"],
+        office=Office(r["office"]) if r["office"] else None,
         id=r["id"],
     )
 
@@ -277,6 +280,28 @@ def add_candidates(conn: sa.Connection, ballot_id: int, people: Iterable[tuple[i
     rows = [{"ballot_id": ballot_id, "member_id": m, "name": n} for m, n in people]
     if rows:
         conn.execute(sa.insert(candidates), rows)
+
+
+def declare_candidates(
+    conn: sa.Connection, ballot_id: int, declared: Mapping[int, tuple[bool, str]]
+) -> None:
+    """Store what candidates (by member id) declare: (is the kepala desa, family group)."""
+    for member_id, (village_head, kin_group) in declared.items():
+        conn.execute(
+            sa.update(candidates)
+            .where(candidates.c.ballot_id == ballot_id, candidates.c.member_id == member_id)
+            .values(village_head=village_head, kin_group=kin_group)
+        )
+
+
+def declarations(conn: sa.Connection, ballot_id: int) -> dict[int, tuple[bool, str]]:
+    """(is the kepala desa, family group) of each candidate by member id."""
+    rows = conn.execute(
+        sa.select(candidates.c.member_id, candidates.c.village_head, candidates.c.kin_group).where(
+            candidates.c.ballot_id == ballot_id
+        )
+    )
+    return {int(r[0]): (bool(r[1]), r[2]) for r in rows}
 
 
 def candidate_list(conn: sa.Connection, ballot_id: int) -> list[tuple[int, str]]:

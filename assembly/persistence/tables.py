@@ -263,6 +263,7 @@ ballots = sa.Table(
     sa.Column("revote_reason", sa.Text, nullable=False, server_default=""),
     sa.Column("revote_of", sa.Integer, sa.ForeignKey("ballots.id"), nullable=True),
     sa.Column("runoff_of", sa.Integer, sa.ForeignKey("ballots.id"), nullable=True),
+    sa.Column("office", sa.String(20), nullable=True),  # r0006_adrules
     sa.Index("ix_ballots_meeting_id", "meeting_id", "state"),
 )
 
@@ -335,6 +336,9 @@ candidates = sa.Table(
     sa.Column("ballot_id", sa.Integer, sa.ForeignKey("ballots.id"), nullable=False),
     sa.Column("member_id", sa.Integer, sa.ForeignKey("members.id"), nullable=False),
     sa.Column("name", sa.String(120), nullable=False),
+    # r0006_adrules: the candidate's declarations (SE Menkop 1/2025 warnings).
+    sa.Column("village_head", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("kin_group", sa.String(60), nullable=False, server_default=""),
     sa.UniqueConstraint("ballot_id", "member_id", name="uq_candidates_ballot_id"),
 )
 

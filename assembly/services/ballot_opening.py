@@ -15,7 +15,7 @@ from assembly.domain.errors import DomainError
 from assembly.domain.members import Member
 from assembly.domain.presence import present_at
 from assembly.domain.quorum import thousands
-from assembly.domain.quorum_check import CheckStep, QuorumCheck
+from assembly.domain.quorum_check import CheckStep, QuorumCheck, QuorumStatus
 from assembly.i18n import tr
 from assembly.persistence import (
     audit_log,
@@ -29,7 +29,7 @@ from assembly.persistence.meeting_store import Connection
 from assembly.services import presence
 from assembly.services.context import ServiceContext
 from assembly.services.decisions import require_item
-from assembly.services.quorum_counts import live_status, recount
+from assembly.services.quorum_counts import live_status, recount, special_refusal, special_status
 
 
 def open_in(
@@ -73,6 +73,16 @@ def open_in(
         by_channel=count.by_channel,
         attending=count.everyone,
     )
+    if item.kind.is_special:
+        # Counted on the same present members, by the same presence function.
+        special: QuorumStatus | None = replace(
+            special_status(conn, meeting, profile, item.kind),
+            present=count.counted,
+            by_channel=count.by_channel,
+            attending=count.everyone,
+        )
+    else:
+        special = None
     if not status.reached and profile.no_quorum_at_vote is NoQuorumAtVote.BLOCK:
         raise DomainError(
             tr(
@@ -82,6 +92,12 @@ def open_in(
                 text=status.text,
             )
         )
+    if special is not None:
+        # law.md rule 15: the special quorum is a condition of the decision, always enforced;
+        # the snapshot the ballot keeps (and the minutes cite) is the special one.
+        if not special.reached:
+            raise DomainError(special_refusal(special, item.kind))
+        status = special
     check = QuorumCheck(
         now,
         CheckStep.ON_REQUEST,
@@ -91,7 +107,11 @@ def open_in(
         status.reached,
         status.rule.describe(),
         status.article,
-        note=tr("sebelum pemungutan suara: {title}", title=draft.title),
+        note=(
+            tr("kuorum khusus sebelum pemungutan suara: {title}", title=draft.title)
+            if special is not None
+            else tr("sebelum pemungutan suara: {title}", title=draft.title)
+        ),
     )
     quorum_check_store.add(conn, meeting.id or 0, check, ctx.actor)
     ballot = replace(

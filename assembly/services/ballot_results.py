@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from assembly.domain.ad_profile import ADProfile
+from assembly.domain.ad_profile import ADProfile, TieBreak
 from assembly.domain.ballots import (
     Ballot,
     BallotKind,
@@ -19,6 +19,7 @@ from assembly.domain.ballots import (
     Outcome,
     decide_election,
     decide_motion,
+    special_statement,
 )
 from assembly.domain.meeting import AgendaItem
 from assembly.domain.quorum import thousands
@@ -82,13 +83,28 @@ def motion_result(
         motion, rule, present=ballot.eligible, members=ballot.members, counting=counting
     )
     outcome = Outcome.ADOPTED if result.adopted else Outcome.REJECTED
-    return result.statement, outcome, rule.describe()
+    if not item.kind.is_special:
+        return result.statement, outcome, rule.describe()
+    # law.md rule 15: the special majority, and the special quorum the snapshot applied.
+    article = profile.article(f"special_majority.{item.kind.value}") or profile.article(
+        "special_majority"
+    )
+    statement = special_statement(
+        result, article, present=ballot.present, minimum=ballot.minimum,
+        quorum_rule=ballot.rule_text,
+    )  # fmt: skip
+    described = rule.describe()
+    if article:
+        described = tr("{rule} (AD {article})", rule=described, article=article)
+    return statement, outcome, described
 
 
 def election_result(
-    conn: Connection, ballot: Ballot, tally: dict[str, int]
+    conn: Connection, ballot: Ballot, tally: dict[str, int], profile: ADProfile
 ) -> tuple[str, Outcome, str, list[int], int]:
-    """(statement, outcome, rule, member ids tied for the last seat, seats left to them)."""
+    """(statement, outcome, rule, member ids tied for the last seat, seats left to them).
+    A tie for the last seat is broken as the AD says (law.md rule 17): a run-off between the
+    tied (default), or a lot drawn or the chair's decision, recorded with ``settle_tie``."""
     people = ballot_store.candidate_list(conn, ballot.id or 0)
     ids = {label: m for m, label in labels(people).items()}
     seats = ballot.seats or 1
@@ -98,11 +114,20 @@ def election_result(
     if result.decided:
         return tr("terpilih: {names}", names=elected), Outcome.ELECTED, rule, [], 0
     tied = ", ".join(result.runoff)
-    statement = tr("suara sama untuk kursi terakhir: pemilihan ulang antara {tied}", tied=tied)
+    outcome = Outcome.RUNOFF
+    if profile.tie_break is TieBreak.RUNOFF:
+        statement = tr("suara sama untuk kursi terakhir: pemilihan ulang antara {tied}", tied=tied)
+    else:
+        outcome = Outcome.TIE
+        how = profile.tie_break.label
+        article = profile.article("tie_break")
+        if article:
+            how = tr("{rule} (AD {article})", rule=how, article=article)
+        statement = tr("suara sama untuk kursi terakhir antara {tied}: {how}", tied=tied, how=how)
     if result.elected:
         statement = tr("terpilih: {names}; ", names=elected) + statement
     left = seats - len(result.elected)
-    return statement, Outcome.RUNOFF, rule, [ids[n] for n in result.runoff], left
+    return statement, outcome, rule, [ids[n] for n in result.runoff], left
 
 
 def election_rule(seats: int) -> str:

@@ -301,8 +301,9 @@ class BallotService:
                 statement, outcome, rule = motion_result(tally, ballot, item, profile)
                 runoff_id = None
             else:
-                statement, outcome, rule, tied, left = election_result(conn, ballot, tally)
-                runoff_id = self._runoff(conn, profile, closed, tied, left) if tied else None
+                statement, outcome, rule, tied, left = election_result(conn, ballot, tally, profile)
+                runoff = tied and outcome is Outcome.RUNOFF
+                runoff_id = self._runoff(conn, profile, closed, tied, left) if runoff else None
             row = DecisionRow(
                 meeting.id or 0,
                 ballot.item_id,
@@ -344,7 +345,9 @@ class BallotService:
         members = [m for m in (member_store.get(conn, i) for i in tied) if m is not None]
         try:
             with conn.begin_nested():
-                return open_in(self._ctx, conn, profile, draft, members).id
+                runoff = open_in(self._ctx, conn, profile, draft, members)
+                _keep_declarations(conn, ballot, runoff)
+                return runoff.id
         except DomainError:
             return None  # quorum blocks a vote now; the chair opens the run-off later
 
@@ -398,4 +401,11 @@ class BallotService:
                 id=None,
             )
             ballot = open_in(self._ctx, conn, profile, draft, people)
+            _keep_declarations(conn, before, ballot)
         return ballot, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,))
+
+
+def _keep_declarations(conn: Connection, before: Ballot, after: Ballot) -> None:
+    """A run-off or a re-vote keeps what its candidates declared (SE Menkop 1/2025 checks)."""
+    if before.kind is BallotKind.ELECTION and before.id is not None and after.id is not None:
+        ballot_store.declare_candidates(conn, after.id, ballot_store.declarations(conn, before.id))

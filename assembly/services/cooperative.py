@@ -33,15 +33,28 @@ class CooperativeService:
         with self._ctx.db.read() as conn:
             return cooperative_store.is_demo(conn)
 
-    def save_cooperative(self, coop: Cooperative, *, demo: bool | None = None) -> Changes:
-        """Create or update the cooperative's profile. Warnings do not block."""
+    def save_cooperative(
+        self, coop: Cooperative, *, demo: bool | None = None, profile: ADProfile | None = None
+    ) -> Changes:
+        """Create or update the cooperative's profile. Warnings do not block. On the first
+        save the AD profile starts from ``profile`` (a template; the defaults when None),
+        unconfirmed until the secretary checks it against the AD."""
         problems = [p for p in validate_cooperative(coop) if not p.warning]
         if problems:
             raise ValidationError(problems)
         with self._ctx.db.write() as conn:
             cooperative_store.save(conn, coop, demo=demo)
             if cooperative_store.latest_profile(conn) is None:
-                cooperative_store.add_profile_version(conn, ADProfile(), confirmed=False)
+                start = profile or ADProfile()
+                saved = cooperative_store.add_profile_version(conn, start, confirmed=False)
+                if profile is not None:  # a template chosen: the values are on record
+                    audit_log.append(
+                        conn,
+                        self._ctx.actor,
+                        "ad_profile.saved",
+                        {"version": saved.version, "confirmed": False,
+                         "profile": profile_to_data(start)},
+                    )  # fmt: skip
             audit_log.append(conn, self._ctx.actor, "cooperative.saved", asdict(coop))
         return Changes.of(Area.COOPERATIVE, Area.AD_PROFILE)
 

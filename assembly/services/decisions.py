@@ -12,13 +12,16 @@ import builtins
 from assembly.domain.ballots import DecisionMethod, Outcome
 from assembly.domain.errors import DomainError
 from assembly.domain.meeting import AgendaItem, Meeting, MeetingState
+from assembly.domain.quorum import thousands
+from assembly.domain.quorum_check import CheckStep, QuorumCheck
 from assembly.i18n import tr
-from assembly.persistence import audit_log, decision_store, meeting_store
+from assembly.persistence import audit_log, decision_store, meeting_store, quorum_check_store
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.services.changes import Area, Changes
 from assembly.services.context import ServiceContext
-from assembly.services.meeting_lookup import require_header
+from assembly.services.meeting_lookup import ProfileCache, require_header
+from assembly.services.quorum_counts import recount, special_refusal, special_status
 
 
 def require_item(conn: Connection, meeting_id: int, item_id: int) -> tuple[Meeting, AgendaItem]:
@@ -42,6 +45,7 @@ class DecisionService:
 
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
+        self._profiles = ProfileCache()
 
     def decisions(self, meeting_id: int) -> builtins.list[DecisionRow]:
         """Every decision of the meeting in the order recorded."""
@@ -56,19 +60,50 @@ class DecisionService:
         if not text.strip():
             raise DomainError(tr("Tuliskan isi keputusan yang disepakati."))
         with self._ctx.db.write() as conn:
-            _meeting, item = require_item(conn, meeting_id, item_id)
+            meeting, item = require_item(conn, meeting_id, item_id)
+            result = tr("disepakati secara musyawarah untuk mufakat")
+            if item.kind.is_special:
+                result += self._special_quorum(conn, meeting, item)
             row = DecisionRow(
                 meeting_id,
                 item_id,
                 DecisionMethod.CONSENSUS,
                 text.strip(),
                 dissent.strip(),
-                tr("disepakati secara musyawarah untuk mufakat"),
+                result,
                 Outcome.AGREED,
                 self._ctx.now(),
             )
             row = self._store(conn, row, item)
         return row, Changes.of(Area.DECISIONS, ids=(meeting_id,))
+
+    def _special_quorum(self, conn: Connection, meeting: Meeting, item: AgendaItem) -> str:
+        """Check and record the special quorum of ``item`` now (law.md rule 15): a consensus
+        on an AD amendment, merger, division or dissolution needs it as a vote does. The
+        words the result adds; refused when it is unset or not reached."""
+        profile = self._profiles.get(conn, meeting.profile_version)
+        meeting = recount(conn, meeting, profile)
+        status = special_status(conn, meeting, profile, item.kind)
+        if not status.reached:
+            raise DomainError(special_refusal(status, item.kind))
+        check = QuorumCheck(
+            self._ctx.now(),
+            CheckStep.ON_REQUEST,
+            status.base,
+            status.present,
+            status.minimum,
+            status.reached,
+            status.rule.describe(),
+            status.article,
+            note=tr("kuorum khusus sebelum mufakat: {title}", title=item.title),
+        )
+        quorum_check_store.add(conn, meeting.id or 0, check, self._ctx.actor)
+        return tr(
+            "; kuorum khusus: {present} hadir, minimal {minimum} ({rule})",
+            present=thousands(status.present),
+            minimum=thousands(status.minimum),
+            rule=status.rule_text,
+        )
 
     def record_no_consensus(
         self, meeting_id: int, item_id: int, note: str = ""
@@ -76,7 +111,17 @@ class DecisionService:
         """Record that musyawarah did not reach mufakat: from now on a vote may be opened on
         the item (Pasal 24(2))."""
         with self._ctx.db.write() as conn:
-            _meeting, item = require_item(conn, meeting_id, item_id)
+            meeting, item = require_item(conn, meeting_id, item_id)
+            profile = self._profiles.get(conn, meeting.profile_version)
+            if profile.unset_special_rules({item.kind}):
+                # No vote could follow (law.md rule 15): saying one will would be untrue.
+                raise DomainError(
+                    tr(
+                        "Profil AD belum menetapkan kuorum dan keputusan khusus untuk acara "
+                        "jenis {kind}; tidak ada keputusan yang dapat diambil atas acara ini.",
+                        kind=item.kind.label,
+                    )
+                )
             row = DecisionRow(
                 meeting_id,
                 item_id,

@@ -145,7 +145,9 @@ class _Vote:
         if ballot.kind is BallotKind.MOTION:
             statement, outcome, _rule = motion_result(tally, closed, item, self.profile)
         else:
-            statement, outcome, _rule, tied, _left = election_result(self.conn, closed, tally)
+            statement, outcome, _rule, tied, _left = election_result(
+                self.conn, closed, tally, self.profile
+            )
         _decide(self.conn, self.meeting, item, outcome, ballot.title, at, "", ballot.id,
                 statement)  # fmt: skip
         return tied

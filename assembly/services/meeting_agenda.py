@@ -11,7 +11,7 @@ from assembly.domain.errors import DomainError, Problem, ValidationError
 from assembly.domain.meeting import AgendaItem, Meeting, Officer
 from assembly.domain.meeting_rules import TITLE_MAX, field_label, validate_officers
 from assembly.i18n import tr
-from assembly.persistence import audit_log, meeting_store
+from assembly.persistence import audit_log, decision_store, meeting_store
 from assembly.persistence.meeting_store import Connection, to_row
 from assembly.services.changes import Area, Changes
 from assembly.services.context import ServiceContext
@@ -79,6 +79,14 @@ class AgendaEditing:
         with self._ctx.db.write() as conn:
             meeting = self._editable(conn, meeting_id)
             removed = _item(meeting, item_id)
+            if any(d.item_id == item_id for d in decision_store.for_meeting(conn, meeting_id)):
+                raise DomainError(
+                    tr(
+                        "Acara \u201c{item}\u201d sudah memiliki catatan keputusan; acara itu "
+                        "tidak dapat dihapus.",
+                        item=removed.title,
+                    )
+                )
             meeting_store.delete_item(conn, meeting_id, item_id)
             meeting_store.set_positions(
                 conn, meeting_id, [i.id for i in meeting.agenda if i.id not in (None, item_id)]

@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from assembly.domain.ad_profile import unset_special_refusal
 from assembly.domain.agenda_template import agenda_template
-from assembly.domain.cooperative import Cooperative
+from assembly.domain.cooperative import Cooperative, Level
 from assembly.domain.errors import DomainError, Problem, ValidationError
 from assembly.domain.meeting import (
     Meeting,
@@ -242,15 +243,20 @@ class MeetingService(AgendaEditing):
         self, meeting_id: int, check: Mapping[str, Any] | None = None
     ) -> tuple[Meeting, Changes]:
         """Close an opened meeting; from then on it is read-only. Refused while a ballot is
-        still open: its votes would be stranded. ``check`` (the reconciliation of the berita
-        acara's figures, and the reason given when they did not reconcile) is recorded with
-        the closing."""
+        still open (its votes would be stranded), and while the agenda has a special item
+        whose quorum or majority the AD profile leaves unset (law.md rule 15). ``check`` (the
+        reconciliation of the berita acara's figures, and the reason given when they did not
+        reconcile) is recorded with the closing."""
         with self._ctx.db.write() as conn:
             meeting = require_meeting(conn, meeting_id)
             if ballot_store.open_ballot_id(conn, meeting_id) is not None:
                 raise DomainError(
                     tr("Masih ada pemungutan suara yang terbuka; tutup atau batalkan dulu.")
                 )
+            profile = self._profiles.get(conn, meeting.profile_version)
+            refusal = unset_special_refusal(profile, meeting.item_kinds())
+            if refusal is not None:
+                raise DomainError(refusal)
             after = replace(
                 meeting, state=transition(meeting.state, Move.CLOSE), closed_at=self._ctx.now()
             )
@@ -264,7 +270,8 @@ class MeetingService(AgendaEditing):
         coop = cooperative_store.load(conn)
         end = (coop.fiscal_year_end_month, coop.fiscal_year_end_day) if coop else (12, 31)
         profile = self._profiles.get(conn, meeting.profile_version)
-        return meeting_warnings(meeting, profile, self._ctx.today(), end)
+        secondary = coop is not None and coop.level is Level.SECONDARY
+        return meeting_warnings(meeting, profile, self._ctx.today(), end, secondary=secondary)
 
 
 def _normalised(meeting: Meeting) -> Meeting:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assembly.domain.ad_profile import ADProfile
+from assembly.domain.ad_profile import ADProfile, ItemKind
 from assembly.domain.attendance import Channel, counts_for_quorum
+from assembly.domain.errors import DomainError
 from assembly.domain.meeting import Meeting
 from assembly.domain.members import eligibility
-from assembly.domain.quorum import QuorumRule
+from assembly.domain.quorum import QuorumBase, QuorumRule, thousands
 from assembly.domain.quorum_check import QuorumStatus, procedure, quorum_status
+from assembly.i18n import tr
 from assembly.persistence import attendance_store, meeting_store, quorum_check_store
 from assembly.persistence.meeting_store import Connection
 
@@ -40,6 +42,43 @@ def live_status(conn: Connection, meeting: Meeting, profile: ADProfile) -> Quoru
         present_by_channel=counted,
         attending=sum(counts.values()),
         article=article,
+    )
+
+
+def special_status(
+    conn: Connection, meeting: Meeting, profile: ADProfile, kind: ItemKind
+) -> QuorumStatus:
+    """The quorum now under the AD's special quorum for an item of ``kind`` (AD amendment,
+    merger, division, dissolution; law.md rule 15), with its AD article; refused when the AD
+    profile leaves it unset. Counted on the same present members as the meeting's quorum
+    (the profile keeps both on one base)."""
+    rule = profile.special_quorum.get(kind)
+    if rule is None:
+        raise DomainError(
+            tr(
+                "Profil AD belum menetapkan kuorum khusus untuk acara jenis {kind} "
+                "(UU 25/1992 Pasal 23); keputusan atas acara ini tidak dapat diambil.",
+                kind=kind.label,
+            )
+        )
+    status = live_status(conn, meeting, profile)
+    registered, entitled = meeting.registered, meeting.entitled
+    if registered is None or entitled is None:
+        registered, entitled = quorum_check_store.roll_counts(conn, meeting.cutoff_date, profile)
+    base = registered if rule.base is QuorumBase.ALL_MEMBERS else entitled
+    article = profile.article(f"special_quorum.{kind.value}") or profile.article("special_quorum")
+    return replace(status, rule=rule, base=base, article=article)
+
+
+def special_refusal(status: QuorumStatus, kind: ItemKind) -> str:
+    """The refusal when the special quorum of an item of ``kind`` is not reached."""
+    return tr(
+        "Kuorum khusus untuk acara {kind} tidak tercapai: {present} hadir, {text} ({rule}). "
+        "Keputusan atas acara ini tidak dapat diambil.",
+        kind=kind.label,
+        present=thousands(status.present),
+        text=status.text,
+        rule=status.rule_text,
     )
 
 

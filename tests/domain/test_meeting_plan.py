@@ -8,7 +8,14 @@ from dataclasses import replace
 
 from assembly.domain.ad_profile import ADProfile, ItemKind
 from assembly.domain.agenda_template import agenda_template
-from assembly.domain.meeting import AgendaItem, Meeting, MeetingType, Officer, OfficerRole
+from assembly.domain.meeting import (
+    AgendaItem,
+    Meeting,
+    MeetingState,
+    MeetingType,
+    Officer,
+    OfficerRole,
+)
 from assembly.domain.meeting_warnings import add_months, meeting_warnings, rat_deadline
 
 RAT = Meeting(
@@ -50,14 +57,35 @@ def test_a_well_prepared_rat_has_no_warnings() -> None:
     assert meeting_warnings(RAT, ADProfile(), TODAY) == []
 
 
-def test_a_rat_after_six_months_warns_with_the_article() -> None:
-    late = replace(RAT, date=dt.date(2026, 7, 1), invitation_date=dt.date(2026, 6, 1))
+def test_a_primary_rat_after_march_warns_with_the_source() -> None:
+    late = replace(RAT, date=dt.date(2026, 4, 4), invitation_date=dt.date(2026, 3, 1))
     (warning,) = meeting_warnings(late, ADProfile(), TODAY)
     assert warning.warning and warning.column == "Tanggal"
+    assert "batas 31/03/2026" in warning.message and "Februari 2026" in warning.message
+    march = replace(RAT, date=dt.date(2026, 3, 28), invitation_date=dt.date(2026, 3, 1))
+    assert meeting_warnings(march, ADProfile(), TODAY) == []
+
+
+def test_a_secondary_cooperative_keeps_six_months_and_the_ad_may_set_its_own() -> None:
+    late = replace(RAT, date=dt.date(2026, 7, 1), invitation_date=dt.date(2026, 6, 1))
+    (warning,) = meeting_warnings(late, ADProfile(), TODAY, secondary=True)
     assert "batas 30/06/2026" in warning.message and "Pasal 26 ayat 2" in warning.message
-    assert meeting_warnings(replace(late, date=dt.date(2026, 6, 30)), ADProfile(), TODAY) == []
-    stricter = ADProfile(rat_deadline_months=3)
-    assert rat_deadline(stricter, 2025, 12, 31) == dt.date(2026, 3, 31)
+    june = replace(late, date=dt.date(2026, 6, 30))
+    assert meeting_warnings(june, ADProfile(), TODAY, secondary=True) == []
+    assert rat_deadline(ADProfile(), 2025, 12, 31) == dt.date(2026, 3, 31)
+    assert rat_deadline(ADProfile(), 2025, 12, 31, secondary=True) == dt.date(2026, 6, 30)
+    own = ADProfile(rat_deadline_months=2, articles={"rat_deadline_months": "Pasal 18"})
+    assert rat_deadline(own, 2025, 12, 31) == dt.date(2026, 2, 28)
+    (warning,) = meeting_warnings(RAT, own, TODAY)
+    assert "batas 28/02/2026" in warning.message and "AD Pasal 18" in warning.message
+
+
+def test_the_countdown_shows_in_the_last_thirty_days_of_a_draft() -> None:
+    assert meeting_warnings(RAT, ADProfile(), dt.date(2026, 2, 28)) == []
+    (countdown,) = meeting_warnings(RAT, ADProfile(), dt.date(2026, 3, 1))
+    assert countdown.message.startswith("Batas waktu RAT tahun buku 2025: 31/03/2026, tinggal 30")
+    held = replace(RAT, state=MeetingState.CLOSED)
+    assert meeting_warnings(held, ADProfile(), dt.date(2026, 3, 20)) == []
 
 
 def test_a_rat_before_the_year_ends_warns() -> None:
@@ -71,7 +99,8 @@ def test_short_notice_warns_in_the_ad_terms() -> None:
     assert warning.message.startswith("Undangan dikirim 10 hari sebelum rapat")
     unsent = replace(RAT, invitation_date=None)
     assert meeting_warnings(unsent, ADProfile(), dt.date(2026, 2, 1)) == []
-    (soon,) = meeting_warnings(unsent, ADProfile(), dt.date(2026, 3, 7))
+    countdown, soon = meeting_warnings(unsent, ADProfile(), dt.date(2026, 3, 7))
+    assert "tinggal 24 hari" in countdown.message  # to the end of March
     assert "tinggal 7 hari" in soon.message
 
 

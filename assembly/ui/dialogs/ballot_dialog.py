@@ -32,6 +32,7 @@ from assembly.services.bundle import Services
 from assembly.ui.models.candidate_model import CandidateModel
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.buttons import localize_buttons
+from assembly.ui.widgets.election_rules_box import ElectionRulesBox
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
 
@@ -98,6 +99,17 @@ class BallotDialog(QDialog):
         candidates_label.setBuddy(self.candidate_number)
         election_form.addRow(candidates_label, adding)
         election_form.addRow("", self.candidate_list)
+        self.rules = ElectionRulesBox(
+            services.cooperative.ad_profile().profile,
+            lambda office, declared: services.elections.check_candidates(
+                meeting_id, office, self.seats.value(),
+                [n for n, _ in self.candidates.rows()], declared,
+            ),
+        )  # fmt: skip
+        election_form.addRow(self.rules)
+        self.seats.valueChanged.connect(lambda _v: self.rules.refresh())
+        self.candidates.rowsInserted.connect(lambda *_a: self.rules.refresh())
+        self.candidates.rowsRemoved.connect(lambda *_a: self.rules.refresh())
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.motion_radio)
         kind_row.addWidget(self.election_radio)
@@ -144,6 +156,10 @@ class BallotDialog(QDialog):
             modes = (BallotMode.NAMED, BallotMode.COUNTED, BallotMode.SECRET)
         for mode in modes:
             self.mode.addItem(mode.label, mode.value)
+        persons = not self.is_election and self.item.kind.is_about_persons
+        if persons and self.services.cooperative.ad_profile().profile.secret_ballot_for_persons:
+            # A vote on a dismissal is a vote on persons: secret unless chosen otherwise.
+            self.mode.setCurrentIndex(self.mode.findData(BallotMode.SECRET.value))
         self.election_box.setVisible(self.is_election)
         self.adjustSize()
 
@@ -193,7 +209,14 @@ class BallotDialog(QDialog):
             done = self.operations.run(
                 self,
                 lambda: self.services.elections.open_election(
-                    self.meeting_id, item_id, title, seats, numbers, mode
+                    self.meeting_id,
+                    item_id,
+                    title,
+                    seats,
+                    numbers,
+                    mode,
+                    office=self.rules.chosen_office(),
+                    declared=self.rules.declarations(),
                 ),
             )
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QCommandLinkButton,
     QDialog,
     QHBoxLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assembly.domain.ad_templates import ProfileTemplate
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.services.cooperative import CooperativeService
@@ -82,6 +84,20 @@ class FirstStartDialog(QDialog):
         )
         hint.setWordWrap(True)
         self.form = CooperativeForm()
+        self.template = QComboBox()
+        for template in ProfileTemplate:
+            self.template.addItem(template.label, template)
+        self.template_hint = QLabel()
+        self.template_hint.setObjectName("template_hint")
+        self.template_hint.setWordWrap(True)
+        self.template_hint.setStyleSheet("color: #555;")
+        self.template.currentIndexChanged.connect(self._explain_template)
+        self._explain_template()
+        template_label = QLabel(tr("Profil AD &awal"))
+        template_label.setBuddy(self.template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(template_label)
+        template_row.addWidget(self.template, 1)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
@@ -98,9 +114,22 @@ class FirstStartDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addWidget(self.form)
+        layout.addLayout(template_row)
+        layout.addWidget(self.template_hint)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         return page
+
+    def _explain_template(self) -> None:
+        self.template_hint.setText(
+            self.chosen_template().explanation
+            + " "
+            + tr("Semua nilai dapat diubah dan wajib dicocokkan dengan AD Anda.")
+        )
+
+    def chosen_template(self) -> ProfileTemplate:
+        """The AD-profile template chosen."""
+        return ProfileTemplate(self.template.currentData())
 
     def _go(self, page: int) -> None:
         self.pages.setCurrentIndex(page)
@@ -123,7 +152,9 @@ class FirstStartDialog(QDialog):
                 field.setFocus()
             return
         try:
-            self._service.save_cooperative(self.form.cooperative())
+            self._service.save_cooperative(
+                self.form.cooperative(), profile=self.chosen_template().profile()
+            )
         except DomainError as exc:
             self.error.setText(exc.message)
             return

@@ -28,6 +28,7 @@ from assembly.domain.ad_profile import (
     ItemKind,
     MajorityRule,
     NoQuorumAtVote,
+    TieBreak,
 )
 from assembly.domain.quorum import QuorumRule
 from assembly.i18n import tr
@@ -98,8 +99,18 @@ class ADProfileForm(QWidget):
         self._heading(tr("Undangan dan waktu"))
         self.notice = _spin(0, 365, tr(" hari sebelum rapat"))
         self._spin_row("notice_days", tr("Undangan dikirim paling lambat"), self.notice)
-        self.deadline = _spin(1, 12, tr(" bulan setelah tahun buku berakhir"))
-        self._spin_row("rat_deadline_months", tr("RAT diadakan paling lambat"), self.deadline)
+        self.deadline = _spin(0, 6, tr(" bulan setelah tahun buku berakhir"))
+        self.deadline.setSpecialValueText(
+            tr("ketentuan Kemenkop: primer akhir Maret, sekunder 6 bulan")
+        )
+        self.deadline.setMinimumWidth(300)
+        self._add(
+            "rat_deadline_months",
+            tr("RAT diadakan paling lambat"),
+            self.deadline,
+            lambda: self.deadline.value() or None,
+            lambda v: self.deadline.setValue(v or 0),
+        )
 
         self._heading(tr("Hak suara"))
         self.candidates = self._check_row(
@@ -110,9 +121,6 @@ class ADProfileForm(QWidget):
         )
         self.arrears = self._check_row(
             "arrears_suspend_vote", tr("Tunggakan simpanan menangguhkan hak suara")
-        )
-        self.board_lpj = self._check_row(
-            "board_may_vote_on_own_lpj", tr("Pengurus boleh memberi suara atas LPJ-nya sendiri")
         )
 
         self._heading(tr("Kuasa"))
@@ -152,6 +160,31 @@ class ADProfileForm(QWidget):
         )
         self.secret = self._check_row(
             "secret_ballot_for_persons", tr("Pemilihan orang dilakukan secara rahasia")
+        )
+        self.tie_break = QComboBox()
+        for choice in TieBreak:
+            self.tie_break.addItem(choice.label, choice)
+        self._add(
+            "tie_break",
+            tr("Bila suara sama untuk kursi terakhir"),
+            self.tie_break,
+            lambda: TieBreak(self.tie_break.currentData()),
+            lambda v: self.tie_break.setCurrentIndex(self.tie_break.findData(v)),
+        )
+
+        self._heading(tr("Pemilihan pengurus (peringatan, SE Menkop 1/2025)"))
+        self.village_head = self._check_row(
+            "warn_village_head_seat",
+            tr("Ingatkan bila kepala desa dicalonkan selain sebagai ketua pengawas ex officio"),
+        )
+        self.women = _spin(0, 100, tr("% perempuan"))
+        self.women.setSpecialValueText(tr("tidak diperiksa"))
+        self._spin_row(
+            "women_pengurus_min_percent", tr("Pengurus perempuan sekurang-kurangnya"), self.women
+        )
+        self.related = self._check_row(
+            "warn_related_pengurus",
+            tr("Ingatkan bila calon pengurus menyatakan hubungan keluarga satu sama lain"),
         )
 
         self._heading(tr("Hal-hal khusus (kuorum dan keputusan tersendiri)"))
