@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -27,11 +28,14 @@ from PySide6.QtWidgets import (
 from assembly.domain.ballots import Ballot, BallotMode, BallotState, Outcome
 from assembly.domain.meeting import AgendaItem, MeetingState
 from assembly.i18n import tr
+from assembly.services.ballot_opening import OpeningRefusal
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.console import ConsoleSnapshot
 from assembly.ui.dialogs.ballot_dialog import BallotDialog
 from assembly.ui.dialogs.consensus_dialog import ConsensusDialog
+from assembly.ui.dialogs.console_prompts import ask_to_close, explain_no_ballot
+from assembly.ui.dialogs.correction_dialog import CorrectionDialog
 from assembly.ui.dialogs.counted_dialog import CountedDialog
 from assembly.ui.dialogs.reason_dialog import ReasonDialog
 from assembly.ui.models.decision_list_model import method_label
@@ -60,7 +64,9 @@ class DecisionsPage(QWidget):
         self.services, self.operations = services, operations
         self.snapshot: ConsoleSnapshot | None = None
         self.latest: Ballot | None = None
+        self.refusal: OpeningRefusal | None = None  # why no ballot may open now
         self._windows: list[QWidget] = []  # projector and kiosk windows kept alive
+        self.prompt: QMessageBox | None = None  # the last question or explanation shown
 
         self.meeting = QComboBox()
         self.meeting.setObjectName("console_meeting")
@@ -93,6 +99,7 @@ class DecisionsPage(QWidget):
 
         self.ballot_panel = BallotPanel()
         self.vote_entry = VoteEntry(services, operations)
+        self.vote_entry.correct_button.clicked.connect(lambda _c=False: self.correct_vote())
         self.entry_stack = QStackedWidget()
         self.entry_stack.addWidget(QWidget())
         self.entry_stack.addWidget(self.vote_entry)
@@ -131,8 +138,8 @@ class DecisionsPage(QWidget):
         self.voting_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         right.addWidget(self.voting_area, 1)
         middle = QHBoxLayout()
-        middle.addWidget(self.agenda, 2)
-        middle.addLayout(right, 3)
+        middle.addWidget(self.agenda, 1)
+        middle.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(status)
@@ -142,6 +149,7 @@ class DecisionsPage(QWidget):
             "Ctrl+M": self.record_consensus,
             "Ctrl+T": self.record_no_consensus,
             "Ctrl+B": self.open_ballot,
+            "Ctrl+R": self.correct_vote,
             "Ctrl+Return": self.close_ballot,
             "Ctrl+Enter": self.close_ballot,
             "Ctrl+J": self.enter_counted,
@@ -255,6 +263,11 @@ class DecisionsPage(QWidget):
              for d in self.services.decisions.decisions(meeting_id)]
         )  # fmt: skip
         self.ballot_panel.show_snapshot(snap, self.latest)
+        self.refusal = (
+            self.services.ballots.may_open(meeting_id, snap.item.id if snap.item else None)
+            if snap.ballot is None
+            else None
+        )
         ballot = snap.ballot
         if ballot is not None and ballot.mode is BallotMode.NAMED:
             self.vote_entry.set_ballot(ballot, snap.candidates, self._proxies)
@@ -273,7 +286,9 @@ class DecisionsPage(QWidget):
         for button in (self.consensus_button, self.no_consensus_button):
             button.setEnabled(running and item is not None and ballot is None)
         self.agenda.take_up_button.setEnabled(running)
-        self.open_button.setEnabled(running and item is not None and ballot is None)
+        may_open = running and ballot is None and self.refusal is None
+        self.open_button.setEnabled(may_open)
+        self.open_button.setToolTip(self.refusal.reason if self.refusal and running else "")
         self.close_button.setEnabled(running and ballot is not None)
         self.cancel_button.setEnabled(running and ballot is not None)
         self.revote_button.setEnabled(
@@ -347,18 +362,67 @@ class DecisionsPage(QWidget):
         return self._show(dialog)
 
     def open_ballot(self) -> BallotDialog | None:
-        """Open the form for a ballot (motion or election) on the item under discussion."""
-        item, meeting_id = self._item(), self.meeting_id
-        if item is None or meeting_id is None or not self.open_button.isEnabled():
+        """Open the form for a ballot (motion or election) on the item under discussion; when
+        none may open now, say why first (and offer to record that consensus failed)."""
+        meeting_id = self.meeting_id
+        if meeting_id is None or self.snapshot is None:
+            return None
+        item = self._item()
+        refusal = (
+            self.services.ballots.may_open(meeting_id, item.id if item else None)
+            if self.snapshot.ballot is None
+            else OpeningRefusal(
+                tr("Masih ada pemungutan suara yang terbuka; tutup atau batalkan dahulu.")
+            )
+        )
+        if refusal is not None or item is None:
+            if refusal is not None:
+                self.prompt = explain_no_ballot(self, refusal, self._no_consensus_then_ballot)
             return None
         return self._show(BallotDialog(self.services, self.operations, meeting_id, item, self))
 
+    def _no_consensus_then_ballot(self) -> None:
+        dialog = self.record_no_consensus()
+        if dialog is not None:
+            dialog.accepted.connect(lambda: QTimer.singleShot(0, self.open_ballot))
+
     def close_ballot(self) -> bool:
-        """Close the open ballot: the result is shown at once."""
-        ballot = self.snapshot.ballot if self.snapshot else None
-        if ballot is None or not self.close_button.isEnabled():
+        """Close the open ballot: the result is shown at once. While voters are missing the
+        chair is asked once ("10 dari 11 sudah memilih; tutup?"); False until confirmed."""
+        snap = self.snapshot
+        ballot = snap.ballot if snap else None
+        if snap is None or ballot is None or not self.close_button.isEnabled():
             return False
-        return self._done(lambda: self.services.ballots.close(ballot.id or 0))
+        progress = snap.progress
+        if ballot.mode is not BallotMode.COUNTED and progress is not None:
+            progress = self.services.ballots.progress(ballot.id or 0)  # other desks too
+            if progress.voted < progress.eligible:
+                self.prompt = ask_to_close(
+                    self, progress.voted, progress.eligible, lambda: self._close_now(ballot)
+                )
+                return False
+        return self._close_now(ballot)
+
+    def _close_now(self, ballot: Ballot) -> bool:
+        closed = self._done(lambda: self.services.ballots.close(ballot.id or 0))
+        self._refocus()
+        return closed
+
+    def correct_vote(self) -> CorrectionDialog | None:
+        """Open the form to correct one mis-keyed vote of the open named ballot."""
+        ballot = self.snapshot.ballot if self.snapshot else None
+        if ballot is None or ballot.mode is not BallotMode.NAMED:
+            return None
+        dialog = CorrectionDialog(
+            self.services,
+            self.operations,
+            ballot,
+            self.snapshot.candidates if self.snapshot else (),
+            self.vote_entry.last_number,
+            self,
+        )
+        dialog.corrected.connect(self.vote_entry.show_correction)
+        return self._show(dialog)
 
     def cancel_ballot(self) -> ReasonDialog | None:
         """Cancel the open ballot; a reason is required and kept."""
