@@ -139,9 +139,7 @@ def test_an_election_vote_is_corrected_by_candidate(cooperative: Services, db_pa
         s.vote_corrections.correct_named_vote(ballot.id, "0001", ["0002", "0003"], "salah")
 
 
-def test_a_silent_edit_in_the_file_is_no_correction(
-    cooperative: Services, db_path: Path
-) -> None:
+def test_a_silent_edit_in_the_file_is_no_correction(cooperative: Services, db_path: Path) -> None:
     """The attack: someone edits a named vote in the file, not through the service. The
     audit log has no correction for it, so the minutes' list of corrections stays empty and
     the vote's own audit record still says what was keyed."""

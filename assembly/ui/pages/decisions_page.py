@@ -316,6 +316,8 @@ class DecisionsPage(QWidget):
         super().showEvent(event)
         self.timer.start()
         self.refresh()
+        if self.focusWidget() is None:  # the console's keys work from the first moment
+            self.agenda.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
