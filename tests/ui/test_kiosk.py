@@ -97,7 +97,7 @@ def test_a_second_attempt_is_refused_on_screen(
     assert window.pages.currentWidget() is window.identify_page
     identify(qtbot, window, "0003")  # refused at the scan: no choice is shown
     assert window.pages.currentWidget() is window.refused_page
-    assert window.refused_title.text() == "Suara tidak dicatat"
+    assert window.refused_title.text() == "Tidak dapat memberikan suara"
     assert "sudah memberikan suara" in window.refusal.text()
     assert not [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert hall.services.ballots.progress(ballot_id).voted == 1

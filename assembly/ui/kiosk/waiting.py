@@ -49,6 +49,14 @@ def confirm_close(booth: QWidget) -> QMessageBox:
         booth,
     )
     box.setObjectName("close_booth_box")
+    # Light, like any message box: the booth's dark style would otherwise reach into it.
+    box.setStyleSheet(
+        "QMessageBox { background: #ffffff; }"
+        "QLabel { color: #000000; background: transparent; font-size: 14pt; }"
+        "QPushButton { background: #eeeeee; color: #000000; border: 1px solid #888888;"
+        " border-radius: 4px; padding: 6px 16px; font-size: 13pt; }"
+        "QPushButton:default { border: 2px solid #1b5fa8; }"
+    )
     box.setInformativeText(tr("Pemungutan suara tidak ikut ditutup; ketua menutupnya di konsol."))
     yes = box.addButton(tr("Tutup bilik"), QMessageBox.ButtonRole.YesRole)
     yes.setObjectName("confirm_close_booth")

@@ -220,10 +220,12 @@ class KioskWindow(QWidget):
             if self.waiting:
                 return
             self.waiting = True
+            self.title.hide()  # the closed ballot's title would say it is still on
         elif not self.waiting and now.id == self.ballot_id:
             return
         else:
             self.waiting = False
+            self.title.show()
             if now.id != self.ballot_id:
                 self._take(now)
         if self.pages.currentWidget() is not self.thanks_page:
@@ -321,7 +323,7 @@ class KioskWindow(QWidget):
         )
         if isinstance(allowed, Refused):
             self.restart()  # the number is forgotten with the refusal
-            self.refuse(allowed.message)
+            self.refuse(allowed.message, tr("Tidak dapat memberikan suara"))
             return
         self._voter = (number, grantor)
         self.voter.setText(
@@ -365,8 +367,10 @@ class KioskWindow(QWidget):
         self.setFocus()
         self._back_timer.start(THANKS_MS)
 
-    def refuse(self, message: str) -> None:
-        """Say why the vote was not recorded, large, then go back to the start."""
+    def refuse(self, message: str, title: str = "") -> None:
+        """Say why the vote was not recorded (or, at the scan, why this member cannot vote),
+        large, then go back to the start."""
+        self.refused_title.setText(title or tr("Suara tidak dicatat"))
         self.refusal.setText(message)
         self.pages.setCurrentWidget(self.refused_page)
         self.setFocus()

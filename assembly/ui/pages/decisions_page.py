@@ -121,9 +121,14 @@ class DecisionsPage(QWidget):
         actions.addWidget(self.cancel_button, 0, 2)
         actions.addWidget(self.revote_button, 1, 0)
         actions.addWidget(self.runoff_button, 1, 1)
+        self.why_label = QLabel()  # why no ballot may open now, said before anyone asks
+        self.why_label.setObjectName("console_why")
+        self.why_label.setWordWrap(True)
+        self.why_label.setStyleSheet("color: #8a5a00;")
         right = QVBoxLayout()
         right.addWidget(self.item_label)
         right.addLayout(actions)
+        right.addWidget(self.why_label)
         # The ballot and its entry scroll rather than squeeze when a result and a run-off
         # are both in view on a small screen.
         voting = QWidget()
@@ -138,8 +143,8 @@ class DecisionsPage(QWidget):
         self.voting_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         right.addWidget(self.voting_area, 1)
         middle = QHBoxLayout()
-        middle.addWidget(self.agenda, 1)
-        middle.addLayout(right, 1)
+        middle.addWidget(self.agenda, 2)
+        middle.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(status)
@@ -288,7 +293,13 @@ class DecisionsPage(QWidget):
         self.agenda.take_up_button.setEnabled(running)
         may_open = running and ballot is None and self.refusal is None
         self.open_button.setEnabled(may_open)
-        self.open_button.setToolTip(self.refusal.reason if self.refusal and running else "")
+        why = self.refusal.reason if self.refusal and running and item is not None else ""
+        if running and ballot is None and self._runoff_pending():
+            why = tr("Suara sama untuk kursi terakhir: buka putaran kedua dengan "
+                     "\u201cBuka pemilihan ulang\u201d.")  # fmt: skip
+        self.open_button.setToolTip(why)
+        self.why_label.setText(why)
+        self.why_label.setVisible(bool(why))
         self.close_button.setEnabled(running and ballot is not None)
         self.cancel_button.setEnabled(running and ballot is not None)
         self.revote_button.setEnabled(

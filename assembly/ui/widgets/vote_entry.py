@@ -59,7 +59,7 @@ class VoteEntry(QWidget):
 
         self.number = QLineEdit()
         self.number.setObjectName("vote_number")
-        self.number.setPlaceholderText(tr("Pindai kartu atau ketik nomor anggota lalu Enter"))
+        self.number.setPlaceholderText(tr("Pindai kartu atau ketik nomor"))  # fits at 1200 px
         self.number.setStyleSheet("font-size: 18pt; padding: 4px;")
         self.number.installEventFilter(self)
         self.grantor_label = QLabel(tr("Untuk pemberi kua&sa:"))
