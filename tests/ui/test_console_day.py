@@ -346,8 +346,8 @@ def test_the_chair_closes_the_booth_after_a_confirmation(qtbot: QtBot, hall: Hal
     s = hall.services
     item = no_consensus(hall, 2)
     ballot, _ = s.ballots.open_motion(hall.meeting_id, item, BallotMode.SECRET, "Usul SHU")
-    booth = KioskWindow(s, Operations(), ballot.id or 0)
-    qtbot.addWidget(booth)
+    operations = Operations()
+    booth = KioskWindow(s, operations, ballot.id or 0)
     booth.resize(1280, 800)
     booth.show()
     assert booth.close_button.isVisible()
@@ -365,4 +365,9 @@ def test_the_chair_closes_the_booth_after_a_confirmation(qtbot: QtBot, hall: Hal
     box.findChild(QPushButton, "confirm_close_booth").click()
     assert not booth.isVisible()
     assert s.ballots.get(ballot.id or 0).state is BallotState.OPEN  # the ballot is the console's
-    s.ballots.cast(ballot.id or 0, "0001", Choice.YES)
+    # Gone for good, the booth no longer listens: the next change elsewhere raises nothing.
+    with qtbot.waitSignal(booth.destroyed):
+        booth.deleteLater()
+    assert operations.run(None, lambda: s.ballots.cast(ballot.id or 0, "0001", Choice.YES))
+    assert operations.run(None, lambda: s.ballots.cancel(ballot.id or 0, "salah judul"))
+    assert s.ballots.get(ballot.id or 0).state is BallotState.CANCELLED

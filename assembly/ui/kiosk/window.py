@@ -133,7 +133,7 @@ class KioskWindow(QWidget):
         self._follow_timer = QTimer(self)
         self._follow_timer.setInterval(FOLLOW_MS)
         self._follow_timer.timeout.connect(self.follow)
-        operations.changed.connect(lambda _changes: self.follow())
+        operations.changed.connect(self._changed)  # a bound slot: dropped with the window
         self._scale()
         self.follow()
         self.restart()
@@ -230,6 +230,10 @@ class KioskWindow(QWidget):
                 self._take(now)
         if self.pages.currentWidget() is not self.thanks_page:
             self.restart()
+
+    def _changed(self, _changes: object) -> None:
+        if self.isVisible():
+            self.follow()
 
     def _take(self, ballot: Ballot) -> None:
         """Put ``ballot`` in the booth: its title and its choices."""
