@@ -158,6 +158,26 @@ def stored_choice(conn: Connection, ballot: Ballot, choice: VoteChoice) -> str:
     return ",".join(str(i) for i in sorted(ids))
 
 
+def _runoff_pending(conn: Connection, meeting_id: int, item_id: int) -> OpeningRefusal | None:
+    """A refusal while the item's last election ended tied for the last seat and its run-off
+    is not open yet: a tie calls a run-off between the tied (law.md rule 17), not a new
+    election."""
+    ballots = [b for b in ballot_store.for_meeting(conn, meeting_id) if b.item_id == item_id]
+    last = ballots[-1] if ballots else None
+    if last is None or last.kind is not BallotKind.ELECTION or last.state is not BallotState.CLOSED:
+        return None
+    decided = [d for d in decision_store.for_meeting(conn, meeting_id) if d.ballot_id == last.id]
+    if not decided or decided[-1].outcome is not Outcome.RUNOFF:
+        return None
+    return OpeningRefusal(
+        tr(
+            "Suara sama untuk kursi terakhir pada \u201c{title}\u201d: buka dahulu pemilihan "
+            "ulang di antara yang bersuara sama (tombol \u201cBuka pemilihan ulang\u201d).",
+            title=last.title,
+        )
+    )
+
+
 class BallotService:
     """Opening, voting on, closing and cancelling ballots on motions (and, through
     :class:`~assembly.services.elections.ElectionService`, elections)."""
@@ -257,7 +277,9 @@ class BallotService:
                     tr("Belum ada acara yang dibahas: pilih acara pada daftar lalu Enter.")
                 )
             _meeting, item = require_item(conn, meeting_id, item_id)
-            return opening_refusal(conn, meeting, item)
+            return opening_refusal(conn, meeting, item) or _runoff_pending(
+                conn, meeting_id, item_id
+            )
 
     def enter_counted(self, ballot_id: int, totals: CountedTotals) -> Changes:
         """Store the totals of a counted motion, with the tellers, once they reconcile and

@@ -279,7 +279,9 @@ def test_the_tie_stays_on_console_and_projector_until_the_run_off(qtbot: QtBot, 
     bars = {b.label: b.value for b in projector.view.bars}
     assert bars == {"Anggota Nomor 2": 2, "Anggota Nomor 3": 2, "Anggota Nomor 5": 1}
     assert [b.role for b in projector.view.bars] == ["tied", "tied", "candidate"]
-    assert "buka putaran kedua" in page.why_label.text() and page.why_label.isVisible()
+    # A new election instead of the run-off is not offered: the chair is told what to do.
+    assert not page.open_button.isEnabled()
+    assert "buka dahulu pemilihan ulang" in page.why_label.text() and page.why_label.isVisible()
     # Seconds pass: still the tie.
     qtbot.wait(1200)
     assert tie in projector.statement.text() and tie in page.ballot_panel.statement_label.text()

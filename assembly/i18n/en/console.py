@@ -13,8 +13,10 @@ CATALOGUE: dict[str, str] = {
     ),
     "Pemungutan suara belum dapat dibuka": "The ballot cannot be opened yet",
     "Catat mufakat tidak tercapai…": "Record that consensus failed…",
-    "Suara sama untuk kursi terakhir: buka putaran kedua dengan \u201cBuka pemilihan ulang\u201d.": (
-        "Tie for the last seat: open the second round with \u201cOpen the run-off\u201d."
+    "Suara sama untuk kursi terakhir pada \u201c{title}\u201d: buka dahulu pemilihan ulang di "
+    "antara yang bersuara sama (tombol \u201cBuka pemilihan ulang\u201d).": (
+        "Tie for the last seat in \u201c{title}\u201d: first open the run-off between the tied "
+        "(the \u201cOpen the run-off\u201d button)."
     ),
     # closing
     "Tutup pemungutan suara": "Close the ballot",

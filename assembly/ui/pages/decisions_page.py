@@ -294,9 +294,6 @@ class DecisionsPage(QWidget):
         may_open = running and ballot is None and self.refusal is None
         self.open_button.setEnabled(may_open)
         why = self.refusal.reason if self.refusal and running and item is not None else ""
-        if running and ballot is None and self._runoff_pending():
-            why = tr("Suara sama untuk kursi terakhir: buka putaran kedua dengan "
-                     "\u201cBuka pemilihan ulang\u201d.")  # fmt: skip
         self.open_button.setToolTip(why)
         self.why_label.setText(why)
         self.why_label.setVisible(bool(why))
