@@ -2,13 +2,15 @@
 
 The voter (or the officer beside them) scans a card or types the member number; a proxy holder
 can vote for the grantor through the toggle. Who may not vote (absent, not entitled, already
-voted) is refused at the scan, before any choice is shown. The booth follows the ballot open
-now: when its ballot closes it says it waits for the next one, and a new ballot (a run-off)
-comes up by itself. The chair closes the booth with the button at the bottom (Ctrl+W), after a
-confirmation. The choice goes to ``services.ballots.cast``
-through the one door; the service records that the member voted and stores the choice apart
-with nothing linking the two (DESIGN.md section 3, secret kiosk). The booth forgets the choice
-before it says thank you, and it never shows a tally.
+voted) is refused at the scan, before any choice is shown. The choice goes to
+``services.ballots.cast`` through the one door; the service records that the member voted and
+stores the choice apart with nothing linking the two (DESIGN.md section 3, secret kiosk). The
+booth forgets the choice before it says thank you, and it never shows a tally.
+
+The booth follows the meeting's ballot open now: when its ballot closes it says it waits for
+the next one, and a new ballot (a run-off) comes up by itself, so no voter is left on a closed
+ballot. The chair closes the booth with the button at the bottom (Ctrl+W), after a
+confirmation.
 """
 
 from __future__ import annotations
