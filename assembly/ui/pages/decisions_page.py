@@ -6,6 +6,7 @@ on every change and once a second, because the kiosk and other desks write too."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assembly.domain.ballots import Ballot, BallotMode, BallotState, Outcome
+from assembly.domain.ballots import Ballot, BallotMode
 from assembly.domain.meeting import AgendaItem, MeetingState
 from assembly.i18n import tr
 from assembly.services.ballot_opening import OpeningRefusal
@@ -41,6 +41,7 @@ from assembly.ui.dialogs.reason_dialog import ReasonDialog
 from assembly.ui.models.decision_list_model import method_label
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.agenda_panel import AgendaPanel
+from assembly.ui.widgets.ballot_actions import BallotActions, console_button
 from assembly.ui.widgets.ballot_panel import BallotPanel
 from assembly.ui.widgets.quorum_panel import NOT_REACHED_STYLE, REACHED_STYLE
 from assembly.ui.widgets.vote_entry import VoteEntry
@@ -87,11 +88,19 @@ class DecisionsPage(QWidget):
         self.no_consensus_button = self._button(
             tr("Mufakat tidak tercapa&i… (Ctrl+T)"), self.record_no_consensus
         )
-        self.open_button = self._button(tr("&Buka pemungutan suara… (Ctrl+B)"), self.open_ballot)
-        self.close_button = self._button(tr("&Tutup (Ctrl+Enter)"), self.close_ballot)
-        self.cancel_button = self._button(tr("Bata&lkan…"), self.cancel_ballot)
-        self.revote_button = self._button(tr("&Ulangi pemungutan suara…"), self.revote)
-        self.runoff_button = self._button(tr("Buka pemilihan ulan&g"), self.open_runoff)
+        self.actions = BallotActions(
+            open_ballot=self.open_ballot,
+            close_ballot=self.close_ballot,
+            cancel_ballot=self.cancel_ballot,
+            revote=self.revote,
+            open_runoff=self.open_runoff,
+        )
+        self.open_button, self.close_button = self.actions.open_button, self.actions.close_button
+        self.cancel_button, self.revote_button = (
+            self.actions.cancel_button,
+            self.actions.revote_button,
+        )
+        self.runoff_button, self.why_label = self.actions.runoff_button, self.actions.why_label
         self.counted_button = self._button(
             tr("Masukkan &jumlah suara… (Ctrl+J)"), self.enter_counted
         )
@@ -115,20 +124,9 @@ class DecisionsPage(QWidget):
         status.addWidget(self.verdict_label)
         self.agenda.action_row.addWidget(self.consensus_button)
         self.agenda.action_row.addWidget(self.no_consensus_button)
-        actions = QGridLayout()
-        actions.addWidget(self.open_button, 0, 0)
-        actions.addWidget(self.close_button, 0, 1)
-        actions.addWidget(self.cancel_button, 0, 2)
-        actions.addWidget(self.revote_button, 1, 0)
-        actions.addWidget(self.runoff_button, 1, 1)
-        self.why_label = QLabel()  # why no ballot may open now, said before anyone asks
-        self.why_label.setObjectName("console_why")
-        self.why_label.setWordWrap(True)
-        self.why_label.setStyleSheet("color: #8a5a00;")
         right = QVBoxLayout()
         right.addWidget(self.item_label)
-        right.addLayout(actions)
-        right.addWidget(self.why_label)
+        right.addWidget(self.actions)
         # The ballot and its entry scroll rather than squeeze when a result and a run-off
         # are both in view on a small screen.
         voting = QWidget()
@@ -173,11 +171,8 @@ class DecisionsPage(QWidget):
         operations.changed.connect(self._changed)
         self.load_meetings()
 
-    def _button(self, text: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        button.clicked.connect(lambda _c=False: slot())  # type: ignore[operator]
-        return button
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        return console_button(text, slot)
 
     @staticmethod
     def _wrapped(button: QPushButton) -> QWidget:
@@ -291,28 +286,10 @@ class DecisionsPage(QWidget):
         for button in (self.consensus_button, self.no_consensus_button):
             button.setEnabled(running and item is not None and ballot is None)
         self.agenda.take_up_button.setEnabled(running)
-        may_open = running and ballot is None and self.refusal is None
-        self.open_button.setEnabled(may_open)
-        why = self.refusal.reason if self.refusal and running and item is not None else ""
-        self.open_button.setToolTip(why)
-        self.why_label.setText(why)
-        self.why_label.setVisible(bool(why))
-        self.close_button.setEnabled(running and ballot is not None)
-        self.cancel_button.setEnabled(running and ballot is not None)
-        self.revote_button.setEnabled(
-            running and ballot is None and self.latest is not None
-            and self.latest.state is not BallotState.OPEN
-        )  # fmt: skip
-        self.runoff_button.setEnabled(running and ballot is None and self._runoff_pending())
+        self.actions.update_for(snap, self.latest, self.refusal)
         self.counted_button.setEnabled(running and ballot is not None)
         self.kiosk_button.setEnabled(ballot is not None)
         self.projector_button.setEnabled(snap is not None)
-
-    def _runoff_pending(self) -> bool:
-        last = self.snapshot.last if self.snapshot else None
-        if last is None or last.outcome is not Outcome.RUNOFF or self.latest is None:
-            return False
-        return self.latest.id == last.ballot.id  # no ballot (so no run-off) opened since
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(Area.MEETINGS):
