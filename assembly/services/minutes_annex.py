@@ -376,6 +376,12 @@ def _votes_json(
                 }
                 for r in lists[line.number].rows
             ]
+        if f.corrections:  # votes corrected while the ballot was open, as logged
+            entry["koreksi_suara"] = [
+                {"nomor_anggota": c.number, "nama": c.name, "semula": c.old, "menjadi": c.new,
+                 "alasan": c.reason}
+                for c in f.corrections
+            ]  # fmt: skip
         ballots.append(entry)
     data = {
         "rapat": {

@@ -90,6 +90,15 @@ def test_a_mis_keyed_vote_is_corrected_audited_counted_and_minuted(
     text = " ".join(text.split())
     assert "1 suara dikoreksi: 0003 Anggota Nomor 3 dari Tidak setuju menjadi Setuju" in text
     assert "alasan: salah tekan: anggota menyatakan setuju" in text
+    # The embedded data file says it too, for a member checking the numbers.
+    (data,) = PdfReader(pdf).attachments["hasil_suara.json"]
+    (first,) = [b for b in json.loads(data)["pemungutan_suara"] if b["mode"] == "terbuka"]
+    assert first["koreksi_suara"] == [
+        {"nomor_anggota": "0003", "nama": "Anggota Nomor 3", "semula": "tidak_setuju",
+         "menjadi": "setuju", "alasan": "salah tekan: anggota menyatakan setuju"}
+    ]  # fmt: skip
+    assert {"nomor_anggota": "0003", "nama": "Anggota Nomor 3", "pilihan": "setuju",
+            "melalui_kuasa": None} in first["suara_terbuka"]  # fmt: skip
 
 
 def test_refusals_change_nothing(cooperative: Services, db_path: Path) -> None:
