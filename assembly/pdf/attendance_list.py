@@ -262,7 +262,10 @@ class _Layout:
     def _tail_flowables(self) -> list[Flowable]:
         """The summary by channel and the signature blocks, kept together."""
         t, h = self.t, self.heading
-        parts: list[Flowable] = [Spacer(1, 5 * mm), *totals_flowables(self.rows, t, blank=self.blank)]
+        parts: list[Flowable] = [
+            Spacer(1, 5 * mm),
+            *totals_flowables(self.rows, t, blank=self.blank),
+        ]
         if self.page_map is not None:
             parts.insert(0, PageMark("LAMPIRAN I", self.page_map))
         if h.signatories:

@@ -303,6 +303,8 @@ def _named(
         Paragraph(escape(heading), s["heading"]),
         Paragraph(escape(summary), s["note"]),
     ]
+    if b.note:  # a re-vote, a run-off, a vote corrected while the ballot was open
+        out.append(Paragraph(f"<i>{escape(b.note)}</i>", s["note"]))
     if not rows:
         out.append(Paragraph(escape(t.tr("Tidak ada suara yang tercatat.")), s["note"]))
     out += fixed_tables(header, rows, [share * width for share in _VOTE_SHARES])

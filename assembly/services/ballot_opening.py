@@ -6,12 +6,13 @@ re-votes and run-offs."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assembly.domain.ad_profile import ADProfile, NoQuorumAtVote
 from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState
 from assembly.domain.errors import DomainError
+from assembly.domain.meeting import AgendaItem, Meeting
 from assembly.domain.members import Member
 from assembly.domain.presence import present_at
 from assembly.domain.quorum import thousands
@@ -43,19 +44,9 @@ def open_in(
     (Pasal 24(2)), no other ballot open, quorum re-checked and recorded, who is entitled now
     stored. Refused without quorum when the AD profile blocks."""
     meeting, item = require_item(conn, draft.meeting_id, draft.item_id)
-    if not decision_store.consensus_failed(conn, item.id or 0):
-        raise DomainError(
-            tr(
-                "Catat dahulu bahwa musyawarah untuk mufakat tidak tercapai pada acara "
-                "\u201c{item}\u201d; baru sesudah itu pemungutan suara dapat dibuka "
-                "(UU 25/1992 Pasal 24 ayat 2).",
-                item=item.title,
-            )
-        )
-    if ballot_store.open_ballot_id(conn, meeting.id or 0) is not None:
-        raise DomainError(
-            tr("Masih ada pemungutan suara yang terbuka; tutup atau batalkan dahulu.")
-        )
+    refusal = opening_refusal(conn, meeting, item)
+    if refusal is not None:
+        raise DomainError(refusal.reason)
     if draft.kind is BallotKind.MOTION and profile.majority_for(item.kind) is None:
         raise DomainError(
             tr(
@@ -156,6 +147,35 @@ def open_in(
         },
     )
     return ballot
+
+
+@dataclass(frozen=True)
+class OpeningRefusal:
+    """Why no ballot may open on an item now; ``consensus_pending`` when what is missing is
+    the record that consensus failed (the chair can record it and go on)."""
+
+    reason: str
+    consensus_pending: bool = False
+
+
+def opening_refusal(conn: Connection, meeting: Meeting, item: AgendaItem) -> OpeningRefusal | None:
+    """Why a ballot may not open on ``item`` now (None: it may, quorum aside): another ballot
+    is open, or consensus was not yet recorded as failed (UU 25/1992 Pasal 24 ayat 2)."""
+    if ballot_store.open_ballot_id(conn, meeting.id or 0) is not None:
+        return OpeningRefusal(
+            tr("Masih ada pemungutan suara yang terbuka; tutup atau batalkan dahulu.")
+        )
+    if not decision_store.consensus_failed(conn, item.id or 0):
+        return OpeningRefusal(
+            tr(
+                "Catat dahulu bahwa musyawarah untuk mufakat tidak tercapai pada acara "
+                "\u201c{item}\u201d; baru sesudah itu pemungutan suara dapat dibuka "
+                "(UU 25/1992 Pasal 24 ayat 2).",
+                item=item.title,
+            ),
+            consensus_pending=True,
+        )
+    return None
 
 
 def draft_ballot(

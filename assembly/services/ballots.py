@@ -30,7 +30,7 @@ from assembly.domain.ballots import (
     validate_election_ballot,
 )
 from assembly.domain.errors import DomainError
-from assembly.domain.meeting import Meeting
+from assembly.domain.meeting import Meeting, MeetingState
 from assembly.domain.members import Member
 from assembly.i18n import tr
 from assembly.persistence import (
@@ -44,7 +44,13 @@ from assembly.persistence.database import truncate_wal
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.persistence.timestamps import to_text
-from assembly.services.ballot_opening import draft_ballot, open_in, require_ballot
+from assembly.services.ballot_opening import (
+    OpeningRefusal,
+    draft_ballot,
+    open_in,
+    opening_refusal,
+    require_ballot,
+)
 from assembly.services.ballot_results import election_result, motion_result, tally_of
 from assembly.services.changes import Area, Changes
 from assembly.services.context import ServiceContext
@@ -71,7 +77,7 @@ class VotingProgress:
 @dataclass(frozen=True)
 class BallotOutcome:
     """A closed ballot: its tally (a motion's, or votes per candidate name), the statement of
-    the result, the decision stored, and the run-off opened when the last seat was tied."""
+    the result and the decision stored (a tie for the last seat calls a run-off)."""
 
     ballot: Ballot
     tally: dict[str, int]
@@ -80,10 +86,10 @@ class BallotOutcome:
     rule: str
     by_proxy: int
     decision: DecisionRow
-    runoff_id: int | None = None
 
 
-def _member(conn: Connection, number: str) -> Member:
+def member_by_number(conn: Connection, number: str) -> Member:
+    """The member with ``number``; refused when there is none."""
     member = member_store.by_number(conn, number.strip())
     if member is None:
         raise DomainError(tr("Nomor anggota {number} tidak ditemukan.", number=number.strip()))
@@ -97,10 +103,10 @@ def _voter(
     refused for anyone not entitled at the snapshot, and for a member whose proxy holder
     votes for them."""
     assert ballot.id is not None
-    voter = _member(conn, number)
+    voter = member_by_number(conn, number)
     member, holder = voter, None
     if for_grantor is not None:
-        member = _member(conn, for_grantor)
+        member = member_by_number(conn, for_grantor)
         entitled, holder = ballot_store.eligibility(conn, ballot.id, member.id or 0)
         if not entitled or holder != voter.id:
             raise DomainError(
@@ -148,6 +154,49 @@ def _reconcile_secret(conn: Connection, ballot: Ballot) -> None:
         )
 
 
+def stored_choice(conn: Connection, ballot: Ballot, choice: VoteChoice) -> str:
+    """``choice`` as stored for ``ballot``: a motion's answer, or the chosen candidates' member
+    ids; refused when it is not a valid choice on this ballot."""
+    if ballot.kind is BallotKind.MOTION:
+        if not isinstance(choice, Choice) or choice is Choice.INVALID:
+            raise DomainError(tr("Pilih setuju, tidak setuju atau abstain."))
+        return choice.value
+    if isinstance(choice, (Choice, str)):
+        raise DomainError(tr("Pilih calon dengan nomor anggotanya."))
+    people = ballot_store.candidate_list(conn, ballot.id or 0)
+    numbers = member_store.by_numbers(conn, [n.strip() for n in choice])
+    ids = [numbers[n.strip()].id or 0 if n.strip() in numbers else 0 for n in choice]
+    known = [str(m) for m, _ in people]
+    if not validate_election_ballot([str(i) for i in ids], known, ballot.seats or 1):
+        raise DomainError(
+            tr(
+                "Pilih paling banyak {seats} calon yang berbeda dari daftar calon.",
+                seats=ballot.seats or 1,
+            )
+        )
+    return ",".join(str(i) for i in sorted(ids))
+
+
+def _runoff_pending(conn: Connection, meeting_id: int, item_id: int) -> OpeningRefusal | None:
+    """A refusal while the item's last election ended tied for the last seat and its run-off
+    is not open yet: a tie calls a run-off between the tied (law.md rule 17), not a new
+    election."""
+    ballots = [b for b in ballot_store.for_meeting(conn, meeting_id) if b.item_id == item_id]
+    last = ballots[-1] if ballots else None
+    if last is None or last.kind is not BallotKind.ELECTION or last.state is not BallotState.CLOSED:
+        return None
+    decided = [d for d in decision_store.for_meeting(conn, meeting_id) if d.ballot_id == last.id]
+    if not decided or decided[-1].outcome is not Outcome.RUNOFF:
+        return None
+    return OpeningRefusal(
+        tr(
+            "Suara sama untuk kursi terakhir pada \u201c{title}\u201d: buka dahulu pemilihan "
+            "ulang di antara yang bersuara sama (tombol \u201cBuka pemilihan ulang\u201d).",
+            title=last.title,
+        )
+    )
+
+
 class BallotService:
     """Opening, voting on, closing and cancelling ballots on motions (and, through
     :class:`~assembly.services.elections.ElectionService`, elections)."""
@@ -193,7 +242,7 @@ class BallotService:
             if ballot.mode is BallotMode.COUNTED:
                 raise DomainError(tr("Pemungutan suara ini dihitung; masukkan jumlahnya saja."))
             member, holder, voter = _voter(conn, ballot, number, for_grantor)
-            stored = self._choice(conn, ballot, choice)
+            stored = stored_choice(conn, ballot, choice)
             payload: dict[str, Any] = {"ballot": ballot.id, "member": member.number}
             if holder is not None:
                 payload["proxy_holder"] = voter.number
@@ -229,25 +278,27 @@ class BallotService:
                 )
         return member.name
 
-    def _choice(self, conn: Connection, ballot: Ballot, choice: VoteChoice) -> str:
-        if ballot.kind is BallotKind.MOTION:
-            if not isinstance(choice, Choice) or choice is Choice.INVALID:
-                raise DomainError(tr("Pilih setuju, tidak setuju atau abstain."))
-            return choice.value
-        if isinstance(choice, (Choice, str)):
-            raise DomainError(tr("Pilih calon dengan nomor anggotanya."))
-        people = ballot_store.candidate_list(conn, ballot.id or 0)
-        numbers = member_store.by_numbers(conn, [n.strip() for n in choice])
-        ids = [numbers[n.strip()].id or 0 if n.strip() in numbers else 0 for n in choice]
-        known = [str(m) for m, _ in people]
-        if not validate_election_ballot([str(i) for i in ids], known, ballot.seats or 1):
-            raise DomainError(
-                tr(
-                    "Pilih paling banyak {seats} calon yang berbeda dari daftar calon.",
-                    seats=ballot.seats or 1,
+    def may_open(self, meeting_id: int, item_id: int | None) -> OpeningRefusal | None:
+        """Why no ballot may open now on ``item_id`` (the item under discussion), or None when
+        one may (the quorum is re-checked on opening): the console says it before any form."""
+        with self._ctx.db.read() as conn:
+            meeting = require_header(conn, meeting_id)
+            if meeting.state is not MeetingState.OPENED:
+                return OpeningRefusal(
+                    tr(
+                        "Pemungutan suara hanya dapat dibuka selama rapat dibuka "
+                        "(status sekarang: {state}).",
+                        state=meeting.state.label,
+                    )
                 )
+            if item_id is None:
+                return OpeningRefusal(
+                    tr("Belum ada acara yang dibahas: pilih acara pada daftar lalu Enter.")
+                )
+            _meeting, item = require_item(conn, meeting_id, item_id)
+            return opening_refusal(conn, meeting, item) or _runoff_pending(
+                conn, meeting_id, item_id
             )
-        return ",".join(str(i) for i in sorted(ids))
 
     def enter_counted(self, ballot_id: int, totals: CountedTotals) -> Changes:
         """Store the totals of a counted motion, with the tellers, once they reconcile and
@@ -284,8 +335,9 @@ class BallotService:
 
     def close(self, ballot_id: int) -> tuple[BallotOutcome, Changes]:
         """Close the ballot, tally it, decide under the AD's rule and store the decision with
-        its statement. A tie for an election's last seat opens the run-off between the tied
-        (when quorum allows; otherwise it is opened later with ``open_runoff``)."""
+        its statement. A tie for an election's last seat calls a run-off between the tied,
+        which the chair opens (``ElectionService.open_runoff``) once the hall has seen the
+        tie."""
         with self._ctx.db.write() as conn:
             ballot = require_ballot(conn, ballot_id)
             meeting, profile = self._profile(conn, ballot.meeting_id)
@@ -299,11 +351,10 @@ class BallotService:
             ballot_store.update(conn, closed)
             if ballot.kind is BallotKind.MOTION:
                 statement, outcome, rule = motion_result(tally, ballot, item, profile)
-                runoff_id = None
             else:
-                statement, outcome, rule, tied, left = election_result(conn, ballot, tally, profile)
-                runoff = tied and outcome is Outcome.RUNOFF
-                runoff_id = self._runoff(conn, profile, closed, tied, left) if runoff else None
+                statement, outcome, rule, _tied, _left = election_result(
+                    conn, ballot, tally, profile
+                )
             row = DecisionRow(
                 meeting.id or 0,
                 ballot.item_id,
@@ -321,35 +372,12 @@ class BallotService:
                 self._ctx.actor,
                 "ballot.closed",
                 {"ballot": ballot_id, "tally": tally, "by_proxy": by_proxy,
-                 "result": statement, "runoff": runoff_id},
+                 "result": statement},
             )  # fmt: skip
         if ballot.mode is BallotMode.SECRET:
             truncate_wal(self._ctx.db)  # the WAL's copy of the totals after each vote: gone
-        result = BallotOutcome(closed, tally, statement, outcome, rule, by_proxy, row, runoff_id)
+        result = BallotOutcome(closed, tally, statement, outcome, rule, by_proxy, row)
         return result, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,))
-
-    def _runoff(
-        self, conn: Connection, profile: ADProfile, ballot: Ballot, tied: Sequence[int], seats: int
-    ) -> int | None:
-        draft = replace(
-            ballot,
-            state=BallotState.OPEN,
-            closed_at=None,
-            seats=seats,
-            title=tr("Pemilihan ulang: {title}", title=ballot.title),
-            runoff_of=ballot.id,
-            revote_of=None,
-            revote_reason="",
-            id=None,
-        )
-        members = [m for m in (member_store.get(conn, i) for i in tied) if m is not None]
-        try:
-            with conn.begin_nested():
-                runoff = open_in(self._ctx, conn, profile, draft, members)
-                _keep_declarations(conn, ballot, runoff)
-                return runoff.id
-        except DomainError:
-            return None  # quorum blocks a vote now; the chair opens the run-off later
 
     def cancel(self, ballot_id: int, reason: str) -> tuple[Ballot, Changes]:
         """Cancel an open ballot; the reason is required and kept. Its votes stay stored and

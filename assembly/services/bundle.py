@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from assembly.services.reporting_pack import ReportingPackService
     from assembly.services.signing import SigningService
     from assembly.services.status import StatusService
+    from assembly.services.vote_correction import VoteCorrectionService
 
 
 class Services:
@@ -189,6 +190,13 @@ class Services:
         from assembly.services.ballots import BallotService
 
         return BallotService(self.ctx)
+
+    @cached_property
+    def vote_corrections(self) -> VoteCorrectionService:
+        """Correcting a mis-keyed named vote while its ballot is open."""
+        from assembly.services.vote_correction import VoteCorrectionService
+
+        return VoteCorrectionService(self.ctx)
 
     @cached_property
     def elections(self) -> ElectionService:

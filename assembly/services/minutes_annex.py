@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assembly.domain.ad_profile import ADProfile
@@ -42,7 +42,7 @@ from assembly.pdf.minutes_annexes import (
     ProxyLine,
     VoteAnnexes,
 )
-from assembly.persistence import ballot_store, decision_store, vote_records
+from assembly.persistence import ballot_store, decision_store, vote_corrections, vote_records
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.services.ballot_results import rule_applied, tally_of
@@ -69,6 +69,7 @@ class _BallotFacts:
     by_proxy: int
     voted: int
     decision: DecisionRow | None
+    corrections: tuple[vote_corrections.VoteCorrectionRecord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,14 @@ def _ballots(conn: Connection, meeting: Meeting) -> list[_BallotFacts]:
         else:
             voted = ballot_store.voted(conn, ballot)[0]
         item = items.get(ballot.item_id) or AgendaItem(ballot.title, id=ballot.item_id)
-        out.append(_BallotFacts(ballot, item, tally, by_proxy, voted, decided.get(ballot.id)))
+        fixed = tuple(vote_corrections.corrections_of(conn, ballot.id))
+        if fixed and ballot.kind is BallotKind.ELECTION:
+            names = dict(ballot_store.candidate_list(conn, ballot.id))
+            fixed = tuple(replace(c, old=_names(c.old, names), new=_names(c.new, names))
+                          for c in fixed)  # fmt: skip
+        out.append(
+            _BallotFacts(ballot, item, tally, by_proxy, voted, decided.get(ballot.id), fixed)
+        )
     return out
 
 
@@ -180,6 +188,8 @@ def _line(
         notes.append(t.tr("Pemilihan putaran kedua dari No. {n}", n=numbers.get(b.runoff_of, "?")))
     if not b.reached:
         notes.append(t.tr("Kuorum tidak tercapai saat dibuka"))
+    if f.corrections:
+        notes.append(_corrections_note(f, t))
     if b.state is BallotState.CANCELLED:
         result = t.tr("Dibatalkan: {reason}", reason=b.cancel_reason or "-")
     elif f.decision is not None:
@@ -191,6 +201,27 @@ def _line(
     return BallotLine(n, item, subject, mode, b.present, b.eligible, f.voted, tally,
                       rule_applied(b, f.item, profile), result, "; ".join(notes),
                       b.state is BallotState.CANCELLED, b.id)  # fmt: skip
+
+
+def _names(stored: str, names: dict[int, str]) -> str:
+    return ", ".join(names.get(int(i), i) for i in stored.split(",") if i) or "-"
+
+
+def _corrections_note(f: _BallotFacts, t: Translator) -> str:
+    """ "1 suara dikoreksi: 0003 Nama dari Tidak setuju menjadi Setuju, alasan: salah tekan"."""
+    labels = _tally_labels(t) if f.ballot.kind is BallotKind.MOTION else {}
+    each = [
+        t.tr(
+            "{number} {name} dari {old} menjadi {new}, alasan: {reason}",
+            number=c.number,
+            name=c.name,
+            old=labels.get(c.old, c.old),
+            new=labels.get(c.new, c.new),
+            reason=c.reason,
+        )
+        for c in f.corrections
+    ]
+    return t.tr("{n} suara dikoreksi: {list}", n=len(each), list="; ".join(each))
 
 
 def _named(conn: Connection, f: _BallotFacts, line: BallotLine, t: Translator) -> NamedVoteList:
@@ -369,6 +400,12 @@ def _votes_json(
                 }
                 for r in lists[line.number].rows
             ]
+        if f.corrections:  # votes corrected while the ballot was open, as logged
+            entry["koreksi_suara"] = [
+                {"nomor_anggota": c.number, "nama": c.name, "semula": c.old, "menjadi": c.new,
+                 "alasan": c.reason}
+                for c in f.corrections
+            ]  # fmt: skip
         ballots.append(entry)
     data = {
         "rapat": {

@@ -63,12 +63,14 @@ def test_a_secret_election_ranks_and_runs_off_a_tie(cooperative: Services, db_pa
         ("Anggota Nomor 3", 2),
     ]
     result, _ = s.ballots.close(ballot_id)
-    assert result.outcome is Outcome.RUNOFF and result.runoff_id is not None
+    assert result.outcome is Outcome.RUNOFF
     assert result.statement == (
         "terpilih: Anggota Nomor 1 (4); suara sama untuk kursi terakhir: pemilihan ulang antara "
         "Anggota Nomor 2, Anggota Nomor 3"
     )
-    runoff = s.ballots.get(result.runoff_id)
+    # The hall sees the tie first: the chair opens the run-off.
+    assert [b.state for b in s.ballots.ballots(hall.meeting_id)] == [BallotState.CLOSED]
+    runoff, _ = s.elections.open_runoff(ballot_id)
     assert (runoff.seats, runoff.runoff_of, runoff.state) == (1, ballot_id, BallotState.OPEN)
     assert runoff.title == "Pemilihan ulang: Pemilihan pengawas 2026-2029"
     assert [n for n, _ in s.elections.candidates(runoff.id)] == ["0002", "0003"]
@@ -138,7 +140,7 @@ def test_a_runoff_blocked_by_quorum_is_opened_later(cooperative: Services, db_pa
     for number in ("0005", "0006"):
         s.checkin.check_out(hall.meeting_id, hall.ids[number])
     result, _ = s.ballots.close(ballot_id)
-    assert result.outcome is Outcome.RUNOFF and result.runoff_id is None
+    assert result.outcome is Outcome.RUNOFF
     assert "pemilihan ulang antara Anggota Nomor 1, Anggota Nomor 2, Anggota Nomor 3" in (
         result.statement
     )

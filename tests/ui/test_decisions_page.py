@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from assembly.domain.ballots import BallotMode, BallotState, Choice, DecisionMethod, Outcome
@@ -55,6 +55,11 @@ def vote(qtbot: QtBot, page: DecisionsPage, number: str, key: Qt.Key) -> None:
     qtbot.keyClicks(field, number)
     qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.keyClick(field, key)
+
+
+def scan(qtbot: QtBot, page: DecisionsPage, number: str) -> None:
+    qtbot.keyClicks(page.vote_entry.number, number)
+    qtbot.keyClick(page.vote_entry.number, Qt.Key.Key_Return)
 
 
 def dialog_of(page: DecisionsPage, kind: type[QDialog]) -> Any:
@@ -106,14 +111,17 @@ def test_a_named_vote_from_the_keyboard(qtbot: QtBot, console: Any) -> None:
     assert page.vote_entry.log.lines()[0] == "0004 Anggota Nomor 4: Abstain"
     assert page.vote_entry.message.text() == "✔ Tercatat: 0004 Anggota Nomor 4: Abstain"
 
-    # Twice the same member: refused inline, nothing stored, the field ready again.
-    vote(qtbot, page, "0001", Qt.Key.Key_2)
+    # Twice the same member: refused at the scan, before any choice is asked; nothing
+    # stored, the field ready again.
+    scan(qtbot, page, "0001")
     assert "sudah memberikan suara" in page.vote_entry.message.text()
     assert page.vote_entry.message.text().startswith("✖")
+    assert page.vote_entry.voter is None and "1 setuju" not in page.vote_entry.prompt.text()
     assert page.vote_entry.number.text() == "" and page.vote_entry.number.hasFocus()
     # A calon has no vote; an unknown number is said so.
-    vote(qtbot, page, "0009", Qt.Key.Key_1)
+    scan(qtbot, page, "0009")
     assert "Calon Sembilan tidak berhak" in page.vote_entry.message.text()
+    assert page.vote_entry.voter is None
     qtbot.keyClicks(page.vote_entry.number, "9999")
     qtbot.keyClick(page.vote_entry.number, Qt.Key.Key_Return)
     assert page.vote_entry.message.text() == "✖ Nomor anggota 9999 tidak ditemukan."
@@ -128,8 +136,13 @@ def test_a_named_vote_from_the_keyboard(qtbot: QtBot, console: Any) -> None:
     )
     shoot(page, "ballot-open")
 
-    # Close with the keyboard: the tally, statement and rule at once.
+    # Close with the keyboard: one voter is missing, so the chair is asked once.
     qtbot.keyClick(page.vote_entry.number, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.prompt is not None and page.prompt.isVisible()
+    assert page.prompt.text() == "5 dari 6 sudah memilih; tutup?"
+    assert services.ballots.get(ballot_id).state is BallotState.OPEN
+    page.prompt.findChild(QPushButton, "confirm_close").click()
+    # The tally, statement and rule at once.
     assert services.ballots.get(ballot_id).state is BallotState.CLOSED
     panel = page.ballot_panel
     assert panel.result_box.isVisible()
@@ -159,13 +172,15 @@ def test_consensus_is_recorded_with_dissent(qtbot: QtBot, console: Any) -> None:
     assert (row.method, row.outcome) == (DecisionMethod.CONSENSUS, Outcome.AGREED)
     assert row.dissent == "Anggota 0004 minta catatan audit"
     assert page.agenda.decisions.index(0, 1).data() == "Mufakat"
-    # A ballot is refused until consensus failed (Pasal 24(2)): the dialog stays open.
+    # A ballot is refused until consensus failed (Pasal 24(2)): said before any form.
+    assert not page.open_button.isEnabled()
+    assert "mufakat tidak tercapai" in page.open_button.toolTip()
     qtbot.keyClick(page, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    ballot = dialog_of(page, BallotDialog)
-    ballot.accept()
-    assert ballot.isVisible() and ballot.ballot is None
+    assert [w for w in page.findChildren(BallotDialog) if w.isVisible()] == []
+    assert page.prompt is not None and page.prompt.isVisible()
+    assert "Catat dahulu bahwa musyawarah untuk mufakat tidak tercapai" in page.prompt.text()
     assert hall.services.ballots.ballots(hall.meeting_id) == []
-    ballot.reject()
+    page.prompt.reject()
 
 
 def test_cancel_needs_a_reason_then_a_revote(qtbot: QtBot, console: Any) -> None:
@@ -229,8 +244,14 @@ def test_a_named_election_ends_in_a_runoff(qtbot: QtBot, console: Any) -> None:
     qtbot.keyClick(entry.number, Qt.Key.Key_2)
     qtbot.keyClick(entry.number, Qt.Key.Key_Return)
     assert "paling banyak 1 calon" in entry.message.text()
-    assert page.close_ballot()
+    assert not page.close_ballot()  # 4 of 6 voted: asked once
+    page.prompt.findChild(QPushButton, "confirm_close").click()
     assert "pemilihan ulang antara" in page.ballot_panel.statement_label.text()
+    # The tie stays in view until the chair opens the run-off.
+    assert [b.state for b in s.ballots.ballots(hall.meeting_id)] == [BallotState.CLOSED]
+    assert page.ballot_panel.result_box.isVisible() and page.runoff_button.isEnabled()
+    shoot(page, "tie")
+    page.runoff_button.click()
     runoff = s.ballots.ballots(hall.meeting_id)[-1]
     assert runoff.runoff_of == dialog.ballot.id and runoff.state is BallotState.OPEN
     assert page.vote_entry.candidates.rowCount() == 2  # the run-off between the tied

@@ -95,9 +95,9 @@ def test_a_second_attempt_is_refused_on_screen(
     vote(qtbot, window, "0003", Qt.Key.Key_1)
     qtbot.keyClick(window, Qt.Key.Key_Space)  # any key: the next voter
     assert window.pages.currentWidget() is window.identify_page
-    vote(qtbot, window, "0003", Qt.Key.Key_3)
+    identify(qtbot, window, "0003")  # refused at the scan: no choice is shown
     assert window.pages.currentWidget() is window.refused_page
-    assert window.refused_title.text() == "Suara tidak dicatat"
+    assert window.refused_title.text() == "Tidak dapat memberikan suara"
     assert "sudah memberikan suara" in window.refusal.text()
     assert not [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert hall.services.ballots.progress(ballot_id).voted == 1
@@ -112,11 +112,12 @@ def test_who_may_not_vote_is_refused(qtbot: QtBot, hall: Hall) -> None:
     assert window.message.text() == "Nomor anggota 9999 tidak ditemukan."
     qtbot.keyClick(window.number, Qt.Key.Key_Escape)
     assert window.number.text() == "" and window.message.text() == ""
-    vote(qtbot, window, "0009", Qt.Key.Key_1)  # a calon anggota: present, no vote
+    identify(qtbot, window, "0009")  # a calon anggota: present, no vote; refused at the scan
     assert window.pages.currentWidget() is window.refused_page
     assert "tidak berhak memberikan suara" in window.refusal.text()
     qtbot.keyClick(window, Qt.Key.Key_A)
-    vote(qtbot, window, "0007", Qt.Key.Key_1)  # not present
+    identify(qtbot, window, "0007")  # not present
+    assert window.pages.currentWidget() is window.refused_page
     assert "tidak berhak memberikan suara" in window.refusal.text()
     assert hall.services.ballots.progress(ballot_id).voted == 0
 

@@ -46,11 +46,11 @@ def test_proxy_votes_and_refusals_inline(
     entry.focus_number()
     assert entry.grantor.isVisible()
 
-    # The represented member cannot vote himself: said inline, and announced.
+    # The represented member cannot vote himself: said at the scan, before the choice is
+    # asked, and announced.
     qtbot.keyClicks(entry.number, "0005")
     qtbot.keyClick(entry.number, Qt.Key.Key_Return)
-    assert entry.voter_label.text() == "Anggota Nomor 5 (0005)"
-    qtbot.keyClick(entry.number, Qt.Key.Key_1)
+    assert entry.voter is None and entry.number.text() == ""
     assert "diwakili oleh pemegang surat kuasa" in entry.message.text()
     assert refusals and "diwakili" in refusals[-1]
 

@@ -1,31 +1,47 @@
 """The secret voting booth: identify, choose, confirm, thank you, and back to the start.
 
 The voter (or the officer beside them) scans a card or types the member number; a proxy holder
-can vote for the grantor through the toggle. The choice goes to ``services.ballots.cast``
-through the one door; the service records that the member voted and stores the choice apart
-with nothing linking the two (DESIGN.md section 3, secret kiosk). The booth forgets the choice
-before it says thank you, and it never shows a tally.
+can vote for the grantor through the toggle. Who may not vote (absent, not entitled, already
+voted) is refused at the scan, before any choice is shown. The choice goes to
+``services.ballots.cast`` through the one door; the service records that the member voted and
+stores the choice apart with nothing linking the two (DESIGN.md section 3, secret kiosk). The
+booth forgets the choice before it says thank you, and it never shows a tally.
+
+The booth follows the meeting's ballot open now: when its ballot closes it says it waits for
+the next one, and a new ballot (a run-off) comes up by itself, so no voter is left on a closed
+ballot. The chair closes the booth with the button at the bottom (Ctrl+W), after a
+confirmation.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtGui import (
+    QGuiApplication,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from assembly.domain.ballots import BallotKind, BallotState
+from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState
 from assembly.i18n import tr
 from assembly.services.ballots import VoteChoice
 from assembly.services.bundle import Services
 from assembly.ui.kiosk.choices import ChoicePanel
+from assembly.ui.kiosk.waiting import WaitingPage, confirm_close
 from assembly.ui.operation import Operations, Refused
 from assembly.ui.projector.look import (
     ALERT,
@@ -39,6 +55,7 @@ from assembly.ui.projector.look import (
 
 CHOSEN = ROLE_COLOURS["elected"]
 THANKS_MS = 3000
+FOLLOW_MS = 1000
 REFUSAL_MS = 6000
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
@@ -72,6 +89,9 @@ class KioskWindow(QWidget):
             else []
         )
         self._voter: tuple[str, str | None] | None = None  # (number, grantor's number)
+        self.meeting_id = self.ballot.meeting_id
+        self.waiting = False  # no ballot open for the booth: "menunggu ..."
+        self.prompt: QMessageBox | None = None
         self._blank_warned = False
         self.setObjectName("kiosk")
         self.setWindowTitle(tr("Kuorum \u2014 Bilik suara"))
@@ -93,14 +113,31 @@ class KioskWindow(QWidget):
         self._build_identify()
         self._build_choose(candidates)
         self._build_done()
+        self.waiting_page = WaitingPage(self.pages)
+        self.waiting_label, self.waiting_hint = self.waiting_page.title, self.waiting_page.hint
+        self.pages.addWidget(self.waiting_page)
+        self.close_button = QPushButton(tr("Tutup bilik suara (Ctrl+W)"), self)
+        self.close_button.setObjectName("close_booth")
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.clicked.connect(lambda _c=False: self.ask_to_close())
+        shortcut = QShortcut(QKeySequence("Ctrl+W"), self)
+        shortcut.activated.connect(self.ask_to_close)
         layout = self.box = QVBoxLayout(self)
         self.title = _label("ballot_title", self, self.ballot.title)
         layout.addWidget(self.title)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self._back_timer = QTimer(self)
         self._back_timer.setSingleShot(True)
         self._back_timer.timeout.connect(self.restart)
+        # Other desks and the console close and open ballots: follow them each second, and at
+        # once on this process's own changes.
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setInterval(FOLLOW_MS)
+        self._follow_timer.timeout.connect(self.follow)
+        operations.changed.connect(self._changed)  # a bound slot: dropped with the window
         self._scale()
+        self.follow()
         self.restart()
 
     # --- the pages ------------------------------------------------------------------------
@@ -133,20 +170,8 @@ class KioskWindow(QWidget):
     def _build_choose(self, candidates: list[tuple[str, str]]) -> None:
         page = self.choose_page = QWidget(self.pages)
         self.voter = _label("voter", page)
-        seats = self.ballot.seats or 1
-        hint = (
-            tr(
-                "Tekan nomor calon untuk memilih, paling banyak {seats}; lalu Enter. "
-                "Esc untuk kembali.",
-                seats=seats,
-            )
-            if candidates
-            else tr("Tekan 1, 2 atau 3; lalu Enter. Esc untuk kembali.")
-        )
-        self.hint = _label("hint", page, hint)
-        self.choices = ChoicePanel(candidates, seats, page)
-        self.choices.changed.connect(self._selection_changed)
-        self.choices.refused_pick.connect(self._say_on_choose)
+        self.hint = _label("hint", page)
+        self.choices = self._choice_panel(candidates, page)
         self.selection = _label("selection", page)
         self.confirm = QPushButton(tr("Konfirmasi (Enter)"), page)
         self.confirm.setObjectName("confirm")
@@ -156,7 +181,7 @@ class KioskWindow(QWidget):
         self.back.clicked.connect(self.restart)
         for button in (self.confirm, self.back):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout = QVBoxLayout(page)
+        layout = self.choose_layout = QVBoxLayout(page)
         layout.addWidget(self.voter)
         layout.addWidget(self.hint)
         layout.addWidget(self.choices, 1)
@@ -164,6 +189,74 @@ class KioskWindow(QWidget):
         for button in (self.confirm, self.back):
             layout.addWidget(button)
         self.pages.addWidget(page)
+
+    def _choice_panel(self, candidates: list[tuple[str, str]], parent: QWidget) -> ChoicePanel:
+        seats = self.ballot.seats or 1
+        self.hint.setText(
+            tr(
+                "Tekan nomor calon untuk memilih, paling banyak {seats}; lalu Enter. "
+                "Esc untuk kembali.",
+                seats=seats,
+            )
+            if candidates
+            else tr("Tekan 1, 2 atau 3; lalu Enter. Esc untuk kembali.")
+        )
+        panel = ChoicePanel(candidates, seats, parent)
+        panel.changed.connect(self._selection_changed)
+        panel.refused_pick.connect(self._say_on_choose)
+        return panel
+
+    # --- following the ballot open now ---------------------------------------------------
+
+    def follow(self) -> None:
+        """Show the meeting's ballot open now (a named or secret one), or wait for the next;
+        a voter who is choosing on a ballot that just closed is sent back (their vote could
+        not be recorded any more). The thank-you stays until it times out."""
+        ballots = self._services.ballots.ballots(self.meeting_id)
+        now = next(
+            (b for b in reversed(ballots)
+             if b.state is BallotState.OPEN and b.mode is not BallotMode.COUNTED),
+            None,
+        )  # fmt: skip
+        if now is None:
+            if self.waiting:
+                return
+            self.waiting = True
+            self.title.hide()  # the closed ballot's title would say it is still on
+        elif not self.waiting and now.id == self.ballot_id:
+            return
+        else:
+            self.waiting = False
+            self.title.show()
+            if now.id != self.ballot_id:
+                self._take(now)
+        if self.pages.currentWidget() is not self.thanks_page:
+            self.restart()
+
+    def _changed(self, _changes: object) -> None:
+        if self.isVisible():
+            self.follow()
+
+    def _take(self, ballot: Ballot) -> None:
+        """Put ``ballot`` in the booth: its title and its choices."""
+        self.ballot, self.ballot_id = ballot, ballot.id or 0
+        candidates = (
+            self._services.elections.candidates(self.ballot_id)
+            if ballot.kind is BallotKind.ELECTION
+            else []
+        )
+        old = self.choices
+        self.choices = self._choice_panel(candidates, self.choose_page)
+        self.choose_layout.replaceWidget(old, self.choices)
+        old.hide()
+        old.deleteLater()
+        self.title.setText(ballot.title)
+        self._scale()
+
+    def ask_to_close(self) -> QMessageBox:
+        """Ask the chair to confirm closing the booth (the ballot itself stays as it is)."""
+        self.prompt = confirm_close(self)
+        return self.prompt
 
     def _build_done(self) -> None:
         self.thanks_page = QWidget(self.pages)
@@ -199,12 +292,17 @@ class KioskWindow(QWidget):
         self.grantor.clear()
         self.message.clear()
         self.proxy_toggle.setChecked(False)
+        if self.waiting:
+            self.pages.setCurrentWidget(self.waiting_page)
+            self.setFocus()
+            return
         self.pages.setCurrentWidget(self.identify_page)
         self.number.setFocus()
 
     def identify(self) -> None:
-        """Enter on the number: check the ballot is open and the numbers are known, then
-        show the choices. Whether this member may vote is the service's to say on casting."""
+        """Enter on the number: check the numbers are known and that this member may vote
+        on the ballot (open, present and entitled at its snapshot, not voted yet), then
+        show the choices."""
         number = self.number.text().strip()
         if not number:
             self.message.setText(tr("Ketik atau pindai nomor anggota."))
@@ -216,9 +314,6 @@ class KioskWindow(QWidget):
                 self.grantor.setFocus()
                 self.message.setText(tr("Ketik nomor anggota pemberi kuasa."))
                 return
-        if self._services.ballots.get(self.ballot_id).state is not BallotState.OPEN:
-            self.refuse(tr("Pemungutan suara ini sudah ditutup atau dibatalkan."))
-            return
         people = []
         for which in (number, grantor):
             if which is None:
@@ -229,6 +324,13 @@ class KioskWindow(QWidget):
                 self.number.selectAll()
                 return
             people.append(f"{member.name} ({member.number})")
+        allowed = self._operations.run_inline(
+            lambda: self._services.ballots.may_vote(self.ballot_id, number, for_grantor=grantor)
+        )
+        if isinstance(allowed, Refused):
+            self.restart()  # the number is forgotten with the refusal
+            self.refuse(allowed.message, tr("Tidak dapat memberikan suara"))
+            return
         self._voter = (number, grantor)
         self.voter.setText(
             tr("Surat suara untuk {name}", name=people[0])
@@ -271,8 +373,10 @@ class KioskWindow(QWidget):
         self.setFocus()
         self._back_timer.start(THANKS_MS)
 
-    def refuse(self, message: str) -> None:
-        """Say why the vote was not recorded, large, then go back to the start."""
+    def refuse(self, message: str, title: str = "") -> None:
+        """Say why the vote was not recorded (or, at the scan, why this member cannot vote),
+        large, then go back to the start."""
+        self.refused_title.setText(title or tr("Suara tidak dicatat"))
         self.refusal.setText(message)
         self.pages.setCurrentWidget(self.refused_page)
         self.setFocus()
@@ -303,6 +407,8 @@ class KioskWindow(QWidget):
                 self.showNormal()
             else:
                 self.showFullScreen()
+        elif page is self.waiting_page:
+            super().keyPressEvent(event)
         elif page in (self.thanks_page, self.refused_page):
             self.restart()  # any key: the next voter
         elif page is self.choose_page:
@@ -340,6 +446,9 @@ class KioskWindow(QWidget):
             self.refused_title: (0.07, True),
             self.refusal: (0.05, True),
             self.refused_hint: (0.04, False),
+            self.waiting_label: (0.07, True),
+            self.waiting_hint: (0.04, False),
+            self.close_button: (0.025, False),
         }
         for widget, (fraction, bold) in fonts.items():
             set_hall_font(widget, height, fraction, bold=bold)
@@ -362,6 +471,14 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._scale()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._follow_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._follow_timer.stop()
+        super().hideEvent(event)
 
 
 def open_kiosk(

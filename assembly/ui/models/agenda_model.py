@@ -79,6 +79,8 @@ class AgendaModel(QAbstractTableModel):
         current = item.id is not None and item.id == self._current
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, index.column(), current)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return item.title  # the whole title, should a word still not fit
         if role == Qt.ItemDataRole.FontRole and current:
             return self._bold
         if role == ID_ROLE:

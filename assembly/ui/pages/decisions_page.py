@@ -6,6 +6,7 @@ on every change and once a second, because the kiosk and other desks write too."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer
@@ -13,9 +14,9 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -23,19 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assembly.domain.ballots import Ballot, BallotMode, BallotState, Outcome
+from assembly.domain.ballots import Ballot, BallotMode
 from assembly.domain.meeting import AgendaItem, MeetingState
 from assembly.i18n import tr
+from assembly.services.ballot_opening import OpeningRefusal
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.console import ConsoleSnapshot
 from assembly.ui.dialogs.ballot_dialog import BallotDialog
 from assembly.ui.dialogs.consensus_dialog import ConsensusDialog
+from assembly.ui.dialogs.console_prompts import ask_to_close, explain_no_ballot
+from assembly.ui.dialogs.correction_dialog import CorrectionDialog
 from assembly.ui.dialogs.counted_dialog import CountedDialog
 from assembly.ui.dialogs.reason_dialog import ReasonDialog
 from assembly.ui.models.decision_list_model import method_label
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.agenda_panel import AgendaPanel
+from assembly.ui.widgets.ballot_actions import BallotActions, console_button
 from assembly.ui.widgets.ballot_panel import BallotPanel
 from assembly.ui.widgets.meeting_selector import meeting_selector
 from assembly.ui.widgets.quorum_panel import NOT_REACHED_STYLE, REACHED_STYLE
@@ -60,7 +65,9 @@ class DecisionsPage(QWidget):
         self.services, self.operations = services, operations
         self.snapshot: ConsoleSnapshot | None = None
         self.latest: Ballot | None = None
+        self.refusal: OpeningRefusal | None = None  # why no ballot may open now
         self._windows: list[QWidget] = []  # projector and kiosk windows kept alive
+        self.prompt: QMessageBox | None = None  # the last question or explanation shown
 
         self.meeting = meeting_selector("console_meeting")
         self.projector_button = self._button(tr("&Proyektor (Ctrl+P)"), self.open_projector)
@@ -80,11 +87,19 @@ class DecisionsPage(QWidget):
         self.no_consensus_button = self._button(
             tr("Mufakat tidak tercapa&i… (Ctrl+T)"), self.record_no_consensus
         )
-        self.open_button = self._button(tr("&Buka pemungutan suara… (Ctrl+B)"), self.open_ballot)
-        self.close_button = self._button(tr("&Tutup (Ctrl+Enter)"), self.close_ballot)
-        self.cancel_button = self._button(tr("Bata&lkan…"), self.cancel_ballot)
-        self.revote_button = self._button(tr("&Ulangi pemungutan suara…"), self.revote)
-        self.runoff_button = self._button(tr("Buka pemilihan ulan&g"), self.open_runoff)
+        self.actions = BallotActions(
+            open_ballot=self.open_ballot,
+            close_ballot=self.close_ballot,
+            cancel_ballot=self.cancel_ballot,
+            revote=self.revote,
+            open_runoff=self.open_runoff,
+        )
+        self.open_button, self.close_button = self.actions.open_button, self.actions.close_button
+        self.cancel_button, self.revote_button = (
+            self.actions.cancel_button,
+            self.actions.revote_button,
+        )
+        self.runoff_button, self.why_label = self.actions.runoff_button, self.actions.why_label
         self.counted_button = self._button(
             tr("Masukkan &jumlah suara… (Ctrl+J)"), self.enter_counted
         )
@@ -92,6 +107,7 @@ class DecisionsPage(QWidget):
 
         self.ballot_panel = BallotPanel()
         self.vote_entry = VoteEntry(services, operations)
+        self.vote_entry.correct_button.clicked.connect(lambda _c=False: self.correct_vote())
         self.entry_stack = QStackedWidget()
         self.entry_stack.addWidget(QWidget())
         self.entry_stack.addWidget(self.vote_entry)
@@ -107,15 +123,9 @@ class DecisionsPage(QWidget):
         status.addWidget(self.verdict_label)
         self.agenda.action_row.addWidget(self.consensus_button)
         self.agenda.action_row.addWidget(self.no_consensus_button)
-        actions = QGridLayout()
-        actions.addWidget(self.open_button, 0, 0)
-        actions.addWidget(self.close_button, 0, 1)
-        actions.addWidget(self.cancel_button, 0, 2)
-        actions.addWidget(self.revote_button, 1, 0)
-        actions.addWidget(self.runoff_button, 1, 1)
         right = QVBoxLayout()
         right.addWidget(self.item_label)
-        right.addLayout(actions)
+        right.addWidget(self.actions)
         # The ballot and its entry scroll rather than squeeze when a result and a run-off
         # are both in view on a small screen.
         voting = QWidget()
@@ -141,6 +151,7 @@ class DecisionsPage(QWidget):
             "Ctrl+M": self.record_consensus,
             "Ctrl+T": self.record_no_consensus,
             "Ctrl+B": self.open_ballot,
+            "Ctrl+R": self.correct_vote,
             "Ctrl+Return": self.close_ballot,
             "Ctrl+Enter": self.close_ballot,
             "Ctrl+J": self.enter_counted,
@@ -159,11 +170,8 @@ class DecisionsPage(QWidget):
         operations.changed.connect(self._changed)
         self.load_meetings()
 
-    def _button(self, text: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        button.clicked.connect(lambda _c=False: slot())  # type: ignore[operator]
-        return button
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        return console_button(text, slot)
 
     @staticmethod
     def _wrapped(button: QPushButton) -> QWidget:
@@ -253,6 +261,11 @@ class DecisionsPage(QWidget):
              for d in self.services.decisions.decisions(meeting_id)]
         )  # fmt: skip
         self.ballot_panel.show_snapshot(snap, self.latest)
+        self.refusal = (
+            self.services.ballots.may_open(meeting_id, snap.item.id if snap.item else None)
+            if snap.ballot is None
+            else None
+        )
         ballot = snap.ballot
         if ballot is not None and ballot.mode is BallotMode.NAMED:
             self.vote_entry.set_ballot(ballot, snap.candidates, self._proxies)
@@ -271,23 +284,10 @@ class DecisionsPage(QWidget):
         for button in (self.consensus_button, self.no_consensus_button):
             button.setEnabled(running and item is not None and ballot is None)
         self.agenda.take_up_button.setEnabled(running)
-        self.open_button.setEnabled(running and item is not None and ballot is None)
-        self.close_button.setEnabled(running and ballot is not None)
-        self.cancel_button.setEnabled(running and ballot is not None)
-        self.revote_button.setEnabled(
-            running and ballot is None and self.latest is not None
-            and self.latest.state is not BallotState.OPEN
-        )  # fmt: skip
-        self.runoff_button.setEnabled(running and ballot is None and self._runoff_pending())
+        self.actions.update_for(snap, self.latest, self.refusal)
         self.counted_button.setEnabled(running and ballot is not None)
         self.kiosk_button.setEnabled(ballot is not None)
         self.projector_button.setEnabled(snap is not None)
-
-    def _runoff_pending(self) -> bool:
-        last = self.snapshot.last if self.snapshot else None
-        if last is None or last.outcome is not Outcome.RUNOFF or self.latest is None:
-            return False
-        return self.latest.id == last.ballot.id  # no ballot (so no run-off) opened since
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(Area.MEETINGS):
@@ -299,6 +299,8 @@ class DecisionsPage(QWidget):
         super().showEvent(event)
         self.timer.start()
         self.refresh()
+        if self.focusWidget() is None:  # the console's keys work from the first moment
+            self.agenda.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
@@ -345,18 +347,67 @@ class DecisionsPage(QWidget):
         return self._show(dialog)
 
     def open_ballot(self) -> BallotDialog | None:
-        """Open the form for a ballot (motion or election) on the item under discussion."""
-        item, meeting_id = self._item(), self.meeting_id
-        if item is None or meeting_id is None or not self.open_button.isEnabled():
+        """Open the form for a ballot (motion or election) on the item under discussion; when
+        none may open now, say why first (and offer to record that consensus failed)."""
+        meeting_id = self.meeting_id
+        if meeting_id is None or self.snapshot is None:
+            return None
+        item = self._item()
+        refusal = (
+            self.services.ballots.may_open(meeting_id, item.id if item else None)
+            if self.snapshot.ballot is None
+            else OpeningRefusal(
+                tr("Masih ada pemungutan suara yang terbuka; tutup atau batalkan dahulu.")
+            )
+        )
+        if refusal is not None or item is None:
+            if refusal is not None:
+                self.prompt = explain_no_ballot(self, refusal, self._no_consensus_then_ballot)
             return None
         return self._show(BallotDialog(self.services, self.operations, meeting_id, item, self))
 
+    def _no_consensus_then_ballot(self) -> None:
+        dialog = self.record_no_consensus()
+        if dialog is not None:
+            dialog.accepted.connect(lambda: QTimer.singleShot(0, self.open_ballot))
+
     def close_ballot(self) -> bool:
-        """Close the open ballot: the result is shown at once."""
-        ballot = self.snapshot.ballot if self.snapshot else None
-        if ballot is None or not self.close_button.isEnabled():
+        """Close the open ballot: the result is shown at once. While voters are missing the
+        chair is asked once ("10 dari 11 sudah memilih; tutup?"); False until confirmed."""
+        snap = self.snapshot
+        ballot = snap.ballot if snap else None
+        if snap is None or ballot is None or not self.close_button.isEnabled():
             return False
-        return self._done(lambda: self.services.ballots.close(ballot.id or 0))
+        progress = snap.progress
+        if ballot.mode is not BallotMode.COUNTED and progress is not None:
+            progress = self.services.ballots.progress(ballot.id or 0)  # other desks too
+            if progress.voted < progress.eligible:
+                self.prompt = ask_to_close(
+                    self, progress.voted, progress.eligible, lambda: self._close_now(ballot)
+                )
+                return False
+        return self._close_now(ballot)
+
+    def _close_now(self, ballot: Ballot) -> bool:
+        closed = self._done(lambda: self.services.ballots.close(ballot.id or 0))
+        self._refocus()
+        return closed
+
+    def correct_vote(self) -> CorrectionDialog | None:
+        """Open the form to correct one mis-keyed vote of the open named ballot."""
+        ballot = self.snapshot.ballot if self.snapshot else None
+        if ballot is None or ballot.mode is not BallotMode.NAMED:
+            return None
+        dialog = CorrectionDialog(
+            self.services,
+            self.operations,
+            ballot,
+            self.snapshot.candidates if self.snapshot else (),
+            self.vote_entry.last_number,
+            self,
+        )
+        dialog.corrected.connect(self.vote_entry.show_correction)
+        return self._show(dialog)
 
     def cancel_ballot(self) -> ReasonDialog | None:
         """Cancel the open ballot; a reason is required and kept."""

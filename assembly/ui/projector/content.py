@@ -30,7 +30,7 @@ class Bar:
 
     label: str
     value: int
-    role: str  # "yes", "no", "abstain", "invalid", "elected", "candidate"
+    role: str  # "yes", "no", "abstain", "invalid", "elected", "tied", "candidate"
 
 
 @dataclass(frozen=True)
@@ -131,8 +131,8 @@ def result_bars(last: ClosedBallot) -> tuple[Bar, ...]:
         }
         return tuple(Bar(c.label, last.tally.get(c.value, 0), roles[c]) for c in Choice)
     result = decide_election(last.tally, last.ballot.seats or 1)
-    elected = set(result.elected)
+    elected, tied = set(result.elected), set(result.runoff)
     return tuple(
-        Bar(name, votes, "elected" if name in elected else "candidate")
+        Bar(name, votes, "elected" if name in elected else "tied" if name in tied else "candidate")
         for name, votes in result.ranking
     )

@@ -20,6 +20,7 @@ ROLE_COLOURS = {
     "invalid": "#9a9a9a",
     "elected": "#3ddc84",
     "candidate": "#c8c8c8",
+    "tied": "#ffb74d",  # tied for the last seat: the run-off is between these
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -47,9 +48,13 @@ class AgendaPanel(QWidget):
         self.model = AgendaModel(self)
         self.table = _table("console_agenda")
         self.table.setModel(self.model)
+        # The title takes the room: the number fits its text, the type and state columns are
+        # capped (their words wrap), and the table never scrolls sideways.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.activated.connect(self._activated)
         self.take_up_button = QPushButton(tr("Ba&has acara ini (Enter)"))
         self.take_up_button.setObjectName("console_take_up")
@@ -84,12 +89,27 @@ class AgendaPanel(QWidget):
         chosen = self.chosen()
         if not self.model.set_items(items, current, zone):
             return
+        self.fit_columns()
         keep = chosen.id if chosen is not None else current
         row = self.model.row_of(current if current is not None else keep)
         if row is None:
             row = self.model.row_of(keep)
         if row is not None:
             self.table.selectRow(row)
+
+    def fit_columns(self) -> None:
+        """Cap the type and state columns at a fifth of the table each, so the title column
+        keeps at least half of it at any width."""
+        cap = max(80, self.table.viewport().width() // 5)
+        header = self.table.horizontalHeader()
+        for column in (2, 3):
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, min(wanted, cap))
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def chosen(self) -> AgendaItem | None:
         """The agenda item selected."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from assembly.domain.ballots import Ballot, BallotKind, Choice
 from assembly.i18n import tr
 from assembly.services.bundle import Services
+from assembly.services.vote_correction import CorrectedVote
 from assembly.ui.models.candidate_model import CandidateModel
 from assembly.ui.models.vote_log_model import VoteLogModel
 from assembly.ui.operation import Operations, Refused
@@ -54,10 +55,11 @@ class VoteEntry(QWidget):
         self.services, self.operations = services, operations
         self.ballot: Ballot | None = None
         self.voter: Voter | None = None
+        self.last_number = ""  # the member whose vote was recorded last (to correct a slip)
 
         self.number = QLineEdit()
         self.number.setObjectName("vote_number")
-        self.number.setPlaceholderText(tr("Pindai kartu atau ketik nomor anggota lalu Enter"))
+        self.number.setPlaceholderText(tr("Pindai kartu atau ketik nomor"))  # fits at 1200 px
         self.number.setStyleSheet("font-size: 18pt; padding: 4px;")
         self.number.installEventFilter(self)
         self.grantor_label = QLabel(tr("Untuk pemberi kua&sa:"))
@@ -117,7 +119,13 @@ class VoteEntry(QWidget):
         layout.addWidget(self.candidate_list)
         layout.addWidget(self.record_button)
         layout.addWidget(self.message)
-        layout.addWidget(QLabel(tr("Suara terakhir dicatat:")))
+        self.correct_button = QPushButton(tr("K&oreksi suara… (Ctrl+R)"))
+        self.correct_button.setObjectName("vote_correct")
+        self.correct_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        log_row = QHBoxLayout()
+        log_row.addWidget(QLabel(tr("Suara terakhir dicatat:")), 1)
+        log_row.addWidget(self.correct_button)
+        layout.addLayout(log_row)
         layout.addWidget(self.log_view)
         layout.addStretch(1)
         self.set_ballot(None)
@@ -143,6 +151,7 @@ class VoteEntry(QWidget):
         self.candidates.set_rows(list(candidates))
         self.log.clear()
         self.message.clear()
+        self.last_number = ""
         for button in self.choice_buttons.values():
             button.setVisible(not self.election)
         self.candidate_list.setVisible(self.election)
@@ -203,6 +212,18 @@ class VoteEntry(QWidget):
             self._say(tr("Nomor anggota {number} tidak ditemukan.", number=missing), False)
             self.reset()
             return None
+        # Who may not vote (absent, not entitled, already voted) is told now, before the
+        # choice is asked.
+        ballot_id = self.ballot.id or 0
+        allowed = self.operations.run_inline(
+            lambda: self.services.ballots.may_vote(
+                ballot_id, member.number, for_grantor=owner.number if owner else None
+            )
+        )
+        if isinstance(allowed, Refused):
+            self._say(allowed.message, False)
+            self.reset()
+            return None
         self.voter = Voter(member.number, member.name, owner.number if owner else None,
                            owner.name if owner else "")  # fmt: skip
         self.number.setReadOnly(True)
@@ -243,6 +264,7 @@ class VoteEntry(QWidget):
         elif recorded:
             line = self._line(voter, choice)
             self.log.add(line)
+            self.last_number = voter.grantor or voter.number
             self._say(tr("Tercatat: {line}", line=line), True)
         self.reset()
         return recorded
@@ -256,6 +278,14 @@ class VoteEntry(QWidget):
         if voter.grantor:
             line += tr(" (untuk {grantor})", grantor=voter.grantor_name)
         return line
+
+    def show_correction(self, corrected: CorrectedVote) -> None:
+        """Log a correction made in the correction form, and say it."""
+        line = tr("Dikoreksi: {number} {name}: {old} → {new}", number=corrected.number,
+                  name=corrected.name, old=corrected.old, new=corrected.new)  # fmt: skip
+        self.log.add(line)
+        self._say(line, True)
+        self.focus_number()
 
     def _say(self, text: str, ok: bool) -> None:
         self.message.setText(("✔ " if ok else "✖ ") + text)
