@@ -1,7 +1,7 @@
 """The anchors recorded at each meeting's lock, and the triggers the schema requires.
 
 An anchor row is written in the lock's own transaction and never changed (migration
-r0006_anchor's triggers refuse it). Someone holding the file can still drop those triggers,
+r0007_anchor's triggers refuse it). Someone holding the file can still drop those triggers,
 as they can drop the lock's: :func:`missing_triggers` says which of the required ones are
 gone, and the stored signed berita acara lets ``audit verify`` trust its own anchor anyway.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from assembly.persistence.migrations.versions.r0005_minutes_lock import _lock_triggers
-from assembly.persistence.migrations.versions.r0006_anchor import anchor_triggers
+from assembly.persistence.migrations.versions.r0007_anchor import anchor_triggers
 from assembly.persistence.tables import meeting_anchors
 from assembly.persistence.timestamps import required, to_text
 

@@ -315,12 +315,6 @@ def known_revisions() -> list[str]:
     return found
 
 
-def _revision_of(path: Path) -> str:
-    """The revision a migration file declares (``r0006_adrules``), else its name's prefix."""
-    found = re.search(r'^revision = "([^"]+)"', path.read_text(encoding="utf-8"), re.MULTILINE)
-    return found.group(1) if found else path.stem.split("_", 1)[0]
-
-
 def head_revision() -> str:
     """The newest schema revision."""
     return known_revisions()[-1]

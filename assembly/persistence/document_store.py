@@ -72,7 +72,7 @@ def keep_file(conn: sa.Connection, document_id: int, data: bytes) -> None:
 
 def signed_file(conn: sa.Connection, document_id: int) -> bytes | None:
     """The signed file kept for a recorded document; None for one recorded before files
-    were kept (Kuorum before r0006_lock)."""
+    were kept (Kuorum before r0008_lock)."""
     data = conn.execute(
         sa.select(signed_files.c.data).where(signed_files.c.document_id == document_id)
     ).scalar()

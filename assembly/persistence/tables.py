@@ -263,7 +263,7 @@ ballots = sa.Table(
     sa.Column("revote_reason", sa.Text, nullable=False, server_default=""),
     sa.Column("revote_of", sa.Integer, sa.ForeignKey("ballots.id"), nullable=True),
     sa.Column("runoff_of", sa.Integer, sa.ForeignKey("ballots.id"), nullable=True),
-    sa.Column("office", sa.String(20), nullable=True),  # r0006_adrules
+    sa.Column("office", sa.String(20), nullable=True),  # r0010_adrules
     sa.Index("ix_ballots_meeting_id", "meeting_id", "state"),
 )
 
@@ -336,7 +336,7 @@ candidates = sa.Table(
     sa.Column("ballot_id", sa.Integer, sa.ForeignKey("ballots.id"), nullable=False),
     sa.Column("member_id", sa.Integer, sa.ForeignKey("members.id"), nullable=False),
     sa.Column("name", sa.String(120), nullable=False),
-    # r0006_adrules: the candidate's declarations (SE Menkop 1/2025 warnings).
+    # r0010_adrules: the candidate's declarations (SE Menkop 1/2025 warnings).
     sa.Column("village_head", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("kin_group", sa.String(60), nullable=False, server_default=""),
     sa.UniqueConstraint("ballot_id", "member_id", name="uq_candidates_ballot_id"),
@@ -359,7 +359,7 @@ meeting_documents = sa.Table(
     sa.Index("ix_meeting_documents_meeting_id", "meeting_id"),
 )
 
-# The signed file of each recorded document, byte for byte (r0006_lock): what re-exporting a
+# The signed file of each recorded document, byte for byte (r0008_lock): what re-exporting a
 # locked meeting's berita acara gives. Only added; triggers refuse UPDATE and DELETE.
 signed_files = sa.Table(
     "signed_files",
@@ -377,7 +377,7 @@ settings = sa.Table(
 )
 
 # What a meeting's lock anchored: the digest of its records then, the audit head, and the signed
-# berita acara (migration r0006_anchor; rows are never changed).
+# berita acara (migration r0007_anchor; rows are never changed).
 meeting_anchors = sa.Table(
     "meeting_anchors",
     metadata,

@@ -315,7 +315,7 @@ def _closing_check(conn: Connection, meeting_id: int) -> dict[str, Any]:
 
 def _locked_file(conn: Connection, meeting_id: int) -> bytes | None:
     """The signed berita acara kept at the lock of a locked meeting; None when the meeting is
-    not locked. Refused for a meeting locked before Kuorum kept the file (r0006_lock)."""
+    not locked. Refused for a meeting locked before Kuorum kept the file (r0008_lock)."""
     meeting = meeting_store.get(conn, meeting_id)
     if meeting is None or meeting.state is not MeetingState.LOCKED:
         return None

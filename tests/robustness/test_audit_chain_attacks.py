@@ -203,7 +203,7 @@ def test_a_chain_rebuilt_with_nothing_left_inside_is_caught_only_by_a_file_outsi
 
 def _trigger_sql(locked: Locked) -> str:
     from assembly.persistence.migrations.versions.r0005_minutes_lock import _lock_triggers
-    from assembly.persistence.migrations.versions.r0006_anchor import anchor_triggers
+    from assembly.persistence.migrations.versions.r0007_anchor import anchor_triggers
 
     statements = [sql for _name, sql in _lock_triggers() + anchor_triggers()]
     for table in ("audit_events", "attendance_events", "quorum_checks"):

@@ -3,7 +3,7 @@ per option, so nothing in the file (rowids, keys, byte offsets, the WAL) can be 
 public order in which members voted. Existing choices are counted into the totals and their rows
 dropped; the database's ``secure_delete`` zeroes the freed pages.
 
-Revision ID: r0006_secret
+Revision ID: r0006
 Revises: r0005
 """
 
@@ -12,7 +12,7 @@ from collections import Counter
 import sqlalchemy as sa
 from alembic import op
 
-revision = "r0006_secret"
+revision = "r0006"
 down_revision = "r0005"
 branch_labels = None
 depends_on = None

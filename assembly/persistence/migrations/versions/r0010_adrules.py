@@ -5,15 +5,15 @@ declare (two candidates with the same group are related by blood or marriage).
 
 Plain ADD COLUMN, so the lock triggers of r0005 stay in place.
 
-Revision ID: r0006_adrules
-Revises: r0005
+Revision ID: r0010
+Revises: r0009
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "r0006_adrules"
-down_revision = "r0005"
+revision = "r0010"
+down_revision = "r0009"
 branch_labels = None
 depends_on = None
 

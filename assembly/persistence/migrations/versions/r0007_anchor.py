@@ -3,15 +3,15 @@ audit head, and the signed berita acara itself, so ``audit verify`` can check ev
 meeting without the file at hand (the signatures inside make its anchor trustworthy even
 though it is stored here). Rows are never changed or removed: triggers refuse it.
 
-Revision ID: r0006_anchor
-Revises: r0005
+Revision ID: r0007
+Revises: r0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "r0006_anchor"
-down_revision = "r0005"
+revision = "r0007"
+down_revision = "r0006"
 branch_labels = None
 depends_on = None
 

@@ -4,15 +4,15 @@ them (issue 12). NULL for the meetings saved before: their witnesses' fields sta
 
 A plain ADD COLUMN: the meetings table is not rebuilt, so its lock triggers stay in place.
 
-Revision ID: r0006_meetday
-Revises: r0005
+Revision ID: r0009
+Revises: r0008
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "r0006_meetday"
-down_revision = "r0005"
+revision = "r0009"
+down_revision = "r0008"
 branch_labels = None
 depends_on = None
 

@@ -3,15 +3,15 @@ addendum) is stored byte for byte beside its recorded SHA-256, so re-exporting i
 file the officers signed, never a re-render with today's register. Rows are only added;
 triggers refuse changing or removing one.
 
-Revision ID: r0006_lock
-Revises: r0005
+Revision ID: r0008
+Revises: r0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "r0006_lock"
-down_revision = "r0005"
+revision = "r0008"
+down_revision = "r0007"
 branch_labels = None
 depends_on = None
 
