@@ -104,7 +104,7 @@ class LockRecovery:
         if not all(check.ok for check in report.checks):
             reason = tr("ada tanda tangan yang tidak lagi sah (berkas berubah)")
             return Recovery(meeting_id, path, False, _unusable(meeting.title, path, reason))
-        if _missing(report):
+        if _missing(report, meeting):
             return Recovery(meeting_id, path, False, "")  # signing goes on as usual
         self._signing.record(meeting_id, BERITA_ACARA, path, report, minutes, data, recovered=True)
         backup = self._signing.backup(Reason.LOCK)

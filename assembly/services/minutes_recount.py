@@ -75,7 +75,7 @@ def recount(conn: Connection, meeting: Meeting, profile: ADProfile) -> Recount:
             )
             statement, outcome, _rule = motion_result(recorded, ballot, item, profile)
         else:
-            statement, outcome, *_rest = election_result(conn, ballot, recorded)
+            statement, outcome, *_rest = election_result(conn, ballot, recorded, profile)
         out.figures[f"suara.{ballot.id}.hasil"] = result_key(outcome.value, statement)
     return out
 

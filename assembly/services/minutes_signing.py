@@ -117,7 +117,7 @@ class MinutesSigningService:
         target = Path(out_path) if out_path else pdf_path
         # Only the signature that completes the berita acara is noted: an open note costs a
         # verification at every start.
-        last = kind == BERITA_ACARA and _missing(before) == (officer.field,)
+        last = kind == BERITA_ACARA and _missing(before, meeting) == (officer.field,)
         if last:
             self._note_pending(meeting_id, target)
         try:

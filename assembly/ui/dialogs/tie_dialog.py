@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from assembly.i18n import tr
-from assembly.persistence.decision_store import DecisionRow
 from assembly.services.bundle import Services
+from assembly.services.decisions import DecisionRow
 from assembly.ui.operation import Operations, Refused
 from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
