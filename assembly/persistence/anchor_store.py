@@ -15,7 +15,11 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from assembly.persistence.migrations.versions.r0005_minutes_lock import _lock_triggers
+from assembly.persistence.migrations.versions.r0006_secret import (
+    _lock_triggers as _secret_lock_triggers,
+)
 from assembly.persistence.migrations.versions.r0007_anchor import anchor_triggers
+from assembly.persistence.migrations.versions.r0008_lock import _TRIGGERS as _signed_file_triggers
 from assembly.persistence.tables import meeting_anchors
 from assembly.persistence.timestamps import required, to_text
 
@@ -84,7 +88,10 @@ _APPEND_ONLY = tuple(
 def required_triggers() -> list[str]:
     """The names of the triggers the schema requires: the append-only histories', the
     lock's and the anchors'."""
-    return [*_APPEND_ONLY, *(name for name, _sql in _lock_triggers() + anchor_triggers())]
+    # r0006 replaced the per-vote secret choices (and their lock triggers) by totals.
+    lock = [name for name, _sql in _lock_triggers() if "secret_choices" not in name]
+    later = _secret_lock_triggers("secret_totals") + anchor_triggers() + list(_signed_file_triggers)
+    return [*_APPEND_ONLY, *lock, *(name for name, _sql in later)]
 
 
 def missing_triggers(conn: sa.Connection) -> list[str]:

@@ -148,3 +148,23 @@ def test_secret_choices_become_totals_and_their_rows_are_gone(tmp_path: Path) ->
         not path.with_name(path.name + "-wal").exists()
         or not path.with_name(path.name + "-wal").stat().st_size
     )
+
+
+def test_audit_verify_knows_every_trigger_the_schema_has(tmp_path: Path) -> None:
+    """The triggers ``audit verify`` requires are exactly those a new file has: a migration that
+    adds a guard without telling the check (or drops one the check still wants) fails here."""
+    from assembly.persistence import anchor_store
+
+    db = open_database(tmp_path / "fresh.sqlite")
+    try:
+        with db.read() as conn:
+            present = set(
+                conn.execute(
+                    sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+                ).scalars()
+            )
+    finally:
+        db.close()
+    # The search index's triggers keep it in step with the register; they guard nothing.
+    guards = {name for name in present if not name.startswith("members_fts_")}
+    assert set(anchor_store.required_triggers()) == guards
