@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.locations import default_database
@@ -21,6 +22,28 @@ def add_db_option(parser: argparse.ArgumentParser, default: Path | None = None) 
 
 
 def open_existing(args: argparse.Namespace) -> Services:
-    """The services over the existing database ``--db``; a missing file is refused rather
-    than created."""
-    return Services.open(args.db, create=False)
+    """The services over the existing cooperative file ``--db``; a missing file is refused
+    rather than created, with how to make one."""
+    path = Path(args.db).expanduser()
+    if not path.exists() or path.stat().st_size == 0:
+        raise DomainError(_make_one_first(path))
+    return Services.open(path, create=False)
+
+
+def open_cooperative(args: argparse.Namespace) -> Services:
+    """As :func:`open_existing`, and the file must hold a cooperative (the wizard or
+    ``init`` made it)."""
+    services = open_existing(args)
+    if services.cooperative.cooperative() is None:
+        services.close()
+        raise DomainError(_make_one_first(Path(args.db).expanduser()))
+    return services
+
+
+def _make_one_first(path: Path) -> str:
+    return tr(
+        "Berkas koperasi {path} tidak ada atau belum berisi koperasi. Buat dulu: python "
+        'main.py init --db {path} --name "Nama Koperasi" (atau buka aplikasinya dan isi '
+        "wizard awal). Tidak ada yang dibuat.",
+        path=path,
+    )

@@ -208,6 +208,47 @@ def cell_text(value: object) -> str:
     return text[1:].strip() if text.startswith("'") else text
 
 
+_FORMAT_PART = re.compile(r'"([^"]*)"|\\(.)|(\[[^\]]*\])|(0+)|(.)', re.DOTALL)
+
+
+@functools.lru_cache(maxsize=256)
+def _zero_format(number_format: str) -> tuple[str, int, str] | None:
+    """(text before, digits, text after) of an Excel number format that pads whole numbers
+    with zeros ("00000", '"KSP-"000000', "KSP\\-0000"), else None."""
+    section = number_format.split(";", 1)[0]
+    before, after, digits = [], [], 0
+    for quoted, escaped, bracket, zeros, other in _FORMAT_PART.findall(section):
+        literal = quoted or escaped
+        if bracket:
+            continue  # a locale or colour tag: [$-421], [Red]
+        if zeros:
+            if digits:
+                return None  # "00-00": more than one run of digits
+            digits = len(zeros)
+        elif literal or other in ("-", "/", " ", "."):
+            (after if digits else before).append(literal or other)
+        else:
+            return None  # "#", ",", "%", "E+", a date or time code: not a padded number
+    if digits < 2 and not before and not after:
+        return None  # "0" and "General" add nothing
+    return ("".join(before), digits, "".join(after)) if digits else None
+
+
+def padded_number(value: object, number_format: str) -> str | None:
+    """A whole number as Excel shows it under a zero-padding format: 123 under "00000" is
+    "00123" (a member number typed into a number cell keeps its zeros on screen only); None
+    when the format pads nothing."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if (isinstance(value, float) and not value.is_integer()) or value < 0:
+        return None
+    shape = _zero_format(number_format)
+    if shape is None:
+        return None
+    before, digits, after = shape
+    return f"{before}{int(value):0{digits}d}{after}"
+
+
 def format_date(day: dt.date) -> str:
     """A date as the register writes it: 23/11/2026."""
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
@@ -419,6 +460,8 @@ def parse_nik(value: object) -> str:
 
 
 def _text(value: object) -> str:
+    if value.__class__ is str:  # already trimmed by the row reader
+        return " ".join(value.split())  # type: ignore[attr-defined]
     return " ".join(cell_text(value).split())
 
 
@@ -449,7 +492,7 @@ _PARSERS = {
 _BLANKS = frozenset({"", "-", "--", "—", "–"})  # registers write a dash for "none"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowValues:
     """What one data row says: the field values of its filled cells, and its problems."""
 
@@ -462,39 +505,90 @@ def parse_row(row: int, cells: Mapping[str, object], headers: Mapping[str, str])
     """Read the cells of one data row (field -> raw cell). Empty cells give no value, so an
     import never blanks what the register already holds. ``headers`` (field -> the file's
     column title) name the column of each problem."""
-    values: dict[str, object] = {}
-    problems: list[Problem] = []
-    implied_category: Category | None = None
-    for name, raw in cells.items():
-        if raw is None or cell_text(raw) in _BLANKS:
-            continue
-        try:
-            parsed = _PARSERS[name](raw)
-        except CellError as exc:
-            problems.append(Problem(exc.message, headers.get(name, ""), row))
-            continue
-        if name == "nik" and isinstance(raw, int | float) and len(str(parsed)) > 15:
-            problems.append(Problem(
-                tr("NIK tersimpan sebagai angka di Excel, yang hanya menyimpan 15 angka; "
-                   "periksa angka terakhirnya"),
-                headers.get(name, ""), row, warning=True,
-            ))  # fmt: skip
-        if name == "status":
-            assert isinstance(parsed, tuple)
-            parsed, implied_category = parsed
-        if parsed is not None and parsed != "":
-            values[name] = parsed
-    if implied_category is not None and "category" not in values:
-        values["category"] = implied_category
-    if values.get("status") is Status.ACTIVE and "exit_date" not in values:
-        # A member the file says is active has no exit, whatever the register said before.
-        values["exit_date"], values["exit_reason"] = None, ""
-    return RowValues(row, values, problems)
+    names = list(cells)
+    reader = RowReader({name: i for i, name in enumerate(names)}, headers)
+    return reader.read(row, [cells[name] for name in names])
+
+
+# Fields whose cells repeat a few values ("Aktif", "L", a date): each text is parsed once.
+_REPEATING = frozenset({"sex", "status", "category", "arrears", "birth_date", "joined_on",
+                        "exit_date"})  # fmt: skip
+
+
+class RowReader:
+    """Reads the data rows of one file: ``where`` gives each field's column index. A text
+    seen before in a repeating field is not parsed again (an import reads 100,000 rows)."""
+
+    def __init__(self, where: Mapping[str, int], headers: Mapping[str, str]) -> None:
+        self._headers = headers
+        self._columns = [
+            (name, index, _PARSERS[name], {} if name in _REPEATING else None,
+             _PARSERS[name] is _text)
+            for name, index in where.items()
+        ]  # fmt: skip
+
+    def read(self, row: int, cells: Sequence[object]) -> RowValues:
+        """The values and problems of the data row numbered ``row``."""
+        values: dict[str, object] = {}
+        problems: list[Problem] = []
+        for name, index, parse, seen, plain in self._columns:
+            raw = cells[index]
+            if raw.__class__ is str:  # a CSV's every cell: trimmed once, not per parser
+                text = raw.strip()  # type: ignore[attr-defined]
+                if text in _BLANKS:
+                    continue
+                if text[0] == "'":  # Excel's mark for text
+                    text = text[1:].strip()
+                    if text in _BLANKS:
+                        continue
+                if plain:  # number, name, address, phone, reason: the common case
+                    values[name] = " ".join(text.split())
+                    continue
+                raw = text
+                parsed = seen.get(text, _UNSEEN) if seen is not None else _UNSEEN
+            elif raw is None or cell_text(raw) in _BLANKS:
+                continue
+            else:
+                parsed = _UNSEEN
+            if parsed is _UNSEEN:
+                try:
+                    parsed = parse(raw)
+                except CellError as exc:
+                    parsed = exc
+                if seen is not None and raw.__class__ is str:
+                    seen[raw] = parsed
+            if parsed.__class__ is CellError:
+                problems.append(Problem(parsed.message, self._headers.get(name, ""), row))  # type: ignore[attr-defined]
+            elif parsed is not None and parsed != "":
+                values[name] = parsed
+                if name == "nik" and isinstance(raw, int | float) and len(str(parsed)) > 15:
+                    problems.append(Problem(
+                        tr("NIK tersimpan sebagai angka di Excel, yang hanya menyimpan 15 "
+                           "angka; periksa angka terakhirnya"),
+                        self._headers.get(name, ""), row, warning=True,
+                    ))  # fmt: skip
+        status = values.get("status")
+        if status is not None:
+            values["status"], implied_category = status  # type: ignore[misc]
+            if implied_category is not None and "category" not in values:
+                values["category"] = implied_category
+            if values["status"] is Status.ACTIVE and "exit_date" not in values:
+                # A member the file says is active has no exit, whatever the register said.
+                values["exit_date"], values["exit_reason"] = None, ""
+        return RowValues(row, values, problems)
+
+
+_UNSEEN = object()
 
 
 def member_from(values: Mapping[str, object], base: Member | None = None) -> Member:
     """The register entry a row describes: ``base`` (the member already registered under
     that number) with the row's values over it, or a new member."""
+    if base is None and "number" in values and "name" in values:
+        try:
+            return Member(**values)  # type: ignore[arg-type]  # a row's parsed values, typed
+        except TypeError:
+            pass  # a key that is no field: the general way below
     fields: dict[str, Any] = {k: v for k, v in values.items() if k in _FIELD_SET}
     if base is None:
         return Member(**{"number": "", "name": "", **fields})
@@ -505,8 +599,9 @@ def check_member(
     member: Member, row: int, headers: Mapping[str, str], today: dt.date
 ) -> list[Problem]:
     """The register rules for one row's member (required fields, dates not in the future,
-    an exit date for every status but active), each placed at the file's row and column."""
-    found = validate_member(member, today) + formula_problems(member)
+    no exit date for an active member), each placed at the file's row and column. A leaver
+    without an exit date is no problem of its row: the preview counts them once."""
+    found = validate_member(member, today, exit_unknown_warning=False) + formula_problems(member)
     if not found:
         return []
     by_label = {field_label(name): name for name in FIELDS}
@@ -523,6 +618,7 @@ def check_member(
 
 # What a spreadsheet runs as a formula when a cell starts with it (OWASP "CSV injection").
 _FORMULA_START = ("=", "@", "+", "-")
+_FORMULA_CHARS = frozenset(_FORMULA_START)
 _TEXT_FIELDS = ("number", "name", "address", "phone", "exit_reason")
 
 
@@ -539,19 +635,24 @@ def looks_like_formula(text: str) -> bool:
 def formula_problems(member: Member) -> list[Problem]:
     """A warning for each text field that looks like a spreadsheet formula: it is stored as
     plain text, and exports make it inert (DESIGN.md section 7), but the user should see it."""
+    texts = [(name, getattr(member, name, None)) for name in _TEXT_FIELDS]
+    for _name, text in texts:  # the common case: one look at each field's first character
+        if isinstance(text, str) and text and (text[0] in _FORMULA_CHARS or text[0].isspace()):
+            break
+    else:
+        return []
     return [
         Problem(
             tr(
                 "Isian ini tampak seperti rumus spreadsheet ({start}…); disimpan sebagai teks "
                 "biasa dan tidak pernah dijalankan",
-                start=str(getattr(member, name)).strip()[:12],
+                start=str(text).strip()[:12],
             ),
             field_label(name),
             warning=True,
         )
-        for name in _TEXT_FIELDS
-        if isinstance(getattr(member, name, None), str)
-        and looks_like_formula(getattr(member, name))
+        for name, text in texts
+        if isinstance(text, str) and looks_like_formula(text)
     ]
 
 

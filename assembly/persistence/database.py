@@ -183,10 +183,20 @@ def _engine(path: Path) -> sa.Engine:
 def known_revisions() -> list[str]:
     """The schema revisions this version knows, oldest first.
 
-    Revisions are named ``rNNNN`` and form one line, so the file names tell the order without
-    loading Alembic at every start; a test checks this against Alembic's own view."""
-    names = (p.stem.split("_", 1)[0] for p in (_MIGRATIONS / "versions").glob("r[0-9]*.py"))
+    Revisions are named ``rNNNN`` (or ``rNNNN_topic``) and form one line, so their ids in
+    order tell the line without loading Alembic at every start; a test checks this against
+    Alembic's own view."""
+    names = (_revision_id(p) for p in (_MIGRATIONS / "versions").glob("r[0-9]*.py"))
     return sorted(names)
+
+
+def _revision_id(path: Path) -> str:
+    """The ``revision = "…"`` a revision file declares (its file name's first part when it
+    declares none that way)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("revision = "):
+            return line.split("=", 1)[1].strip().strip("\"'")
+    return path.stem.split("_", 1)[0]
 
 
 def head_revision() -> str:

@@ -50,6 +50,7 @@ _ORDER = {
 }
 _COLUMNS = "id, number, name, nik, category, status, joined_on, arrears"
 _PAIRS = tuple(itertools.product(Category, Status))
+_EXIT_UNKNOWN = "exit_date IS NULL"  # with the pairs of leavers only (RegisterQuery)
 
 Pair = tuple[Category, Status]
 
@@ -103,6 +104,8 @@ class MemberSearch:
         """How many members match ``query``."""
         matches = _matches(query)
         chosen = _chosen_pairs(query)
+        if query.exit_unknown:
+            return self._count_exit_unknown(conn, matches, chosen)
         if not matches:
             if chosen is None:
                 return _scalar(conn, "SELECT count(*) FROM members", {})
@@ -156,6 +159,8 @@ class MemberSearch:
             filters = _pairs_condition(chosen, indexed=plan == "filters")
             where.append(filters.text)
             params.update(filters.params)
+        if query.exit_unknown:
+            where.append(_EXIT_UNKNOWN)
         direction = " DESC" if query.descending else ""
         plus = "" if plan in ("walk", "range") else "+"  # "+column": do not walk the index
         order = ", ".join(f"{plus}{c}{direction}" for c in _ORDER[query.sort])
@@ -230,6 +235,20 @@ class MemberSearch:
             self._text_sizes.clear()
         self._text_sizes[query.needle] = (total, sizes)
         return total
+
+    def _count_exit_unknown(
+        self, conn: sa.Connection, matches: list[_Match], chosen: list[Pair] | None
+    ) -> int:
+        """How many leavers without an exit date match: few, found through the
+        category/status index."""
+        where = _pairs_condition(chosen or [], indexed=True)
+        sql = f"SELECT count(*) FROM members WHERE {where.text} AND {_EXIT_UNKNOWN}"
+        params = dict(where.params)
+        if matches:
+            ids = _union(matches)
+            sql += f" AND +id IN ({ids.text})"
+            params.update(ids.params)
+        return _scalar(conn, sql, params)
 
     def _count_pairs(self, conn: sa.Connection, chosen: list[Pair]) -> int:
         """How many members are in the chosen category/status pairs: counted directly, or as

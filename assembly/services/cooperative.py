@@ -33,15 +33,25 @@ class CooperativeService:
         with self._ctx.db.read() as conn:
             return cooperative_store.is_demo(conn)
 
-    def save_cooperative(self, coop: Cooperative, *, demo: bool | None = None) -> Changes:
-        """Create or update the cooperative's profile. Warnings do not block."""
+    def save_cooperative(
+        self,
+        coop: Cooperative,
+        *,
+        demo: bool | None = None,
+        first_profile: ADProfile | None = None,
+    ) -> Changes:
+        """Create or update the cooperative's profile. Warnings do not block. A new
+        cooperative starts with ``first_profile`` (the defaults when None) as its AD profile,
+        unconfirmed until the secretary checks it against the AD."""
         problems = [p for p in validate_cooperative(coop) if not p.warning]
         if problems:
             raise ValidationError(problems)
         with self._ctx.db.write() as conn:
             cooperative_store.save(conn, coop, demo=demo)
             if cooperative_store.latest_profile(conn) is None:
-                cooperative_store.add_profile_version(conn, ADProfile(), confirmed=False)
+                cooperative_store.add_profile_version(
+                    conn, first_profile or ADProfile(), confirmed=False
+                )
             audit_log.append(conn, self._ctx.actor, "cooperative.saved", asdict(coop))
         return Changes.of(Area.COOPERATIVE, Area.AD_PROFILE)
 
