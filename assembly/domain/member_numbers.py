@@ -14,13 +14,18 @@ _DIGIT_RUNS = re.compile(r"[0-9]+")
 _LAST_RUN = re.compile(r"^(.*?)([0-9]+)([^0-9]*)$")
 
 
+def digits(number: str) -> str:
+    """Every digit of ``number``, zeros kept: "KSP-012345" -> "012345"."""
+    return "".join(_DIGIT_RUNS.findall(number))
+
+
 def number_key(number: str) -> str:
     """The digits of ``number`` without leading zeros: "KSP-012345" -> "12345", "0007" ->
     "7", "000" -> "0"; "" when it holds no digit."""
-    digits = "".join(_DIGIT_RUNS.findall(number))
-    if not digits:
+    found = digits(number)
+    if not found:
         return ""
-    return digits.lstrip("0") or "0"
+    return found.lstrip("0") or "0"
 
 
 def typed_key(text: str) -> str:
@@ -61,3 +66,23 @@ def next_number(numbers: Iterable[str]) -> str:
 def following(number: str) -> str:
     """The number after ``number`` in its own pattern ("KSP-0009" -> "KSP-0010")."""
     return next_number([number])
+
+
+def letters(number: str) -> str:
+    """What a number holds besides its digits, compared loosely: "KSP-012345" -> "ksp"."""
+    return "".join(c for c in number.casefold() if c.isalpha())
+
+
+def spoken_matches(entered: str, candidates: list[str]) -> list[str]:
+    """Which of ``candidates`` (numbers sharing the key of ``entered``) the user meant: all
+    of them for bare digits ("12345"), those with the same letters when letters were typed
+    ("ksp 12345")."""
+    typed = letters(entered)
+    found = [c for c in candidates if letters(c) == typed] if typed else list(candidates)
+    if len(found) > 1:
+        # "012345" means KSP-012345 rather than 12345: the zeros as typed decide.
+        typed_digits = digits(entered)
+        same = [c for c in found if digits(c) == typed_digits]
+        if len(same) == 1:
+            return same
+    return found

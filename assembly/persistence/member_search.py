@@ -1,6 +1,7 @@
 """Paged search of the member register, fast at 300,000 members (DESIGN.md section 6).
 
-The search text matches the member number (exact or prefix, through its unique index), the
+The search text matches the member number (exact or prefix, through its unique index; text of
+digits only through the number's key, so "12345" finds KSP-012345), the
 NIK (prefix, from 4 digits on) and any part of the name through the FTS5 trigram table
 ``members_fts``; text of 1-2 characters matches the beginning of the name instead. Category
 and status filters narrow it; the result is sorted by number, name, join date or status.
@@ -27,6 +28,7 @@ from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
+from assembly.domain.member_numbers import typed_key
 from assembly.domain.members import Category, Status
 from assembly.domain.register_query import RegisterQuery, SortColumn
 
@@ -40,6 +42,7 @@ _CLUSTERING = 30.0  # matches on the sort column bunch up in its order: a walk f
 _INDEXED_SORTS = frozenset({SortColumn.NUMBER, SortColumn.NAME})
 _TOP = "\U0010ffff"  # sorts after every character: the open end of a prefix range
 _TEXTS_KEPT = 256
+SPOKEN_PREFIX_MIN = 3  # from 3 digits on, "123" also finds KSP-012345 (a third of a register at 1)
 _STALE = 0.2  # re-estimate the category/status sizes when the register grew or shrank 20%
 
 _ORDER = {
@@ -316,6 +319,13 @@ def _matches(query: RegisterQuery) -> list[_Match]:
     # Member numbers are compared as stored; try the text as typed and in either case.
     for i, variant in enumerate(sorted({needle, needle.upper(), needle.lower()})):
         found.append(_prefix_match("number", f"num{i}", variant))
+    if key := typed_key(needle):
+        # Digits only: the number as people say it, "12345" or "012345" for KSP-012345. Typed
+        # zeros or a short text name one number; otherwise the digits may begin it.
+        if needle.startswith("0") or len(key) < SPOKEN_PREFIX_MIN:
+            found.append(_exact_match("number_key", "key", key))
+        else:
+            found.append(_prefix_match("number_key", "key", key))
     if query.may_be_nik:
         found.append(_prefix_match("nik", "nik", query.digits))
     if query.name_phrases:
@@ -334,6 +344,15 @@ def _prefix_match(column: str, name: str, prefix: str) -> _Match:
         _Sql(f"({test.format(c='+' + column)})", params),
         column,
         _Sql(f"({test.format(c=column)})", params),
+    )
+
+
+def _exact_match(column: str, name: str, value: str) -> _Match:
+    test = f"{{c}} = :{name}"
+    return _Match(
+        _Sql(f"SELECT id FROM members WHERE {test.format(c=column)}", {name: value}),
+        _Sql(f"({test.format(c='+' + column)})", {name: value}),
+        column,
     )
 
 

@@ -138,6 +138,18 @@ def by_number(conn: sa.Connection, number: str) -> Member | None:
     return from_row(row._mapping) if row else None
 
 
+def by_key(conn: sa.Connection, key: str, limit: int = 10) -> list[Member]:
+    """The members whose number has this key (its digits without leading zeros), by
+    number; at most ``limit``."""
+    rows = conn.execute(
+        sa.select(members)
+        .where(members.c.number_key == key)
+        .order_by(members.c.number)
+        .limit(limit)
+    )
+    return [from_row(row._mapping) for row in rows]
+
+
 def by_numbers(conn: sa.Connection, numbers: Iterable[str]) -> dict[str, Member]:
     """The members with these numbers, by number."""
     found: dict[str, Member] = {}
