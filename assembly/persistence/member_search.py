@@ -42,6 +42,7 @@ _CLUSTERING = 30.0  # matches on the sort column bunch up in its order: a walk f
 _INDEXED_SORTS = frozenset({SortColumn.NUMBER, SortColumn.NAME})
 _TOP = "\U0010ffff"  # sorts after every character: the open end of a prefix range
 _TEXTS_KEPT = 256
+_FEW = 1000  # matches few enough to test one by one against another way's range
 SPOKEN_PREFIX_MIN = 3  # from 3 digits on, "123" also finds KSP-012345 (a third of a register at 1)
 _STALE = 0.2  # re-estimate the category/status sizes when the register grew or shrank 20%
 
@@ -232,8 +233,20 @@ class MemberSearch:
         total = sum(sizes)
         if sum(1 for n in sizes if n) > 1:
             # A member found more than one way is counted once.
-            ids = _union([m for m, n in zip(matches, sizes, strict=True) if n])
-            total = _scalar(conn, f"SELECT count(*) FROM ({ids.text})", ids.params)
+            biggest = max(range(len(sizes)), key=lambda i: sizes[i])
+            test = matches[biggest].row
+            others = [
+                m for i, (m, n) in enumerate(zip(matches, sizes, strict=True)) if n and i != biggest
+            ]
+            if test is not None and total - sizes[biggest] <= _FEW:
+                # "001": 10,000 numbers that start so, and the one member called 1: test the
+                # few against the big range instead of merging both.
+                ids = _union(others)
+                sql = f"SELECT count(*) FROM members WHERE id IN ({ids.text}) AND NOT {test.text}"
+                total = sizes[biggest] + _scalar(conn, sql, {**ids.params, **test.params})
+            else:
+                ids = _union([m for m, n in zip(matches, sizes, strict=True) if n])
+                total = _scalar(conn, f"SELECT count(*) FROM ({ids.text})", ids.params)
         if len(self._text_sizes) >= _TEXTS_KEPT:
             self._text_sizes.clear()
         self._text_sizes[query.needle] = (total, sizes)
@@ -321,8 +334,12 @@ def _matches(query: RegisterQuery) -> list[_Match]:
         found.append(_prefix_match("number", f"num{i}", variant))
     if key := typed_key(needle):
         # Digits only: the number as people say it, "12345" or "012345" for KSP-012345. Typed
-        # zeros or a short text name one number; otherwise the digits may begin it.
-        if needle.startswith("0") or len(key) < SPOKEN_PREFIX_MIN:
+        # zeros or a short text name one number; otherwise the digits may begin it. "001"
+        # is the start of a zero-padded number as typed, not a number said (10,000 rows).
+        if needle.startswith("0"):
+            if len(needle) > SPOKEN_PREFIX_MIN:
+                found.append(_exact_match("number_key", "key", key))
+        elif len(key) < SPOKEN_PREFIX_MIN:
             found.append(_exact_match("number_key", "key", key))
         else:
             found.append(_prefix_match("number_key", "key", key))

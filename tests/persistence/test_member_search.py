@@ -80,7 +80,10 @@ def _expected(rows: list[RegisterRow], query: RegisterQuery) -> list[RegisterRow
         key = typed_key(needle)
         if key:  # digits only: the number as people say it ("42" for KSP-00042)
             spoken = number_key(row.number)
-            if needle.startswith("0") or len(key) < SPOKEN_PREFIX_MIN:
+            if needle.startswith("0"):
+                if len(needle) > SPOKEN_PREFIX_MIN and spoken == key:
+                    return True
+            elif len(key) < SPOKEN_PREFIX_MIN:
                 if spoken == key:
                     return True
             elif spoken.startswith(key):
@@ -108,6 +111,8 @@ QUERIES = [
     RegisterQuery("00042"),
     RegisterQuery("42"),
     RegisterQuery("420"),
+    RegisterQuery("004"),
+    RegisterQuery("0042"),
     RegisterQuery("1"),
     RegisterQuery("ksp 00042"),
     RegisterQuery("3273"),
