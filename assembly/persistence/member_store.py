@@ -138,6 +138,18 @@ def by_number(conn: sa.Connection, number: str) -> Member | None:
     return from_row(row._mapping) if row else None
 
 
+def recent_numbers(conn: sa.Connection, limit: int = 500) -> list[str]:
+    """The numbers of the last ``limit`` members added, and of the ``limit`` highest
+    numbers: enough to see the register's pattern and where it has got to."""
+    recent = conn.exec_driver_sql(
+        "SELECT number FROM members ORDER BY id DESC LIMIT ?", (limit,)
+    ).scalars()
+    top = conn.exec_driver_sql(
+        "SELECT number FROM members ORDER BY number DESC LIMIT ?", (limit,)
+    ).scalars()
+    return [*recent, *top]
+
+
 def by_key(conn: sa.Connection, key: str, limit: int = 10) -> list[Member]:
     """The members whose number has this key (its digits without leading zeros), by
     number; at most ``limit``."""

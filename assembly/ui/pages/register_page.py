@@ -223,7 +223,8 @@ class RegisterPage(QWidget):
     def add_member(self) -> None:
         """Open the form for a new member."""
         dialog = MemberDialog(self.services, self.operations, None, self)
-        if dialog.exec() and dialog.saved is not None and dialog.saved.id is not None:
+        dialog.exec()  # "Simpan & tambah" may have saved several before Esc
+        if dialog.saved is not None and dialog.saved.id is not None:
             self._select_member(dialog.saved.id)
 
     def edit_member(self) -> None:
