@@ -165,6 +165,8 @@ class MemberDialog(QDialog):
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.check)
         self._watch()
+        if member is not None and member.status is not Status.ACTIVE:
+            self.check()  # a leaver without an exit date: say so at once
         self.number.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
