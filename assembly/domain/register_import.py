@@ -11,7 +11,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -216,7 +216,9 @@ def _zero_format(number_format: str) -> tuple[str, int, str] | None:
     """(text before, digits, text after) of an Excel number format that pads whole numbers
     with zeros ("00000", '"KSP-"000000', "KSP\\-0000"), else None."""
     section = number_format.split(";", 1)[0]
-    before, after, digits = [], [], 0
+    before: list[str] = []
+    after: list[str] = []
+    digits = 0
     for quoted, escaped, bracket, zeros, other in _FORMAT_PART.findall(section):
         literal = quoted or escaped
         if bracket:
@@ -461,7 +463,7 @@ def parse_nik(value: object) -> str:
 
 def _text(value: object) -> str:
     if value.__class__ is str:  # already trimmed by the row reader
-        return " ".join(value.split())  # type: ignore[attr-defined]
+        return " ".join(value.split())
     return " ".join(cell_text(value).split())
 
 
@@ -521,7 +523,9 @@ class RowReader:
 
     def __init__(self, where: Mapping[str, int], headers: Mapping[str, str]) -> None:
         self._headers = headers
-        self._columns = [
+        self._columns: list[
+            tuple[str, int, Callable[[object], object], dict[str, object] | None, bool]
+        ] = [
             (name, index, _PARSERS[name], {} if name in _REPEATING else None,
              _PARSERS[name] is _text)
             for name, index in where.items()
@@ -533,8 +537,8 @@ class RowReader:
         problems: list[Problem] = []
         for name, index, parse, seen, plain in self._columns:
             raw = cells[index]
-            if raw.__class__ is str:  # a CSV's every cell: trimmed once, not per parser
-                text = raw.strip()  # type: ignore[attr-defined]
+            if isinstance(raw, str):  # a CSV's every cell: trimmed once, not per parser
+                text = raw.strip()
                 if text in _BLANKS:
                     continue
                 if text[0] == "'":  # Excel's mark for text
@@ -557,8 +561,8 @@ class RowReader:
                     parsed = exc
                 if seen is not None and raw.__class__ is str:
                     seen[raw] = parsed
-            if parsed.__class__ is CellError:
-                problems.append(Problem(parsed.message, self._headers.get(name, ""), row))  # type: ignore[attr-defined]
+            if isinstance(parsed, CellError):
+                problems.append(Problem(parsed.message, self._headers.get(name, ""), row))
             elif parsed is not None and parsed != "":
                 values[name] = parsed
                 if name == "nik" and isinstance(raw, int | float) and len(str(parsed)) > 15:
@@ -568,8 +572,9 @@ class RowReader:
                         self._headers.get(name, ""), row, warning=True,
                     ))  # fmt: skip
         status = values.get("status")
-        if status is not None:
-            values["status"], implied_category = status  # type: ignore[misc]
+        if isinstance(status, tuple):
+            implied_category: Category | None
+            values["status"], implied_category = status
             if implied_category is not None and "category" not in values:
                 values["category"] = implied_category
             if values["status"] is Status.ACTIVE and "exit_date" not in values:

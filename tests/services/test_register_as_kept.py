@@ -69,7 +69,7 @@ def test_leavers_without_an_exit_date_import_counted_once_and_never_entitled(
             exit_date=dt.date(2020, 5, 1),
             joined_on=dt.date(2003, 1, 5),
             id=gone.id,
-        )  # fmt: skip
+        )
     )
     assert cooperative.search.count(query) == 2
 

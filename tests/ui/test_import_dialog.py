@@ -248,7 +248,7 @@ def test_a_register_with_leavers_without_dates_imports_with_one_warning(
     qtbot: QtBot, cooperative: Services
 ) -> None:
     source = Path(__file__).resolve().parents[1] / "hostile" / "leavers_zero_padded.xlsx"
-    dialog, operations = open_dialog(qtbot, cooperative)
+    dialog, _operations = open_dialog(qtbot, cooperative)
     type_path(qtbot, dialog, source)
     said = "3 anggota keluar/meninggal tanpa tanggal keluar; lengkapi nanti"
     assert said in dialog.summary.text()
