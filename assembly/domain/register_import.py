@@ -546,10 +546,18 @@ class RowReader:
                     if text in _BLANKS:
                         continue
                 if plain:  # number, name, address, phone, reason: the common case
-                    values[name] = " ".join(text.split())
+                    # Every blank but " " is unprintable: otherwise only "  " needs joining.
+                    if "  " in text or not text.isprintable():
+                        text = " ".join(text.split())  # runs of blanks made single
+                    values[name] = text
                     continue
+                if seen is not None:
+                    known = seen.get(text)
+                    if known is not None:  # "Aktif", "L", a date read before
+                        values[name] = known
+                        continue
                 raw = text
-                parsed = seen.get(text, _UNSEEN) if seen is not None else _UNSEEN
+                parsed = _UNSEEN
             elif raw is None or cell_text(raw) in _BLANKS:
                 continue
             else:
@@ -559,8 +567,9 @@ class RowReader:
                     parsed = parse(raw)
                 except CellError as exc:
                     parsed = exc
-                if seen is not None and raw.__class__ is str:
-                    seen[raw] = parsed
+                if seen is not None and isinstance(raw, str) and parsed is not None:
+                    if not isinstance(parsed, CellError) and parsed != "":
+                        seen[raw] = parsed
             if isinstance(parsed, CellError):
                 problems.append(Problem(parsed.message, self._headers.get(name, ""), row))
             elif parsed is not None and parsed != "":
@@ -674,25 +683,22 @@ def duplicate_problems(
     for row, member in rows:
         key = "".join(member.number.casefold().split())
         if key:
-            if key in first_number:
+            first = first_number.setdefault(key, row)
+            if first != row:
                 problems.append(Problem(
                     tr("Nomor {number} sudah dipakai di baris {first}",
-                       number=member.number, first=first_number[key]),
+                       number=member.number, first=first),
                     headers.get("number", field_label("number")), row,
                 ))  # fmt: skip
-            else:
-                first_number[key] = row
         if member.nik:
-            if member.nik in first_nik:
-                other_row, other = first_nik[member.nik]
+            other_row, other = first_nik.setdefault(member.nik, (row, member))
+            if other is not member:
                 both_active = member.status is Status.ACTIVE and other.status is Status.ACTIVE
                 problems.append(Problem(
                     tr("NIK yang sama ada di baris {first} ({name})",
                        first=other_row, name=other.name),
                     headers.get("nik", field_label("nik")), row, warning=not both_active,
                 ))  # fmt: skip
-            else:
-                first_nik[member.nik] = (row, member)
     return problems
 
 
