@@ -567,9 +567,9 @@ class RowReader:
                     parsed = parse(raw)
                 except CellError as exc:
                     parsed = exc
-                if seen is not None and isinstance(raw, str) and parsed is not None:
-                    if not isinstance(parsed, CellError) and parsed != "":
-                        seen[raw] = parsed
+                good = parsed is not None and not isinstance(parsed, CellError) and parsed != ""
+                if seen is not None and isinstance(raw, str) and good:
+                    seen[raw] = parsed
             if isinstance(parsed, CellError):
                 problems.append(Problem(parsed.message, self._headers.get(name, ""), row))
             elif parsed is not None and parsed != "":
