@@ -22,21 +22,21 @@ def add_db_option(parser: argparse.ArgumentParser, default: Path | None = None) 
 
 
 def open_existing(args: argparse.Namespace) -> Services:
-    """The services over the existing cooperative file ``--db``; a missing file is refused
-    rather than created, with how to make one."""
-    path = Path(args.db).expanduser()
-    if not path.exists() or path.stat().st_size == 0:
-        raise DomainError(_make_one_first(path))
-    return Services.open(path, create=False)
+    """The services over the existing database ``--db``; a missing file is refused rather
+    than created."""
+    return Services.open(args.db, create=False)
 
 
 def open_cooperative(args: argparse.Namespace) -> Services:
-    """As :func:`open_existing`, and the file must hold a cooperative (the wizard or
-    ``init`` made it)."""
-    services = open_existing(args)
+    """The services over the existing cooperative file ``--db``: a missing file, or one
+    without a cooperative, is refused with how to make one (``init`` or the wizard)."""
+    path = Path(args.db).expanduser()
+    if not path.exists() or path.stat().st_size == 0:
+        raise DomainError(_make_one_first(path))
+    services = Services.open(path, create=False)
     if services.cooperative.cooperative() is None:
         services.close()
-        raise DomainError(_make_one_first(Path(args.db).expanduser()))
+        raise DomainError(_make_one_first(path))
     return services
 
 

@@ -219,6 +219,7 @@ def test_leavers_without_an_exit_date_are_listed_and_completed(
     assert shown == {"KSP-70001", "KSP-70002", "KSP-70003"}
     page.table.setFocus()
     page.select_row(1)
+    assert "tanggal keluar belum diketahui" in page.detail.values["exit"].text()
 
     warned: list[str] = []
 

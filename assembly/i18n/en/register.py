@@ -34,6 +34,7 @@ CATALOGUE: dict[str, str] = {
     "date not known yet; complete it later (this member has no vote)",
     "{n} anggota keluar/meninggal tanpa tanggal keluar; lengkapi nanti": "{n} members who "
     "left/died without an exit date; complete later",
+    "{status}, tanggal keluar belum diketahui": "{status}, exit date not known yet",
     "Keluar tanpa tanggal keluar (lengkapi)": "Left without an exit date (to complete)",
     # member numbers as people say them
     "Nomor {number} cocok dengan beberapa anggota ({numbers}); ketik nomor lengkapnya.": "Number "
