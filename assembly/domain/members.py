@@ -63,7 +63,7 @@ class Sex(StrEnum):
         return tr("Laki-laki") if self is Sex.MALE else tr("Perempuan")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Member:
     """One entry of the register. ``id`` is None until the member is saved."""
 
