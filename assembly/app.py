@@ -39,22 +39,9 @@ DEMO_MEMBERS = 1250
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a sub-command, or open the app."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if _first_word(args) in cli.COMMANDS:
+    if cli.first_word(args) in cli.COMMANDS:
         return cli.main(args)
     return run_app(args)
-
-
-def _first_word(args: list[str]) -> str | None:
-    """The first argument that is not an option or an option's value (``--lang en status``)."""
-    skip = False
-    for arg in args:
-        if skip:
-            skip = False
-        elif arg in ("--lang", "--db"):
-            skip = True
-        elif not arg.startswith("-"):
-            return arg
-    return None
 
 
 def pages(services: Services, operations: Operations) -> list[tuple[str, QWidget]]:

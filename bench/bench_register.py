@@ -265,8 +265,10 @@ _QUERIES = 300
 
 
 def _queries(db: object, count: int, seed: int = 5) -> list[str]:
-    """What people type into the search field: scanned or typed member numbers, NIKs whole
-    or begun, names as they are typed letter by letter, and a family name alone."""
+    """What people type into the search field: scanned or typed member numbers (also as
+    people say them, without or with one zero in front), NIKs whole or begun, names as they
+    are typed letter by letter, and a family name alone."""
+    from assembly.domain.member_numbers import number_key
     from assembly.persistence import member_store
 
     rng = random.Random(seed)
@@ -277,9 +279,13 @@ def _queries(db: object, count: int, seed: int = 5) -> list[str]:
             member = member_store.get(conn, rng.randrange(1, top + 1))
             if member is None:
                 continue
-            kind = rng.randrange(6)
+            kind = rng.randrange(8)
             if kind == 0:
                 texts.append(member.number)
+            elif kind == 6:
+                texts.append(number_key(member.number))  # as people say it: "12345"
+            elif kind == 7:
+                texts.append("0" + number_key(member.number))  # or "012345"
             elif kind == 1:
                 texts.append(member.number[: rng.randrange(3, 7)])
             elif kind == 2 and member.nik:

@@ -10,11 +10,22 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from assembly.cli import attendance, audit, backup, demo, members, minutes, signing, status
+from assembly.cli import (
+    attendance,
+    audit,
+    backup,
+    demo,
+    init,
+    members,
+    minutes,
+    signing,
+    status,
+)
 from assembly.domain.errors import DomainError
 from assembly.i18n import LANGUAGES, set_language, tr
 
 COMMANDS = (
+    "init",
     "demo",
     "members",
     "audit",
@@ -27,7 +38,7 @@ COMMANDS = (
     "backup",
 )
 
-_MODULES = (demo, members, audit, signing, status, attendance, minutes, backup)
+_MODULES = (init, demo, members, audit, signing, status, attendance, minutes, backup)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -60,6 +71,20 @@ def main(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print(tr("Dibatalkan; tidak ada yang diubah."), file=sys.stderr)
         return EXIT_FAILED
+
+
+def first_word(args: Sequence[str]) -> str | None:
+    """The first argument that is not an option or an option's value (``--lang en status``):
+    the command, when it is one of ``COMMANDS``."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in ("--lang", "--db"):
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def _language_option(argv: list[str]) -> str:

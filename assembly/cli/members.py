@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assembly.cli.options import add_db_option, open_existing
+from assembly.cli.options import add_db_option, open_cooperative, open_existing
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.progress import Progress
@@ -43,7 +43,7 @@ def _counter(label: str) -> Progress:
 
 
 def _import(args: argparse.Namespace) -> int:
-    services = open_existing(args)
+    services = open_cooperative(args)
     try:
         preview = services.importer.preview(args.file, progress=_counter(tr("Memeriksa")))
         if sys.stderr.isatty():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.locations import default_database
@@ -24,3 +25,25 @@ def open_existing(args: argparse.Namespace) -> Services:
     """The services over the existing database ``--db``; a missing file is refused rather
     than created."""
     return Services.open(args.db, create=False)
+
+
+def open_cooperative(args: argparse.Namespace) -> Services:
+    """The services over the existing cooperative file ``--db``: a missing file, or one
+    without a cooperative, is refused with how to make one (``init`` or the wizard)."""
+    path = Path(args.db).expanduser()
+    if not path.exists() or path.stat().st_size == 0:
+        raise DomainError(_make_one_first(path))
+    services = Services.open(path, create=False)
+    if services.cooperative.cooperative() is None:
+        services.close()
+        raise DomainError(_make_one_first(path))
+    return services
+
+
+def _make_one_first(path: Path) -> str:
+    return tr(
+        "Berkas koperasi {path} tidak ada atau belum berisi koperasi. Buat dulu: python "
+        'main.py init --db {path} --name "Nama Koperasi" (atau buka aplikasinya dan isi '
+        "wizard awal). Tidak ada yang dibuat.",
+        path=path,
+    )

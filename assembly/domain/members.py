@@ -134,9 +134,12 @@ def eligibility(member: Member, day: dt.date, profile: ADProfile) -> Eligibility
     return Eligibility(True, True)
 
 
-def validate_member(member: Member, today: dt.date) -> list[Problem]:
+def validate_member(
+    member: Member, today: dt.date, *, exit_unknown_warning: bool = True
+) -> list[Problem]:
     """The problems in a register entry, each naming its field. NIK digits are checked apart
-    (see ``services.identity``)."""
+    (see ``services.identity``). A leaver without an exit date is a warning
+    (``exit_unknown_warning``; an import counts them once instead)."""
     problems: list[Problem] = []
 
     def add(column: str, message: str) -> None:
@@ -152,14 +155,15 @@ def validate_member(member: Member, today: dt.date) -> list[Problem]:
     elif len(member.name) > NAME_MAX:
         add(tr("Nama"), tr("Paling banyak {n} karakter", n=NAME_MAX))
     for column, value in (
-        (tr("Tanggal lahir"), member.birth_date),
-        (tr("Tanggal masuk"), member.joined_on),
-        (tr("Tanggal keluar"), member.exit_date),
+        ("Tanggal lahir", member.birth_date),
+        ("Tanggal masuk", member.joined_on),
+        ("Tanggal keluar", member.exit_date),
     ):
+        # The label is translated only for a problem: an import checks 100,000 rows.
         if value is not None and value > today:
-            add(column, tr("Tanggal {date} belum terjadi", date=_d(value)))
+            add(tr(column), tr("Tanggal {date} belum terjadi", date=_d(value)))
         if value is not None and value.year < 1900:
-            add(column, tr("Tanggal {date} tidak masuk akal", date=_d(value)))
+            add(tr(column), tr("Tanggal {date} tidak masuk akal", date=_d(value)))
     if member.birth_date and member.joined_on and member.joined_on < member.birth_date:
         add(tr("Tanggal masuk"), tr("Tanggal masuk sebelum tanggal lahir"))
     if member.status is Status.ACTIVE:
@@ -167,13 +171,23 @@ def validate_member(member: Member, today: dt.date) -> list[Problem]:
             add(tr("Tanggal keluar"), tr("Anggota aktif tidak memiliki tanggal keluar"))
     else:
         if member.exit_date is None:
-            add(
-                tr("Tanggal keluar"),
-                tr("Tanggal keluar wajib diisi untuk status {status}", status=member.status.label),
-            )
+            if exit_unknown_warning:
+                # Registers kept for years mark leavers without a date; the member is not
+                # entitled either way, so the date is completed later, never demanded.
+                problems.append(Problem(exit_unknown_text(), tr("Tanggal keluar"), warning=True))
         elif member.joined_on and member.exit_date < member.joined_on:
             add(tr("Tanggal keluar"), tr("Tanggal keluar sebelum tanggal masuk"))
     return problems
+
+
+def exit_date_unknown(member: Member) -> bool:
+    """Whether the membership ended on a day the register does not know (yet)."""
+    return member.status is not Status.ACTIVE and member.exit_date is None
+
+
+def exit_unknown_text() -> str:
+    """What the form says of a leaver without an exit date."""
+    return tr("Tanggal keluar belum diketahui; lengkapi nanti (anggota ini tidak berhak suara)")
 
 
 def _d(day: dt.date | None) -> str:

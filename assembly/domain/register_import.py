@@ -11,7 +11,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -206,6 +206,49 @@ def cell_text(value: object) -> str:
         return format_date(value)
     text = str(value).strip()
     return text[1:].strip() if text.startswith("'") else text
+
+
+_FORMAT_PART = re.compile(r'"([^"]*)"|\\(.)|(\[[^\]]*\])|(0+)|(.)', re.DOTALL)
+
+
+@functools.lru_cache(maxsize=256)
+def _zero_format(number_format: str) -> tuple[str, int, str] | None:
+    """(text before, digits, text after) of an Excel number format that pads whole numbers
+    with zeros ("00000", '"KSP-"000000', "KSP\\-0000"), else None."""
+    section = number_format.split(";", 1)[0]
+    before: list[str] = []
+    after: list[str] = []
+    digits = 0
+    for quoted, escaped, bracket, zeros, other in _FORMAT_PART.findall(section):
+        literal = quoted or escaped
+        if bracket:
+            continue  # a locale or colour tag: [$-421], [Red]
+        if zeros:
+            if digits:
+                return None  # "00-00": more than one run of digits
+            digits = len(zeros)
+        elif literal or other in ("-", "/", " ", "."):
+            (after if digits else before).append(literal or other)
+        else:
+            return None  # "#", ",", "%", "E+", a date or time code: not a padded number
+    if digits < 2 and not before and not after:
+        return None  # "0" and "General" add nothing
+    return ("".join(before), digits, "".join(after)) if digits else None
+
+
+def padded_number(value: object, number_format: str) -> str | None:
+    """A whole number as Excel shows it under a zero-padding format: 123 under "00000" is
+    "00123" (a member number typed into a number cell keeps its zeros on screen only); None
+    when the format pads nothing."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if (isinstance(value, float) and not value.is_integer()) or value < 0:
+        return None
+    shape = _zero_format(number_format)
+    if shape is None:
+        return None
+    before, digits, after = shape
+    return f"{before}{int(value):0{digits}d}{after}"
 
 
 def format_date(day: dt.date) -> str:
@@ -419,6 +462,8 @@ def parse_nik(value: object) -> str:
 
 
 def _text(value: object) -> str:
+    if value.__class__ is str:  # already trimmed by the row reader
+        return " ".join(value.split())
     return " ".join(cell_text(value).split())
 
 
@@ -449,7 +494,7 @@ _PARSERS = {
 _BLANKS = frozenset({"", "-", "--", "—", "–"})  # registers write a dash for "none"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowValues:
     """What one data row says: the field values of its filled cells, and its problems."""
 
@@ -462,39 +507,102 @@ def parse_row(row: int, cells: Mapping[str, object], headers: Mapping[str, str])
     """Read the cells of one data row (field -> raw cell). Empty cells give no value, so an
     import never blanks what the register already holds. ``headers`` (field -> the file's
     column title) name the column of each problem."""
-    values: dict[str, object] = {}
-    problems: list[Problem] = []
-    implied_category: Category | None = None
-    for name, raw in cells.items():
-        if raw is None or cell_text(raw) in _BLANKS:
-            continue
-        try:
-            parsed = _PARSERS[name](raw)
-        except CellError as exc:
-            problems.append(Problem(exc.message, headers.get(name, ""), row))
-            continue
-        if name == "nik" and isinstance(raw, int | float) and len(str(parsed)) > 15:
-            problems.append(Problem(
-                tr("NIK tersimpan sebagai angka di Excel, yang hanya menyimpan 15 angka; "
-                   "periksa angka terakhirnya"),
-                headers.get(name, ""), row, warning=True,
-            ))  # fmt: skip
-        if name == "status":
-            assert isinstance(parsed, tuple)
-            parsed, implied_category = parsed
-        if parsed is not None and parsed != "":
-            values[name] = parsed
-    if implied_category is not None and "category" not in values:
-        values["category"] = implied_category
-    if values.get("status") is Status.ACTIVE and "exit_date" not in values:
-        # A member the file says is active has no exit, whatever the register said before.
-        values["exit_date"], values["exit_reason"] = None, ""
-    return RowValues(row, values, problems)
+    names = list(cells)
+    reader = RowReader({name: i for i, name in enumerate(names)}, headers)
+    return reader.read(row, [cells[name] for name in names])
+
+
+# Fields whose cells repeat a few values ("Aktif", "L", a date): each text is parsed once.
+_REPEATING = frozenset({"sex", "status", "category", "arrears", "birth_date", "joined_on",
+                        "exit_date"})  # fmt: skip
+
+
+class RowReader:
+    """Reads the data rows of one file: ``where`` gives each field's column index. A text
+    seen before in a repeating field is not parsed again (an import reads 100,000 rows)."""
+
+    def __init__(self, where: Mapping[str, int], headers: Mapping[str, str]) -> None:
+        self._headers = headers
+        self._columns: list[
+            tuple[str, int, Callable[[object], object], dict[str, object] | None, bool]
+        ] = [
+            (name, index, _PARSERS[name], {} if name in _REPEATING else None,
+             _PARSERS[name] is _text)
+            for name, index in where.items()
+        ]  # fmt: skip
+
+    def read(self, row: int, cells: Sequence[object]) -> RowValues:
+        """The values and problems of the data row numbered ``row``."""
+        values: dict[str, object] = {}
+        problems: list[Problem] = []
+        for name, index, parse, seen, plain in self._columns:
+            raw = cells[index]
+            if isinstance(raw, str):  # a CSV's every cell: trimmed once, not per parser
+                text = raw.strip()
+                if text in _BLANKS:
+                    continue
+                if text[0] == "'":  # Excel's mark for text
+                    text = text[1:].strip()
+                    if text in _BLANKS:
+                        continue
+                if plain:  # number, name, address, phone, reason: the common case
+                    # Every blank but " " is unprintable: otherwise only "  " needs joining.
+                    if "  " in text or not text.isprintable():
+                        text = " ".join(text.split())  # runs of blanks made single
+                    values[name] = text
+                    continue
+                if seen is not None:
+                    known = seen.get(text)
+                    if known is not None:  # "Aktif", "L", a date read before
+                        values[name] = known
+                        continue
+                raw = text
+                parsed = _UNSEEN
+            elif raw is None or cell_text(raw) in _BLANKS:
+                continue
+            else:
+                parsed = _UNSEEN
+            if parsed is _UNSEEN:
+                try:
+                    parsed = parse(raw)
+                except CellError as exc:
+                    parsed = exc
+                good = parsed is not None and not isinstance(parsed, CellError) and parsed != ""
+                if seen is not None and isinstance(raw, str) and good:
+                    seen[raw] = parsed
+            if isinstance(parsed, CellError):
+                problems.append(Problem(parsed.message, self._headers.get(name, ""), row))
+            elif parsed is not None and parsed != "":
+                values[name] = parsed
+                if name == "nik" and isinstance(raw, int | float) and len(str(parsed)) > 15:
+                    problems.append(Problem(
+                        tr("NIK tersimpan sebagai angka di Excel, yang hanya menyimpan 15 "
+                           "angka; periksa angka terakhirnya"),
+                        self._headers.get(name, ""), row, warning=True,
+                    ))  # fmt: skip
+        status = values.get("status")
+        if isinstance(status, tuple):
+            implied_category: Category | None
+            values["status"], implied_category = status
+            if implied_category is not None and "category" not in values:
+                values["category"] = implied_category
+            if values["status"] is Status.ACTIVE and "exit_date" not in values:
+                # A member the file says is active has no exit, whatever the register said.
+                values["exit_date"], values["exit_reason"] = None, ""
+        return RowValues(row, values, problems)
+
+
+_UNSEEN = object()
 
 
 def member_from(values: Mapping[str, object], base: Member | None = None) -> Member:
     """The register entry a row describes: ``base`` (the member already registered under
     that number) with the row's values over it, or a new member."""
+    if base is None and "number" in values and "name" in values:
+        try:
+            return Member(**values)  # type: ignore[arg-type]  # a row's parsed values, typed
+        except TypeError:
+            pass  # a key that is no field: the general way below
     fields: dict[str, Any] = {k: v for k, v in values.items() if k in _FIELD_SET}
     if base is None:
         return Member(**{"number": "", "name": "", **fields})
@@ -505,8 +613,9 @@ def check_member(
     member: Member, row: int, headers: Mapping[str, str], today: dt.date
 ) -> list[Problem]:
     """The register rules for one row's member (required fields, dates not in the future,
-    an exit date for every status but active), each placed at the file's row and column."""
-    found = validate_member(member, today) + formula_problems(member)
+    no exit date for an active member), each placed at the file's row and column. A leaver
+    without an exit date is no problem of its row: the preview counts them once."""
+    found = validate_member(member, today, exit_unknown_warning=False) + formula_problems(member)
     if not found:
         return []
     by_label = {field_label(name): name for name in FIELDS}
@@ -523,6 +632,7 @@ def check_member(
 
 # What a spreadsheet runs as a formula when a cell starts with it (OWASP "CSV injection").
 _FORMULA_START = ("=", "@", "+", "-")
+_FORMULA_CHARS = frozenset(_FORMULA_START)
 _TEXT_FIELDS = ("number", "name", "address", "phone", "exit_reason")
 
 
@@ -539,19 +649,24 @@ def looks_like_formula(text: str) -> bool:
 def formula_problems(member: Member) -> list[Problem]:
     """A warning for each text field that looks like a spreadsheet formula: it is stored as
     plain text, and exports make it inert (DESIGN.md section 7), but the user should see it."""
+    texts = [(name, getattr(member, name, None)) for name in _TEXT_FIELDS]
+    for _name, text in texts:  # the common case: one look at each field's first character
+        if isinstance(text, str) and text and (text[0] in _FORMULA_CHARS or text[0].isspace()):
+            break
+    else:
+        return []
     return [
         Problem(
             tr(
                 "Isian ini tampak seperti rumus spreadsheet ({start}…); disimpan sebagai teks "
                 "biasa dan tidak pernah dijalankan",
-                start=str(getattr(member, name)).strip()[:12],
+                start=str(text).strip()[:12],
             ),
             field_label(name),
             warning=True,
         )
-        for name in _TEXT_FIELDS
-        if isinstance(getattr(member, name, None), str)
-        and looks_like_formula(getattr(member, name))
+        for name, text in texts
+        if isinstance(text, str) and looks_like_formula(text)
     ]
 
 
@@ -568,25 +683,22 @@ def duplicate_problems(
     for row, member in rows:
         key = "".join(member.number.casefold().split())
         if key:
-            if key in first_number:
+            first = first_number.setdefault(key, row)
+            if first != row:
                 problems.append(Problem(
                     tr("Nomor {number} sudah dipakai di baris {first}",
-                       number=member.number, first=first_number[key]),
+                       number=member.number, first=first),
                     headers.get("number", field_label("number")), row,
                 ))  # fmt: skip
-            else:
-                first_number[key] = row
         if member.nik:
-            if member.nik in first_nik:
-                other_row, other = first_nik[member.nik]
+            other_row, other = first_nik.setdefault(member.nik, (row, member))
+            if other is not member:
                 both_active = member.status is Status.ACTIVE and other.status is Status.ACTIVE
                 problems.append(Problem(
                     tr("NIK yang sama ada di baris {first} ({name})",
                        first=other_row, name=other.name),
                     headers.get("nik", field_label("nik")), row, warning=not both_active,
                 ))  # fmt: skip
-            else:
-                first_nik[member.nik] = (row, member)
     return problems
 
 

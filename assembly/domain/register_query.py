@@ -35,6 +35,8 @@ class RegisterQuery:
     statuses: frozenset[Status] = frozenset()
     sort: SortColumn = SortColumn.NUMBER
     descending: bool = False
+    # Only leavers whose exit date the register does not know yet (to complete them).
+    exit_unknown: bool = False
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -80,17 +82,24 @@ class RegisterQuery:
     @property
     def is_filtered(self) -> bool:
         """Whether the query narrows the register at all."""
-        return bool(self.needle or self.categories or self.statuses)
+        return bool(self.needle or self.categories or self.statuses or self.exit_unknown)
 
     def with_text(self, text: str) -> RegisterQuery:
         """This query with other search text."""
         return replace(self, text=text)
 
     def with_filters(
-        self, categories: frozenset[Category], statuses: frozenset[Status]
+        self,
+        categories: frozenset[Category],
+        statuses: frozenset[Status],
+        *,
+        exit_unknown: bool = False,
     ) -> RegisterQuery:
-        """This query with other category and status filters."""
-        return replace(self, categories=categories, statuses=statuses)
+        """This query with other category and status filters (``exit_unknown``: only
+        leavers without an exit date)."""
+        if exit_unknown:
+            statuses = (statuses or frozenset(Status)) - {Status.ACTIVE}
+        return replace(self, categories=categories, statuses=statuses, exit_unknown=exit_unknown)
 
     def sorted_by(self, column: SortColumn, descending: bool = False) -> RegisterQuery:
         """This query in another order."""

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from assembly.domain.attendance import AttendanceState, Channel
 from assembly.domain.attendance_query import DeskMatch
+from assembly.domain.member_numbers import digits, typed_key
 from assembly.domain.members import Category, Status
 from assembly.persistence.tables import attendance, members
 
@@ -16,8 +17,9 @@ TRIGRAM = 3  # the name index matches runs of 3 characters or more
 
 
 def find(conn: sa.Connection, meeting_id: int, text: str, limit: int) -> list[DeskMatch]:
-    """Members whose number starts with ``text`` (first), then those whose name holds every
-    word of it, with their attendance at the meeting. Words shorter than 3 characters only
+    """Members whose number starts with ``text`` (first), then those whose number as people
+    say it starts with it ("12345" for KSP-012345, the exact one first), then those whose
+    name holds every word of it, with their attendance at the meeting. Words shorter than 3 characters only
     narrow a name search; alone they find numbers only."""
     needle = " ".join(text.split())
     if not needle:
@@ -43,6 +45,31 @@ def find(conn: sa.Connection, meeting_id: int, text: str, limit: int) -> list[De
         .limit(limit)
     ).all()
     found = [_match(r) for r in by_number]
+    key = typed_key(needle)
+    if len(found) < limit and key:
+        # The number as people say it: "12345" or "012345" for KSP-012345.
+        # The exact one first, then those it begins, in the key's index order (no sort).
+        for condition, order in (
+            (members.c.number_key == key, members.c.number),
+            (
+                sa.and_(members.c.number_key > key, members.c.number_key < key + "\U0010ffff"),
+                members.c.number_key,
+            ),
+        ):
+            if len(found) >= limit:
+                break
+            seen = {m.member_id for m in found}
+            rows = conn.execute(
+                sa.select(*columns)
+                .select_from(joined)
+                .where(condition)
+                .order_by(order)
+                .limit(limit)
+            ).all()
+            matched = [m for m in map(_match, rows) if m.member_id not in seen]
+            # "012345": the number with those very digits (KSP-012345) before 12345.
+            matched.sort(key=lambda m: digits(m.number) != digits(needle))
+            found += matched
     words = needle.split()
     long_words = [w for w in words if len(w) >= TRIGRAM]
     if len(found) < limit and long_words:

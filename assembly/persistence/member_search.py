@@ -1,6 +1,7 @@
 """Paged search of the member register, fast at 300,000 members (DESIGN.md section 6).
 
-The search text matches the member number (exact or prefix, through its unique index), the
+The search text matches the member number (exact or prefix, through its unique index; text of
+digits only through the number's key, so "12345" finds KSP-012345), the
 NIK (prefix, from 4 digits on) and any part of the name through the FTS5 trigram table
 ``members_fts``; text of 1-2 characters matches the beginning of the name instead. Category
 and status filters narrow it; the result is sorted by number, name, join date or status.
@@ -27,6 +28,7 @@ from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
+from assembly.domain.member_numbers import typed_key
 from assembly.domain.members import Category, Status
 from assembly.domain.register_query import RegisterQuery, SortColumn
 
@@ -40,6 +42,8 @@ _CLUSTERING = 30.0  # matches on the sort column bunch up in its order: a walk f
 _INDEXED_SORTS = frozenset({SortColumn.NUMBER, SortColumn.NAME})
 _TOP = "\U0010ffff"  # sorts after every character: the open end of a prefix range
 _TEXTS_KEPT = 256
+_FEW = 1000  # matches few enough to test one by one against another way's range
+SPOKEN_PREFIX_MIN = 3  # from 3 digits on, "123" also finds KSP-012345 (a third of a register at 1)
 _STALE = 0.2  # re-estimate the category/status sizes when the register grew or shrank 20%
 
 _ORDER = {
@@ -50,6 +54,7 @@ _ORDER = {
 }
 _COLUMNS = "id, number, name, nik, category, status, joined_on, arrears"
 _PAIRS = tuple(itertools.product(Category, Status))
+_EXIT_UNKNOWN = "exit_date IS NULL"  # with the pairs of leavers only (RegisterQuery)
 
 Pair = tuple[Category, Status]
 
@@ -103,6 +108,8 @@ class MemberSearch:
         """How many members match ``query``."""
         matches = _matches(query)
         chosen = _chosen_pairs(query)
+        if query.exit_unknown:
+            return self._count_exit_unknown(conn, matches, chosen)
         if not matches:
             if chosen is None:
                 return _scalar(conn, "SELECT count(*) FROM members", {})
@@ -156,6 +163,8 @@ class MemberSearch:
             filters = _pairs_condition(chosen, indexed=plan == "filters")
             where.append(filters.text)
             params.update(filters.params)
+        if query.exit_unknown:
+            where.append(_EXIT_UNKNOWN)
         direction = " DESC" if query.descending else ""
         plus = "" if plan in ("walk", "range") else "+"  # "+column": do not walk the index
         order = ", ".join(f"{plus}{c}{direction}" for c in _ORDER[query.sort])
@@ -224,12 +233,38 @@ class MemberSearch:
         total = sum(sizes)
         if sum(1 for n in sizes if n) > 1:
             # A member found more than one way is counted once.
-            ids = _union([m for m, n in zip(matches, sizes, strict=True) if n])
-            total = _scalar(conn, f"SELECT count(*) FROM ({ids.text})", ids.params)
+            biggest = max(range(len(sizes)), key=lambda i: sizes[i])
+            test = matches[biggest].row
+            others = [
+                m for i, (m, n) in enumerate(zip(matches, sizes, strict=True)) if n and i != biggest
+            ]
+            if test is not None and total - sizes[biggest] <= _FEW:
+                # "001": 10,000 numbers that start so, and the one member called 1: test the
+                # few against the big range instead of merging both.
+                ids = _union(others)
+                sql = f"SELECT count(*) FROM members WHERE id IN ({ids.text}) AND NOT {test.text}"
+                total = sizes[biggest] + _scalar(conn, sql, {**ids.params, **test.params})
+            else:
+                ids = _union([m for m, n in zip(matches, sizes, strict=True) if n])
+                total = _scalar(conn, f"SELECT count(*) FROM ({ids.text})", ids.params)
         if len(self._text_sizes) >= _TEXTS_KEPT:
             self._text_sizes.clear()
         self._text_sizes[query.needle] = (total, sizes)
         return total
+
+    def _count_exit_unknown(
+        self, conn: sa.Connection, matches: list[_Match], chosen: list[Pair] | None
+    ) -> int:
+        """How many leavers without an exit date match: few, found through the
+        category/status index."""
+        where = _pairs_condition(chosen or [], indexed=True)
+        sql = f"SELECT count(*) FROM members WHERE {where.text} AND {_EXIT_UNKNOWN}"
+        params = dict(where.params)
+        if matches:
+            ids = _union(matches)
+            sql += f" AND +id IN ({ids.text})"
+            params.update(ids.params)
+        return _scalar(conn, sql, params)
 
     def _count_pairs(self, conn: sa.Connection, chosen: list[Pair]) -> int:
         """How many members are in the chosen category/status pairs: counted directly, or as
@@ -297,6 +332,17 @@ def _matches(query: RegisterQuery) -> list[_Match]:
     # Member numbers are compared as stored; try the text as typed and in either case.
     for i, variant in enumerate(sorted({needle, needle.upper(), needle.lower()})):
         found.append(_prefix_match("number", f"num{i}", variant))
+    if key := typed_key(needle):
+        # Digits only: the number as people say it, "12345" or "012345" for KSP-012345. Typed
+        # zeros or a short text name one number; otherwise the digits may begin it. "001"
+        # is the start of a zero-padded number as typed, not a number said (10,000 rows).
+        if needle.startswith("0"):
+            if len(needle) > SPOKEN_PREFIX_MIN:
+                found.append(_exact_match("number_key", "key", key))
+        elif len(key) < SPOKEN_PREFIX_MIN:
+            found.append(_exact_match("number_key", "key", key))
+        else:
+            found.append(_prefix_match("number_key", "key", key))
     if query.may_be_nik:
         found.append(_prefix_match("nik", "nik", query.digits))
     if query.name_phrases:
@@ -315,6 +361,15 @@ def _prefix_match(column: str, name: str, prefix: str) -> _Match:
         _Sql(f"({test.format(c='+' + column)})", params),
         column,
         _Sql(f"({test.format(c=column)})", params),
+    )
+
+
+def _exact_match(column: str, name: str, value: str) -> _Match:
+    test = f"{{c}} = :{name}"
+    return _Match(
+        _Sql(f"SELECT id FROM members WHERE {test.format(c=column)}", {name: value}),
+        _Sql(f"({test.format(c='+' + column)})", {name: value}),
+        column,
     )
 
 

@@ -4,11 +4,13 @@ search that the screens page through."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 
+from assembly.domain.member_numbers import number_key
 from assembly.domain.members import Category, Member, Sex, Status
 from assembly.persistence.tables import members
 
@@ -35,7 +37,73 @@ def to_row(member: Member) -> dict[str, Any]:
     row["category"] = member.category.value
     row["status"] = member.status.value
     row["sex"] = member.sex.value if member.sex else None
+    row["number_key"] = number_key(member.number)
     return row
+
+
+def _day(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _values(m: Member) -> tuple[object, ...]:
+    """A member as the driver's parameters, in ``_COLUMNS`` order then the number key (the
+    text SQLAlchemy's Date and Boolean store in SQLite)."""
+    return (
+        m.number,
+        m.name,
+        m.nik,
+        m.sex.value if m.sex else None,
+        _day(m.birth_date),
+        m.address,
+        m.phone,
+        _day(m.joined_on),
+        m.category.value,
+        m.status.value,
+        _day(m.exit_date),
+        m.exit_reason,
+        1 if m.arrears else 0,
+        number_key(m.number),
+    )
+
+
+_INSERT = (
+    f"INSERT INTO members ({', '.join(_COLUMNS)}, number_key) "
+    f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})"
+)
+_SELECT = f"SELECT id, {', '.join(_COLUMNS)} FROM members"
+
+
+def _from_driver(row: Sequence[Any]) -> Member:
+    """A member from a driver row of ``_SELECT`` (dates as ISO text)."""
+    (member_id, number, name, nik, sex, birth, address, phone, joined, category, status,
+     exit_on, reason, arrears) = row  # fmt: skip
+    return Member(
+        id=member_id,
+        number=number,
+        name=name,
+        nik=nik,
+        sex=Sex(sex) if sex else None,
+        birth_date=dt.date.fromisoformat(birth) if birth else None,
+        address=address,
+        phone=phone,
+        joined_on=dt.date.fromisoformat(joined) if joined else None,
+        category=Category(category),
+        status=Status(status),
+        exit_date=dt.date.fromisoformat(exit_on) if exit_on else None,
+        exit_reason=reason,
+        arrears=bool(arrears),
+    )
+
+
+def _driver(conn: sa.Connection) -> Any:
+    """The DBAPI connection under ``conn``, inside its transaction: bulk statements go
+    straight to the driver, without SQLAlchemy compiling each chunk."""
+    return conn.connection.driver_connection
+
+
+def _chunks(values: Sequence[str], size: int = 900) -> Iterator[Sequence[str]]:
+    for start in range(0, len(values), size):  # SQLite's bound-parameter limit
+        yield values[start : start + size]
 
 
 def from_row(row: Mapping[Any, Any]) -> Member:
@@ -70,27 +138,49 @@ def by_number(conn: sa.Connection, number: str) -> Member | None:
     return from_row(row._mapping) if row else None
 
 
+def recent_numbers(conn: sa.Connection, limit: int = 500) -> list[str]:
+    """The numbers of the last ``limit`` members added, and of the ``limit`` highest
+    numbers: enough to see the register's pattern and where it has got to."""
+    recent = conn.exec_driver_sql(
+        "SELECT number FROM members ORDER BY id DESC LIMIT ?", (limit,)
+    ).scalars()
+    top = conn.exec_driver_sql(
+        "SELECT number FROM members ORDER BY number DESC LIMIT ?", (limit,)
+    ).scalars()
+    return [*recent, *top]
+
+
+def by_key(conn: sa.Connection, key: str, limit: int = 10) -> list[Member]:
+    """The members whose number has this key (its digits without leading zeros), by
+    number; at most ``limit``."""
+    rows = conn.execute(
+        sa.select(members)
+        .where(members.c.number_key == key)
+        .order_by(members.c.number)
+        .limit(limit)
+    )
+    return [from_row(row._mapping) for row in rows]
+
+
 def by_numbers(conn: sa.Connection, numbers: Iterable[str]) -> dict[str, Member]:
     """The members with these numbers, by number."""
     found: dict[str, Member] = {}
-    wanted = list(numbers)
-    for start in range(0, len(wanted), 900):  # SQLite's bound-parameter limit
-        chunk = wanted[start : start + 900]
-        for row in conn.execute(sa.select(members).where(members.c.number.in_(chunk))):
-            found[row.number] = from_row(row._mapping)
+    driver = _driver(conn)
+    for chunk in _chunks(list(numbers)):
+        sql = f"{_SELECT} WHERE number IN ({', '.join('?' * len(chunk))})"
+        for row in driver.execute(sql, tuple(chunk)):
+            member = _from_driver(row)
+            found[member.number] = member
     return found
 
 
 def nik_owners(conn: sa.Connection, niks: Iterable[str]) -> dict[str, str]:
     """For each NIK already in the register, the member number that holds it."""
     owners: dict[str, str] = {}
-    wanted = [n for n in niks if n]
-    for start in range(0, len(wanted), 900):
-        chunk = wanted[start : start + 900]
-        rows = conn.execute(
-            sa.select(members.c.nik, members.c.number).where(members.c.nik.in_(chunk))
-        )
-        owners.update({r.nik: r.number for r in rows})
+    driver = _driver(conn)
+    for chunk in _chunks([n for n in niks if n]):
+        sql = f"SELECT nik, number FROM members WHERE nik IN ({', '.join('?' * len(chunk))})"
+        owners.update(driver.execute(sql, tuple(chunk)).fetchall())
     return owners
 
 
@@ -113,10 +203,9 @@ def update(conn: sa.Connection, member: Member) -> None:
     conn.execute(sa.update(members).where(members.c.id == member.id).values(**to_row(member)))
 
 
-def insert_many(conn: sa.Connection, batch: Sequence[Member]) -> None:
-    """Add many members in one executemany."""
-    if batch:
-        conn.execute(sa.insert(members), [to_row(m) for m in batch])
+def insert_many(conn: sa.Connection, batch: Iterable[Member]) -> None:
+    """Add many members in one executemany, through the driver."""
+    _driver(conn).executemany(_INSERT, map(_values, batch))
 
 
 def count(conn: sa.Connection) -> int:
@@ -130,16 +219,29 @@ _FTS_INSERT_TRIGGER = (
 )
 
 
-@contextlib.contextmanager
-def bulk_insert(conn: sa.Connection) -> Iterator[None]:
-    """Many inserts inside the caller's write transaction, with the name index filled once at
-    the end instead of row by row (the trigram trigger costs about 100 µs a row).
+# Below this many new rows the register's indexes are kept up row by row.
+_REINDEX_FROM = 10_000
 
-    The trigger is dropped and made again within the same transaction, so a failure or a
-    cancel rolls all of it back together."""
+
+@contextlib.contextmanager
+def bulk_insert(conn: sa.Connection, adding: int = 0) -> Iterator[None]:
+    """Many inserts inside the caller's write transaction, with the name index filled once at
+    the end instead of row by row (the trigram trigger costs about 100 µs a row). When
+    ``adding`` rows at least double the register (a first import), its other indexes are
+    also built once at the end, by sorting, instead of row by row.
+
+    Triggers and indexes are dropped and made again within the same transaction, so a
+    failure or a cancel rolls all of it back together."""
     before = conn.execute(sa.select(sa.func.coalesce(sa.func.max(members.c.id), 0))).scalar_one()
+    rebuilt = [
+        index for index in members.indexes if adding >= _REINDEX_FROM and adding >= count(conn)
+    ]
+    for index in rebuilt:
+        index.drop(conn)
     conn.exec_driver_sql("DROP TRIGGER members_fts_insert")
     yield
+    for index in rebuilt:
+        index.create(conn)
     conn.exec_driver_sql(
         "INSERT INTO members_fts(rowid, name) SELECT id, name FROM members WHERE id > ?",
         (before,),

@@ -60,10 +60,14 @@ members = sa.Table(
     sa.Column("exit_date", sa.Date, nullable=True),
     sa.Column("exit_reason", sa.String(400), nullable=False, server_default=""),
     sa.Column("arrears", sa.Boolean, nullable=False, server_default=sa.false()),
+    # The number's digits without leading zeros ("KSP-012345" -> "12345"), to find a member
+    # by the number as people say it (domain.member_numbers.number_key).
+    sa.Column("number_key", sa.String(20), nullable=False, server_default=""),
     sa.Index("ix_members_name", "name"),
     sa.Index("ix_members_category_status", "category", "status"),
     sa.Index("ix_members_joined_on", "joined_on"),
     sa.Index("ix_members_status_number", "status", "number"),
+    sa.Index("ix_members_number_key", "number_key"),
 )
 
 audit_events = sa.Table(

@@ -43,6 +43,7 @@ from assembly.domain.attendance_query import (
 )
 from assembly.domain.errors import DomainError
 from assembly.domain.meeting import Meeting
+from assembly.domain.member_numbers import number_key, spoken_matches
 from assembly.domain.members import Member
 from assembly.domain.proxies import ProxyState
 from assembly.domain.quorum_check import QuorumStatus
@@ -93,18 +94,24 @@ class CheckInService(QuorumSteps):
             meeting = require_header(conn, meeting_id)
             require_attendance_open(meeting)
             profile = self._profiles.get(conn, meeting.profile_version)
-            member = (
-                member_store.get(conn, number_or_member_id)
+            member, others = (
+                (member_store.get(conn, number_or_member_id), [])
                 if isinstance(number_or_member_id, int)
-                else member_store.by_number(conn, entered)
+                else _look_up(conn, entered)
             )
             if member is None or member.id is None:
                 status = live_status(conn, meeting, profile)
-                message = (
-                    tr("Nomor {number} tidak terdaftar.", number=entered)
-                    if entered
-                    else tr("Ketik atau pindai nomor anggota.")
-                )
+                if others:
+                    message = tr(
+                        "Nomor {number} cocok dengan beberapa anggota ({numbers}); ketik nomor "
+                        "lengkapnya.",
+                        number=entered,
+                        numbers=", ".join(others),
+                    )
+                elif entered:
+                    message = tr("Nomor {number} tidak terdaftar.", number=entered)
+                else:
+                    message = tr("Ketik atau pindai nomor anggota.")
                 return CheckInResult(Outcome.NOT_FOUND, entered, message, status), Changes()
             at = moment(at, meeting, self._ctx.now())
             current = attendance_store.record(conn, meeting_id, member.id)
@@ -319,6 +326,23 @@ class CheckInService(QuorumSteps):
         status = live_status(conn, meeting, self._profiles.get(conn, meeting.profile_version))
         assert member.id is not None
         return DeskUpdate(member.id, member.name, state, message, status)
+
+
+def _look_up(conn: Connection, entered: str) -> tuple[Member | None, list[str]]:
+    """The member a typed or scanned number means: the exact number first (a scanned card),
+    else the number as people say it ("12345" or "012345" for KSP-012345). A spoken number
+    that fits several members gives none, and their numbers."""
+    exact = member_store.by_number(conn, entered)
+    if exact is not None or not entered:
+        return exact, []
+    key = number_key(entered)
+    if not key:
+        return None, []
+    candidates = member_store.by_key(conn, key)
+    chosen = spoken_matches(entered, [m.number for m in candidates])
+    if len(chosen) == 1:
+        return next(m for m in candidates if m.number == chosen[0]), []
+    return None, chosen
 
 
 def _headline(

@@ -138,7 +138,7 @@ class DemoService:
                 note="Dicocokkan dengan Anggaran Dasar perubahan tahun 2019",
             )
             done = 0
-            with member_store.bulk_insert(conn):
+            with member_store.bulk_insert(conn, members):
                 while done < members:
                     batch = register.members(done, min(done + CHUNK, members))
                     member_store.insert_many(conn, batch)

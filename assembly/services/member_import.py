@@ -5,6 +5,7 @@ transaction that writes every row or none.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -14,11 +15,12 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from assembly.domain.errors import DomainError, Problem, ValidationError
-from assembly.domain.members import Member, Status
+from assembly.domain.members import Member, Status, exit_date_unknown
 from assembly.domain.quorum import thousands
 from assembly.domain.register_import import (
     FIELDS,
     REQUIRED,
+    RowReader,
     RowValues,
     cell_text,
     changed_fields,
@@ -30,7 +32,6 @@ from assembly.domain.register_import import (
     is_column_numbering,
     is_header_like,
     member_from,
-    parse_row,
 )
 from assembly.i18n import tr
 from assembly.persistence import audit_log, member_store
@@ -43,7 +44,7 @@ from assembly.services.register_files import Table, read_bytes, read_table
 _STEP = 2000  # rows between progress reports (and chances to cancel)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRow:
     """One row of the file as it stands there: its 1-based row number and its cells."""
 
@@ -51,7 +52,7 @@ class SourceRow:
     cells: tuple[object, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberChange:
     """A member already in the register whose entry the file changes."""
 
@@ -80,6 +81,9 @@ class ImportPreview:
     new: list[Member] = field(default_factory=list)
     changed: list[MemberChange] = field(default_factory=list)
     unchanged_count: int = 0
+    # Leavers ("Keluar", "Meninggal", "Diberhentikan") the file gives no exit date: they
+    # import, are not entitled, and the register page lists them for completion.
+    exit_unknown: int = 0
     encoding: str = ""
     delimiter: str = ""
     sheet: str = ""
@@ -145,9 +149,11 @@ class ImportService:
         progress.step(0, 0)
         data = read_bytes(path)
         digest = hashlib.sha256(data).hexdigest()
-        table = read_table(path, data)
+        table = read_table(path, data, progress)
+        del data  # the rows are all that is needed now (memory: 300,000-row files)
         progress.step(0, 0)
         preview = _frame(path, digest, table, mapping or {}, header_row)
+        del table
         _check_rows(self._ctx, preview, progress)
         return preview
 
@@ -201,7 +207,7 @@ class ImportService:
                     )
                 )
             progress.step(0, total)
-            with member_store.bulk_insert(conn):
+            with member_store.bulk_insert(conn, len(preview.new)):
                 for start in range(0, len(preview.new), _STEP):
                     member_store.insert_many(conn, preview.new[start : start + _STEP])
                     progress.step(min(start + _STEP, len(preview.new)), total)
@@ -279,7 +285,10 @@ def _frame(
     width = _width([rows[index]] if index is not None else []) or _width(body)
     titles = _column_titles(rows[index] if index is not None else [], width)
     source = [
-        SourceRow(number, tuple(row[:width]) + (None,) * (width - len(row)))
+        SourceRow(
+            number,
+            tuple(row) if len(row) == width else tuple(row[:width]) + (None,) * (width - len(row)),
+        )
         for number, row in enumerate(body, (index + 2) if index is not None else 1)
         if any(_filled(c) for c in row)
     ]
@@ -359,95 +368,149 @@ def _frame(
 
 def _check_rows(ctx: ServiceContext, preview: ImportPreview, progress: Progress) -> None:
     """Parse every data row, check it alone, against the other rows and against the
-    register, and sort the members into new, changed and unchanged."""
+    register, and sort the members into new, changed and unchanged: one pass over the rows,
+    a chunk at a time, each chunk's register entries looked up together in one consistent
+    read (no per-row objects are kept beyond the members themselves)."""
     if preview.blocking:
         return
     positions = {title: i for i, title in enumerate(preview.columns)}
     where = {name: positions[title] for name, title in preview.mapping.items()}
     headers = preview.mapping
-    parsed: list[RowValues] = []
-    nik_check = _NikChecks()
-    name_title = headers["name"].casefold()
-    total = len(preview.rows)
-    for done, source in enumerate(preview.rows):
-        if done % _STEP == 0:
-            progress.step(done, total)
-        cells = source.cells
-        values = {name: cells[i] for name, i in where.items()}
-        if _maybe_not_data(values, name_title) and (
-            is_header_like(cells) or is_column_numbering(cells)
-        ):
-            continue  # a header repeated on every printed page, or the "1 2 3" line
-        named = _filled(values.get("number")) or _filled(values.get("name"))
-        if not named and sum(1 for c in cells if _filled(c)) <= 1:
-            # A note or a signature line under the list ("Bandung, 31 Desember 2025").
-            preview.problems.append(
-                Problem(tr("Baris dilewati: bukan data anggota"), "", source.row, True)
-            )
-            continue
-        row = parse_row(source.row, values, headers)
-        nik = row.values.get("nik")
-        if isinstance(nik, str):
-            if not nik.isdigit():  # already compact otherwise
-                row.values["nik"] = nik = normalise_nik(nik)
-            for problem in nik_check(nik):
-                row.problems.append(
-                    Problem(problem.message, headers["nik"], source.row, problem.warning)
-                )
-        parsed.append(row)
-    progress.step(total, total)
-
-    numbers = [str(r.values["number"]) for r in parsed if "number" in r.values]
-    niks = {str(r.values["nik"]) for r in parsed if r.values.get("nik")}
-    with ctx.db.read() as conn:
-        existing = member_store.by_numbers(conn, numbers)
-        owners = member_store.nik_owners(conn, niks)
-        others = member_store.by_numbers(conn, set(owners.values()) - existing.keys())
-    preview.register_numbers, preview.register_niks = existing, owners
-
     today = ctx.today()
+    checker = _RowChecks(preview, where, today)
+    total = len(preview.rows)
+    existing: dict[str, Member] = {}
+    owners: dict[str, str] = {}
     members: list[tuple[int, Member]] = []
-    for row in parsed:
-        preview.problems.extend(row.problems)
-        base = existing.get(str(row.values.get("number", "")))
-        member = member_from(row.values, base)
-        preview.problems.extend(check_member(member, row.row, headers, today))
-        members.append((row.row, member))
-        if base is None:
-            preview.new.append(member)
-        elif fields := changed_fields(base, member):
-            preview.changed.append(MemberChange(row.row, base, member, tuple(fields)))
-        else:
-            preview.unchanged_count += 1
+    with ctx.db.read() as conn:
+        for start in range(0, total, _STEP):
+            progress.step(start, total)
+            chunk = [r for r in map(checker.read, preview.rows[start : start + _STEP]) if r]
+            numbers = [str(r.values["number"]) for r in chunk if "number" in r.values]
+            found = member_store.by_numbers(conn, numbers)
+            niks = {str(r.values["nik"]) for r in chunk if r.values.get("nik")}
+            # The NIKs the members keep when the file has none (a file without a NIK column
+            # renames members by number): the commit checks these did not move either.
+            niks |= {m.nik for m in found.values() if m.nik}
+            owners.update(member_store.nik_owners(conn, niks))
+            existing.update(found)
+            for row in chunk:
+                members.append((row.row, checker.place(row, found)))
+        others = member_store.by_numbers(conn, set(owners.values()) - existing.keys())
+    progress.step(total, total)
+    preview.register_numbers, preview.register_niks = existing, owners
+    if preview.exit_unknown:
+        preview.problems.append(Problem(exit_unknown_summary(preview.exit_unknown), warning=True))
     preview.problems.extend(duplicate_problems(members, headers))
     preview.problems.extend(_register_nik_problems(members, owners, existing, others, headers))
     order = {title: i for i, title in enumerate(preview.columns)}
     preview.problems.sort(key=lambda p: (p.row or 0, order.get(p.column, -1)))
 
 
-def _maybe_not_data(values: Mapping[str, object], name_title: str) -> bool:
+class _RowChecks:
+    """Reads and checks rows for one preview, and files each member as new, changed or
+    unchanged."""
+
+    def __init__(self, preview: ImportPreview, where: Mapping[str, int], today: dt.date) -> None:
+        self._preview = preview
+        self._headers = preview.mapping
+        self._reader = RowReader(where, preview.mapping)
+        self._nik_check = _NikChecks()
+        self._today = today
+        self._name_title = preview.mapping["name"].casefold()
+        self._name_at, self._number_at = where["name"], where.get("number")
+
+    def read(self, source: SourceRow) -> RowValues | None:
+        """The values of a data row; None for a row that holds no member (a repeated
+        header, the "1 2 3" line, a note under the list)."""
+        cells = source.cells
+        name_cell = cells[self._name_at]
+        if _maybe_not_data(name_cell, self._name_title) and (
+            is_header_like(cells) or is_column_numbering(cells)
+        ):
+            return None  # a header repeated on every printed page, or the "1 2 3" line
+        named = _filled(name_cell) or (
+            self._number_at is not None and _filled(cells[self._number_at])
+        )
+        if not named and sum(1 for c in cells if _filled(c)) <= 1:
+            # A note or a signature line under the list ("Bandung, 31 Desember 2025").
+            self._preview.problems.append(
+                Problem(tr("Baris dilewati: bukan data anggota"), "", source.row, True)
+            )
+            return None
+        row = self._reader.read(source.row, cells)
+        nik = row.values.get("nik")
+        if isinstance(nik, str):
+            if not nik.isdigit():  # already compact otherwise
+                row.values["nik"] = nik = normalise_nik(nik)
+            for problem in self._nik_check(nik):
+                row.problems.append(
+                    Problem(problem.message, self._headers["nik"], source.row, problem.warning)
+                )
+        return row
+
+    def place(self, row: RowValues, registered: Mapping[str, Member]) -> Member:
+        """The member ``row`` describes, checked and filed in the preview."""
+        preview = self._preview
+        if row.problems:
+            preview.problems.extend(row.problems)
+        base = registered.get(str(row.values.get("number", "")))
+        member = member_from(row.values, base)
+        found = check_member(member, row.row, self._headers, self._today)
+        if found:
+            preview.problems.extend(found)
+        if exit_date_unknown(member):
+            preview.exit_unknown += 1
+        if base is None:
+            preview.new.append(member)
+        elif fields := changed_fields(base, member):
+            preview.changed.append(MemberChange(row.row, base, member, tuple(fields)))
+        else:
+            preview.unchanged_count += 1
+        return member
+
+
+def exit_unknown_summary(count: int) -> str:
+    """The preview's one warning for every leaver without an exit date."""
+    return tr(
+        "{n} anggota keluar/meninggal tanpa tanggal keluar; lengkapi nanti",
+        n=thousands(count),
+    )
+
+
+def _maybe_not_data(name_cell: object, name_title: str) -> bool:
     """A cheap first look: only a row whose name cell is empty, a number (the "1 2 3" line)
     or the name column's own title (a header repeated on each printed page) may be no
     member."""
-    name = cell_text(values.get("name"))
+    name = cell_text(name_cell)
     return not name or name.isdigit() or " ".join(name.split()).casefold() == name_title
 
 
 class _NikChecks:
-    """``check_nik`` for many NIKs. Its verdict on a 16-digit NIK depends only on the region
-    (digits 1-4) and the birth date block (digits 7-12), never on the serial, so one check
-    per region and birth date serves every NIK that shares them."""
+    """``check_nik`` for many NIKs. Its verdict on a 16-digit NIK depends only on whether
+    the birth block names a day (stdnum reads day % 40, the month, and the year as 19yy or
+    20yy: the same for every year of one leap class) and then on the region (digits 1-4),
+    never on the serial; so each birth class and region is checked once."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, list[Problem]] = {}
+        self._births: dict[tuple[int, str, bool], list[Problem]] = {}  # [] when a day
+        self._regions: dict[str, list[Problem]] = {}  # [] when known
 
     def __call__(self, nik: str) -> list[Problem]:
         if len(nik) != 16 or not nik.isdigit():
             return check_nik(nik)
-        key = nik[:4] + nik[6:12]
-        found = self._seen.get(key)
-        if found is None:
-            found = self._seen[key] = check_nik(nik)
+        birth_class = (int(nik[6:8]) % 40, nik[8:10], int(nik[10:12]) % 4 == 0)
+        birth = self._births.get(birth_class)
+        if birth:
+            return birth
+        if birth is not None and (region := self._regions.get(nik[:4])) is not None:
+            return region
+        found = check_nik(nik)
+        if any(not p.warning for p in found):
+            self._births[birth_class] = found
+        else:
+            self._births[birth_class] = []
+            self._regions[nik[:4]] = found
         return found
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from assembly.domain.errors import DomainError, Problem, ValidationError
+from assembly.domain.member_numbers import following, next_number
 from assembly.domain.members import Member, Status, validate_member
 from assembly.i18n import tr
 from assembly.persistence import audit_log, member_store
@@ -38,6 +39,17 @@ class RegisterService:
         """How many entries the register holds."""
         with self._ctx.db.read() as conn:
             return member_store.count(conn)
+
+    def next_free_number(self) -> str:
+        """The number to propose for a new member: the one after the highest in the
+        register's own pattern (prefix and zero padding), skipping any already taken."""
+        with self._ctx.db.read() as conn:
+            proposed = next_number(member_store.recent_numbers(conn))
+            for _ in range(1000):  # a gap-free run is short; never loop on a full pattern
+                if member_store.by_number(conn, proposed) is None:
+                    break
+                proposed = following(proposed)
+        return proposed
 
     def check(self, member: Member) -> list[Problem]:
         """Every problem with ``member`` as a form would show it, warnings included, without

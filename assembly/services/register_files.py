@@ -11,14 +11,15 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from assembly.domain.errors import DomainError
-from assembly.domain.register_import import detect_header
+from assembly.domain.register_import import detect_header, padded_number
 from assembly.i18n import tr
+from assembly.services.progress import Progress
 
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -55,11 +56,12 @@ def read_bytes(path: Path) -> bytes:
         ) from exc
 
 
-def read_table(path: Path, data: bytes) -> Table:
-    """The rows of a CSV or XLSX file as cells; an old .xls is refused with what to do."""
+def read_table(path: Path, data: bytes, progress: Progress | None = None) -> Table:
+    """The rows of a CSV or XLSX file as cells; an old .xls is refused with what to do.
+    ``progress`` hears how many rows of a spreadsheet were read (of about how many)."""
     suffix = path.suffix.casefold()
     if suffix in XLSX_SUFFIXES or data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(path, data)
+        return _read_xlsx(path, data, progress or Progress())
     if suffix == ".xls" or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise DomainError(
             tr(
@@ -205,7 +207,31 @@ def _check_xlsx_size(path: Path, data: bytes) -> None:
         )
 
 
-def _read_xlsx(path: Path, data: bytes) -> Table:
+_XLSX_STEP = 1000  # rows between progress reports while a spreadsheet is read
+
+
+def _sheet_rows(sheet: Any, progress: Progress, path: Path) -> list[list[object]]:
+    """The cells of ``sheet`` as values; a whole number shown with zero padding ("00123",
+    "KSP-000123") as the text Excel shows, so member numbers keep their zeros."""
+    estimate = sheet.max_row if isinstance(sheet.max_row, int) else 0
+    sheet.reset_dimensions()  # some programs write a wrong size
+    rows: list[list[object]] = []
+    for cells in sheet.iter_rows(min_row=1):
+        row: list[object] = []
+        for cell in cells:
+            value = cell.value
+            if value.__class__ is int or value.__class__ is float:
+                value = padded_number(value, cell.number_format) or value
+            row.append(value)
+        rows.append(row)
+        if len(rows) % _XLSX_STEP == 0:
+            if len(rows) > MAX_ROWS:
+                raise DomainError(_too_many_rows(path))
+            progress.step(len(rows), estimate if estimate > len(rows) else 0)
+    return rows
+
+
+def _read_xlsx(path: Path, data: bytes, progress: Progress) -> Table:
     _check_xlsx_size(path, data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -231,13 +257,10 @@ def _read_xlsx(path: Path, data: bytes) -> Table:
             sheets.insert(0, active)
         first: Table | None = None
         for sheet in sheets:
-            sheet.reset_dimensions()  # some programs write a wrong size
             try:
-                rows: list[list[object]] = []
-                for r in sheet.iter_rows(min_row=1, values_only=True):
-                    rows.append(list(r))
-                    if len(rows) > MAX_ROWS:
-                        raise DomainError(_too_many_rows(path))
+                rows = _sheet_rows(sheet, progress, path)
+                if len(rows) > MAX_ROWS:
+                    raise DomainError(_too_many_rows(path))
             except (
                 zipfile.BadZipFile,
                 SyntaxError,

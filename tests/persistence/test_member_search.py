@@ -9,11 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from assembly.domain.member_numbers import number_key, typed_key
 from assembly.domain.members import Category, Member, Status
 from assembly.domain.register_query import RegisterQuery, SortColumn
 from assembly.persistence import member_store
 from assembly.persistence.database import Database, open_database
-from assembly.persistence.member_search import MemberSearch, RegisterRow, count_entitled
+from assembly.persistence.member_search import (
+    SPOKEN_PREFIX_MIN,
+    MemberSearch,
+    RegisterRow,
+    count_entitled,
+)
 
 FIRST = ["Siti", "Agus", "Budi", "Dewi", "Nur", "Wayan", "Maria", "Ahmad", "Sri", "Putu"]
 LAST = ["Aminah", "Santoso", "Kurniawan", "Lestari", "Sitompul", "Harahap", "Wijaya", "Ani"]
@@ -71,6 +77,17 @@ def _expected(rows: list[RegisterRow], query: RegisterQuery) -> list[RegisterRow
             return True
         if any(row.number.startswith(v) for v in (needle, needle.upper(), needle.lower())):
             return True
+        key = typed_key(needle)
+        if key:  # digits only: the number as people say it ("42" for KSP-00042)
+            spoken = number_key(row.number)
+            if needle.startswith("0"):
+                if len(needle) > SPOKEN_PREFIX_MIN and spoken == key:
+                    return True
+            elif len(key) < SPOKEN_PREFIX_MIN:
+                if spoken == key:
+                    return True
+            elif spoken.startswith(key):
+                return True
         if query.may_be_nik and (row.nik or "").startswith(query.digits):
             return True
         if query.name_phrases:
@@ -92,6 +109,12 @@ QUERIES = [
     RegisterQuery("KSP-0012"),
     RegisterQuery("ksp-0012"),
     RegisterQuery("00042"),
+    RegisterQuery("42"),
+    RegisterQuery("420"),
+    RegisterQuery("004"),
+    RegisterQuery("0042"),
+    RegisterQuery("1"),
+    RegisterQuery("ksp 00042"),
     RegisterQuery("3273"),
     RegisterQuery("s"),
     RegisterQuery("Si"),

@@ -59,3 +59,31 @@ def test_escape_leaves_without_a_choice(qtbot: QtBot, services: Any) -> None:
     dialog = _wizard(qtbot, services)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.result() == FirstStartDialog.DialogCode.Rejected and dialog.choice == ""
+
+
+def test_a_problem_under_a_field_never_squeezes_the_field_above(
+    qtbot: QtBot, services: Any
+) -> None:
+    dialog = _wizard(qtbot, services)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    form = dialog.form
+    fields = {"name": form.name, "registration": form.registration_number}
+    heights = {key: field.height() for key, field in fields.items()}
+    qtbot.keyClicks(form.registration_number, "12345")  # a warning: not 16 digits
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)  # an error: no name
+
+    def placed() -> bool:  # once the window has laid itself out again
+        return all(
+            form.problems[k].mapTo(dialog, form.problems[k].rect().topLeft()).y()
+            >= f.mapTo(dialog, f.rect().bottomLeft()).y()
+            for k, f in fields.items()
+        )
+
+    qtbot.waitUntil(placed, timeout=2000)
+    for key, field in fields.items():
+        problem = form.problems[key]
+        assert problem.isVisible() and problem.height() >= problem.fontMetrics().lineSpacing()
+        assert field.height() == heights[key], key  # the field keeps its height
+        below = field.mapTo(dialog, field.rect().bottomLeft()).y()
+        assert problem.mapTo(dialog, problem.rect().topLeft()).y() >= below, key
+    assert dialog.height() >= dialog.minimumSizeHint().height()

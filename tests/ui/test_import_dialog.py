@@ -242,3 +242,23 @@ def test_the_models_pass_the_model_tester(
     dialog.table_model.set_only_problems(only_problems)
     qtmodeltester.check(dialog.table_model)
     qtmodeltester.check(dialog.problem_model)
+
+
+def test_a_register_with_leavers_without_dates_imports_with_one_warning(
+    qtbot: QtBot, cooperative: Services
+) -> None:
+    source = Path(__file__).resolve().parents[1] / "hostile" / "leavers_zero_padded.xlsx"
+    dialog, _operations = open_dialog(qtbot, cooperative)
+    type_path(qtbot, dialog, source)
+    said = "3 anggota keluar/meninggal tanpa tanggal keluar; lengkapi nanti"
+    assert said in dialog.summary.text()
+    problems = [
+        dialog.problem_model.index(i, 0).data() for i in range(dialog.problem_model.rowCount())
+    ]
+    assert sum(said in text for text in problems) == 1  # once, not a line per leaver
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=WAIT_MS)
+    assert dialog.outcome is not None and dialog.outcome.added == 6
+    gone = cooperative.register.member_by_number("00123")
+    assert gone is not None and gone.status is Status.DECEASED and gone.exit_date is None

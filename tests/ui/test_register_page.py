@@ -197,3 +197,40 @@ def test_scrolling_to_the_end_fetches_the_last_page(qtbot: QtBot, page: Register
     page.table.scrollToBottom()
     qtbot.waitUntil(lambda: page.model.data(page.model.index(1200, 0)) != PENDING)
     assert page.model.data(page.model.index(1200, 1)) == "Theresia Bataona"
+
+
+def test_leavers_without_an_exit_date_are_listed_and_completed(
+    qtbot: QtBot, page: RegisterPage
+) -> None:
+    # Three leavers as an imported register holds them: a status, no exit date.
+    with page.services.ctx.db.write() as conn:
+        member_store.insert_many(
+            conn,
+            [
+                Member("KSP-70001", "Maria Goreti", status=Status.RESIGNED),
+                Member("KSP-70002", "Petrus Batubara", status=Status.DECEASED),
+                Member("KSP-70003", "Agnes Wulandari", status=Status.EXPELLED),
+            ],
+        )
+    page.status.setCurrentIndex(page.status.findText("Keluar tanpa tanggal keluar (lengkapi)"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    assert page.count_label.text().startswith("3 ")
+    shown = {page.model.data(page.model.index(row, 0)) for row in range(3)}
+    assert shown == {"KSP-70001", "KSP-70002", "KSP-70003"}
+    page.table.setFocus()
+    page.select_row(1)
+    assert "tanggal keluar belum diketahui" in page.detail.values["exit"].text()
+
+    warned: list[str] = []
+
+    def complete(dialog: MemberDialog) -> None:
+        warned.append(dialog._problems["exit_date"].text())  # the date is still unknown
+        qtbot.keyClicks(dialog.exit_date, "01/05/2020")
+        qtbot.keyClick(dialog.exit_date, Qt.Key.Key_Return)
+
+    _modal(qtbot, MemberDialog, complete)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    petrus = page.services.register.member_by_number("KSP-70002")
+    assert petrus.exit_date == dt.date(2020, 5, 1)
+    assert warned and "belum diketahui" in warned[0]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)

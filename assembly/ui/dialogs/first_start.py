@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -31,11 +32,14 @@ class FirstStartDialog(QDialog):
         self._service = cooperative
         self.choice = ""
         self.setWindowTitle(tr("Selamat datang di Kuorum"))
-        self.setMinimumWidth(640)
         self.pages = QStackedWidget()
+        # On the pages, not the window: a window minimum would stop it growing in height.
+        self.pages.setMinimumWidth(620)
         self.pages.addWidget(self._welcome())
         self.pages.addWidget(self._profile())
         layout = QVBoxLayout(self)
+        # The window grows when a problem shows under a field, never squeezing the fields.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.pages)
         self.create_button.setFocus()
 
@@ -83,6 +87,9 @@ class FirstStartDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
+        # Its height at the page's width counts in the window's minimum: a wrapped label is
+        # otherwise counted as one line, and the fields below pay for the other.
+        hint.setMinimumHeight(hint.heightForWidth(self.pages.minimumWidth()))
         self.form = CooperativeForm()
         self.template = QComboBox()
         for template in ProfileTemplate:

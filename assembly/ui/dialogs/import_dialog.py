@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.bundle import Services
-from assembly.services.member_import import ImportOutcome, ImportPreview
+from assembly.services.member_import import ImportOutcome, ImportPreview, exit_unknown_summary
 from assembly.services.progress import Progress
 from assembly.ui.models.import_preview_model import ImportPreviewModel
 from assembly.ui.models.import_problem_model import ROW_ROLE, ImportProblemModel
@@ -409,6 +409,8 @@ class ImportDialog(QDialog):
                     n=thousands(blocking),
                 )
             )
+        if preview.exit_unknown:
+            lines.append(exit_unknown_summary(preview.exit_unknown))
         if warnings:
             lines.append(tr("{n} peringatan (tidak menghalangi impor).", n=thousands(warnings)))
         self.summary.setText("\n".join(lines))

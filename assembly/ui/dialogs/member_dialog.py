@@ -1,6 +1,8 @@
 """Adding a member to the register, or changing one: a keyboard-first form.
 
-Tab moves through the fields in reading order, Enter saves, Esc cancels. As the user types,
+Tab moves through the fields in reading order, Enter saves, Esc cancels; "Simpan & tambah"
+(Ctrl+Enter) saves and opens a fresh form with the next free number, for typing in a paper
+register. As the user types,
 each field shows its own problem under it, in Indonesian: errors (in red) block the save,
 warnings (in amber, e.g. an unknown NIK region) do not.
 """
@@ -9,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +20,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,7 +58,6 @@ class MemberDialog(QDialog):
         self._touched: set[str] = set()
         self._shown_all = False
         self.setWindowTitle(tr("Ubah anggota") if member else tr("Tambah anggota"))
-        self.setMinimumWidth(560)
 
         self.number = QLineEdit()
         self.number.setMaxLength(MEMBER_NUMBER_MAX)
@@ -124,22 +128,56 @@ class MemberDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Quick entry of a paper register: save, and a fresh form with the next number.
+        self.save_and_add_button = QPushButton(tr("Simpan && &tambah"))
+        self.save_and_add_button.setToolTip(tr("Simpan, lalu isi anggota berikutnya (Ctrl+Enter)"))
+        self.save_and_add_button.setAutoDefault(False)
+        self.save_and_add_button.clicked.connect(self.save_and_add)
+        if member is None:
+            self.buttons.addButton(self.save_and_add_button, QDialogButtonBox.ButtonRole.ActionRole)
+        else:
+            self.save_and_add_button.hide()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.added = QLabel()
+        self.added.setObjectName("added")
+        self.added.setStyleSheet("color: #0b6a0b;")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        # The window grows when a problem shows under a field, never squeezing the fields.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        fields = QWidget()
+        fields.setLayout(form)
+        # On the fields, not the window: a window minimum would stop it growing in height.
+        fields.setMinimumWidth(560)
+        layout.addWidget(fields)
         layout.addWidget(self.summary)
+        layout.addWidget(self.added)
         layout.addWidget(self.buttons)
 
+        self.added_count = 0
         if member is not None:
             self._show(member)
+        else:
+            self._propose_number()
         self._exit_fields_follow_status()
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.check)
         self._watch()
+        if member is not None and member.status is not Status.ACTIVE:
+            self.check()  # a leaver without an exit date: say so at once
         self.number.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Ctrl+Enter: "Simpan & tambah" (Enter alone saves and closes, as in every form).
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._original is None:
+                self.save_and_add()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- reading and writing the form ------------------------------------------------------
 
@@ -196,6 +234,8 @@ class MemberDialog(QDialog):
         ended = self.status.currentData() != Status.ACTIVE.value
         self.exit_date.setEnabled(ended)
         self.exit_reason.setEnabled(ended)
+        if ended:
+            self._touched.add("exit_date")  # say at once what the date is for
 
     # --- checking and saving ---------------------------------------------------------------
 
@@ -230,6 +270,45 @@ class MemberDialog(QDialog):
 
     def save(self) -> None:
         """Save when nothing blocks it; otherwise show every problem and go to the first."""
+        if self._store():
+            self.accept()
+
+    def save_and_add(self) -> None:
+        """Save, then empty the form for the next member: the next free number proposed,
+        the category and join date kept (a paper register is typed in page by page)."""
+        if self._original is not None or not self._store():
+            return
+        saved = self.saved
+        assert saved is not None
+        self.added_count += 1
+        self.added.setText(
+            tr(
+                "{number} {name} tersimpan ({n} anggota ditambahkan). Isi anggota berikutnya.",
+                number=saved.number,
+                name=saved.name,
+                n=self.added_count,
+            )
+        )
+        for field in (self.name, self.nik, self.birth_date, self.address, self.phone):
+            field.clear()
+        self.sex.setCurrentIndex(0)
+        self.status.setCurrentIndex(self.status.findData(Status.ACTIVE))
+        self.exit_date.clear()
+        self.exit_reason.clear()
+        self.arrears.setChecked(False)
+        self._touched.clear()
+        self._shown_all = False
+        self.check()
+        self._propose_number()
+        self.name.setFocus()
+
+    def _propose_number(self) -> None:
+        self.number.setText(self._services.register.next_free_number())
+        self.number.selectAll()  # typing another number replaces it
+
+    def _store(self) -> bool:
+        """Save the form when nothing blocks it (True); else show every problem and go to
+        the first."""
         self._shown_all = True
         problems = self.check()
         if any(not p.warning for p in problems):
@@ -237,9 +316,10 @@ class MemberDialog(QDialog):
                 if widget.is_error:
                     self._fields[key].setFocus()
                     break
-            return
+            return False
         member = self.member()
         result = self._operations.run(self, lambda: self._services.register.save(member))
-        if result is not None:
-            self.saved = result[0]
-            self.accept()
+        if result is None:
+            return False
+        self.saved = result[0]
+        return True

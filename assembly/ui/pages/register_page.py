@@ -42,6 +42,7 @@ from assembly.ui.widgets.member_detail import MemberDetailPanel
 
 SEARCH_DELAY_MS = 150
 _ENDED = "ended"
+_EXIT_UNKNOWN = "exit_unknown"
 
 
 class RegisterPage(QWidget):
@@ -68,6 +69,7 @@ class RegisterPage(QWidget):
         for status in Status:
             self.status.addItem(status.label, status.value)
         self.status.addItem(tr("Tidak aktif lagi"), _ENDED)
+        self.status.addItem(tr("Keluar tanpa tanggal keluar (lengkapi)"), _EXIT_UNKNOWN)
         self.count_label = QLabel()
         self.count_label.setObjectName("register_count")
         self.count_label.setMinimumWidth(150)
@@ -167,11 +169,13 @@ class RegisterPage(QWidget):
         """The query the controls describe now, in the table's current order."""
         category, status = self.category.currentData(), self.status.currentData()
         categories = frozenset({Category(category)}) if category else frozenset()
-        if status == _ENDED:
+        if status in (_ENDED, _EXIT_UNKNOWN):
             statuses = frozenset({Status.RESIGNED, Status.DECEASED, Status.EXPELLED})
         else:
             statuses = frozenset({Status(status)}) if status else frozenset()
-        return self.model.query.with_text(self.search.text()).with_filters(categories, statuses)
+        return self.model.query.with_text(self.search.text()).with_filters(
+            categories, statuses, exit_unknown=status == _EXIT_UNKNOWN
+        )
 
     def apply_search(self) -> None:
         """Show the members matching the controls now (the typing pause is over)."""
@@ -219,7 +223,8 @@ class RegisterPage(QWidget):
     def add_member(self) -> None:
         """Open the form for a new member."""
         dialog = MemberDialog(self.services, self.operations, None, self)
-        if dialog.exec() and dialog.saved is not None and dialog.saved.id is not None:
+        dialog.exec()  # "Simpan & tambah" may have saved several before Esc
+        if dialog.saved is not None and dialog.saved.id is not None:
             self._select_member(dialog.saved.id)
 
     def edit_member(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from assembly.domain.members import Status
 from assembly.i18n import tr
 from assembly.services.register_search import MemberDetail
 from assembly.ui.widgets.date_field import format_date
@@ -70,6 +71,10 @@ class MemberDetailPanel(QGroupBox):
             exit_text = tr(
                 "{status} pada {date}", status=m.status.label, date=format_date(m.exit_date)
             )
+            if m.exit_reason:
+                exit_text += tr("; alasan: {reason}", reason=m.exit_reason)
+        if m.exit_date is None and m.status is not Status.ACTIVE:
+            exit_text = tr("{status}, tanggal keluar belum diketahui", status=m.status.label)
             if m.exit_reason:
                 exit_text += tr("; alasan: {reason}", reason=m.exit_reason)
         texts = {
