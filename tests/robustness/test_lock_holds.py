@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from assembly.cli import main
+from assembly.domain.errors import DomainError
 from assembly.domain.meeting import MeetingState
 from assembly.persistence import audit_log
 from tests.services.signing_fixtures import PASSPHRASE, Keys, closed_meeting, make_keys
@@ -266,6 +267,13 @@ def test_a_locked_meeting_re_exports_the_signed_file_after_a_rename(
     assert out.read_bytes() == signed
     services.minutes.export(half_signed.meeting_id, tmp_path / "ekspor-app.pdf")
     assert (tmp_path / "ekspor-app.pdf").read_bytes() == signed
+    # The reporting pack carries today's Daftar Hadir beside the signed file: it refuses while
+    # the register of those present differs from what the signature vouches for, naming it,
+    # and packs the signed bytes once the record is put back.
+    with pytest.raises(DomainError, match="data anggota yang hadir berubah"):
+        services.reporting.write(half_signed.meeting_id, tmp_path / "paket")
+    assert not (tmp_path / "paket").exists()
+    services.register.save(first)
     pack = services.reporting.write(half_signed.meeting_id, tmp_path / "paket")
     assert pack.signed
     assert (tmp_path / "paket" / "berita_acara_ditandatangani.pdf").read_bytes() == signed
@@ -274,7 +282,6 @@ def test_a_locked_meeting_re_exports_the_signed_file_after_a_rename(
 def test_only_the_last_signature_is_noted_and_a_refused_one_leaves_no_note(
     half_signed: Half, opened: Any
 ) -> None:
-    from assembly.domain.errors import DomainError
 
     services = opened()
     assert services.lock_recovery.noted_files() == []  # the chair's signature is not the last

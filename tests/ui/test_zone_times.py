@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -72,10 +73,12 @@ def test_backups_are_named_and_listed_in_wita(
 
     # The tests' clock says 09.00 WIB: 10.00 in Makassar.
     made = sorted(p.name for p in usb.iterdir() if p != legacy)
-    assert made == ["kuorum-KSP-SB-20260314-100000WITA-manual.sqlite"]
-    assert dialog.selected() is not None and dialog.selected().path.name.endswith(
-        "WITA-manual.sqlite"
+    # The time in the cooperative's zone, then the audit head the copy holds (issue 10).
+    assert len(made) == 1
+    assert re.fullmatch(
+        r"kuorum-KSP-SB-20260314-100000WITA-a\d+h[0-9a-f]{12}-manual\.sqlite", made[0]
     )
+    assert dialog.selected() is not None and dialog.selected().path.name.endswith("-manual.sqlite")
     first = dialog.model.index(0, 0).data()
     assert first == "14/03/2026 10.00.00 WITA"
     second = dialog.model.index(1, 0).data()
@@ -89,7 +92,9 @@ def test_backups_are_named_and_listed_in_wita(
             "SELECT at, payload FROM audit_events WHERE kind = 'backup.made'"
         ).fetchone()
     assert at.endswith("+00:00")
-    assert json.loads(payload)["file"].endswith("100000WITA-manual.sqlite")
+    assert re.fullmatch(
+        r".*-100000WITA-a\d+h[0-9a-f]{12}-manual\.sqlite", json.loads(payload)["file"]
+    )
 
     # The command line lists them the same way.
     makassar.close()
