@@ -9,7 +9,6 @@ from pathlib import Path
 from assembly.cli.addendum import register_addendum
 from assembly.cli.options import add_db_option, open_existing
 from assembly.i18n import current_language, tr
-from assembly.services.minutes_check import MinutesCheckService
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -70,6 +69,8 @@ def _export(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     services = open_existing(args)
     try:
+        from assembly.services.minutes_check import MinutesCheckService  # loads the PDF stack
+
         report = MinutesCheckService(services.ctx).check(args.meeting, lang=current_language())
     finally:
         services.close()

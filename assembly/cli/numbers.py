@@ -8,8 +8,6 @@ import argparse
 
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
-from assembly.services.minutes_check import mismatch_line
-from assembly.services.numbers_check import check_file
 
 
 def add_numbers_option(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +24,10 @@ def numbers_exit(args: argparse.Namespace, code: int) -> int:
     check (``code``) or the figures fail."""
     if not getattr(args, "numbers", False):
         return code
+    # Loaded only here: the PDF stack is not for every command (members import starts lean).
+    from assembly.services.minutes_check import mismatch_line
+    from assembly.services.numbers_check import check_file
+
     try:
         report = check_file(args.file)
     except DomainError as exc:

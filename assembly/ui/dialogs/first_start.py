@@ -133,6 +133,12 @@ class FirstStartDialog(QDialog):
             + " "
             + tr("Semua nilai dapat diubah dan wajib dicocokkan dengan AD Anda.")
         )
+        # A wrapped label's height depends on its width, which the layout does not ask: give
+        # it the height of its lines at the page's width, so the window grows instead of
+        # squeezing the form's rows when a problem shows under a field.
+        width = max(self.pages.minimumWidth() - 20, 1)
+        needed = self.template_hint.heightForWidth(width)
+        self.template_hint.setMinimumHeight(max(needed, 0))
 
     def chosen_template(self) -> ProfileTemplate:
         """The AD-profile template chosen."""
