@@ -47,7 +47,7 @@ def test_a_tie_is_settled_by_lot_or_by_the_chair_when_the_ad_says_so(
     ballot_id = _tied(hall)
     s = cooperative
     result, _ = s.ballots.close(ballot_id)
-    assert result.outcome is Outcome.TIE and result.runoff_id is None
+    assert result.outcome is Outcome.TIE
     assert result.statement == (
         "terpilih: Anggota Nomor 1 (3); suara sama untuk kursi terakhir antara Anggota Nomor 2, "
         f"Anggota Nomor 3: {words} (AD Pasal 25 ayat (5))"
@@ -72,10 +72,17 @@ def test_the_default_runs_the_tie_off_and_settling_is_refused(
 ) -> None:
     hall = opened_hall(cooperative, db_path)
     ballot_id = _tied(hall)
-    result, _ = cooperative.ballots.close(ballot_id)
-    assert result.outcome is Outcome.RUNOFF and result.runoff_id is not None
+    s = cooperative
+    result, _ = s.ballots.close(ballot_id)
+    assert result.outcome is Outcome.RUNOFF
+    assert len(s.ballots.ballots(hall.meeting_id)) == 1  # the tie stays in view for the chair
     with pytest.raises(DomainError, match="tidak berakhir dengan suara sama"):
-        cooperative.elections.settle_tie(ballot_id, ["0002"])
+        s.elections.settle_tie(ballot_id, ["0002"])
+    runoff, _ = s.elections.open_runoff(ballot_id)
+    assert (runoff.runoff_of, runoff.seats) == (ballot_id, 1)
+    assert [b.id for b in s.ballots.ballots(hall.meeting_id)] == [ballot_id, runoff.id]
+    with pytest.raises(DomainError, match="tidak berakhir dengan suara sama"):
+        s.elections.settle_tie(ballot_id, ["0002"])
 
 
 def _with_sexes(s: Services, women: tuple[str, ...]) -> None:
@@ -153,8 +160,9 @@ def test_a_runoff_keeps_the_office_and_what_the_candidates_declared(
     s.ballots.cast(ballot.id, "0003", ["0001"])
     s.ballots.cast(ballot.id, "0004", ["0002"])
     result, _ = s.ballots.close(ballot.id)
-    assert result.runoff_id is not None
-    runoff = s.ballots.get(result.runoff_id)
+    assert result.outcome is Outcome.RUNOFF
+    runoff, _ = s.elections.open_runoff(ballot.id)
+    assert s.ballots.get(runoff.id).office is Office.PENGAWAS
     assert runoff.office is Office.PENGAWAS
     (warning,) = s.elections.warnings(runoff.id)
     assert warning.startswith("Anggota Nomor 1 adalah kepala desa/lurah")

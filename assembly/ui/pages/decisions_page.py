@@ -37,6 +37,7 @@ from assembly.ui.dialogs.console_prompts import ask_to_close, explain_no_ballot
 from assembly.ui.dialogs.correction_dialog import CorrectionDialog
 from assembly.ui.dialogs.counted_dialog import CountedDialog
 from assembly.ui.dialogs.reason_dialog import ReasonDialog
+from assembly.ui.dialogs.tie_dialog import TieDialog
 from assembly.ui.models.decision_list_model import method_label
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.agenda_panel import AgendaPanel
@@ -93,6 +94,7 @@ class DecisionsPage(QWidget):
             cancel_ballot=self.cancel_ballot,
             revote=self.revote,
             open_runoff=self.open_runoff,
+            settle_tie=self.settle_tie,
         )
         self.open_button, self.close_button = self.actions.open_button, self.actions.close_button
         self.cancel_button, self.revote_button = (
@@ -100,6 +102,7 @@ class DecisionsPage(QWidget):
             self.actions.revote_button,
         )
         self.runoff_button, self.why_label = self.actions.runoff_button, self.actions.why_label
+        self.tie_button = self.actions.tie_button
         self.counted_button = self._button(
             tr("Masukkan &jumlah suara… (Ctrl+J)"), self.enter_counted
         )
@@ -444,6 +447,14 @@ class DecisionsPage(QWidget):
         if last is None or not self.runoff_button.isEnabled():
             return False
         return self._done(lambda: self.services.elections.open_runoff(last.ballot.id or 0))
+
+    def settle_tie(self) -> TieDialog | None:
+        """Open the form that records who takes the tied last seat when the AD breaks the tie
+        by lot or by the chair (law.md rule 17)."""
+        last = self.snapshot.last if self.snapshot else None
+        if last is None or not self.tie_button.isEnabled():
+            return None
+        return self._show(TieDialog(self.services, self.operations, last.ballot.id or 0, self))
 
     def enter_counted(self) -> CountedDialog | None:
         """Open the form for a counted ballot's totals."""

@@ -33,6 +33,15 @@ def runoff_pending(snap: ConsoleSnapshot | None, latest: Ballot | None) -> bool:
     return latest.id == last.ballot.id
 
 
+def tie_pending(snap: ConsoleSnapshot | None, latest: Ballot | None) -> bool:
+    """Whether the last closed election was tied for the last seat, the AD breaks the tie by
+    lot or by the chair, and nothing was recorded or opened since."""
+    last = snap.last if snap else None
+    if last is None or last.outcome is not Outcome.TIE or latest is None:
+        return False
+    return latest.id == last.ballot.id
+
+
 class BallotActions(QWidget):
     """The ballot buttons and the reason no ballot may open; the page gives the acts."""
 
@@ -44,6 +53,7 @@ class BallotActions(QWidget):
         cancel_ballot: Callable[[], object],
         revote: Callable[[], object],
         open_runoff: Callable[[], object],
+        settle_tie: Callable[[], object],
     ) -> None:
         super().__init__()
         self.open_button = console_button(tr("&Buka pemungutan suara… (Ctrl+B)"), open_ballot)
@@ -51,6 +61,7 @@ class BallotActions(QWidget):
         self.cancel_button = console_button(tr("Bata&lkan…"), cancel_ballot)
         self.revote_button = console_button(tr("&Ulangi pemungutan suara…"), revote)
         self.runoff_button = console_button(tr("Buka pemilihan ulan&g"), open_runoff)
+        self.tie_button = console_button(tr("Tentukan suara &sama…"), settle_tie)
         self.why_label = QLabel()  # why no ballot may open now, said before anyone asks
         self.why_label.setObjectName("console_why")
         self.why_label.setWordWrap(True)
@@ -61,6 +72,7 @@ class BallotActions(QWidget):
         grid.addWidget(self.cancel_button, 0, 2)
         grid.addWidget(self.revote_button, 1, 0)
         grid.addWidget(self.runoff_button, 1, 1)
+        grid.addWidget(self.tie_button, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
@@ -89,3 +101,4 @@ class BallotActions(QWidget):
             and latest.state is not BallotState.OPEN
         )  # fmt: skip
         self.runoff_button.setEnabled(running and ballot is None and runoff_pending(snap, latest))
+        self.tie_button.setEnabled(running and ballot is None and tie_pending(snap, latest))

@@ -29,6 +29,7 @@ _OUTCOME_COLOURS = {
     Outcome.ELECTED: "#1b7a3a",
     Outcome.REJECTED: "#b3261e",
     Outcome.RUNOFF: "#8a5a00",
+    Outcome.TIE: "#8a5a00",  # waits for the lot or the chair, like a run-off for the hall
 }
 
 
