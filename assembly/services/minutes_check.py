@@ -132,6 +132,16 @@ class MinutesCheckService:
                     key, stored, counted, near.anchor if near else "", near.page if near else 0
                 )
             )
+        # The tally the berita acara prints (the secret box's totals, a counted or named
+        # tally, as the records hold them now) decides another result than the tally recorded
+        # at the close: shown where the result stands, unless already listed there.
+        listed = {m.key for m in found}
+        for key, (now, closing) in recount.results.items():
+            if key not in listed:
+                at = where.get(key)
+                found.append(
+                    Mismatch(key, now, closing, at.anchor if at else "", at.page if at else 0)
+                )
         return found
 
 

@@ -5,9 +5,11 @@ Attendance is replayed from the attendance history alone, not from the attendanc
 minutes are written from (a member whose row is gone is still counted, their rights decided
 from the register at the cut-off); every quorum step and ballot snapshot is counted at its own
 moment with the one presence function; each tally is taken from the audit log's record of the
-closing when there is one; each result is decided again under the AD's rule. Beside the figures, the facts that
-have no figure of their own: who was entitled at each snapshot, and that nobody voted while
-absent.
+closing when there is one; each result is decided again under the AD's rule, from that
+closing tally and from the tally the records hold now (what the berita acara prints beside its
+result: a secret box's totals, a counted or named tally), which must decide the same. Beside
+the figures, the facts that have no figure of their own: who was entitled at each snapshot,
+and that nobody voted while absent.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import Channel
 from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState
 from assembly.domain.figures import Value, result_key
-from assembly.domain.meeting import Meeting
+from assembly.domain.meeting import AgendaItem, Meeting
 from assembly.domain.members import Category
 from assembly.domain.minutes_figures import TALLY_KEYS, movement_figures
 from assembly.domain.presence import Attendee, ever_present, movements, present_at
@@ -41,6 +43,9 @@ class Recount:
 
     figures: dict[str, Value] = field(default_factory=dict)
     snapshots: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # result key -> (as the records' tally decides it, as the closing tally decides it), for
+    # each result the two decide differently: the box or the tally changed after the close.
+    results: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def recount(conn: Connection, meeting: Meeting, profile: ADProfile) -> Recount:
@@ -66,18 +71,29 @@ def recount(conn: Connection, meeting: Meeting, profile: ADProfile) -> Recount:
         _snapshot(conn, out, people, ballot, checks, profile, base)
         if ballot.state is not BallotState.CLOSED or ballot.id not in decided:
             continue
-        tally = tally_of(conn, ballot)[0]
-        recorded = closings.get(ballot.id or 0, tally)
-        item = items[ballot.item_id]
+        held = tally_of(conn, ballot)[0]
+        recorded = closings.get(ballot.id or 0, held)
         if ballot.kind is BallotKind.MOTION:
             out.figures.update(
                 {f"suara.{ballot.id}.{k}": int(recorded.get(k, 0)) for k in TALLY_KEYS}
             )
-            statement, outcome, _rule = motion_result(recorded, ballot, item, profile)
-        else:
-            statement, outcome, *_rest = election_result(conn, ballot, recorded, profile)
-        out.figures[f"suara.{ballot.id}.hasil"] = result_key(outcome.value, statement)
+        key = f"suara.{ballot.id}.hasil"
+        out.figures[key] = _decided(conn, ballot, items[ballot.item_id], recorded, profile)
+        now = _decided(conn, ballot, items[ballot.item_id], held, profile)
+        if now != out.figures[key]:
+            out.results[key] = (now, str(out.figures[key]))
     return out
+
+
+def _decided(
+    conn: Connection, ballot: Ballot, item: AgendaItem, tally: dict[str, int], profile: ADProfile
+) -> str:
+    """The result ``tally`` decides under the AD's rule, as compared (:func:`result_key`)."""
+    if ballot.kind is BallotKind.MOTION:
+        statement, outcome, _rule = motion_result(tally, ballot, item, profile)
+    else:
+        statement, outcome, *_rest = election_result(conn, ballot, tally, profile)
+    return result_key(outcome.value, statement)
 
 
 def _attendance(out: Recount, people: list[Attendee]) -> None:

@@ -121,11 +121,12 @@ def test_secret_votes_moved_to_the_other_candidate_fail_on_the_elections_page(
 ) -> None:
     con = sqlite3.connect(demo_db)
     runoff = con.execute("SELECT id FROM ballots WHERE runoff_of IS NOT NULL").fetchone()[0]
+    # The box keeps one counter per candidate ("" a blank ballot, "#" the ballots cast).
     winner, loser = (
         r[0]
         for r in con.execute(
-            "SELECT choice FROM secret_choices WHERE ballot_id = ? GROUP BY choice "
-            "ORDER BY count(*) DESC",
+            "SELECT option FROM secret_totals WHERE ballot_id = ? AND option NOT IN ('', '#') "
+            "ORDER BY votes DESC",
             (runoff,),
         )
     )
@@ -133,8 +134,10 @@ def test_secret_votes_moved_to_the_other_candidate_fail_on_the_elections_page(
     edited = copy_of(
         demo_db,
         tmp_path,
-        f"UPDATE secret_choices SET choice = '{loser}' WHERE id IN (SELECT id FROM "
-        f"secret_choices WHERE ballot_id = {runoff} AND choice = '{winner}' LIMIT 60)",
+        f"UPDATE secret_totals SET votes = votes - 60 WHERE ballot_id = {runoff} "
+        f"AND option = '{winner}'",
+        f"UPDATE secret_totals SET votes = votes + 60 WHERE ballot_id = {runoff} "
+        f"AND option = '{loser}'",
     )
     assert main(check(edited)) == 1
     out = capsys.readouterr().out
@@ -149,15 +152,16 @@ def test_a_ballot_slipped_into_a_secret_box_fails_on_the_recapitulation_page(
 ) -> None:
     con = sqlite3.connect(demo_db)
     ballot, choice = con.execute(
-        "SELECT b.id, c.choice FROM ballots b JOIN secret_choices c ON c.ballot_id = b.id "
-        "WHERE b.mode = 'secret' LIMIT 1"
+        "SELECT b.id, t.option FROM ballots b JOIN secret_totals t ON t.ballot_id = b.id "
+        "WHERE b.mode = 'secret' AND t.option NOT IN ('', '#') LIMIT 1"
     ).fetchone()
     con.close()
+    # One more ballot for a candidate, and one more ballot cast: nobody more took part.
     edited = copy_of(
         demo_db,
         tmp_path,
-        f"INSERT INTO secret_choices (id, ballot_id, choice) VALUES (987654321, {ballot}, "
-        f"'{choice}')",
+        f"UPDATE secret_totals SET votes = votes + 1 WHERE ballot_id = {ballot} "
+        f"AND option IN ('{choice}', '#')",
     )
     assert main(check(edited)) == 1
     out = capsys.readouterr().out
