@@ -4,7 +4,10 @@ change: ``xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python scripts/guide_scr
 It builds the demo cooperative in a temporary file, then walks through a meeting day as the
 secretary and the chair would: the register, the AD profile, the meeting, the check-in desk
 with members arriving, the chair's console during a vote, the projector, the minutes and the
-signatures. Each step saves one PNG into ``docs/guide/``.
+signatures. On the way the secretary adds the election of the Pengawas to the RAT's agenda,
+a named vote keyed wrong is corrected at the console (Ctrl+R), and the election ties for its
+last seat, so the chair opens the run-off. Each step saves one PNG into ``docs/guide/``, which
+the README's guide shows.
 """
 
 from __future__ import annotations
@@ -16,14 +19,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 import sqlalchemy as sa
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assembly.app import pages  # noqa: E402
+from assembly.domain.ad_profile import ItemKind  # noqa: E402
 from assembly.domain.ballots import BallotMode, Choice  # noqa: E402
 from assembly.domain.errors import DomainError  # noqa: E402
 from assembly.domain.meeting import MeetingState  # noqa: E402
@@ -118,9 +129,29 @@ def profile(app: QApplication, window: MainWindow, services: Services, clock: Cl
 
 
 def meetings(app: QApplication, window: MainWindow, services: Services, clock: Clock) -> None:
-    """3. The meetings, this year's RAT selected."""
-    window.show_page(page_index(window, "MeetingsPage"))
+    """3. The meetings, this year's RAT selected. The Pengawas' term ends this year, so the
+    secretary opens the RAT (Lihat...) and adds the election before "Lain-lain"."""
+    meeting_id = next(m.id for m in services.meetings.list() if m.state is MeetingState.DRAFT)
+    assert meeting_id is not None
+    index = page_index(window, "MeetingsPage")
+    window.show_page(index)
+    page = window.page(index)
+    page.select(meeting_id)  # type: ignore[attr-defined]
     shoot(window, "03-rapat", app)
+    if any(i.kind is ItemKind.ELECTION for i in services.meetings.get(meeting_id).agenda):
+        return
+    dialog = page.edit_meeting()  # type: ignore[attr-defined]
+    dialog.items.setCurrentRow(dialog.items.count() - 2)  # the item before "Lain-lain"
+    dialog.add_button.click()
+    dialog.item_title.selectAll()
+    QTest.keyClicks(dialog.item_title, "Pemilihan Pengawas")
+    dialog.item_kind.setCurrentIndex(dialog.item_kind.findData(ItemKind.ELECTION.value))
+    settle(app)
+    shoot(dialog, "03a-rapat-tambah-pemilihan", app)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    settle(app)
+    if not any(i.kind is ItemKind.ELECTION for i in services.meetings.get(meeting_id).agenda):
+        raise SystemExit("the meeting form did not save the election item")
 
 
 def desk(app: QApplication, window: MainWindow, services: Services, clock: Clock) -> None:
@@ -203,6 +234,7 @@ def console(app: QApplication, window: MainWindow, services: Services, clock: Cl
     # The last three votes entered at the console as the secretary does: scan, then one key.
     window.activateWindow()
     field = window.page(index).findChild(QLineEdit, "vote_number")
+    assert field is not None
     for number, key in zip(
         _voters(services, 523)[520:], (Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_2), strict=True
     ):
@@ -213,6 +245,7 @@ def console(app: QApplication, window: MainWindow, services: Services, clock: Cl
         QTest.keyClick(app.focusWidget() or field, key)
         settle(app)
     shoot(window, "05-konsol-ketua-pemungutan-suara", app)
+    correct_last_vote(app, window, index)
 
     from assembly.ui.projector.window import open_projector
 
@@ -228,6 +261,27 @@ def console(app: QApplication, window: MainWindow, services: Services, clock: Cl
     shoot(projector, "07-proyektor-hasil", app)
     projector.close()
     shoot(window, "08-konsol-ketua-hasil", app)
+
+
+def correct_last_vote(app: QApplication, window: MainWindow, index: int) -> None:
+    """The last vote was keyed 2 but the member said setuju: Ctrl+R, the right choice, the
+    reason, Simpan koreksi."""
+    from assembly.ui.dialogs.correction_dialog import CorrectionDialog
+
+    QTest.keyClick(app.focusWidget() or window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    settle(app)
+    dialog = window.page(index).findChild(CorrectionDialog)
+    if dialog is None:  # the shortcut did not reach the console: the button does the same
+        dialog = window.page(index).correct_vote()  # type: ignore[attr-defined]
+    assert isinstance(dialog, CorrectionDialog)
+    right = dialog.findChild(QRadioButton, "correction_choice_1")  # 1 Setuju
+    assert right is not None
+    right.click()
+    QTest.keyClicks(dialog.reason, "salah tekan; anggota menyatakan setuju")
+    shoot(dialog, "05a-koreksi-suara", app)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    settle(app)
+    shoot(window, "05b-konsol-setelah-koreksi", app)
 
 
 def kiosk(app: QApplication, window: MainWindow, services: Services, clock: Clock) -> None:
@@ -257,6 +311,76 @@ def kiosk(app: QApplication, window: MainWindow, services: Services, clock: Cloc
     window.operations.changed.emit(Changes.of(Area.DECISIONS, Area.MEETINGS))
 
 
+def _runoff_button(window: MainWindow, index: int) -> QPushButton:
+    return next(
+        b
+        for b in window.page(index).findChildren(QPushButton)
+        if "pemilihan ulan" in b.text().replace("&", "").lower()
+    )
+
+
+def election(app: QApplication, window: MainWindow, services: Services, clock: Clock) -> None:
+    """7. The election of the Pengawas, two seats, by secret ballot (the AD's rule for
+    persons): round 1 ties for the second seat; console and projector show the tie until the
+    chair opens the run-off with "Buka pemilihan ulang"; the run-off's result."""
+    meeting_id = window.meeting_id  # type: ignore[attr-defined]
+    item = next(
+        int(i.id or 0)
+        for i in services.meetings.get(meeting_id).agenda
+        if i.kind is ItemKind.ELECTION
+    )
+    clock.advance(10)
+    services.agenda.take_up(meeting_id, item)
+    clock.advance(5)
+    services.decisions.record_no_consensus(meeting_id, item, "Tiga calon untuk dua kursi Pengawas.")
+    voters = _voters(services, 760)
+    candidates = voters[700:703]
+    ballot, _changes = services.elections.open_election(
+        meeting_id, item, "Pemilihan Pengawas 2027-2029", 2, candidates
+    )
+    # 600 votes: the first candidate 300, the other two 150 each: a tie for the second seat.
+    first, second, third = candidates
+    for position, number in enumerate(voters[:600]):
+        pick = [first] if position % 2 == 0 else [second] if position % 4 == 1 else [third]
+        try:
+            services.ballots.cast(ballot.id or 0, number, pick)
+        except DomainError:
+            continue
+    clock.advance(15)
+    services.ballots.close(ballot.id or 0)
+    window.operations.changed.emit(Changes.of(Area.DECISIONS, Area.MEETINGS))
+    index = page_index(window, "DecisionsPage")
+    window.show_page(index)
+    window.page(index).select_meeting(meeting_id)  # type: ignore[attr-defined]
+    shoot(window, "09a-konsol-pemilihan-suara-sama", app)
+
+    from assembly.ui.projector.window import open_projector
+
+    projector = open_projector(services, meeting_id, window)
+    projector.showNormal()
+    projector.resize(1280, 720)
+    projector.refresh()  # type: ignore[attr-defined]
+    shoot(projector, "09b-proyektor-pemilihan-suara-sama", app)
+
+    clock.advance(3)
+    _runoff_button(window, index).click()
+    settle(app)
+    runoff = next(b for b in services.ballots.ballots(meeting_id) if b.runoff_of == ballot.id)
+    for position, number in enumerate(voters[:580]):
+        pick = [second] if position % 5 < 3 else [third]
+        try:
+            services.ballots.cast(runoff.id or 0, number, pick)
+        except DomainError:
+            continue
+    clock.advance(15)
+    services.ballots.close(runoff.id or 0)
+    window.operations.changed.emit(Changes.of(Area.DECISIONS, Area.MEETINGS))
+    projector.refresh()  # type: ignore[attr-defined]
+    shoot(projector, "09c-proyektor-hasil-pemilihan-ulang", app)
+    projector.close()
+    shoot(window, "09d-konsol-hasil-pemilihan-ulang", app)
+
+
 def minutes(app: QApplication, window: MainWindow, services: Services, clock: Clock) -> None:
     """7. The secretary's notes, and the berita acara reviewed before closing."""
     meeting_id = window.meeting_id  # type: ignore[attr-defined]
@@ -268,6 +392,9 @@ def minutes(app: QApplication, window: MainWindow, services: Services, clock: Cl
         "pendidikan, pelatihan bagi anggota baru, dan perbaikan kantor pelayanan. Bapak "
         "Yohanes menanyakan besarnya biaya pelatihan; Bendahara menjawab bahwa biaya itu "
         "sudah termasuk dalam pos pendidikan anggota.",
+        "Pemilihan Pengawas": "Masa jabatan dua anggota Pengawas berakhir. Tiga calon "
+        "diusulkan. Putaran pertama: suara sama untuk kursi kedua; pimpinan rapat membuka "
+        "pemilihan ulang antara kedua calon itu.",
     }
     for words, text in notes.items():
         services.notes.save_notes(meeting_id, _item(services, meeting_id, words), text)
@@ -286,7 +413,21 @@ def minutes(app: QApplication, window: MainWindow, services: Services, clock: Cl
     review.rebuild()
     QTest.qWait(2500)  # QPdfView renders its pages in the background
     shoot(review, "11-tinjau-berita-acara", app)
+    page_with = _page_holding(review, "suara dikoreksi")
+    if page_with is not None:
+        review.view.pageNavigator().jump(page_with, QPointF(0, 0))
+        QTest.qWait(1500)
+        shoot(review, "11a-berita-acara-koreksi-suara", app)
     review.close()
+
+
+def _page_holding(review: QWidget, words: str) -> int | None:
+    """The 0-based page of the reviewed berita acara on which ``words`` stand."""
+    document = review.view.document()  # type: ignore[attr-defined]
+    for page in range(document.pageCount()):
+        if words in document.getAllText(page).text():
+            return page
+    return None
 
 
 def signatures(app: QApplication, window: MainWindow, services: Services, clock: Clock) -> None:
@@ -311,7 +452,17 @@ def signatures(app: QApplication, window: MainWindow, services: Services, clock:
     shoot(window, "12-tanda-tangan-verifikasi", app)
 
 
-STEPS: list[Step] = [register, profile, meetings, desk, console, kiosk, minutes, signatures]
+STEPS: list[Step] = [
+    register,
+    profile,
+    meetings,
+    desk,
+    console,
+    kiosk,
+    election,
+    minutes,
+    signatures,
+]
 
 
 def main() -> int:
