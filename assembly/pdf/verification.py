@@ -150,6 +150,10 @@ def _check(sig: EmbeddedPdfSignature, given_roots: list[asn1_x509.Certificate]) 
     changed_after = (
         level is None or level not in _ALLOWED_AFTER or status.docmdp_ok is False
     ) and coverage is not Coverage.FILE
+    if coverage is Coverage.REVISION and _is_last_revision(sig):
+        # Bytes after the newest signed revision that form no revision of their own: nothing
+        # the revision analysis can weigh, so the file is simply no longer the one signed.
+        changed_after = True
     problem = "" if status.trust_problem_indic is None else str(status.trust_problem_indic)
     return SignatureCheck(
         field=field,
@@ -165,6 +169,11 @@ def _check(sig: EmbeddedPdfSignature, given_roots: list[asn1_x509.Certificate]) 
         changed_after=changed_after,
         problem=problem,
     )
+
+
+def _is_last_revision(sig: EmbeddedPdfSignature) -> bool:
+    """Whether ``sig`` signed the file's newest revision."""
+    return bool(sig.signed_revision == sig.reader.xrefs.total_revisions - 1)
 
 
 def _own_roots(sig: EmbeddedPdfSignature) -> list[asn1_x509.Certificate]:

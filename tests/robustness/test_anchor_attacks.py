@@ -173,6 +173,18 @@ def test_something_appended_to_the_signed_pdf(
     assert code == 1
 
 
+def test_bytes_appended_after_the_last_signature(
+    locked: Locked, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Bytes after the end of the last signed revision that are no revision at all (a
+    careless or hostile tool's leftovers): the signatures still cover what they signed, but
+    the file is no longer the one signed."""
+    changed = tmp_path / "ekor.pdf"
+    changed.write_bytes(locked.pdf.read_bytes() + b"\n% ditambahkan setelah ditandatangani\n")
+    code, out = main(["verify", str(changed)]), capsys.readouterr().out
+    assert code == 1 and "HASIL: TIDAK SAH" in out
+
+
 def test_the_anchor_swapped_for_one_that_matches_a_changed_database(
     locked: Locked, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
