@@ -2,16 +2,21 @@
 
 ``python main.py`` opens the app; ``python main.py SUBCOMMAND …`` runs the headless command
 line instead (DESIGN.md section 5).
+
+With ``KUORUM_SCREENSHOT=FILE`` in the environment the app saves a PNG of the main window as
+soon as it is shown, then quits (exit code 0 when the PNG was written): the smoke test of the
+built program (scripts/smoke_build.sh) and its start-time figure use it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from assembly import cli
@@ -33,6 +38,7 @@ from assembly.ui.pages.signing_page import SigningPage
 from assembly.ui.widgets.buttons import localize_message_box
 
 DEMO_MEMBERS = 1250
+SCREENSHOT_VARIABLE = "KUORUM_SCREENSHOT"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -158,7 +164,20 @@ def run_app(argv: Sequence[str]) -> int:
     )
     if not opened:
         return 1
+    screenshot = os.environ.get(SCREENSHOT_VARIABLE)
+    if screenshot:
+        _screenshot_when_shown(app, kuorum, Path(screenshot))
     return app.exec()
+
+
+def _screenshot_when_shown(app: QApplication, kuorum: Kuorum, target: Path) -> None:
+    """Once the event loop runs: save the main window as a PNG at ``target`` and quit."""
+
+    def grab() -> None:
+        saved = kuorum.window is not None and kuorum.window.grab().save(str(target), "PNG")
+        app.exit(0 if saved else 1)
+
+    QTimer.singleShot(0, grab)
 
 
 def _first_start(services: Services) -> str | bool:
