@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from assembly import cli
@@ -117,6 +117,18 @@ class Kuorum:
         if old_services is not None and old_services is not services:
             old_services.close()
 
+    def close(self) -> None:
+        """Close the window and the database before Python shuts down, in that order (left to
+        the interpreter's final garbage collection, the frozen build aborted on exit)."""
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            self.window = None
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+
     def _open_requested(self, target: str) -> None:
         if target == "demo":
             self.open(demo_database(), demo=True)
@@ -167,7 +179,9 @@ def run_app(argv: Sequence[str]) -> int:
     screenshot = os.environ.get(SCREENSHOT_VARIABLE)
     if screenshot:
         _screenshot_when_shown(app, kuorum, Path(screenshot))
-    return app.exec()
+    code = app.exec()
+    kuorum.close()
+    return code
 
 
 def _screenshot_when_shown(app: QApplication, kuorum: Kuorum, target: Path) -> None:
