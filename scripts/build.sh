@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PYTHON=${PYTHON:-python3}
+# python3 on Linux; on Windows (Git Bash) the python.org installer names it python.
+PYTHON=${PYTHON:-$(command -v python3 >/dev/null && echo python3 || echo python)}
 if [ -x .venv-build/Scripts/python.exe ]; then BPY=.venv-build/Scripts/python.exe
 else BPY=.venv-build/bin/python; fi
 [ -x "$BPY" ] || "$PYTHON" -m venv .venv-build
