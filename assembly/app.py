@@ -2,16 +2,21 @@
 
 ``python main.py`` opens the app; ``python main.py SUBCOMMAND …`` runs the headless command
 line instead (DESIGN.md section 5).
+
+With ``KUORUM_SCREENSHOT=FILE`` in the environment the app saves a PNG of the main window as
+soon as it is shown, then quits (exit code 0 when the PNG was written): the smoke test of the
+built program (scripts/smoke_build.sh) and its start-time figure use it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from assembly import cli
@@ -34,6 +39,7 @@ from assembly.ui.pages.signing_page import SigningPage
 from assembly.ui.widgets.buttons import localize_message_box
 
 DEMO_MEMBERS = 1250
+SCREENSHOT_VARIABLE = "KUORUM_SCREENSHOT"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -112,6 +118,18 @@ class Kuorum:
         if old_services is not None and old_services is not services:
             old_services.close()
 
+    def close(self) -> None:
+        """Close the window and the database before Python shuts down, in that order (left to
+        the interpreter's final garbage collection, the frozen build aborted on exit)."""
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            self.window = None
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+
     def _open_requested(self, target: str) -> None:
         if target == "demo":
             self.open(demo_database(), demo=True)
@@ -159,7 +177,22 @@ def run_app(argv: Sequence[str]) -> int:
     )
     if not opened:
         return 1
-    return app.exec()
+    screenshot = os.environ.get(SCREENSHOT_VARIABLE)
+    if screenshot:
+        _screenshot_when_shown(app, kuorum, Path(screenshot))
+    code = app.exec()
+    kuorum.close()
+    return code
+
+
+def _screenshot_when_shown(app: QApplication, kuorum: Kuorum, target: Path) -> None:
+    """Once the event loop runs: save the main window as a PNG at ``target`` and quit."""
+
+    def grab() -> None:
+        saved = kuorum.window is not None and kuorum.window.grab().save(str(target), "PNG")
+        app.exit(0 if saved else 1)
+
+    QTimer.singleShot(0, grab)
 
 
 def _first_start(services: Services) -> str | bool:
