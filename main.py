@@ -8,7 +8,7 @@ from assembly import cli
 if cli.first_word(sys.argv[1:]) in cli.COMMANDS:
     raise SystemExit(cli.main(sys.argv[1:]))
 
-from assembly.app import main  # noqa: E402
+from assembly.app import main
 
 code = main()
 if getattr(sys, "frozen", False):
