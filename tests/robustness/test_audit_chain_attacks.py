@@ -23,23 +23,9 @@ from assembly.services.bundle import Services
 from tests.robustness.anchor_fixtures import (
     Locked,
     drop_lock_triggers,
-    locked_meeting,
     raw,
     rehash_chain,
 )
-from tests.services.signing_fixtures import Keys, make_keys
-
-
-@pytest.fixture(scope="module")
-def keys(tmp_path_factory: pytest.TempPathFactory) -> Keys:
-    return make_keys(tmp_path_factory.mktemp("keys"))
-
-
-@pytest.fixture
-def locked(
-    cooperative: Any, db_path: Path, tmp_path: Path, keys: Keys, monkeypatch: pytest.MonkeyPatch
-) -> Locked:
-    return locked_meeting(cooperative, db_path, tmp_path, keys, monkeypatch)
 
 
 def backup_after_lock(locked: Locked) -> tuple[Path, int]:
