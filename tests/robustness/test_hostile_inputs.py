@@ -264,15 +264,12 @@ PDF_CASES = [
         ("xref", ("TIDAK SAH",)),
         ("contents", ("TIDAK SAH",)),
         ("after-update", ("TIDAK SAH",)),
+        # Bytes after %%EOF that form no revision (here an object redefined that no reader
+        # follows): the signed revision is intact, but the file is no longer the one signed.
+        ("after-junk", ("TIDAK SAH", "SHA-256")),
         ("truncated", ("PDF",)),
     )
 ]
-
-PDF_CASES.append(
-    # Bytes after %%EOF that no reader follows: the signed content is untouched, so the
-    # verdict stays SAH, with the file's own SHA-256 shown for comparison.
-    Case("pdf-after-junk", verify("after-junk"), ("UTUH", "SHA-256"), refused=False)
-)
 
 CASES = IMPORT_CASES + ONLINE_CASES + DATABASE_CASES + KEY_CASES + PDF_CASES
 
