@@ -27,7 +27,13 @@ WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 def _prepare(path: Path, voters: int, mode: str = "named") -> tuple[object, int, list[str]]:
     """A register of ``voters`` + 10%, all voters present, the meeting opened, consensus failed
     on the item and a named ballot open; the services, the ballot id and the voters' numbers."""
-    from assembly.domain.attendance import AttendanceRecord, AttendanceState, Channel
+    from assembly.domain.attendance import (
+        AttendanceEvent,
+        AttendanceRecord,
+        AttendanceState,
+        Channel,
+        EventKind,
+    )
     from assembly.domain.ballots import BallotMode
     from assembly.domain.cooperative import Cooperative
     from assembly.domain.meeting import AgendaItem, Meeting, MeetingMode, MeetingType
@@ -69,6 +75,16 @@ def _prepare(path: Path, voters: int, mode: str = "named") -> tuple[object, int,
             for m in found.values()
         ]
         attendance_store.insert_many(conn, meeting.id, rows)
+        # Presence is counted from the door's history (one definition of present), so the
+        # arrivals go in as check-in events too, as the desk writes them.
+        attendance_store.add_events(
+            conn,
+            meeting.id,
+            [
+                AttendanceEvent(r.member_id, EventKind.CHECK_IN, now, "bench", r.channel)
+                for r in rows
+            ],
+        )
     services.checkin.record_quorum_check(meeting.id)
     services.checkin.open_meeting(meeting.id)
     item = services.meetings.get(meeting.id).agenda[0].id
