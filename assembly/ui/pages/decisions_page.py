@@ -224,7 +224,8 @@ class DecisionsPage(QWidget):
         proxies = meeting_id is not None and self.services.proxies.enabled(meeting_id)
         self._proxies = proxies
         self.vote_entry.set_ballot(None)
-        self.refresh()
+        if self.isVisible():  # a hidden console reads when shown (showEvent): not at start-up
+            self.refresh()
 
     # --- refreshing ----------------------------------------------------------------------------
 

@@ -159,7 +159,9 @@ class BallotPanel(QWidget):
         """Reserve the wrapped statement's height: a scroll area does not ask a label how
         tall it gets at its width, and would let the tally slide under the vote entry."""
         label = self.statement_label
-        label.setMinimumHeight(label.heightForWidth(max(label.width(), self.width() - 20, 300)))
+        label.setMinimumHeight(
+            max(label.heightForWidth(max(label.width(), self.width() - 20, 300)), 0)
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
