@@ -92,3 +92,13 @@ def _qt_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     QCoreApplication.setOrganizationName("KuorumTest")
     QCoreApplication.setApplicationName("KuorumTest")
     yield
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """A PostgreSQL server of this test session (see :mod:`tests.pg_server`)."""
+    from tests.pg_server import start_server
+
+    server = start_server()
+    yield server
+    server.stop()

@@ -1,0 +1,122 @@
+"""A throwaway PostgreSQL server for the test session: ``initdb`` in a temporary folder, started
+on a free port on 127.0.0.1, stopped and removed at the end.
+
+PostgreSQL refuses to run as root, and CI runs as root: there the cluster belongs to the
+``postgres`` system user (created by Debian's ``postgresql`` package) and every server command
+runs as that user. The server binaries are Debian's (``/usr/lib/postgresql/<version>/bin``).
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPERUSER = "kuorum_test"
+PASSWORD = "kuorum-test-password"
+
+
+def server_binaries() -> Path:
+    """The folder holding ``initdb`` and ``pg_ctl``: Debian's newest, else whatever is on PATH."""
+    debian = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
+    )
+    if debian:
+        return debian[-1].parent
+    found = shutil.which("initdb")
+    if found is None:
+        raise RuntimeError(
+            "PostgreSQL server binaries not found: install Debian's postgresql package "
+            "(scripts/setup.sh does)"
+        )
+    return Path(found).resolve().parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class TestServer:
+    folder: Path
+    port: int
+    bin: Path
+    owner: str | None  # the system user the server runs as when the tests run as root
+
+    @property
+    def data(self) -> Path:
+        return self.folder / "data"
+
+    def url(self, database: str = "postgres") -> str:
+        """A SQLAlchemy URL (psycopg 3) for ``database`` as the test superuser."""
+        return f"postgresql+psycopg://{SUPERUSER}:{PASSWORD}@127.0.0.1:{self.port}/{database}"
+
+    def run(self, args: Sequence[str]) -> None:
+        command = [str(self.bin / args[0]), *args[1:]]
+        if self.owner is not None:
+            command = ["runuser", "-u", self.owner, "--", *command]
+        subprocess.run(command, check=True, capture_output=True, cwd=self.folder)
+
+    def stop(self) -> None:
+        try:
+            self.run(["pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop"])
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_server() -> TestServer:
+    """A fresh cluster, started and accepting connections."""
+    owner = None
+    folder = Path(tempfile.mkdtemp(prefix="kuorum-pg-"))
+    if os.geteuid() == 0:
+        owner = "postgres"
+        entry = pwd.getpwnam(owner)
+        os.chown(folder, entry.pw_uid, entry.pw_gid)
+    folder.chmod(0o700)
+    server = TestServer(folder, free_port(), server_binaries(), owner)
+    secret = folder / "pw"
+    secret.write_text(PASSWORD + "\n")
+    if owner is not None:
+        entry = pwd.getpwnam(owner)
+        os.chown(secret, entry.pw_uid, entry.pw_gid)
+    server.run(
+        [
+            "initdb",
+            "-D",
+            str(server.data),
+            "-U",
+            SUPERUSER,
+            "--pwfile",
+            str(secret),
+            "--auth=scram-sha-256",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+        ]
+    )
+    options = (
+        f"-c listen_addresses=127.0.0.1 -c port={server.port} "
+        f"-c unix_socket_directories='{folder}' -c fsync=on -c max_connections=200"
+    )
+    server.run(
+        [
+            "pg_ctl",
+            "-D",
+            str(server.data),
+            "-l",
+            str(folder / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "start",
+        ]
+    )
+    return server
