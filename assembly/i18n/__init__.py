@@ -18,6 +18,9 @@ from assembly.i18n import en
 
 LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
 _CATALOGUES: dict[str, Mapping[str, str]] = {"id": {}, "en": en.CATALOGUE}
+# Plural entries: the Indonesian singular source text to the target language's forms
+# (English: one, other).
+_PLURALS: dict[str, Mapping[str, tuple[str, str]]] = {"id": {}, "en": en.PLURALS}
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,16 @@ class Translator:
         """The text in this translator's language, with ``params`` filled in."""
         translated = _CATALOGUES.get(self.language, {}).get(text, text)
         return translated.format(**params) if params else translated
+
+    def trn(self, singular: str, plural: str, n: int, /, **params: object) -> str:
+        """The text for a count ``n`` in this translator's language; ``{n}`` is filled in.
+        Indonesian does not inflect for number, so the source forms are usually the same."""
+        forms = _PLURALS.get(self.language, {}).get(singular)
+        if forms is None:
+            text = singular if n == 1 else plural
+        else:
+            text = forms[0] if n == 1 else forms[1]
+        return text.format(n=n, **params)
 
 
 _active = Translator("id")
@@ -56,3 +69,9 @@ def translator(language: str | None = None) -> Translator:
 def tr(text: str, /, **params: object) -> str:
     """``text`` in the active language, with ``params`` filled in."""
     return _active.tr(text, **params)
+
+
+def trn(singular: str, plural: str, n: int, /, **params: object) -> str:
+    """The text for a count ``n`` in the active language (``{n}`` filled in):
+    ``trn("{n} suara", "{n} suara", 2)`` is "2 votes" in English."""
+    return _active.trn(singular, plural, n, **params)

@@ -49,3 +49,18 @@ def test_switching_language_switches_messages_and_back() -> None:
     set_language("id")
     assert translator("en").tr("kolom {column}", column="NIK") == "column NIK"
     assert tr("kolom {column}", column="NIK") == "kolom NIK"
+
+
+def test_a_count_takes_the_english_plural_and_stays_uninflected_in_indonesian() -> None:
+    from assembly.i18n import en, set_language, trn
+
+    en.PLURALS.setdefault("{n} suara", ("{n} vote", "{n} votes"))
+    try:
+        assert trn("{n} suara", "{n} suara", 1) == "1 suara"
+        assert trn("{n} suara", "{n} suara", 3) == "3 suara"
+        set_language("en")
+        assert trn("{n} suara", "{n} suara", 1) == "1 vote"
+        assert trn("{n} suara", "{n} suara", 3) == "3 votes"
+    finally:
+        set_language("id")
+        en.PLURALS.pop("{n} suara", None)
