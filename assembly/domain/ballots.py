@@ -213,6 +213,19 @@ class Outcome(StrEnum):
     RUNOFF = "pemilihan_ulang"  # a tie for the last seat, run off (law.md rule 17 default)
     TIE = "suara_sama"  # a tie for the last seat, to be settled by lot or by the chair
 
+    @property
+    def settles(self) -> bool:
+        """Whether a decision with this outcome settles its agenda item (agreed, adopted,
+        rejected, elected); consensus failed, a run-off or a tie still waits for one."""
+        return self in (Outcome.AGREED, Outcome.ADOPTED, Outcome.REJECTED, Outcome.ELECTED)
+
+
+def decided_items(outcomes: Iterable[tuple[int, Outcome]]) -> frozenset[int]:
+    """The agenda items settled, from (item id, outcome) in the order recorded: those whose
+    latest decision settles them (a re-vote's result replaces the one before)."""
+    latest = dict(outcomes)
+    return frozenset(item for item, outcome in latest.items() if outcome.settles)
+
 
 class BallotKind(StrEnum):
     """A vote on a motion or on persons."""

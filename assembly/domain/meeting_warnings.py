@@ -12,7 +12,8 @@ from assembly.domain.meeting import Meeting, MeetingState, MeetingType, OfficerR
 from assembly.domain.meeting_rules import field_label
 from assembly.i18n import tr
 
-# The countdown to the RAT deadline shows from this many days before it.
+# The countdown to the RAT deadline (a calm notice, not a warning) shows from this many days
+# before it.
 DEADLINE_COUNTDOWN_DAYS = 30
 
 
@@ -56,6 +57,41 @@ def deadline_source(profile: ADProfile, secondary: bool) -> str:
     return tr("ketentuan Kementerian Koperasi Februari 2026 untuk koperasi primer")
 
 
+def deadline_countdown(
+    meeting: Meeting,
+    profile: ADProfile,
+    today: dt.date,
+    fiscal_year_end: tuple[int, int] = (12, 31),
+    *,
+    secondary: bool = False,
+) -> str:
+    """The calm notice of the days left to the RAT deadline, in the last
+    :data:`DEADLINE_COUNTDOWN_DAYS` before it, for a draft RAT dated in time (empty
+    otherwise). Not a warning: a meeting held by the deadline is in order; the warnings say
+    when it is late, or when the AD's notice period no longer fits (:func:`meeting_warnings`)."""
+    if meeting.kind is not MeetingType.RAT or meeting.financial_year is None:
+        return ""
+    month, day = fiscal_year_end
+    year_end = financial_year_end(meeting.financial_year, month, day)
+    deadline = rat_deadline(profile, meeting.financial_year, month, day, secondary=secondary)
+    left = (deadline - today).days
+    if (
+        meeting.state is not MeetingState.DRAFT
+        or not year_end < meeting.date <= deadline
+        or not 0 <= left <= DEADLINE_COUNTDOWN_DAYS
+    ):
+        return ""
+    return tr(
+        "Batas waktu RAT tahun buku {year}: {deadline}, {n} hari lagi; rapat ini dijadwalkan "
+        "{date} ({source}).",
+        year=meeting.financial_year,
+        deadline=_d(deadline),
+        n=left,
+        date=_d(meeting.date),
+        source=deadline_source(profile, secondary),
+    )
+
+
 def meeting_warnings(
     meeting: Meeting,
     profile: ADProfile,
@@ -64,8 +100,8 @@ def meeting_warnings(
     *,
     secondary: bool = False,
 ) -> list[Problem]:
-    """Warnings about ``meeting``: a late RAT (and, before it is held, the days left to the
-    deadline), a short notice, special items whose quorum or majority the AD profile lacks,
+    """Warnings about ``meeting``: a late RAT (and, before it is held and invited, a deadline
+    nearer than the AD's notice period), a short notice, special items whose quorum or majority the AD profile lacks,
     missing leaders. Each names its field."""
     warnings: list[Problem] = []
 
@@ -97,20 +133,24 @@ def meeting_warnings(
                     source=source,
                 ),
             )
-        elif meeting.state is MeetingState.DRAFT and today <= deadline:
-            left = (deadline - today).days
-            if left <= DEADLINE_COUNTDOWN_DAYS:
-                warn(
-                    "date",
-                    tr(
-                        "Batas waktu RAT tahun buku {year}: {deadline}, tinggal {n} hari lagi "
-                        "({source})",
-                        year=meeting.financial_year,
-                        deadline=_d(deadline),
-                        n=left,
-                        source=source,
-                    ),
-                )
+        elif (
+            meeting.state is MeetingState.DRAFT
+            and meeting.invitation_date is None
+            and 0 <= (deadline - today).days < profile.notice_days
+        ):
+            # Near: the AD's notice period no longer fits before the deadline.
+            warn(
+                "date",
+                tr(
+                    "Batas waktu RAT tahun buku {year}: {deadline}, tinggal {n} hari lagi, "
+                    "kurang dari {days} hari pemberitahuan undangan menurut AD ({source})",
+                    year=meeting.financial_year,
+                    deadline=_d(deadline),
+                    n=(deadline - today).days,
+                    days=profile.notice_days,
+                    source=source,
+                ),
+            )
     if meeting.invitation_date is not None:
         notice = (meeting.date - meeting.invitation_date).days
         if notice < profile.notice_days:

@@ -276,6 +276,13 @@ class BackupService:
         backup.note(self._ctx.db, self._ctx.actor, "backup.made", payload, settings)
         return BackupResult(path, warning, tuple(removed))
 
+    def latest(self) -> Path | None:
+        """The newest of our backups in the backup folder (None: none there), whoever took
+        it: the automatic one after a decision, the one after a signature or at the lock, a
+        manual one or the command line's. Reads only the folder and the files' headers."""
+        found = backup.ours_in(self.settings().folder)
+        return found[0] if found else None
+
     def backups(self) -> list[BackupInfo]:
         """Our backups in the backup folder, newest first, each with what it holds."""
         return [backup.read_info(p) for p in backup.ours_in(self.settings().folder)]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from assembly.domain.ad_profile import ADProfile, NoQuorumAtVote
+from assembly.domain.ad_profile import ADProfile, ItemKind, NoQuorumAtVote
 from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState
 from assembly.domain.errors import DomainError
 from assembly.domain.meeting import AgendaItem, Meeting
@@ -44,7 +44,7 @@ def open_in(
     (Pasal 24(2)), no other ballot open, quorum re-checked and recorded, who is entitled now
     stored. Refused without quorum when the AD profile blocks."""
     meeting, item = require_item(conn, draft.meeting_id, draft.item_id)
-    refusal = opening_refusal(conn, meeting, item)
+    refusal = opening_refusal(conn, meeting, item, draft.kind)
     if refusal is not None:
         raise DomainError(refusal.reason)
     if draft.kind is BallotKind.MOTION and profile.majority_for(item.kind) is None:
@@ -158,14 +158,25 @@ class OpeningRefusal:
     consensus_pending: bool = False
 
 
-def opening_refusal(conn: Connection, meeting: Meeting, item: AgendaItem) -> OpeningRefusal | None:
-    """Why a ballot may not open on ``item`` now (None: it may, quorum aside): another ballot
-    is open, or consensus was not yet recorded as failed (UU 25/1992 Pasal 24 ayat 2)."""
+def opening_refusal(
+    conn: Connection, meeting: Meeting, item: AgendaItem, kind: BallotKind | None = None
+) -> OpeningRefusal | None:
+    """Why a ballot of ``kind`` (by default the one the item calls for) may not open on
+    ``item`` now (None: it may, quorum aside): another ballot is open, or, for a motion,
+    consensus was not yet recorded as failed (UU 25/1992 Pasal 24 ayat 2).
+
+    An election opens directly: Pasal 24 ayat 2 orders a vote where musyawarah reached no
+    decision, and the law asks no failed musyawarah before the members elect their Pengurus
+    and Pengawas (Pasal 23 huruf c; the conduct of the RA is the AD's, Pasal 22 ayat 2).
+    Electing by ballot is the normal practice (law.md section 3: votes on persons are by
+    secret ballot), so the chair is not made to record a failure nobody had."""
     if ballot_store.open_ballot_id(conn, meeting.id or 0) is not None:
         return OpeningRefusal(
             tr("Masih ada pemungutan suara yang terbuka; tutup atau batalkan dahulu.")
         )
-    if not decision_store.consensus_failed(conn, item.id or 0):
+    if kind is None:
+        kind = BallotKind.ELECTION if item.kind is ItemKind.ELECTION else BallotKind.MOTION
+    if kind is BallotKind.MOTION and not decision_store.consensus_failed(conn, item.id or 0):
         return OpeningRefusal(
             tr(
                 "Catat dahulu bahwa musyawarah untuk mufakat tidak tercapai pada acara "

@@ -25,6 +25,7 @@ from assembly.domain.ballots import (
     CountedTotals,
     DecisionMethod,
     Outcome,
+    decided_items,
     progress_text,
     reconcile,
     validate_election_ballot,
@@ -296,6 +297,18 @@ class BallotService:
                     tr("Belum ada acara yang dibahas: pilih acara pada daftar lalu Enter.")
                 )
             _meeting, item = require_item(conn, meeting_id, item_id)
+            settled = decided_items(
+                (r.item_id, r.outcome) for r in decision_store.for_meeting(conn, meeting_id)
+            )
+            if item_id in settled:
+                return OpeningRefusal(
+                    tr(
+                        "Acara \u201c{item}\u201d sudah diputuskan. Untuk memungut suara lagi "
+                        "gunakan \u201cUlangi pemungutan suara\u201d; atau pilih acara "
+                        "berikutnya lalu Enter.",
+                        item=item.title,
+                    )
+                )
             return opening_refusal(conn, meeting, item) or _runoff_pending(
                 conn, meeting_id, item_id
             )

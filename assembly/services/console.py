@@ -22,6 +22,7 @@ from assembly.services.agenda_progress import current_item
 from assembly.services.ballot_results import rule_applied, tally_of
 from assembly.services.ballots import VotingProgress
 from assembly.services.context import ServiceContext
+from assembly.services.elected_board import board_line
 from assembly.services.meeting_lookup import ProfileCache, require_meeting
 from assembly.services.quorum_counts import live_status
 
@@ -36,6 +37,7 @@ class ClosedBallot:
     by_proxy: int
     decision: DecisionRow
     rule: str
+    board: str = ""  # an election's elected, every round, in one line (empty otherwise)
 
     @property
     def outcome(self) -> Outcome:
@@ -110,7 +112,10 @@ class ConsoleService:
             return None
         tally, by_proxy = tally_of(conn, ballot)
         item = next(i for i in meeting.agenda if i.id == ballot.item_id)
-        return ClosedBallot(ballot, tally, by_proxy, row, rule_applied(ballot, item, profile))
+        return ClosedBallot(
+            ballot, tally, by_proxy, row, rule_applied(ballot, item, profile),
+            board_line(conn, ballot, row),
+        )  # fmt: skip
 
 
 def _voted(conn: Connection, ballot: Ballot) -> tuple[int, int]:

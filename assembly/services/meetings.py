@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from assembly.domain.ad_profile import unset_special_refusal
+from assembly.domain.ad_profile import ADProfile, unset_special_refusal
 from assembly.domain.agenda_template import agenda_template
 from assembly.domain.cooperative import Cooperative, Level
 from assembly.domain.errors import DomainError, Problem, ValidationError
@@ -29,7 +29,11 @@ from assembly.domain.meeting import (
     transition,
 )
 from assembly.domain.meeting_rules import check_edit, validate_meeting
-from assembly.domain.meeting_warnings import financial_year_end, meeting_warnings
+from assembly.domain.meeting_warnings import (
+    deadline_countdown,
+    financial_year_end,
+    meeting_warnings,
+)
 from assembly.i18n import tr
 from assembly.persistence import (
     audit_log,
@@ -91,6 +95,14 @@ class MeetingService(AgendaEditing):
         """The warnings about a saved meeting."""
         with self._ctx.db.read() as conn:
             return self._warnings(conn, require_meeting(conn, meeting_id))
+
+    def deadline_notice(self, meeting_id: int) -> str:
+        """The calm countdown to the RAT deadline for a draft RAT dated in time (empty when
+        there is none to show); a late or too-near RAT is a warning instead."""
+        with self._ctx.db.read() as conn:
+            meeting = require_meeting(conn, meeting_id)
+            profile, end, secondary = self._deadline_terms(conn, meeting)
+        return deadline_countdown(meeting, profile, self._ctx.today(), end, secondary=secondary)
 
     # --- creating and editing ---------------------------------------------------------------
 
@@ -267,11 +279,18 @@ class MeetingService(AgendaEditing):
         return after, Changes.of(Area.MEETINGS, Area.ATTENDANCE, ids=(meeting_id,))
 
     def _warnings(self, conn: Connection, meeting: Meeting) -> builtins.list[Problem]:
+        profile, end, secondary = self._deadline_terms(conn, meeting)
+        return meeting_warnings(meeting, profile, self._ctx.today(), end, secondary=secondary)
+
+    def _deadline_terms(
+        self, conn: Connection, meeting: Meeting
+    ) -> tuple[ADProfile, tuple[int, int], bool]:
+        """The meeting's AD profile, the financial year's end (month, day), and whether the
+        cooperative is secondary: what the RAT deadline is reckoned from."""
         coop = cooperative_store.load(conn)
         end = (coop.fiscal_year_end_month, coop.fiscal_year_end_day) if coop else (12, 31)
         profile = self._profiles.get(conn, meeting.profile_version)
-        secondary = coop is not None and coop.level is Level.SECONDARY
-        return meeting_warnings(meeting, profile, self._ctx.today(), end, secondary=secondary)
+        return profile, end, coop is not None and coop.level is Level.SECONDARY
 
 
 def _normalised(meeting: Meeting) -> Meeting:

@@ -89,6 +89,22 @@ class VoteCorrectionService:
         corrected = CorrectedVote(member.number, member.name, texts[0], texts[1], reason.strip())
         return corrected, Changes.of(Area.DECISIONS, ids=(ballot.meeting_id,))
 
+    def stored_vote(self, ballot_id: int, number: str) -> str:
+        """The vote stored for member ``number`` on the open named ballot, as the desk says
+        it ("0003 Anggota Nomor 3: Tidak setuju"), shown in the correction form before the
+        chair picks the right choice. Refused (in words) when there is none to correct."""
+        with self._ctx.db.read() as conn:
+            ballot = require_ballot(conn, ballot_id)
+            assert ballot.id is not None
+            member = member_by_number(conn, number)
+            old = vote_corrections.named_choice(conn, ballot.id, member.id or 0)
+            if old is None:
+                raise DomainError(
+                    tr("{name} belum memberikan suara; tidak ada yang dikoreksi.", name=member.name)
+                )
+            (text,) = stored_choice_texts(conn, ballot, (old,))
+        return tr("{number} {name}: {what}", number=member.number, name=member.name, what=text)
+
     def corrections(self, ballot_id: int) -> builtins.list[CorrectedVote]:
         """The corrections made on the ballot, in order, as the desk says them."""
         with self._ctx.db.read() as conn:

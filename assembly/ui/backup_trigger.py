@@ -1,11 +1,15 @@
 """Backups after each decision and at closing, without touching the decision services: this
 listens to :attr:`Operations.changed` and, when the decisions or meetings changed, asks the
 backup service (in a worker thread, so the hall's screens never wait on a USB stick) to take a
-backup if a decision was recorded or a meeting finished since the last one."""
+backup if a decision was recorded or a meeting finished since the last one. The status bar's
+"Cadangan terakhir" names the newest backup in the folder, whoever took it: read at start,
+after each backup here, after a signature or the lock (the minutes changed), and when the
+backups dialog made one (:meth:`BackupTrigger.refresh_latest`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
@@ -65,9 +69,11 @@ class BackupTrigger(QObject):
         self.status = QLabel()
         self.status.setObjectName("backupStatus")
         self.status.hide()
+        self._shown: Path | None = None  # the backup the status bar names
         if isinstance(parent, QMainWindow):
             parent.statusBar().addPermanentWidget(self.status)
         operations.changed.connect(self._on_changed)
+        self.refresh_latest()
 
     @property
     def busy(self) -> bool:
@@ -77,6 +83,15 @@ class BackupTrigger(QObject):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(Area.DECISIONS) or changes.touches(Area.MEETINGS):
             self._timer.start()
+        if changes.touches(Area.MINUTES):  # a signature or the lock backs up in the service
+            self.refresh_latest()
+
+    def refresh_latest(self) -> None:
+        """Name the newest backup in the folder when it is not the one named already (a
+        warning shown stays until a newer backup exists)."""
+        latest = self._backups.latest()
+        if latest is not None and latest != self._shown:
+            self.show_result(BackupResult(latest, ""))
 
     def _start(self) -> None:
         if self._running:
@@ -99,6 +114,7 @@ class BackupTrigger(QObject):
     def show_result(self, result: BackupResult) -> None:
         """Show ``result`` in the status bar until the next backup."""
         if result.ok and result.path is not None:
+            self._shown = result.path
             self.status.setStyleSheet("color: #2f6b2f;")
             self.status.setText(tr("Cadangan terakhir: {name}", name=result.path.name))
             self.status.setToolTip(str(result.path))

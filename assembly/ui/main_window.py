@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         """The backups dialog; a restore reopens the database through ``open_requested``."""
         dialog = BackupDialog(self.services, self.operations, self)
         dialog.restored.connect(self.open_requested.emit)
+        dialog.made.connect(self.backup_trigger.show_result)
         dialog.open()
         return dialog
 

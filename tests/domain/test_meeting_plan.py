@@ -16,7 +16,12 @@ from assembly.domain.meeting import (
     Officer,
     OfficerRole,
 )
-from assembly.domain.meeting_warnings import add_months, meeting_warnings, rat_deadline
+from assembly.domain.meeting_warnings import (
+    add_months,
+    deadline_countdown,
+    meeting_warnings,
+    rat_deadline,
+)
 
 RAT = Meeting(
     kind=MeetingType.RAT,
@@ -80,12 +85,26 @@ def test_a_secondary_cooperative_keeps_six_months_and_the_ad_may_set_its_own() -
     assert "batas 28/02/2026" in warning.message and "AD Pasal 18" in warning.message
 
 
-def test_the_countdown_shows_in_the_last_thirty_days_of_a_draft() -> None:
-    assert meeting_warnings(RAT, ADProfile(), dt.date(2026, 2, 28)) == []
-    (countdown,) = meeting_warnings(RAT, ADProfile(), dt.date(2026, 3, 1))
-    assert countdown.message.startswith("Batas waktu RAT tahun buku 2025: 31/03/2026, tinggal 30")
+def test_the_countdown_is_a_notice_in_the_last_thirty_days_of_a_draft() -> None:
+    assert deadline_countdown(RAT, ADProfile(), dt.date(2026, 2, 28)) == ""
+    notice = deadline_countdown(RAT, ADProfile(), dt.date(2026, 3, 1))
+    assert notice.startswith("Batas waktu RAT tahun buku 2025: 31/03/2026, 30 hari lagi")
+    assert "dijadwalkan 14/03/2026" in notice
+    # A meeting dated in time is in order: the countdown is no warning.
+    assert meeting_warnings(RAT, ADProfile(), dt.date(2026, 3, 1)) == []
     held = replace(RAT, state=MeetingState.CLOSED)
+    assert deadline_countdown(held, ADProfile(), dt.date(2026, 3, 20)) == ""
     assert meeting_warnings(held, ADProfile(), dt.date(2026, 3, 20)) == []
+
+
+def test_a_deadline_nearer_than_the_notice_period_warns() -> None:
+    uninvited = replace(RAT, date=dt.date(2026, 3, 30), invitation_date=None)
+    today = dt.date(2026, 3, 20)  # 11 days left, the AD asks 14 days' notice
+    problems = meeting_warnings(uninvited, ADProfile(notice_days=14), today)
+    near = next(p for p in problems if p.column == "Tanggal")
+    assert near.warning and "tinggal 11 hari lagi, kurang dari 14 hari" in near.message
+    later = meeting_warnings(uninvited, ADProfile(notice_days=7), today)
+    assert all(p.column != "Tanggal" for p in later)
 
 
 def test_a_rat_before_the_year_ends_warns() -> None:
@@ -99,8 +118,8 @@ def test_short_notice_warns_in_the_ad_terms() -> None:
     assert warning.message.startswith("Undangan dikirim 10 hari sebelum rapat")
     unsent = replace(RAT, invitation_date=None)
     assert meeting_warnings(unsent, ADProfile(), dt.date(2026, 2, 1)) == []
-    countdown, soon = meeting_warnings(unsent, ADProfile(), dt.date(2026, 3, 7))
-    assert "tinggal 24 hari" in countdown.message  # to the end of March
+    # 24 days to the end of March are more than the 14 days' notice: no deadline warning.
+    (soon,) = meeting_warnings(unsent, ADProfile(), dt.date(2026, 3, 7))
     assert "tinggal 7 hari" in soon.message
 
 

@@ -172,13 +172,14 @@ def test_consensus_is_recorded_with_dissent(qtbot: QtBot, console: Any) -> None:
     assert (row.method, row.outcome) == (DecisionMethod.CONSENSUS, Outcome.AGREED)
     assert row.dissent == "Anggota 0004 minta catatan audit"
     assert page.agenda.decisions.index(0, 1).data() == "Mufakat"
-    # A ballot is refused until consensus failed (Pasal 24(2)): said before any form.
+    # The item is decided: no ballot opens on it, said before any form (a re-vote has its
+    # own button), and the consensus keys say so too.
     assert not page.open_button.isEnabled()
-    assert "mufakat tidak tercapai" in page.open_button.toolTip()
+    assert "sudah diputuskan" in page.open_button.toolTip()
     qtbot.keyClick(page, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert [w for w in page.findChildren(BallotDialog) if w.isVisible()] == []
     assert page.prompt is not None and page.prompt.isVisible()
-    assert "Catat dahulu bahwa musyawarah untuk mufakat tidak tercapai" in page.prompt.text()
+    assert "sudah diputuskan" in page.prompt.text()
     assert hall.services.ballots.ballots(hall.meeting_id) == []
     page.prompt.reject()
 

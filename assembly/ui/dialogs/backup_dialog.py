@@ -48,6 +48,7 @@ class BackupDialog(QDialog):
     """Backup settings, the list of backups with a preview, backup now and restore."""
 
     restored = Signal(str)
+    made = Signal(object)  # the BackupResult of a backup taken here
 
     def __init__(
         self, services: Services, operations: Operations, parent: QWidget | None = None
@@ -206,6 +207,7 @@ class BackupDialog(QDialog):
         self.backup_button.setEnabled(True)
         if result is None:
             return
+        self.made.emit(result)  # the status bar names it too
         if result.path is not None:
             self.outcome.setStyleSheet("color: #2f6b2f;")
             self.outcome.setText(tr("Cadangan dibuat: {path}", path=result.path))

@@ -23,6 +23,16 @@ def _box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMes
     return box
 
 
+def explain(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """Say why a key pressed does nothing now."""
+    box = _box(parent, QMessageBox.Icon.Information, title, text)
+    box.setObjectName("explain_box")
+    box.addButton(QMessageBox.StandardButton.Close)
+    localize_message_box(box)
+    box.open()
+    return box
+
+
 def explain_no_ballot(
     parent: QWidget, refusal: OpeningRefusal, record_no_consensus: Callable[[], object]
 ) -> QMessageBox:

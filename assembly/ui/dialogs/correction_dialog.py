@@ -1,5 +1,6 @@
 """Correcting one mis-keyed named vote while the ballot is open: the member (the last voter
-is proposed, the usual slip), the right choice and the reason, which is required. The
+is proposed, the usual slip) with the vote stored for them, the right choice and the reason,
+which is required. The
 correction is audited and listed in the berita acara; a refusal is said in the dialog, which
 stays open with everything typed."""
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assembly.domain.ballots import Ballot, BallotKind, Choice
+from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.services.ballots import VoteChoice
 from assembly.services.bundle import Services
@@ -56,6 +58,10 @@ class CorrectionDialog(QDialog):
         self.number = QLineEdit(number)
         self.number.setObjectName("correction_number")
         self.number.setPlaceholderText(tr("nomor anggota yang suaranya dikoreksi"))
+        self.stored = QLabel()  # the vote stored for the member, as the desk says it
+        self.stored.setObjectName("correction_stored")
+        self.stored.setWordWrap(True)
+        self.number.textChanged.connect(lambda _t: self._show_stored())
         self.choices = QButtonGroup(self)
         choice_row = QHBoxLayout()
         for key, choice in enumerate(MOTION_CHOICES, start=1):
@@ -94,6 +100,7 @@ class CorrectionDialog(QDialog):
         choice_row.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         form.addRow(tr("&Nomor anggota:"), self.number)
+        form.addRow(tr("Suara tercatat:"), self.stored)
         if election:
             form.addRow(tr("Pilihan yang &benar:"), self.candidate_list)
         else:
@@ -105,7 +112,24 @@ class CorrectionDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+        self._show_stored()
         (self.reason if number else self.number).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_stored(self) -> None:
+        """Show the vote stored for the member typed (or why there is none)."""
+        number = self.number.text().strip()
+        if not number:
+            self.stored.setText(tr("(isi nomor anggota)"))
+            self.stored.setStyleSheet("color: #666;")
+            return
+        try:  # a look-up while typing: said next to the field, never as a refusal
+            stored = self.services.vote_corrections.stored_vote(self.ballot.id or 0, number)
+        except DomainError as exc:
+            self.stored.setText(exc.message)
+            self.stored.setStyleSheet("color: #8a5a00;")
+            return
+        self.stored.setText(stored)
+        self.stored.setStyleSheet("font-weight: bold;")
 
     def choice(self) -> VoteChoice | None:
         """The right choice picked (None: none picked on a motion)."""

@@ -31,21 +31,37 @@ class AgendaModel(QAbstractTableModel):
         self._items: tuple[AgendaItem, ...] = ()
         self._current: int | None = None
         self._zone: dt.tzinfo = dt.UTC
+        self._decided: frozenset[int] = frozenset()
         self._bold = QFont()
         self._bold.setBold(True)
 
     def set_items(
-        self, items: tuple[AgendaItem, ...], current: int | None, zone: dt.tzinfo = dt.UTC
+        self,
+        items: tuple[AgendaItem, ...],
+        current: int | None,
+        zone: dt.tzinfo = dt.UTC,
+        decided: frozenset[int] = frozenset(),
     ) -> bool:
-        """Show ``items`` with ``current`` marked, times in ``zone`` (the meeting's); whether
-        anything changed (an unchanged agenda is not reset, so the selection stays put on
-        every refresh)."""
-        if items == self._items and current == self._current and zone == self._zone:
+        """Show ``items`` with ``current`` marked, times in ``zone`` (the meeting's), the
+        ``decided`` items said to be decided; whether anything changed (an unchanged agenda
+        is not reset, so the selection stays put on every refresh)."""
+        state = (tuple(items), current, zone, decided)
+        if state == (self._items, self._current, self._zone, self._decided):
             return False
         self.beginResetModel()
-        self._items, self._current, self._zone = tuple(items), current, zone
+        self._items, self._current, self._zone, self._decided = state
         self.endResetModel()
         return True
+
+    def decided(self, item_id: int | None) -> bool:
+        """Whether ``item_id`` is decided."""
+        return item_id in self._decided
+
+    def next_open(self, after: int | None) -> AgendaItem | None:
+        """The first item after ``after`` (by position) not yet decided: the one to offer."""
+        row = self.row_of(after)
+        start = row + 1 if row is not None else 0
+        return next((i for i in self._items[start:] if i.id not in self._decided), None)
 
     def item(self, row: int) -> AgendaItem | None:
         """The agenda item on ``row``."""
@@ -94,6 +110,8 @@ class AgendaModel(QAbstractTableModel):
             return item.title
         if column == 2:
             return item.kind.label
+        if item.id in self._decided:
+            return tr("diputuskan")
         if current:
             return tr("sedang dibahas")
         if item.ended_at is not None:

@@ -1,5 +1,5 @@
-"""The decisions recorded in a meeting, in the order recorded: the item, how it was decided
-(mufakat or pemungutan suara), what was decided and the result statement."""
+"""The decisions recorded in a meeting, in the order recorded: the item's number, how it was
+decided (mufakat or pemungutan suara), what was decided and the result statement."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def method_label(method: DecisionMethod, outcome: Outcome) -> str:
 
 
 class DecisionListModel(RowsModel[tuple[str, str, str, str]]):
-    """Rows of (item title, method, text, result); the texts are made when set."""
+    """Rows of (item number, method, text, result); the texts are made when set."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([tr("Acara"), tr("Cara"), tr("Keputusan"), tr("Hasil")], parent)

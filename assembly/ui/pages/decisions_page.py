@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assembly.domain.ballots import Ballot, BallotMode
+from assembly.domain.ballots import Ballot, BallotMode, decided_items
 from assembly.domain.meeting import AgendaItem, MeetingState
 from assembly.i18n import tr
 from assembly.services.ballot_opening import OpeningRefusal
@@ -33,7 +33,7 @@ from assembly.services.changes import Area, Changes
 from assembly.services.console import ConsoleSnapshot
 from assembly.ui.dialogs.ballot_dialog import BallotDialog
 from assembly.ui.dialogs.consensus_dialog import ConsensusDialog
-from assembly.ui.dialogs.console_prompts import ask_to_close, explain_no_ballot
+from assembly.ui.dialogs.console_prompts import ask_to_close, explain, explain_no_ballot
 from assembly.ui.dialogs.correction_dialog import CorrectionDialog
 from assembly.ui.dialogs.counted_dialog import CountedDialog
 from assembly.ui.dialogs.reason_dialog import ReasonDialog
@@ -67,6 +67,7 @@ class DecisionsPage(QWidget):
         self.snapshot: ConsoleSnapshot | None = None
         self.latest: Ballot | None = None
         self.refusal: OpeningRefusal | None = None  # why no ballot may open now
+        self.decided: frozenset[int] = frozenset()  # the agenda items decided
         self._windows: list[QWidget] = []  # projector and kiosk windows kept alive
         self.prompt: QMessageBox | None = None  # the last question or explanation shown
 
@@ -143,8 +144,8 @@ class DecisionsPage(QWidget):
         self.voting_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         right.addWidget(self.voting_area, 1)
         middle = QHBoxLayout()
-        middle.addWidget(self.agenda, 2)
-        middle.addLayout(right, 3)
+        middle.addWidget(self.agenda, 1)  # the agenda's titles and the decisions get half
+        middle.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(status)
@@ -251,18 +252,17 @@ class DecisionsPage(QWidget):
         self.verdict_label.setText(tr("TERCAPAI") if reached else tr("BELUM TERCAPAI"))
         self.verdict_label.setStyleSheet(REACHED_STYLE if reached else NOT_REACHED_STYLE)
         self.verdict_label.show()
+        decisions = self.services.decisions.decisions(meeting_id)
+        self.decided = decided_items((d.item_id, d.outcome) for d in decisions)
         self.agenda.set_agenda(
-            snap.meeting.agenda, snap.item.id if snap.item else None, snap.meeting.zone
-        )
-        self.item_label.setText(
-            tr("Sedang dibahas: acara {n}. {title}", n=snap.item.position, title=snap.item.title)
-            if snap.item
-            else tr("Belum ada acara yang dibahas: pilih acara lalu Enter.")
-        )
-        titles = {i.id: i.title for i in snap.meeting.agenda}
+            snap.meeting.agenda, snap.item.id if snap.item else None, snap.meeting.zone,
+            self.decided,
+        )  # fmt: skip
+        self.item_label.setText(self._item_text(snap))
+        positions = {i.id: str(i.position) for i in snap.meeting.agenda}
         self.agenda.decisions.set_rows(
-            [(titles.get(d.item_id, ""), method_label(d.method, d.outcome), d.text, d.result)
-             for d in self.services.decisions.decisions(meeting_id)]
+            [(positions.get(d.item_id, ""), method_label(d.method, d.outcome), d.text, d.result)
+             for d in decisions]
         )  # fmt: skip
         self.ballot_panel.show_snapshot(snap, self.latest)
         self.refusal = (
@@ -280,13 +280,45 @@ class DecisionsPage(QWidget):
             self.entry_stack.setCurrentIndex(page.get(ballot.mode, 0) if ballot else 0)
         self._update_actions()
 
+    def _item_text(self, snap: ConsoleSnapshot) -> str:
+        """The item under discussion; once decided, the item offered next."""
+        item = snap.item
+        if item is None:
+            return tr("Belum ada acara yang dibahas: pilih acara lalu Enter.")
+        if snap.ballot is not None or item.id not in self.decided:
+            return tr("Sedang dibahas: acara {n}. {title}", n=item.position, title=item.title)
+        following = self.agenda.model.next_open(item.id)
+        if following is None:
+            return tr("Acara {n} sudah diputuskan. Semua acara sudah diputuskan.", n=item.position)
+        return tr(
+            "Acara {n} sudah diputuskan. Berikutnya: acara {next}. {title} (Enter untuk membahas)",
+            n=item.position,
+            next=following.position,
+            title=following.title,
+        )
+
+    def _decided_now(self) -> str:
+        """Why the item under discussion takes no further consensus or vote: it is decided
+        (empty when it is not)."""
+        snap = self.snapshot
+        item = snap.item if snap else None
+        if snap is None or item is None or snap.ballot is not None or item.id not in self.decided:
+            return ""
+        return tr(
+            "Acara {n} sudah diputuskan; mufakat dan pemungutan suara tidak dapat dicatat lagi "
+            "atas acara ini. Pilih acara berikutnya lalu Enter.",
+            n=item.position,
+        )
+
     def _update_actions(self) -> None:
         snap = self.snapshot
         running = snap is not None and snap.meeting.state is MeetingState.OPENED
         item = snap.item if snap else None
         ballot = snap.ballot if snap else None
+        decided = bool(self._decided_now())
         for button in (self.consensus_button, self.no_consensus_button):
-            button.setEnabled(running and item is not None and ballot is None)
+            button.setEnabled(running and item is not None and ballot is None and not decided)
+            button.setToolTip(self._decided_now())
         self.agenda.take_up_button.setEnabled(running)
         self.actions.update_for(snap, self.latest, self.refusal)
         self.counted_button.setEnabled(running and ballot is not None)
@@ -324,9 +356,19 @@ class DecisionsPage(QWidget):
         self.agenda.select_item(item_id)
         return done[0] if done else None
 
+    def _say_decided(self) -> bool:
+        """When the item under discussion is decided, say so (a key pressed anyway); whether
+        it was said."""
+        why = self._decided_now()
+        if why:
+            self.prompt = explain(self, tr("Acara sudah diputuskan"), why)
+        return bool(why)
+
     def record_consensus(self) -> ConsensusDialog | None:
         """Open the form for the consensus decision on the item under discussion."""
         item, meeting_id = self._item(), self.meeting_id
+        if self._say_decided():
+            return None
         if item is None or meeting_id is None or not self.consensus_button.isEnabled():
             return None
         dialog = ConsensusDialog(self.services, self.operations, meeting_id, item, self)
@@ -335,6 +377,8 @@ class DecisionsPage(QWidget):
     def record_no_consensus(self) -> ReasonDialog | None:
         """Record, with an optional note, that consensus was not reached (Pasal 24(2))."""
         item, meeting_id = self._item(), self.meeting_id
+        if self._say_decided():
+            return None
         if item is None or meeting_id is None or not self.no_consensus_button.isEnabled():
             return None
         item_id = item.id or 0

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assembly.domain.meeting import MeetingState, MeetingType, signer_label
+from assembly.domain.meeting import MeetingState, MeetingType, OfficerRole, signer_label
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
@@ -99,6 +99,11 @@ class MeetingsPage(QWidget):
         self.signers = QLabel()
         self.signers.setObjectName("meeting_signers")
         self.signers.setWordWrap(True)
+        # The days left to the RAT deadline: a calm notice in the page's own colour (a late
+        # RAT, or one too near for the AD's notice period, is among the warnings instead).
+        self.deadline = QLabel()
+        self.deadline.setObjectName("meeting_deadline")
+        self.deadline.setWordWrap(True)
 
         actions = QHBoxLayout()
         actions.addWidget(self.new_kind)
@@ -128,6 +133,7 @@ class MeetingsPage(QWidget):
         below_layout.addWidget(self.quorum, 3)
         side = QVBoxLayout()
         side.addWidget(self.signers)
+        side.addWidget(self.deadline)
         side.addWidget(self.warnings, 1)
         below_layout.addLayout(side, 2)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -208,17 +214,34 @@ class MeetingsPage(QWidget):
     def _show_signers(self, meeting_id: int | None) -> None:
         if meeting_id is None:
             self.signers.clear()
+            self.deadline.clear()
+            self.deadline.hide()
             return
         meeting = self.services.meetings.get(meeting_id)
+        witnesses = [o.name for o in meeting.officers if o.role is OfficerRole.WITNESS]
+        named = {
+            "ketua": [o.name for o in meeting.officers if o.role is OfficerRole.CHAIR][:1],
+            "sekretaris": [o.name for o in meeting.officers if o.role is OfficerRole.SECRETARY][:1],
+            "saksi1": witnesses[:1],
+            "saksi2": witnesses[1:2],
+            "mengetahui": [o.name for o in meeting.officers
+                           if o.role is OfficerRole.ACKNOWLEDGER][:1],
+        }  # fmt: skip
+        keys = list(meeting.required_signers)
+        if meeting.signers is None:  # saved before the setting: every witness named signs
+            keys += ["saksi1", "saksi2"][: len(witnesses)]
+        roles = [
+            tr("{role} ({name})", role=signer_label(k), name=named[k][0])
+            if named.get(k)
+            else signer_label(k)
+            for k in keys
+        ]
         self.signers.setText(
-            tr(
-                "Wajib menandatangani berita acara: {roles}",
-                roles=", ".join(
-                    [signer_label(k) for k in meeting.required_signers]
-                    + ([tr("saksi yang namanya tercantum")] if meeting.signers is None else [])
-                ),
-            )
+            tr("Wajib menandatangani berita acara: {roles}", roles=", ".join(roles))
         )
+        notice = self.services.meetings.deadline_notice(meeting_id)
+        self.deadline.setText(notice)
+        self.deadline.setVisible(bool(notice))
 
     def _show_warnings(self, meeting_id: int | None) -> None:
         if meeting_id is None:

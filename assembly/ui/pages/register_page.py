@@ -1,5 +1,5 @@
 """The Buku Daftar Anggota page: search as you type, filter, sort, and keep the register (add,
-edit, record an ending, import, export), with the chosen member's detail beside the table."""
+edit, record an ending, import, export), with the chosen member's detail under the table."""
 
 from __future__ import annotations
 
@@ -103,7 +103,12 @@ class RegisterPage(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        set_column_widths(self.table, (90, 180, 130, 120, 105, 95, 80))
+        # The category and status columns as wide as their longest word ("Anggota luar
+        # biasa", "Meninggal dunia"), measured in the table's font.
+        metrics = self.table.fontMetrics()
+        widest = [max(metrics.horizontalAdvance(e.label) for e in kind) + 14
+                  for kind in (Category, Status)]  # fmt: skip
+        set_column_widths(self.table, (90, 180, 130, *widest, 95, 80))
         # The name takes what room there is, so the columns fit without a sideways scroll.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -122,12 +127,14 @@ class RegisterPage(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.import_button)
         actions.addWidget(self.export_button)
-        splitter = QSplitter()
+        # The chosen member's detail under the table: the table keeps the page's width, so
+        # the names are whole at 1200 px.
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 250])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([520, 200])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

@@ -113,7 +113,8 @@ def view_of(snap: ConsoleSnapshot, cooperative: str) -> ProjectorView:
                 else ""
             ),
             bars=result_bars(last),
-            statement=last.decision.result,
+            # After an election, the whole board elected (every round) in one more line.
+            statement="\n".join(t for t in (last.decision.result, last.board) if t),
             rule=tr("Aturan: {rule}", rule=last.rule) if last.rule else "",
         )  # fmt: skip
     return ProjectorView(header, item, quorum, Stage.IDLE)

@@ -63,9 +63,14 @@ class AgendaPanel(QWidget):
         self.decision_table = _table("console_decisions")
         self.decision_table.setModel(self.decisions)
         self.decision_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The decisions name their item by its number (its title is in the agenda above):
+        # the number and the method fit their text, what was decided and the result share
+        # the rest, wrapped, never cut and never scrolled sideways.
         dheader = self.decision_table.horizontalHeader()
         dheader.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        dheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         dheader.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.decision_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         agenda_label = QLabel(tr("&Acara rapat"))
         agenda_label.setBuddy(self.table)
         agenda_label.setStyleSheet("font-weight: bold;")
@@ -82,15 +87,23 @@ class AgendaPanel(QWidget):
         layout.addWidget(self.decision_table, 2)
 
     def set_agenda(
-        self, items: tuple[AgendaItem, ...], current: int | None, zone: dt.tzinfo = dt.UTC
+        self,
+        items: tuple[AgendaItem, ...],
+        current: int | None,
+        zone: dt.tzinfo = dt.UTC,
+        decided: frozenset[int] = frozenset(),
     ) -> None:
         """Show the agenda with ``current`` marked; the selection follows the current item
-        when it changes (so the chair can take up the next one with Down, Enter)."""
+        when it changes (so the chair can take up the next one with Down, Enter), and moves
+        to the next item not yet decided once the current one is decided (Enter takes it up)."""
         chosen = self.chosen()
-        if not self.model.set_items(items, current, zone):
+        if not self.model.set_items(items, current, zone, decided):
             return
         self.fit_columns()
         keep = chosen.id if chosen is not None else current
+        offered = self.model.next_open(current) if current in decided else None
+        if offered is not None:
+            current = offered.id
         row = self.model.row_of(current if current is not None else keep)
         if row is None:
             row = self.model.row_of(keep)

@@ -74,6 +74,7 @@ class BallotPanel(QWidget):
         self.result_heading = _label("result_heading", "font-size: 13pt; font-weight: bold;")
         self.statement_label = _label("result_statement", "font-size: 18pt; font-weight: bold;")
         self.rule_label = _label("result_rule")
+        self.board_label = _label("result_board", "font-size: 13pt; font-weight: bold;")
         self.tally = TallyModel(self)
         self.tally_view = QTableView()
         self.tally_view.setObjectName("result_tally")
@@ -87,7 +88,8 @@ class BallotPanel(QWidget):
         self.result_box.setObjectName("result_box")
         self.result_box.setFrameShape(QFrame.Shape.StyledPanel)
         result = QVBoxLayout(self.result_box)
-        for widget in (self.result_heading, self.statement_label, self.rule_label):
+        for widget in (self.result_heading, self.statement_label, self.board_label,
+                       self.rule_label):  # fmt: skip
             result.addWidget(widget)
         result.addWidget(self.tally_view)
         layout = QVBoxLayout(self)
@@ -137,6 +139,7 @@ class BallotPanel(QWidget):
             self.statement_label.setText(tr("Alasan: {reason}", reason=latest.cancel_reason))
             self.statement_label.setStyleSheet("font-size: 14pt; color: #8a5a00;")
             self.rule_label.setText("")
+            self.board_label.hide()
             self.tally.set_rows([])
             self.tally_view.hide()
             return
@@ -149,6 +152,8 @@ class BallotPanel(QWidget):
         if last.by_proxy:
             rule += tr(" · {n} suara melalui kuasa", n=thousands(last.by_proxy))
         self.rule_label.setText(rule)
+        self.board_label.setText(last.board)  # after an election: everyone elected, one line
+        self.board_label.setVisible(bool(last.board))
         election = last.ballot.kind is BallotKind.ELECTION
         self.tally.set_rows(tally_rows(last.tally, election))
         self.tally_view.show()

@@ -1,10 +1,12 @@
-"""One member at a glance, beside the register table: every field, whether they may vote at a
-meeting today and why not, and how their membership ended."""
+"""One member at a glance, under the register table: every field, whether they may vote at a
+meeting today and why not, and how their membership ended. Laid out in columns across the
+page's width, so the table above keeps the whole width for the names (at 1200 px a panel
+beside it left the name column 70 px)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from assembly.domain.members import Status
 from assembly.i18n import tr
@@ -13,6 +15,7 @@ from assembly.ui.widgets.date_field import format_date
 
 _OK_STYLE = "color: #1e6b2e; font-weight: bold;"
 _NO_STYLE = "color: #b3261e; font-weight: bold;"
+COLUMNS = 5  # fields side by side in a row of the panel
 
 
 class MemberDetailPanel(QGroupBox):
@@ -23,33 +26,40 @@ class MemberDetailPanel(QGroupBox):
         self.hint = QLabel(tr("Pilih anggota di tabel untuk melihat rinciannya."))
         self.hint.setWordWrap(True)
         self.values: dict[str, QLabel] = {}
-        self.form = QVBoxLayout()
-        self.form.setSpacing(1)
-        for key, label in (
-            ("number", tr("Nomor anggota")),
-            ("name", tr("Nama lengkap")),
-            ("nik", tr("NIK")),
-            ("sex", tr("Jenis kelamin")),
-            ("birth_date", tr("Tanggal lahir")),
-            ("address", tr("Alamat")),
-            ("phone", tr("Telepon")),
-            ("joined_on", tr("Tanggal masuk")),
-            ("category", tr("Kategori")),
-            ("status", tr("Status")),
-            ("arrears", tr("Tunggakan simpanan")),
-            ("exit", tr("Berakhirnya keanggotaan")),
-            ("vote", tr("Hak suara hari ini")),
+        self.form = QGridLayout()
+        self.form.setHorizontalSpacing(18)
+        self.form.setVerticalSpacing(1)
+        for slot, (key, label) in enumerate(
+            (
+                ("number", tr("Nomor anggota")),
+                ("name", tr("Nama lengkap")),
+                ("nik", tr("NIK")),
+                ("sex", tr("Jenis kelamin")),
+                ("birth_date", tr("Tanggal lahir")),
+                ("address", tr("Alamat")),
+                ("phone", tr("Telepon")),
+                ("joined_on", tr("Tanggal masuk")),
+                ("category", tr("Kategori")),
+                ("status", tr("Status")),
+                ("arrears", tr("Tunggakan simpanan")),
+                ("exit", tr("Berakhirnya keanggotaan")),
+                ("vote", tr("Hak suara hari ini")),
+            )
         ):
-            # Caption above value: long addresses and reasons wrap in a narrow panel.
+            # Caption above value, COLUMNS fields a row: long addresses and reasons wrap.
             caption = QLabel(label)
             caption.setStyleSheet("color: #5f5f5f; font-size: 8pt;")
             value = QLabel()
             value.setWordWrap(True)
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
-            self.form.addWidget(caption)
-            self.form.addWidget(value)
-            self.form.addSpacing(5)
+            row, column = divmod(slot, COLUMNS)
+            caption.setContentsMargins(0, 6 if row else 0, 0, 0)  # a gap between field rows
+            self.form.addWidget(caption, row * 2, column)
+            self.form.addWidget(value, row * 2 + 1, column)
+        for column in range(COLUMNS):
+            self.form.setColumnStretch(column, 1)
         self.body = QWidget()
         self.body.setLayout(self.form)
         layout = QVBoxLayout(self)

@@ -263,7 +263,7 @@ class VoteEntry(QWidget):
             self._say(done.message, False)
         elif recorded:
             line = self._line(voter, choice)
-            self.log.add(line)
+            self.log.add(line, voter.grantor or voter.number)
             self.last_number = voter.grantor or voter.number
             self._say(tr("Tercatat: {line}", line=line), True)
         self.reset()
@@ -283,6 +283,7 @@ class VoteEntry(QWidget):
         """Log a correction made in the correction form, and say it."""
         line = tr("Dikoreksi: {number} {name}: {old} → {new}", number=corrected.number,
                   name=corrected.name, old=corrected.old, new=corrected.new)  # fmt: skip
+        self.log.strike(corrected.number)  # the line keyed wrong, struck: "dikoreksi"
         self.log.add(line)
         self._say(line, True)
         self.focus_number()
