@@ -210,8 +210,8 @@ def test_the_signers_are_chosen_stored_and_shown(qtbot: QtBot, page: MeetingsPag
     assert stored.signers == ("saksi1", "mengetahui")
     assert stored.required_signers == ("ketua", "sekretaris", "saksi1", "mengetahui")
     assert page.signers.text() == (
-        "Wajib menandatangani berita acara: Ketua rapat, Sekretaris rapat, Saksi rapat 1, "
-        "Mengetahui"
+        "Wajib menandatangani berita acara: Ketua rapat (Budi Santoso), Sekretaris rapat "
+        "(Siti Aminah), Saksi rapat 1 (Agus), Mengetahui (Kepala Dinas Koperasi)"
     )
     again = page.edit_meeting()
     assert again is not None

@@ -5,9 +5,10 @@ so far."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +24,20 @@ from assembly.domain.meeting import AgendaItem
 from assembly.i18n import tr
 from assembly.ui.models.agenda_model import AgendaModel
 from assembly.ui.models.decision_list_model import DecisionListModel
+
+
+def _method_words() -> list[str]:
+    """The words of the decisions' method column, its title among them."""
+    return [tr("Pemungutan suara"), tr("Tidak mufakat"), tr("Mufakat"), tr("Cara")]
+
+
+def _widest_word(table: QTableView, texts: Iterable[str], bold: bool = False) -> int:
+    """The width a column of ``table`` needs for the longest single word of ``texts``."""
+    font = QFont(table.font())
+    font.setBold(bold)
+    metrics = QFontMetrics(font)
+    words = [w for text in texts for w in str(text).split()]
+    return max((metrics.horizontalAdvance(w) for w in words), default=0) + 16
 
 
 def _table(name: str) -> QTableView:
@@ -69,7 +84,10 @@ class AgendaPanel(QWidget):
         dheader = self.decision_table.horizontalHeader()
         dheader.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         dheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        dheader.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The method as wide as its longest word ("Pemungutan suara" wraps), so what was
+        # decided keeps the room for its long words ("pertanggungjawaban").
+        dheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        dheader.resizeSection(1, _widest_word(self.decision_table, _method_words()))
         self.decision_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         agenda_label = QLabel(tr("&Acara rapat"))
         agenda_label.setBuddy(self.table)
@@ -112,12 +130,15 @@ class AgendaPanel(QWidget):
 
     def fit_columns(self) -> None:
         """Cap the type and state columns at a fifth of the table each, so the title column
-        keeps at least half of it at any width."""
+        keeps at least half of it at any width; never narrower than their longest word in
+        bold (the current row's "diputuskan" is never cut)."""
         cap = max(80, self.table.viewport().width() // 5)
         header = self.table.horizontalHeader()
         for column in (2, 3):
             wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
-            header.resizeSection(column, min(wanted, cap))
+            words = [self.model.index(r, column).data() or "" for r in range(self.model.rowCount())]
+            floor = _widest_word(self.table, words, bold=True)
+            header.resizeSection(column, max(min(wanted, cap), floor))
         self.table.resizeRowsToContents()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
