@@ -330,10 +330,8 @@ def _leaders(meeting: Meeting, t: Translator) -> Section:
         Clause(t.tr("Ketua Rapat: {name}", name=chair.name if chair else "-")),
         Clause(t.tr("Sekretaris/Notulis: {name}", name=secretary.name if secretary else "-")),
     ]
-    if witnesses:
-        clauses.append(
-            Clause(t.tr("Saksi penghitungan suara: {names}", names=", ".join(witnesses)))
-        )
+    if witnesses:  # the meeting's witnesses (saksi rapat), who sign; tellers are per vote
+        clauses.append(Clause(t.tr("Saksi rapat: {names}", names=", ".join(witnesses))))
     return Section(t.tr("PIMPINAN RAPAT"), tuple(clauses))
 
 

@@ -330,15 +330,9 @@ class _Layout:
 
     def _row(self, seq: int, row: AttendanceRow) -> list[str]:
         w = self.widths
-        if self.blank:
-            return [
-                str(seq),
-                "",
-                "",
-                "",
-                "",
-                *((f"{seq}. {self.dots}", "") if seq % 2 else ("", f"{seq}. {self.dots}")),
-            ]
+        if self.blank:  # every column empty but the number and its signature line
+            sign = f"{seq}. {self.dots}"
+            return [str(seq), *[""] * (_SIGN - 1), *((sign, "") if seq % 2 else ("", sign))]
         channel = self.labels[row.channel]
         if row.channel is Channel.PROXY and row.proxy_holder:
             channel = f"{channel}\n{_fit(row.proxy_holder, w[3], 1)}"

@@ -395,3 +395,37 @@ def _cut_titles(table: QTableView) -> list[str]:
         )
         + arrow
     ]
+
+
+def test_the_signatures_table_keeps_every_column_at_1200_px(
+    qtbot: QtBot, cooperative: Services, db_path: Path, tmp_path: Path
+) -> None:
+    meeting_id, pdf = closed_meeting(cooperative, db_path, tmp_path)
+    keys = make_keys(tmp_path / "keys")
+    for role, key in (("ketua", keys.chair), ("sekretaris", keys.secretary)):
+        cooperative.minutes_signing.sign_minutes(meeting_id, pdf, key, PASSPHRASE, role)
+    window = MainWindow(cooperative, Operations(), pages)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    index = next(i for i in range(window.stack.count())
+                 if type(window.page(i)).__name__ == "SigningPage")  # fmt: skip
+    window.show_page(index)
+    signing: Any = window.page(index)
+    report = signing.verify(pdf)
+    assert report is not None
+    signing.show_report(report)
+    table = signing.table
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
+    assert not table.horizontalScrollBar().isVisible()
+    after = "Hanya ditambah tanda tangan"
+    assert table.model().index(0, 5).data() == after
+    # The words of "Sesudahnya" wrap in their row rather than being cut.
+    metrics = table.fontMetrics()
+    needed = metrics.boundingRect(
+        0, 0, header.sectionSize(5) - 8, 1000, Qt.TextFlag.TextWordWrap, after
+    ).height()
+    assert table.rowHeight(0) >= needed
+    assert _cut_titles(table) == []

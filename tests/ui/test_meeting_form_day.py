@@ -186,6 +186,19 @@ def test_the_blank_daftar_hadir_prints_in_draft(
     )  # no member on it: only the chair and secretary under the signatures
     assert "60." in text and "1." in text
     assert "........ orang" in text
+    # Each signature line stands in the "Tanda Tangan" column, not over the times.
+    first = PdfReader(tmp_path / "hadir-kosong.pdf").pages[0]
+    where: dict[str, float] = {}
+
+    def seen(text: str, _cm: Any, tm: Any, _font: Any, _size: Any) -> None:
+        for key in ("Tanda Tangan", "1. ...", "2. ...", "Kembali"):
+            if text.strip().startswith(key) and key not in where:
+                where[key] = float(tm[4])
+
+    first.extract_text(visitor_text=seen)
+    assert where["1. ..."] >= where["Kembali"] + 10
+    assert where["2. ..."] > where["1. ..."]
+    assert where["Tanda Tangan"] > where["Kembali"]
 
 
 def test_the_signers_are_chosen_stored_and_shown(qtbot: QtBot, page: MeetingsPage) -> None:

@@ -40,4 +40,6 @@ CATALOGUE: dict[str, str] = {
         "scheduled for {date} ({source})."
     ),
     "{role} ({name})": "{role} ({name})",
+    # the berita acara's leaders: the meeting's witnesses are not the vote's tellers
+    "Saksi rapat: {names}": "Meeting witnesses: {names}",
 }

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -93,9 +94,15 @@ class SigningPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(True)
+        # At 1200 px every column is on screen: "Sesudahnya" (what was added after each
+        # signature, the longest words) takes the rest and wraps; no sideways scroll.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Fixed)  # see _fit_signatures
+        self.table.setWordWrap(True)
+        # Once the other columns have measured the new rows.
+        self.model.modelReset.connect(lambda: QTimer.singleShot(0, self._fit_signatures))
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.checked_label = QLabel()
         self.checked_label.setObjectName("verified_file")
         self.checked_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -159,6 +166,18 @@ class SigningPage(QWidget):
         self.reload()
 
     # --- the meeting and its status ------------------------------------------------------
+
+    def _fit_signatures(self) -> None:
+        """Give "Sesudahnya" the room the other columns leave, and wrap its words (a
+        stretched column would not: Qt measures the rows before stretching it)."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != 5)
+        header.resizeSection(5, max(80, self.table.viewport().width() - others))
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_signatures()
 
     def reload(self) -> None:
         """Fill the meeting chooser with the finished meetings, keeping the choice."""

@@ -82,13 +82,14 @@ class AgendaPanel(QWidget):
         # the number and the method fit their text, what was decided and the result share
         # the rest, wrapped, never cut and never scrolled sideways.
         dheader = self.decision_table.horizontalHeader()
-        dheader.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        dheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # see fit_decisions
         dheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         # The method as wide as its longest word ("Pemungutan suara" wraps), so what was
         # decided keeps the room for its long words ("pertanggungjawaban").
         dheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         dheader.resizeSection(1, _widest_word(self.decision_table, _method_words()))
         self.decision_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.decisions.modelReset.connect(self.fit_decisions)
         agenda_label = QLabel(tr("&Acara rapat"))
         agenda_label.setBuddy(self.table)
         agenda_label.setStyleSheet("font-weight: bold;")
@@ -130,16 +131,29 @@ class AgendaPanel(QWidget):
 
     def fit_columns(self) -> None:
         """Cap the type and state columns at a fifth of the table each, so the title column
-        keeps at least half of it at any width; never narrower than their longest word in
-        bold (the current row's "diputuskan" is never cut)."""
+        keeps at least half of it at any width; the state never narrower than its longest
+        word in bold (the current row's "diputuskan" is never cut)."""
         cap = max(80, self.table.viewport().width() // 5)
         header = self.table.horizontalHeader()
+        states = [self.model.index(r, 3).data() or "" for r in range(self.model.rowCount())]
         for column in (2, 3):
             wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
-            words = [self.model.index(r, column).data() or "" for r in range(self.model.rowCount())]
-            floor = _widest_word(self.table, words, bold=True)
+            floor = _widest_word(self.table, states, bold=True) if column == 3 else 0
             header.resizeSection(column, max(min(wanted, cap), floor))
         self.table.resizeRowsToContents()
+        self.fit_decisions()
+
+    def fit_decisions(self) -> None:
+        """Share the decisions' room between what was decided and the result: half each,
+        what was decided widened to its longest word ("pertanggungjawaban") when the result
+        keeps a third."""
+        table = self.decision_table
+        header = table.horizontalHeader()
+        room = table.viewport().width() - header.sectionSize(0) - header.sectionSize(1)
+        texts = [self.decisions.index(r, 2).data() or "" for r in range(self.decisions.rowCount())]
+        decided = min(max(room // 2, _widest_word(table, texts)), room - room // 3)
+        header.resizeSection(2, max(decided, 40))
+        header.resizeSection(3, max(room - decided, 40))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
