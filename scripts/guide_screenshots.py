@@ -331,8 +331,7 @@ def election(app: QApplication, window: MainWindow, services: Services, clock: C
     )
     clock.advance(10)
     services.agenda.take_up(meeting_id, item)
-    clock.advance(5)
-    services.decisions.record_no_consensus(meeting_id, item, "Tiga calon untuk dua kursi Pengawas.")
+    clock.advance(5)  # an election opens directly: no "mufakat tidak tercapai" first
     voters = _voters(services, 760)
     candidates = voters[700:703]
     ballot, _changes = services.elections.open_election(

@@ -50,3 +50,19 @@ def test_a_closed_meeting_opens_no_ballot(cooperative: Services, db_path: Path) 
     s.meetings.close(hall.meeting_id)
     refusal = s.ballots.may_open(hall.meeting_id, hall.items[1])
     assert refusal is not None and "hanya dapat dibuka selama rapat dibuka" in refusal.reason
+
+
+def test_an_election_opens_directly_a_motion_on_it_does_not(
+    cooperative: Services, db_path: Path
+) -> None:
+    """Elections by ballot need no record that musyawarah failed (law.md section 3; the AD
+    sets their conduct, UU 25/1992 Pasal 22 ayat 2); a motion still does (Pasal 24 ayat 2)."""
+    hall = opened_hall(cooperative, db_path)
+    s, m, election = cooperative, hall.meeting_id, hall.items[3]
+    s.agenda.take_up(m, election)
+    assert s.ballots.may_open(m, election) is None
+    with pytest.raises(DomainError, match="Pasal 24 ayat 2"):
+        s.ballots.open_motion(m, election, BallotMode.NAMED, "Panitia pemilihan")
+    ballot, _ = s.elections.open_election(m, election, "Pengawas", 1, ["0002", "0003"])
+    assert ballot.id is not None
+    assert [d.outcome for d in s.decisions.decisions(m)] == []  # no consensus record made

@@ -73,4 +73,7 @@ def test_a_tie_is_settled_by_lot_through_the_dialog(
         "diundi di hadapan rapat: terpilih Anggota Nomor 2",
     )
     assert not page.tie_button.isEnabled()  # settled once
+    # The board elected, in one line: the seat given by lot.
+    assert page.ballot_panel.board_label.isVisible()
+    assert page.ballot_panel.board_label.text() == "Pengawas \u2014 terpilih: Anggota Nomor 2"
     page.grab().save(str(SHOTS / "tie-settled.png"))
