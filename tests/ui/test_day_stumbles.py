@@ -100,6 +100,14 @@ def test_the_decisions_table_keeps_its_words_at(qtbot: QtBot, hall: Hall, width:
     assert header.sectionSize(1) >= metrics.horizontalAdvance("Mufakat")
     # The agenda beside it has half the console.
     assert page.agenda.width() >= page.width() * 0.4
+    # More decisions than the table shows: its scroll bar takes room, the columns share
+    # what is left and still run off nowhere.
+    for position in (2, 3, 4, 2, 3, 4, 2, 3, 4):
+        item = no_consensus(hall, position)
+        hall.services.decisions.record_consensus(hall.meeting_id, item, LONG)
+    page.refresh()
+    qtbot.waitUntil(lambda: table.verticalScrollBar().isVisible())
+    qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
 
 
 # --- 2. a decided item -----------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -90,6 +90,10 @@ class AgendaPanel(QWidget):
         dheader.resizeSection(1, _widest_word(self.decision_table, _method_words()))
         self.decision_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.decisions.modelReset.connect(self.fit_decisions)
+        # A scroll bar appearing narrows the room: share it again.
+        self.decision_table.verticalScrollBar().rangeChanged.connect(
+            lambda _lo, _hi: QTimer.singleShot(0, self.fit_decisions)
+        )
         agenda_label = QLabel(tr("&Acara rapat"))
         agenda_label.setBuddy(self.table)
         agenda_label.setStyleSheet("font-weight: bold;")
