@@ -27,6 +27,7 @@ from assembly.services.files import remove_leftovers
 from assembly.services.locations import default_database, demo_database
 from assembly.services.progress import Progress
 from assembly.ui.dialogs.first_start import FirstStartDialog
+from assembly.ui.live import ChangeWatcher
 from assembly.ui.main_window import MainWindow
 from assembly.ui.operation import Operations
 from assembly.ui.pages.checkin_page import CheckInPage
@@ -70,6 +71,7 @@ class Kuorum:
         self.app = app
         self.services: Services | None = None
         self.window: MainWindow | None = None
+        self.watcher: ChangeWatcher | None = None  # what other windows and desks commit
         self.notice: QMessageBox | None = None  # what the start finished or found
 
     def open(self, path: Path, *, demo: bool = False) -> bool:
@@ -107,6 +109,10 @@ class Kuorum:
     def _show(self, services: Services) -> None:
         old_window, old_services = self.window, self.services
         operations = Operations()
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.watcher = ChangeWatcher(services.live.listen(), operations)
+        self.watcher.start()
         window = MainWindow(services, operations, pages)
         window.open_requested.connect(self._open_requested)
         window.language_changed.connect(self._language_changed)
@@ -126,6 +132,9 @@ class Kuorum:
             self.window.deleteLater()
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             self.window = None
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
         if self.services is not None:
             self.services.close()
             self.services = None

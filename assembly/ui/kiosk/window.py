@@ -18,7 +18,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QGuiApplication,
-    QHideEvent,
     QKeyEvent,
     QKeySequence,
     QResizeEvent,
@@ -55,7 +54,6 @@ from assembly.ui.projector.look import (
 
 CHOSEN = ROLE_COLOURS["elected"]
 THANKS_MS = 3000
-FOLLOW_MS = 1000
 REFUSAL_MS = 6000
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
@@ -130,11 +128,7 @@ class KioskWindow(QWidget):
         self._back_timer = QTimer(self)
         self._back_timer.setSingleShot(True)
         self._back_timer.timeout.connect(self.restart)
-        # Other desks and the console close and open ballots: follow them each second, and at
-        # once on this process's own changes.
-        self._follow_timer = QTimer(self)
-        self._follow_timer.setInterval(FOLLOW_MS)
-        self._follow_timer.timeout.connect(self.follow)
+        # The console, other windows and other desks close and open ballots: the door tells.
         operations.changed.connect(self._changed)  # a bound slot: dropped with the window
         self._scale()
         self.follow()
@@ -474,11 +468,7 @@ class KioskWindow(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._follow_timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._follow_timer.stop()
-        super().hideEvent(event)
+        self.follow()  # what changed while it was hidden
 
 
 def open_kiosk(
