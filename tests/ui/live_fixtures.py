@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from pytestqt.qtbot import QtBot
+
 from assembly.services.bundle import Services
+from assembly.ui.background import Background
 from assembly.ui.live import ChangeWatcher
 from assembly.ui.operation import Operations
 
@@ -20,3 +23,13 @@ def watching(services: Services, operations: Operations) -> Iterator[ChangeWatch
         yield watcher
     finally:
         watcher.stop()
+
+
+def finished(qtbot: QtBot, work: Background | None, timeout: int = 60_000) -> object:
+    """Wait for long work from the door's worker thread to end; its result (None when it
+    was refused or cancelled)."""
+    assert work is not None
+    if work.running:
+        with qtbot.waitSignal(work.ended, timeout=timeout):
+            pass
+    return work.result
