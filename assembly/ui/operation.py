@@ -44,8 +44,9 @@ class Operations(QObject):
     def run(self, parent: QWidget | None, call: Callable[[], T]) -> T | None:
         """Run ``call``; on a refusal show its message over ``parent`` and return None.
 
-        ``call`` returns :class:`Changes`, or a tuple whose last element is one; either way
-        ``changed`` is emitted with it and the whole result is returned."""
+        ``call`` returns :class:`Changes`, or a typed result carrying them as ``.changes``
+        (:class:`~assembly.services.changes.Done`); either way ``changed`` is emitted with
+        them and the whole result is returned."""
         result = self.run_inline(call)
         if isinstance(result, Refused):
             show_refusal(parent, result.message)
@@ -85,9 +86,7 @@ class Operations(QObject):
         return self._pool.waitForDone(msecs)
 
     def _announce(self, result: object) -> None:
-        changes = getattr(result, "changes", result)
-        if isinstance(result, tuple):
-            changes = result[-1]
+        changes = getattr(result, "changes", result)  # a typed result (Done...) or Changes
         if isinstance(changes, Changes):
             self.changed.emit(changes)
 

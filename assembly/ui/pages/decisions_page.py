@@ -313,7 +313,7 @@ class DecisionsPage(QWidget):
             return None
         done = self.operations.run(self, lambda: self.services.agenda.take_up(meeting_id, item_id))
         self.agenda.select_item(item_id)
-        return done[0] if done else None
+        return done.value if done else None
 
     def record_consensus(self) -> ConsensusDialog | None:
         """Open the form for the consensus decision on the item under discussion."""

@@ -302,7 +302,7 @@ class SigningPage(QWidget):
         )
         if isinstance(result, Refused):
             return result.message
-        signed = result[0]
+        signed = result.value
         self._keys[role] = key
         if signed.kind == "berita_acara":
             self._files[meeting_id] = signed.signed.path
@@ -432,7 +432,7 @@ class SigningPage(QWidget):
             self.checked_label.setText(
                 tr(
                     "Adendum ditulis ke {path}; tandatangani dengan \u201cTandatangani…\u201d.",
-                    path=result[0].path,
+                    path=result.value.path,
                 )
             )
 
