@@ -212,6 +212,9 @@ def test_cancelling_the_export_leaves_no_file_behind(
     # The bar shows while the book is made; the secretary presses Batal.
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.value() > 0, timeout=10_000)
     (batal,) = [b for b in dialog.findChildren(QPushButton) if b.text() == "Batal"]
+    if Path("/tmp/live-shots").is_dir():
+        page.window().grab().save("/tmp/live-shots/export-running.png")
+        dialog.grab().save("/tmp/live-shots/export-bar.png")
     with qtbot.waitSignal(work.ended, timeout=10_000):
         qtbot.mouseClick(batal, Qt.MouseButton.LeftButton)
     assert work.cancelled and work.result is None
