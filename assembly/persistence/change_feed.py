@@ -190,15 +190,19 @@ class PostgresListener:
             left = min(deadline - time.monotonic(), POLL_S * 5)
             if left <= 0:
                 break
-            for note in self._conn.notifies(timeout=left):
-                origin, _sep, text = note.payload.partition(" ")
-                if origin != self._origin:
-                    tables.update(text.split(",") if text else (EVERYTHING,))
-                if tables:
-                    break  # deliver at once; the next call gathers the rest
+            for note in self._conn.notifies(timeout=left, stop_after=1):
+                self._note(note.payload, tables)
             if tables:
+                # Take what else is already queued, so a burst comes as one.
+                for note in self._conn.notifies(timeout=0.001):
+                    self._note(note.payload, tables)
                 return frozenset(tables)
         return None
+
+    def _note(self, payload: str, tables: set[str]) -> None:
+        origin, _sep, text = payload.partition(" ")
+        if origin != self._origin:
+            tables.update(text.split(",") if text else (EVERYTHING,))
 
     def close(self) -> None:
         """See :class:`Listener`."""

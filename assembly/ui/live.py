@@ -8,12 +8,17 @@ thing it hears crosses to the GUI thread as a queued signal. No page polls on a 
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QThread, Signal
 
 from assembly.services.live import LiveChanges
 from assembly.ui.operation import Operations
 
 WAIT_S = 0.5  # how long one wait lasts before the thread looks whether it should stop
+# After telling the pages, the next news waits this long and comes as one: six desks scanning
+# at once refresh the projector and the console at most four times a second, not per scan.
+GATHER_S = 0.25
 
 
 class ChangeWatcher(QThread):
@@ -24,20 +29,21 @@ class ChangeWatcher(QThread):
     def __init__(self, live: LiveChanges, operations: Operations) -> None:
         super().__init__()
         self._live = live
-        self._running = True
+        self._stopping = threading.Event()
         self.heard.connect(operations.changed)  # queued: emitted on the watcher's thread
 
     def run(self) -> None:
         try:
-            while self._running:
+            while not self._stopping.is_set():
                 changes = self._live.wait(WAIT_S)
-                if changes is not None and self._running:
+                if changes is not None and not self._stopping.is_set():
                     self.heard.emit(changes)
+                    self._stopping.wait(GATHER_S)
         finally:
             self._live.release()
 
     def stop(self) -> None:
         """Stop listening and wait for the thread to end (its connection is then closed)."""
-        self._running = False
+        self._stopping.set()
         self._live.stop()
         self.wait()

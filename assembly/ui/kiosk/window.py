@@ -39,6 +39,7 @@ from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState
 from assembly.i18n import tr
 from assembly.services.ballots import VoteChoice
 from assembly.services.bundle import Services
+from assembly.services.changes import Area, Changes
 from assembly.ui.kiosk.choices import ChoicePanel
 from assembly.ui.kiosk.waiting import WaitingPage, confirm_close
 from assembly.ui.operation import Operations, Refused
@@ -227,8 +228,10 @@ class KioskWindow(QWidget):
         if self.pages.currentWidget() is not self.thanks_page:
             self.restart()
 
-    def _changed(self, _changes: object) -> None:
-        if self.isVisible():
+    def _changed(self, changes: Changes) -> None:
+        # Ballots open and close as decisions (and a meeting's end); check-ins at the door
+        # do not move the booth.
+        if self.isVisible() and changes.areas & {Area.DECISIONS, Area.MEETINGS}:
             self.follow()
 
     def _take(self, ballot: Ballot) -> None:
