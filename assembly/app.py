@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from assembly import cli
 from assembly.domain.errors import DomainError
@@ -25,8 +25,9 @@ from assembly.i18n import LANGUAGES, set_language, tr
 from assembly.services.bundle import Services
 from assembly.services.files import remove_leftovers
 from assembly.services.locations import default_database, demo_database
-from assembly.services.progress import Progress
+from assembly.ui.background import progress_window
 from assembly.ui.dialogs.first_start import FirstStartDialog
+from assembly.ui.live import ChangeWatcher
 from assembly.ui.main_window import MainWindow
 from assembly.ui.operation import Operations
 from assembly.ui.pages.checkin_page import CheckInPage
@@ -70,6 +71,8 @@ class Kuorum:
         self.app = app
         self.services: Services | None = None
         self.window: MainWindow | None = None
+        self.watcher: ChangeWatcher | None = None  # what other windows and desks commit
+        self.operations: Operations | None = None  # the door of the shown window
         self.notice: QMessageBox | None = None  # what the start finished or found
 
     def open(self, path: Path, *, demo: bool = False) -> bool:
@@ -107,6 +110,13 @@ class Kuorum:
     def _show(self, services: Services) -> None:
         old_window, old_services = self.window, self.services
         operations = Operations()
+        if self.operations is not None and self.services is not services:
+            self.operations.stop_work()  # long work on the old file ends before it is closed
+        self.operations = operations
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.watcher = ChangeWatcher(services.live.listen(), operations)
+        self.watcher.start()
         window = MainWindow(services, operations, pages)
         window.open_requested.connect(self._open_requested)
         window.language_changed.connect(self._language_changed)
@@ -126,6 +136,12 @@ class Kuorum:
             self.window.deleteLater()
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             self.window = None
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+        if self.operations is not None:
+            self.operations.stop_work()
+            self.operations = None
         if self.services is not None:
             self.services.close()
             self.services = None
@@ -205,24 +221,19 @@ def _first_start(services: Services) -> str | bool:
 
 
 def _fill_demo(services: Services, parent: QWidget | None) -> bool:
-    """Create the demo cooperative in an empty database, with a progress dialog."""
-    progress = QProgressDialog(tr("Menyiapkan koperasi demo…"), "", 0, 100, parent)
-    progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
-    progress.setMinimumDuration(0)
-
-    def report(done: int, total: int) -> None:
-        progress.setMaximum(total)
-        progress.setValue(done)
-        QApplication.processEvents()
-
-    try:
-        services.demo.create(members=DEMO_MEMBERS, progress=Progress(report))
-    except DomainError as exc:
-        _critical(parent, exc.message)
+    """Create the demo cooperative in an empty database on the door's worker thread, with a
+    modal progress dialog (its own event loop: no ``processEvents``)."""
+    operations = Operations()
+    work = operations.start(lambda progress: services.demo.create(members=DEMO_MEMBERS,
+                                                                  progress=progress))  # fmt: skip
+    dialog = progress_window(parent, work, tr("Menyiapkan koperasi demo…"), cancellable=False)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    if work.running:
+        dialog.exec()  # returns when the work ends and closes the dialog
+    if work.message is not None:
+        _critical(parent, work.message)
         return False
-    finally:
-        progress.close()
     return True
 
 

@@ -52,7 +52,7 @@ def _prepare(path: Path, voters: int, mode: str = "named") -> tuple[object, int,
     ]
     with services.ctx.db.write() as conn:
         member_store.insert_many(conn, register)
-    meeting, _ = services.meetings.create(
+    meeting = services.meetings.create(
         Meeting(
             kind=MeetingType.RAT,
             date=now.date(),
@@ -64,7 +64,7 @@ def _prepare(path: Path, voters: int, mode: str = "named") -> tuple[object, int,
             mode=MeetingMode.OFFLINE,
             agenda=(AgendaItem("Pembagian SHU"),),
         )
-    )
+    ).value
     assert meeting.id is not None
     services.meetings.open_check_in(meeting.id)
     numbers = [m.number for m in register[:voters]]
@@ -90,7 +90,7 @@ def _prepare(path: Path, voters: int, mode: str = "named") -> tuple[object, int,
     item = services.meetings.get(meeting.id).agenda[0].id
     assert item is not None
     services.decisions.record_no_consensus(meeting.id, item)
-    ballot, _ = services.ballots.open_motion(meeting.id, item, BallotMode(mode), "SHU 40% jasa")
+    ballot = services.ballots.open_motion(meeting.id, item, BallotMode(mode), "SHU 40% jasa").value
     assert ballot.id is not None
     return services, ballot.id, numbers
 
@@ -152,7 +152,7 @@ def run(scale: str) -> list[dict[str, object]]:
             baseline_conn.execute("COMMIT")
             bare.append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()
-            progress, _ = ballots.cast(ballot_id, number, choice)
+            progress = ballots.cast(ballot_id, number, choice).value
             ours.append((time.perf_counter() - started) * 1000)
         tally_ms, statement = _tally_ms(services, ballot_id)
         baseline_conn.close()
@@ -212,7 +212,7 @@ def _secret_votes(voters: int, cycle: list[object]) -> tuple[list[float], int, f
             ballots.cast(ballot_id, number, cycle[i % len(cycle)])
             times.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        outcome, _ = ballots.close(ballot_id)
+        outcome = ballots.close(ballot_id).value
         close_ms = (time.perf_counter() - started) * 1000
         services.close()  # type: ignore[attr-defined]
     counted = sum(v for k, v in outcome.tally.items())

@@ -98,7 +98,7 @@ def _prepare(path: Path, members: int, present: int, timed: int) -> tuple[object
     with services.ctx.db.write() as conn:
         for start in range(0, len(register), 20_000):
             member_store.insert_many(conn, register[start : start + 20_000])  # type: ignore[arg-type]
-    meeting, _ = services.meetings.create(
+    meeting = services.meetings.create(
         Meeting(
             kind=MeetingType.RAT,
             date=now.date(),
@@ -110,7 +110,7 @@ def _prepare(path: Path, members: int, present: int, timed: int) -> tuple[object
             mode=MeetingMode.HYBRID,
             platform="Zoom",
         )
-    )
+    ).value
     services.meetings.open_check_in(meeting.id)
     from assembly.domain.members import Category, Status
 
@@ -171,7 +171,7 @@ def run(scale: str) -> list[dict[str, object]]:
             baseline_conn.execute("COMMIT")
             bare.append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()
-            result, _changes = checkin.check_in(meeting_id, number)
+            result = checkin.check_in(meeting_id, number).value
             ours.append((time.perf_counter() - started) * 1000)
             admitted += result.admitted
         final = checkin.quorum(meeting_id)

@@ -171,7 +171,7 @@ class _Day:
         drafts = [m for m in self.services.meetings.list() if m.state is MeetingState.DRAFT]
         if drafts:
             return drafts[0].id
-        meeting, _ = self.services.meetings.create(self.services.meetings.new_meeting())
+        meeting = self.services.meetings.create(self.services.meetings.new_meeting()).value
         assert meeting.id is not None
         return meeting.id
 

@@ -208,7 +208,7 @@ def run(scale: str) -> list[dict[str, object]]:
             checked = time.perf_counter() - start
             assert not preview.blocking, [p.located() for p in preview.problems[:5]]
             start = time.perf_counter()
-            outcome, _changes = services.importer.commit(preview)
+            outcome = services.importer.commit(preview).value
             committed = time.perf_counter() - start
             assert outcome.added == count
         finally:

@@ -133,44 +133,44 @@ class Meeting:
 
         s, m = self.services, self.meeting_id
         if action.kind == "open_check_in":
-            return {"state": s.meetings.open_check_in(m)[0].state.value}
+            return {"state": s.meetings.open_check_in(m).value.state.value}
         if action.kind in ("check_in", "return"):
             if action.kind == "return":
-                update = s.checkin.record_return(m, self.member_id(action.arg))[0]
+                update = s.checkin.record_return(m, self.member_id(action.arg)).value
                 return {"state": update.state.value if update.state else None}
-            result = s.checkin.check_in(m, action.arg)[0]
+            result = s.checkin.check_in(m, action.arg).value
             return {"outcome": result.outcome.value, "present": result.quorum.present}
         if action.kind == "check_out":
-            update = s.checkin.check_out(m, self.member_id(action.arg))[0]
+            update = s.checkin.check_out(m, self.member_id(action.arg)).value
             return {"state": update.state.value if update.state else None}
         if action.kind == "quorum":
             status = s.checkin.quorum(m)
             return {"present": status.present, "reached": status.reached}
         if action.kind == "record_quorum":
-            check = s.checkin.record_quorum_check(m)[0]
+            check = s.checkin.record_quorum_check(m).check
             return {"present": check.present, "reached": check.reached}
         if action.kind == "open_meeting":
-            return {"state": s.checkin.open_meeting(m)[0].state.value}
+            return {"state": s.checkin.open_meeting(m).value.state.value}
         if action.kind == "close_meeting":
-            return {"state": s.meetings.close(m)[0].state.value}
+            return {"state": s.meetings.close(m).value.state.value}
         item = self.items[int(action.arg) - 1] if action.kind in ITEM_ACTIONS else 0
         if action.kind == "take_up":
-            return {"item": s.agenda.take_up(m, item)[0].id}
+            return {"item": s.agenda.take_up(m, item).value.id}
         if action.kind == "notes":
             s.notes.save_notes(m, item, action.extra)
             return {"notes": len(action.extra)}
         if action.kind == "consensus":
-            return {"decision": s.decisions.record_consensus(m, item, "Disetujui")[0].id}
+            return {"decision": s.decisions.record_consensus(m, item, "Disetujui").value.id}
         if action.kind == "no_consensus":
-            return {"decision": s.decisions.record_no_consensus(m, item, "terbagi")[0].id}
+            return {"decision": s.decisions.record_no_consensus(m, item, "terbagi").value.id}
         if action.kind == "open_ballot":
-            ballot = s.ballots.open_motion(m, item, BallotMode.NAMED, "Pembagian SHU")[0]
+            ballot = s.ballots.open_motion(m, item, BallotMode.NAMED, "Pembagian SHU").value
             return {"ballot": ballot.id, "eligible": ballot.eligible}
         if action.kind == "vote":
-            done = s.ballots.cast(self.open_ballot_id(), action.arg, Choice(action.extra))[0]
+            done = s.ballots.cast(self.open_ballot_id(), action.arg, Choice(action.extra)).value
             return {"voted": done.voted}
         if action.kind == "close_ballot":
-            outcome = s.ballots.close(self.open_ballot_id())[0]
+            outcome = s.ballots.close(self.open_ballot_id()).value
             return {"outcome": outcome.outcome.value}
         raise ValueError(action.kind)
 

@@ -218,9 +218,9 @@ def console(app: QApplication, window: MainWindow, services: Services, clock: Cl
     clock.advance(10)
     services.decisions.record_no_consensus(meeting_id, shu, "usul 40% dan 35% jasa usaha")
     clock.advance(2)
-    ballot, _changes = services.ballots.open_motion(
+    ballot = services.ballots.open_motion(
         meeting_id, shu, BallotMode.NAMED, "SHU dibagi 40% menurut jasa usaha"
-    )
+    ).value
     for index, number in enumerate(_voters(services, 520)):
         choice = (Choice.YES, Choice.YES, Choice.NO, Choice.YES, Choice.ABSTAIN)[index % 5]
         try:
@@ -291,9 +291,9 @@ def kiosk(app: QApplication, window: MainWindow, services: Services, clock: Cloc
     clock.advance(5)
     services.agenda.take_up(meeting_id, plan)
     services.decisions.record_no_consensus(meeting_id, plan, "")
-    ballot, _changes = services.ballots.open_motion(
+    ballot = services.ballots.open_motion(
         meeting_id, plan, BallotMode.SECRET, "Rencana kerja dan RAPBK disahkan"
-    )
+    ).value
     from assembly.ui.kiosk.window import open_kiosk
 
     booth = open_kiosk(services, window.operations, ballot.id or 0, window)
@@ -334,9 +334,9 @@ def election(app: QApplication, window: MainWindow, services: Services, clock: C
     clock.advance(5)  # an election opens directly: no "mufakat tidak tercapai" first
     voters = _voters(services, 760)
     candidates = voters[700:703]
-    ballot, _changes = services.elections.open_election(
+    ballot = services.elections.open_election(
         meeting_id, item, "Pemilihan Pengawas 2027-2029", 2, candidates
-    )
+    ).value
     # 600 votes: the first candidate 300, the other two 150 each: a tie for the second seat.
     first, second, third = candidates
     for position, number in enumerate(voters[:600]):

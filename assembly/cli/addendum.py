@@ -28,9 +28,9 @@ def register_addendum(actions: argparse._SubParsersAction[argparse.ArgumentParse
 def _addendum(args: argparse.Namespace) -> int:
     services = open_existing(args)
     try:
-        written, _changes = services.addenda.create(
+        written = services.addenda.create(
             args.meeting, args.text, args.out, paper=args.paper, lang=current_language()
-        )
+        ).value
     finally:
         services.close()
     print(

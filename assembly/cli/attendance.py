@@ -26,7 +26,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def _import(args: argparse.Namespace) -> int:
     services = open_existing(args)
     try:
-        result, _changes = services.attendance_import.import_file(args.meeting, args.file)
+        result = services.attendance_import.import_file(args.meeting, args.file).value
         quorum = services.checkin.quorum(args.meeting)
     finally:
         services.close()

@@ -64,7 +64,7 @@ def _import(args: argparse.Namespace) -> int:
         print(preview.summary())
         if args.dry_run:
             return 0
-        outcome, _changes = services.importer.commit(preview, progress=_counter(tr("Menyimpan")))
+        outcome = services.importer.commit(preview, progress=_counter(tr("Menyimpan"))).value
         print(outcome.summary)
     finally:
         services.close()

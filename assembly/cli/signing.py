@@ -122,9 +122,9 @@ def _sign_minutes(args: argparse.Namespace) -> int:
     try:
         if _finish_interrupted(services, args):
             return 0
-        result, _changes = services.minutes_signing.sign_minutes(
+        result = services.minutes_signing.sign_minutes(
             args.meeting, args.file, args.key, passphrase, args.role, out_path=args.out
-        )
+        ).value
     finally:
         services.close()
     if result.backup is not None and result.backup.warning:

@@ -29,6 +29,13 @@ import sqlalchemy as sa
 from assembly.domain.disk import disk_problem, is_disk_failure
 from assembly.domain.errors import DomainError, StorageError
 from assembly.i18n import tr
+from assembly.persistence.change_feed import (
+    Listener,
+    announce,
+    new_origin,
+    open_listener,
+    track_writes,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -50,6 +57,9 @@ class Database:
         self.engine = engine
         self.path = path
         self.read_only = read_only
+        # Each commit tells the other windows and desks what it wrote (change_feed).
+        self.origin = new_origin()
+        track_writes(engine)
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sa.Connection]:
@@ -63,6 +73,7 @@ class Database:
             try:
                 with conn.begin():
                     yield conn
+                    announce(conn, self.origin)
             except sa.exc.DBAPIError as exc:
                 if LOCKED_MARK in str(exc.orig):
                     raise DomainError(
@@ -80,6 +91,16 @@ class Database:
         """A consistent read-only view for the length of the block."""
         with self.engine.connect() as conn, conn.begin():
             yield conn
+
+    def listen(self) -> Listener:
+        """A listener that hears what other connections and processes commit (not this
+        object's own writes): data_version and the change log on SQLite, LISTEN on PostgreSQL."""
+        uri = (
+            _read_only_uri(self.path)
+            if self.read_only
+            else f"{self.path.resolve().as_uri()}?mode=ro"
+        )
+        return open_listener(self.engine, self.origin, uri)
 
     def close(self) -> None:
         """Release the file (checkpointing the WAL when this was the last connection)."""

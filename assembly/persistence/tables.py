@@ -393,3 +393,14 @@ meeting_anchors = sa.Table(
     sa.Column("signed_pdf", sa.LargeBinary, nullable=False),
     sa.Column("recorded_at", sa.String(40), nullable=False),
 )
+
+# What each write transaction changed, for the other windows and desks on the same SQLite file
+# (assembly.persistence.change_feed; migration r0012_live): the origin (one open database) and
+# the tables it wrote. No ids, no times; only the last few hundred notes are kept.
+change_log = sa.Table(
+    "change_log",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("origin", sa.String(32), nullable=False),
+    sa.Column("tables", sa.Text, nullable=False),
+)

@@ -24,7 +24,7 @@ from assembly.pdf.dates import clock_with_zone
 from assembly.pdf.layout import PageSetup, Paper, long_date
 from assembly.persistence import audit_log, cooperative_store, document_store
 from assembly.persistence.document_store import ADDENDUM
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.files import write_atomically
 from assembly.services.meeting_lookup import require_meeting
@@ -50,7 +50,7 @@ class AddendumService:
 
     def create(
         self, meeting_id: int, text: str, out_path: Path, paper: str = "A4", lang: str = "id"
-    ) -> tuple[AddendumWritten, Changes]:
+    ) -> Done[AddendumWritten]:
         """Write the addendum with ``text`` as its correction to ``out_path`` and record it.
         Refused, with nothing written, unless the meeting is locked."""
         text = text.strip()
@@ -132,7 +132,7 @@ class AddendumService:
             # Last inside the transaction: a file that cannot be written undoes the record.
             write_atomically(target, lambda out: out.write(data), mode=0o644)
         written = AddendumWritten(target, digest, minutes.sha256, sequence)
-        return written, Changes.of(Area.MINUTES, ids=(meeting_id,))
+        return Done(written, Changes.of(Area.MINUTES, ids=(meeting_id,)))
 
 
 def _offset(hours: int) -> dt.tzinfo:

@@ -12,7 +12,7 @@ from assembly.domain.meeting import AgendaItem, MeetingState
 from assembly.i18n import tr
 from assembly.persistence import audit_log, meeting_store
 from assembly.persistence.meeting_store import Connection
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import require_header
 
@@ -39,7 +39,7 @@ class AgendaProgressService:
         """The item the meeting is on now, if any."""
         return current_item(self.items(meeting_id))
 
-    def take_up(self, meeting_id: int, item_id: int) -> tuple[AgendaItem, Changes]:
+    def take_up(self, meeting_id: int, item_id: int) -> Done[AgendaItem]:
         """The chair takes up ``item_id``: the item on before is left now. Only while the
         meeting is open (not suspended, not before opening, not after closing). Taking an
         item up again (a return to it) keeps when it was first taken up."""
@@ -67,7 +67,7 @@ class AgendaProgressService:
             )
             taken = meeting_store.agenda(conn, meeting_id)
         chosen = next(i for i in taken if i.id == item_id)
-        return chosen, Changes.of(Area.MEETINGS, Area.DECISIONS, ids=(meeting_id,))
+        return Done(chosen, Changes.of(Area.MEETINGS, Area.DECISIONS, ids=(meeting_id,)))
 
     def _leave_current(
         self, conn: Connection, items: tuple[AgendaItem, ...], keep: int

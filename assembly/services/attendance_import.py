@@ -23,7 +23,7 @@ from assembly.i18n import tr
 from assembly.persistence import attendance_store, member_store, proxy_store
 from assembly.persistence.meeting_store import Connection
 from assembly.services.attendance_moves import write_move
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import ProfileCache, require_attendance_open, require_header
 from assembly.services.online_list import JoinRow, read_join_list
@@ -54,7 +54,7 @@ class AttendanceImportService:
         self._ctx = ctx
         self._profiles = ProfileCache()
 
-    def import_file(self, meeting_id: int, path: Path | str) -> tuple[OnlineImportResult, Changes]:
+    def import_file(self, meeting_id: int, path: Path | str) -> Done[OnlineImportResult]:
         """Read ``path`` and record everyone on it as attending online, in one transaction.
 
         Refused (ValidationError listing every problem with its row; nothing recorded) when a
@@ -98,7 +98,9 @@ class AttendanceImportService:
                     + "\n".join(p.located() for p in problems),
                 )
         result = OnlineImportResult(imported, tuple(skipped))
-        return result, Changes.of(Area.ATTENDANCE, ids=(meeting_id,)) if imported else Changes()
+        return Done(
+            result, Changes.of(Area.ATTENDANCE, ids=(meeting_id,)) if imported else Changes()
+        )
 
     def _record(
         self,

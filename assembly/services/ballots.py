@@ -53,7 +53,7 @@ from assembly.services.ballot_opening import (
     require_ballot,
 )
 from assembly.services.ballot_results import election_result, motion_result, tally_of
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.decisions import require_item
 from assembly.services.meeting_lookup import ProfileCache, require_header
@@ -222,17 +222,17 @@ class BallotService:
 
     def open_motion(
         self, meeting_id: int, item_id: int, mode: BallotMode, title: str
-    ) -> tuple[Ballot, Changes]:
+    ) -> Done[Ballot]:
         """Open a vote on a motion (after consensus failed on the item)."""
         draft = draft_ballot(meeting_id, item_id, BallotKind.MOTION, mode, title, self._ctx)
         with self._ctx.db.write() as conn:
             _meeting, profile = self._profile(conn, meeting_id)
             ballot = open_in(self._ctx, conn, profile, draft)
-        return ballot, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(meeting_id,))
+        return Done(ballot, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(meeting_id,)))
 
     def cast(
         self, ballot_id: int, number: str, choice: VoteChoice, *, for_grantor: str | None = None
-    ) -> tuple[VotingProgress, Changes]:
+    ) -> Done[VotingProgress]:
         """Record one vote of member ``number`` (or, with ``for_grantor``, the vote the proxy
         holder ``number`` casts for the grantor). Refused for anyone not entitled at the
         snapshot, and for a second vote: the database's UNIQUE constraint decides, so two desks
@@ -258,7 +258,7 @@ class BallotService:
             audit_log.append(conn, self._ctx.actor, kind, payload)
             voted, by_proxy = ballot_store.voted(conn, ballot)
         progress = VotingProgress(voted, ballot.eligible, by_proxy)
-        return progress, Changes.of(Area.DECISIONS, ids=(ballot.meeting_id,))
+        return Done(progress, Changes.of(Area.DECISIONS, ids=(ballot.meeting_id,)))
 
     def may_vote(self, ballot_id: int, number: str, *, for_grantor: str | None = None) -> str:
         """Check, before the choice is taken, that ``number`` (for ``for_grantor``) may still
@@ -346,7 +346,7 @@ class BallotService:
             voted, by_proxy = ballot_store.voted(conn, ballot)
         return VotingProgress(voted, ballot.eligible, by_proxy)
 
-    def close(self, ballot_id: int) -> tuple[BallotOutcome, Changes]:
+    def close(self, ballot_id: int) -> Done[BallotOutcome]:
         """Close the ballot, tally it, decide under the AD's rule and store the decision with
         its statement. A tie for an election's last seat calls a run-off between the tied,
         which the chair opens (``ElectionService.open_runoff``) once the hall has seen the
@@ -390,9 +390,9 @@ class BallotService:
         if ballot.mode is BallotMode.SECRET:
             truncate_wal(self._ctx.db)  # the WAL's copy of the totals after each vote: gone
         result = BallotOutcome(closed, tally, statement, outcome, rule, by_proxy, row)
-        return result, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,))
+        return Done(result, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,)))
 
-    def cancel(self, ballot_id: int, reason: str) -> tuple[Ballot, Changes]:
+    def cancel(self, ballot_id: int, reason: str) -> Done[Ballot]:
         """Cancel an open ballot; the reason is required and kept. Its votes stay stored and
         count for nothing."""
         if not reason.strip():
@@ -414,9 +414,9 @@ class BallotService:
             )
         if ballot.mode is BallotMode.SECRET:
             truncate_wal(self._ctx.db)
-        return cancelled, Changes.of(Area.DECISIONS, ids=(ballot.meeting_id,))
+        return Done(cancelled, Changes.of(Area.DECISIONS, ids=(ballot.meeting_id,)))
 
-    def revote(self, ballot_id: int, reason: str) -> tuple[Ballot, Changes]:
+    def revote(self, ballot_id: int, reason: str) -> Done[Ballot]:
         """Open the same vote again (same item, kind, mode, seats and candidates) after a
         closed or cancelled ballot; the reason is required and kept."""
         if not reason.strip():
@@ -443,7 +443,7 @@ class BallotService:
             )
             ballot = open_in(self._ctx, conn, profile, draft, people)
             _keep_declarations(conn, before, ballot)
-        return ballot, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,))
+        return Done(ballot, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,)))
 
 
 def _keep_declarations(conn: Connection, before: Ballot, after: Ballot) -> None:

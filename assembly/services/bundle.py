@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from assembly.services.demo import DemoService
     from assembly.services.documents import DocumentService
     from assembly.services.elections import ElectionService
+    from assembly.services.live import LiveService
     from assembly.services.lock_recovery import LockRecovery
     from assembly.services.meetings import MeetingService
     from assembly.services.member_export import ExportService
@@ -274,3 +275,10 @@ class Services:
         from assembly.services.minutes_notes import MinutesNotesService
 
         return MinutesNotesService(self.ctx)
+
+    @cached_property
+    def live(self) -> LiveService:
+        """What other windows and desks commit, heard as :class:`Changes`."""
+        from assembly.services.live import LiveService
+
+        return LiveService(self.ctx)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Generic, NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 
 class Area(StrEnum):
@@ -36,3 +39,11 @@ class Changes:
     def touches(self, area: Area) -> bool:
         """Whether ``area`` changed."""
         return area in self.areas
+
+
+class Done(NamedTuple, Generic[T]):
+    """A service call's result: the value it made or recorded and what it :class:`Changes`
+    (Anki's ``OpChangesWith…``). The one door reads ``.changes``; screens read ``.value``."""
+
+    value: T
+    changes: Changes

@@ -4,12 +4,13 @@ name search and the attendance list.
 
 The desk calls, in order of frequency::
 
-    result, changes = services.checkin.check_in(meeting_id, "0001234")   # scan + Enter
-    result.message, result.may_vote, result.reason, result.quorum.text    # shown large
-    matches = services.checkin.find(meeting_id, "siti ami")              # no card
-    result, changes = services.checkin.check_in(meeting_id, matches[0].member_id)
-    update, changes = services.checkin.undo(meeting_id, member_id)        # a mistaken scan
-    update, changes = services.checkin.check_out(meeting_id, member_id)   # leaves early
+    done = services.checkin.check_in(meeting_id, "0001234")   # scan + Enter; done.changes
+    result = done.value                                        # a CheckInResult, shown large:
+    result.message, result.may_vote, result.reason, result.quorum.text
+    matches = services.checkin.find(meeting_id, "siti ami")   # no card
+    done = services.checkin.check_in(meeting_id, matches[0].member_id)
+    update = services.checkin.undo(meeting_id, member_id).value        # a mistaken scan
+    update = services.checkin.check_out(meeting_id, member_id).value   # leaves early
     page = services.checkin.attendance_page(meeting_id, AttendanceQuery(), 0, 200)
 
 A scan never raises for the member's sake (unknown, refused, already in): the result says so,
@@ -51,7 +52,7 @@ from assembly.i18n import tr
 from assembly.persistence import attendance_store, desk_search, member_store, proxy_store
 from assembly.persistence.meeting_store import Connection
 from assembly.services.attendance_moves import follow_holder, write_move
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.desk_results import CheckInResult, DeskUpdate
 from assembly.services.meeting_lookup import (
@@ -82,7 +83,7 @@ class CheckInService(QuorumSteps):
         number_or_member_id: str | int,
         channel: Channel = Channel.IN_PERSON,
         at: dt.datetime | None = None,
-    ) -> tuple[CheckInResult, Changes]:
+    ) -> Done[CheckInResult]:
         """Check a member in by member number (as typed or scanned) or member id.
 
         One durable transaction: look-up, decision, attendance row, history entry, audit
@@ -112,7 +113,7 @@ class CheckInService(QuorumSteps):
                     message = tr("Nomor {number} tidak terdaftar.", number=entered)
                 else:
                     message = tr("Ketik atau pindai nomor anggota.")
-                return CheckInResult(Outcome.NOT_FOUND, entered, message, status), Changes()
+                return Done(CheckInResult(Outcome.NOT_FOUND, entered, message, status), Changes())
             at = moment(at, meeting, self._ctx.now())
             current = attendance_store.record(conn, meeting_id, member.id)
             decision = decide_check_in(
@@ -174,11 +175,11 @@ class CheckInService(QuorumSteps):
             decision.lapses_proxy is not None,
         )
         changes = Changes.of(Area.ATTENDANCE, ids=(meeting_id,)) if decision.records else Changes()
-        return result, changes
+        return Done(result, changes)
 
     def check_out(
         self, meeting_id: int, member_id: int, at: dt.datetime | None = None
-    ) -> tuple[DeskUpdate, Changes]:
+    ) -> Done[DeskUpdate]:
         """Record that a member left the meeting (members they represent by proxy leave
         with them)."""
         with self._ctx.db.write() as conn:
@@ -201,22 +202,26 @@ class CheckInService(QuorumSteps):
                     time=clock(at, meeting.zone),
                 ),
             )
-        return update, Changes.of(Area.ATTENDANCE, ids=(meeting_id,))
+        return Done(update, Changes.of(Area.ATTENDANCE, ids=(meeting_id,)))
 
     def record_return(
         self, meeting_id: int, member_id: int, at: dt.datetime | None = None
-    ) -> tuple[DeskUpdate, Changes]:
+    ) -> Done[DeskUpdate]:
         """Record that a member who left has come back (a scan does the same)."""
         with self._ctx.db.read() as conn:
             current = attendance_store.record(conn, meeting_id, member_id)
         if current is None or current.state is not AttendanceState.LEFT:
             raise DomainError(tr("Anggota ini tidak sedang tercatat meninggalkan rapat."))
-        result, changes = self.check_in(meeting_id, member_id, current.channel, at)
-        return DeskUpdate(
-            member_id, result.name, AttendanceState.PRESENT, result.message, result.quorum
-        ), changes
+        done = self.check_in(meeting_id, member_id, current.channel, at)
+        result = done.value
+        return Done(
+            DeskUpdate(
+                member_id, result.name, AttendanceState.PRESENT, result.message, result.quorum
+            ),
+            done.changes,
+        )
 
-    def undo(self, meeting_id: int, member_id: int) -> tuple[DeskUpdate, Changes]:
+    def undo(self, meeting_id: int, member_id: int) -> Done[DeskUpdate]:
         """Take back the member's latest move at the door (a mistaken check-in, leaving or
         return). The undo is itself recorded, with what it restored."""
         with self._ctx.db.write() as conn:
@@ -267,7 +272,7 @@ class CheckInService(QuorumSteps):
                 state,
                 tr("{step} {name} diurungkan.", step=last.kind.label, name=member.name),
             )
-        return update, Changes.of(Area.ATTENDANCE, ids=(meeting_id,))
+        return Done(update, Changes.of(Area.ATTENDANCE, ids=(meeting_id,)))
 
     # --- looking -----------------------------------------------------------------------------
 

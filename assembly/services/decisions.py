@@ -18,7 +18,7 @@ from assembly.i18n import tr
 from assembly.persistence import audit_log, decision_store, meeting_store, quorum_check_store
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import ProfileCache, require_header
 from assembly.services.quorum_counts import recount, special_refusal, special_status
@@ -54,7 +54,7 @@ class DecisionService:
 
     def record_consensus(
         self, meeting_id: int, item_id: int, text: str, dissent: str = ""
-    ) -> tuple[DecisionRow, Changes]:
+    ) -> Done[DecisionRow]:
         """Record what the meeting agreed by musyawarah untuk mufakat (Pasal 24(1)), with any
         dissent noted."""
         if not text.strip():
@@ -75,7 +75,7 @@ class DecisionService:
                 self._ctx.now(),
             )
             row = self._store(conn, row, item)
-        return row, Changes.of(Area.DECISIONS, ids=(meeting_id,))
+        return Done(row, Changes.of(Area.DECISIONS, ids=(meeting_id,)))
 
     def _special_quorum(self, conn: Connection, meeting: Meeting, item: AgendaItem) -> str:
         """Check and record the special quorum of ``item`` now (law.md rule 15): a consensus
@@ -107,7 +107,7 @@ class DecisionService:
 
     def record_no_consensus(
         self, meeting_id: int, item_id: int, note: str = ""
-    ) -> tuple[DecisionRow, Changes]:
+    ) -> Done[DecisionRow]:
         """Record that musyawarah did not reach mufakat: from now on a vote may be opened on
         the item (Pasal 24(2))."""
         with self._ctx.db.write() as conn:
@@ -133,7 +133,7 @@ class DecisionService:
                 self._ctx.now(),
             )
             row = self._store(conn, row, item)
-        return row, Changes.of(Area.DECISIONS, ids=(meeting_id,))
+        return Done(row, Changes.of(Area.DECISIONS, ids=(meeting_id,)))
 
     def _store(self, conn: Connection, row: DecisionRow, item: AgendaItem) -> DecisionRow:
         decision_id = decision_store.insert(conn, row)

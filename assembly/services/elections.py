@@ -31,7 +31,7 @@ from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.services.ballot_opening import draft_ballot, open_in, require_ballot
 from assembly.services.ballot_results import tally_of
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.decisions import require_item
 from assembly.services.meeting_lookup import ProfileCache, require_header
@@ -64,7 +64,7 @@ class ElectionService:
         *,
         office: Office | None = None,
         declared: Mapping[str, Declaration] | None = None,
-    ) -> tuple[Ballot, Changes]:
+    ) -> Done[Ballot]:
         """Open an election for ``seats`` seats among the candidates (member numbers). The
         mode defaults to secret when the AD profile says votes on persons are secret.
         ``office`` is what it fills, ``declared`` what candidates (by number) declare; the
@@ -118,7 +118,7 @@ class ElectionService:
                     tr("{numbers} bukan calon pada pemilihan ini.", numbers=", ".join(unknown))
                 )
             ballot_store.declare_candidates(conn, ballot.id or 0, declarations)
-        return ballot, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(meeting_id,))
+        return Done(ballot, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(meeting_id,)))
 
     def candidates(self, ballot_id: int) -> builtins.list[tuple[str, str]]:
         """(member number, name) of the ballot's candidates."""
@@ -193,7 +193,7 @@ class ElectionService:
         left = (ballot.seats or 1) - len(result.elected) if result.runoff else 0
         return [(people[n].number, people[n].name) for n in result.runoff], left, how
 
-    def settle_tie(self, ballot_id: int, numbers: Sequence[str]) -> tuple[DecisionRow, Changes]:
+    def settle_tie(self, ballot_id: int, numbers: Sequence[str]) -> Done[DecisionRow]:
         """Record who takes the tied last seat(s) of a closed election when the AD breaks a
         tie by lot or by the chair (law.md rule 17): the drawn or chosen candidates (member
         numbers), among the tied and as many as the seats left."""
@@ -240,9 +240,9 @@ class ElectionService:
                 {"ballot": ballot_id, "item": item.title, "how": profile.tie_break.value,
                  "elected": chosen},
             )  # fmt: skip
-        return row, Changes.of(Area.DECISIONS, ids=(ballot.meeting_id,))
+        return Done(row, Changes.of(Area.DECISIONS, ids=(ballot.meeting_id,)))
 
-    def open_runoff(self, ballot_id: int) -> tuple[Ballot, Changes]:
+    def open_runoff(self, ballot_id: int) -> Done[Ballot]:
         """Open the run-off of a closed election whose last seat was tied, when closing could
         not open it (quorum blocked the vote at that moment)."""
         with self._ctx.db.write() as conn:
@@ -281,7 +281,7 @@ class ElectionService:
             ballot_store.declare_candidates(
                 conn, runoff.id or 0, ballot_store.declarations(conn, ballot_id)
             )
-        return runoff, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,))
+        return Done(runoff, Changes.of(Area.DECISIONS, Area.MEETINGS, ids=(ballot.meeting_id,)))
 
 
 def _people(conn: Connection, ballot_id: int) -> list[Member]:

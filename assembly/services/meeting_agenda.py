@@ -13,7 +13,7 @@ from assembly.domain.meeting_rules import TITLE_MAX, field_label, validate_offic
 from assembly.i18n import tr
 from assembly.persistence import audit_log, decision_store, meeting_store
 from assembly.persistence.meeting_store import Connection, to_row
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import require_meeting
 
@@ -40,7 +40,7 @@ class AgendaEditing:
         title: str,
         kind: ItemKind = ItemKind.ORDINARY,
         position: int | None = None,
-    ) -> tuple[AgendaItem, Changes]:
+    ) -> Done[AgendaItem]:
         """Add an item at ``position`` (1-based; at the end when None)."""
         title = _title(title)
         with self._ctx.db.write() as conn:
@@ -57,7 +57,7 @@ class AgendaEditing:
                 "agenda.item_added",
                 {"meeting_id": meeting_id, **asdict(item)},
             )
-        return item, Changes.of(Area.MEETINGS, ids=(meeting_id,))
+        return Done(item, Changes.of(Area.MEETINGS, ids=(meeting_id,)))
 
     def edit_item(self, meeting_id: int, item: AgendaItem) -> Changes:
         """Store an item's title, kind and notes (its position is changed by moving it)."""

@@ -43,7 +43,7 @@ from assembly.persistence import (
     quorum_check_store,
 )
 from assembly.persistence.meeting_store import Connection
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_agenda import AgendaEditing, meeting_audit
 from assembly.services.meeting_lookup import ProfileCache, require_meeting
@@ -58,9 +58,9 @@ class MeetingService(AgendaEditing):
 
         draft = services.meetings.new_meeting(MeetingType.RAT)   # not saved yet
         problems = services.meetings.check(draft)                # inline, warnings included
-        meeting, changes = services.meetings.create(draft)
-        meeting, changes = services.meetings.edit(replace(meeting, venue="Aula"))
-        meeting, changes = services.meetings.open_check_in(meeting.id)
+        meeting = services.meetings.create(draft).value          # .changes for the screens
+        meeting = services.meetings.edit(replace(meeting, venue="Aula")).value
+        meeting = services.meetings.open_check_in(meeting.id).value
     """
 
     def __init__(self, ctx: ServiceContext) -> None:
@@ -152,7 +152,7 @@ class MeetingService(AgendaEditing):
             profile = self._profiles.get(conn, meeting.profile_version)
         return day - dt.timedelta(days=profile.notice_days)
 
-    def create(self, meeting: Meeting) -> tuple[Meeting, Changes]:
+    def create(self, meeting: Meeting) -> Done[Meeting]:
         """Save a new meeting as a draft. Refused with every blocking problem listed."""
         meeting = replace(_normalised(meeting), state=MeetingState.DRAFT, id=None)
         problems = validate_meeting(meeting)
@@ -163,9 +163,9 @@ class MeetingService(AgendaEditing):
             meeting_id = meeting_store.insert(conn, meeting, self._ctx.now())
             saved = require_meeting(conn, meeting_id)
             audit_log.append(conn, self._ctx.actor, "meeting.created", meeting_audit(saved))
-        return saved, Changes.of(Area.MEETINGS, ids=(meeting_id,))
+        return Done(saved, Changes.of(Area.MEETINGS, ids=(meeting_id,)))
 
-    def edit(self, meeting: Meeting) -> tuple[Meeting, Changes]:
+    def edit(self, meeting: Meeting) -> Done[Meeting]:
         """Store changes to the meeting's own fields, its leaders and its agenda (items without
         an id are added, missing ones removed), all in one transaction. Once check-in has
         opened, who counts and when and how the meeting is held are fixed; a finished meeting
@@ -203,7 +203,7 @@ class MeetingService(AgendaEditing):
                 "meeting.edited",
                 {"id": meeting_id, "before": meeting_audit(before), "after": meeting_audit(after)},
             )
-        return after, Changes.of(Area.MEETINGS, ids=(meeting_id,))
+        return Done(after, Changes.of(Area.MEETINGS, ids=(meeting_id,)))
 
     def delete_draft(self, meeting_id: int) -> Changes:
         """Remove a meeting still in draft (nothing of it has happened yet)."""
@@ -222,7 +222,7 @@ class MeetingService(AgendaEditing):
 
     # --- lifecycle ------------------------------------------------------------------------
 
-    def open_check_in(self, meeting_id: int) -> tuple[Meeting, Changes]:
+    def open_check_in(self, meeting_id: int) -> Done[Meeting]:
         """Open the door: the meeting leaves draft, and the register's figures at the cut-off
         (registered, entitled to vote) are fixed for the live quorum."""
         with self._ctx.db.write() as conn:
@@ -249,11 +249,9 @@ class MeetingService(AgendaEditing):
                 "meeting.check_in_opened",
                 {"id": meeting_id, "registered": registered, "entitled": entitled},
             )
-        return after, Changes.of(Area.MEETINGS, Area.ATTENDANCE, ids=(meeting_id,))
+        return Done(after, Changes.of(Area.MEETINGS, Area.ATTENDANCE, ids=(meeting_id,)))
 
-    def close(
-        self, meeting_id: int, check: Mapping[str, Any] | None = None
-    ) -> tuple[Meeting, Changes]:
+    def close(self, meeting_id: int, check: Mapping[str, Any] | None = None) -> Done[Meeting]:
         """Close an opened meeting; from then on it is read-only. Refused while a ballot is
         still open (its votes would be stranded), and while the agenda has a special item
         whose quorum or majority the AD profile leaves unset (law.md rule 15). ``check`` (the
@@ -276,7 +274,7 @@ class MeetingService(AgendaEditing):
             audit_log.append(
                 conn, self._ctx.actor, "meeting.closed", {"id": meeting_id, **(check or {})}
             )
-        return after, Changes.of(Area.MEETINGS, Area.ATTENDANCE, ids=(meeting_id,))
+        return Done(after, Changes.of(Area.MEETINGS, Area.ATTENDANCE, ids=(meeting_id,)))
 
     def _warnings(self, conn: Connection, meeting: Meeting) -> builtins.list[Problem]:
         profile, end, secondary = self._deadline_terms(conn, meeting)

@@ -35,7 +35,7 @@ from assembly.domain.register_import import (
 )
 from assembly.i18n import tr
 from assembly.persistence import audit_log, member_store
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.identity import check_nik, normalise_nik
 from assembly.services.progress import Progress
@@ -159,7 +159,7 @@ class ImportService:
 
     def commit(
         self, preview: ImportPreview, progress: Progress | None = None
-    ) -> tuple[ImportOutcome, Changes]:
+    ) -> Done[ImportOutcome]:
         """Write every new and changed member of ``preview``, or nothing: refused while the
         preview has blocking problems, when the file changed since, or when the register
         changed under the file's numbers or NIKs meanwhile. Cancelling rolls everything
@@ -194,7 +194,7 @@ class ImportService:
             ),
         )
         if total == 0:
-            return outcome, Changes()  # the register already holds the file: no event
+            return Done(outcome, Changes())  # the register already holds the file: no event
         with self._ctx.db.write() as conn:
             numbers = {m.number for m in preview.new} | preview.register_numbers.keys()
             now_numbers = member_store.by_numbers(conn, numbers)
@@ -217,7 +217,7 @@ class ImportService:
                     progress.step(done, total)
             progress.step(total, total)
             audit_log.append(conn, self._ctx.actor, "members.imported", _audit(preview))
-        return outcome, Changes.of(Area.MEMBERS)
+        return Done(outcome, Changes.of(Area.MEMBERS))
 
 
 # ---- header and columns --------------------------------------------------------------------

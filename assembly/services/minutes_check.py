@@ -22,7 +22,7 @@ from assembly.domain.meeting import Meeting
 from assembly.i18n import tr
 from assembly.pdf.embedded import embedded_files
 from assembly.services import minutes_recount, numbers_check
-from assembly.services.changes import Changes
+from assembly.services.changes import Done
 from assembly.services.context import ServiceContext
 from assembly.services.files import require_folder, write_atomically
 from assembly.services.meeting_lookup import ProfileCache
@@ -98,7 +98,7 @@ class MinutesCheckService:
         meeting, figures = MinutesService(self._ctx).stated(meeting_id)
         return _report(meeting_id, len(figures), 0, self._against_records(meeting, figures))
 
-    def close(self, meeting_id: int, reason: str = "") -> tuple[Meeting, Changes]:
+    def close(self, meeting_id: int, reason: str = "") -> Done[Meeting]:
         """Close the meeting after checking its figures. When they do not all reconcile the
         closing is refused unless a reason is given; the reason and what did not reconcile
         are recorded with the closing (audit log) and stated in the berita acara."""

@@ -33,7 +33,7 @@ from assembly.pdf.signature_fields import ROLE_KEYS, role_from_field, role_of, s
 from assembly.persistence import audit_log, document_store, settings_store
 from assembly.persistence.document_store import ADDENDUM, BERITA_ACARA, DocumentRecord
 from assembly.services.backups import BackupResult, BackupService, Reason
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import require_meeting
 from assembly.services.record_digest import record_lock
@@ -98,7 +98,7 @@ class MinutesSigningService:
         passphrase: str,
         role: str,
         out_path: Path | None = None,
-    ) -> tuple[MinutesSigned, Changes]:
+    ) -> Done[MinutesSigned]:
         """Sign ``pdf_path`` (this meeting's berita acara, or an addendum to it) as ``role``.
         Refused, with nothing changed, for another document, a meeting not closed (or, for
         the berita acara, already locked), a role without a field, or earlier signatures that
@@ -140,11 +140,11 @@ class MinutesSigningService:
         changes = Changes.of(Area.MINUTES, ids=(meeting_id,))
         if missing:
             backup = self.backup(Reason.SIGNATURE)
-            return MinutesSigned(signed, report, kind, missing, False, backup), changes
+            return Done(MinutesSigned(signed, report, kind, missing, False, backup), changes)
         self.record(meeting_id, kind, signed.path, report, minutes, data)
         changes = changes | Changes.of(Area.MEETINGS, ids=(meeting_id,))
         backup = self.backup(Reason.LOCK if kind == BERITA_ACARA else Reason.SIGNATURE)
-        return MinutesSigned(signed, report, kind, (), True, backup), changes
+        return Done(MinutesSigned(signed, report, kind, (), True, backup), changes)
 
     def backup(self, reason: Reason) -> BackupResult:
         """A backup after a signature or at the lock (issue 12): never stops the signing, a

@@ -22,7 +22,7 @@ from assembly.persistence import attendance_store, audit_log, member_store, prox
 from assembly.persistence.meeting_store import Connection
 from assembly.persistence.timestamps import to_text
 from assembly.services.attendance_moves import write_move
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import (
     ProfileCache,
@@ -62,7 +62,7 @@ class ProxyService:
         holder: str | int,
         reference: str,
         granted_on: dt.date | None = None,
-    ) -> tuple[Proxy, Changes]:
+    ) -> Done[Proxy]:
         """Record that ``grantor`` (member number or id) is represented by ``holder``, who
         must be present and entitled to vote and may hold at most the AD's cap. The grantor
         then counts as present by proxy."""
@@ -107,7 +107,7 @@ class ProxyService:
                 proxy_id=proxy.id,
             )
             audit_log.append(conn, self._ctx.actor, "proxy.granted", _audit(proxy))
-        return proxy, Changes.of(Area.ATTENDANCE, ids=(meeting_id,))
+        return Done(proxy, Changes.of(Area.ATTENDANCE, ids=(meeting_id,)))
 
     def withdraw(self, meeting_id: int, proxy_id: int) -> Changes:
         """Withdraw an active proxy: its grantor is no longer represented."""

@@ -4,7 +4,7 @@
 The chair's sequence at opening (law.md rule 14; each step is a row of ``quorum_checks`` and
 an audit event)::
 
-    check, proc, changes = services.checkin.record_quorum_check(meeting_id)
+    checked = services.checkin.record_quorum_check(meeting_id)  # .check, .procedure, .changes
     if proc.may_open:      services.checkin.open_meeting(meeting_id)
     elif proc.may_suspend: services.checkin.suspend(meeting_id)    # countdown: proc.suspended_until
     elif proc.may_postpone: services.checkin.postpone(meeting_id)
@@ -16,6 +16,7 @@ an audit event)::
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.errors import DomainError
@@ -32,10 +33,18 @@ from assembly.i18n import tr
 from assembly.persistence import audit_log, meeting_store, quorum_check_store
 from assembly.persistence.meeting_store import Connection
 from assembly.persistence.timestamps import to_text
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import ProfileCache, require_attendance_open, require_header
 from assembly.services.quorum_counts import live_status, recount
+
+
+class QuorumChecked(NamedTuple):
+    """A recorded quorum check, the procedure after it, and what changed."""
+
+    check: QuorumCheck
+    procedure: Procedure
+    changes: Changes
 
 
 class QuorumSteps:
@@ -56,9 +65,7 @@ class QuorumSteps:
             meeting = require_header(conn, meeting_id)
             return self._procedure(conn, meeting)[1]
 
-    def record_quorum_check(
-        self, meeting_id: int, note: str = ""
-    ) -> tuple[QuorumCheck, Procedure, Changes]:
+    def record_quorum_check(self, meeting_id: int, note: str = "") -> QuorumChecked:
         """Count again from the register and record a quorum check: at opening, a re-check
         or second call during the procedure, or on the chair's request once the meeting is
         open. Returns the check and the procedure after it."""
@@ -87,13 +94,13 @@ class QuorumSteps:
             )
             check = self._record(conn, meeting, check, "quorum.checked")
             after = procedure(profile, [*quorum_check_store.checks(conn, meeting_id)])
-        return (
+        return QuorumChecked(
             _local(check, meeting),
             after,
             Changes.of(Area.ATTENDANCE, Area.MEETINGS, ids=(meeting_id,)),
         )
 
-    def open_meeting(self, meeting_id: int) -> tuple[Meeting, Changes]:
+    def open_meeting(self, meeting_id: int) -> Done[Meeting]:
         """Open the meeting: only after a recorded check that reached quorum."""
         with self._ctx.db.write() as conn:
             meeting = require_header(conn, meeting_id)
@@ -107,9 +114,9 @@ class QuorumSteps:
                 "meeting.opened",
                 {"id": meeting_id, "at": to_text(after.opened_at)},
             )
-        return after, Changes.of(Area.MEETINGS, ids=(meeting_id,))
+        return Done(after, Changes.of(Area.MEETINGS, ids=(meeting_id,)))
 
-    def suspend(self, meeting_id: int) -> tuple[QuorumCheck, Changes]:
+    def suspend(self, meeting_id: int) -> Done[QuorumCheck]:
         """Suspend the meeting for the AD's ``suspension_minutes`` after a failed check; the
         returned step carries the end of the suspension (``until``) for the countdown."""
         with self._ctx.db.write() as conn:
@@ -134,9 +141,9 @@ class QuorumSteps:
             meeting = replace(meeting, state=state, suspended_until=until)
             meeting_store.update(conn, meeting)
             check = self._record(conn, meeting, check, "quorum.suspended")
-        return _local(check, meeting), Changes.of(Area.MEETINGS, ids=(meeting_id,))
+        return Done(_local(check, meeting), Changes.of(Area.MEETINGS, ids=(meeting_id,)))
 
-    def postpone(self, meeting_id: int, note: str = "") -> tuple[QuorumCheck, Changes]:
+    def postpone(self, meeting_id: int, note: str = "") -> Done[QuorumCheck]:
         """Postpone the meeting because quorum was not reached (law.md rule 14): it is then
         over, and the cooperative calls a new meeting as its AD says."""
         with self._ctx.db.write() as conn:
@@ -161,7 +168,9 @@ class QuorumSteps:
             meeting = replace(meeting, state=state, closed_at=now, suspended_until=None)
             meeting_store.update(conn, meeting)
             check = self._record(conn, meeting, check, "quorum.postponed")
-        return _local(check, meeting), Changes.of(Area.MEETINGS, Area.ATTENDANCE, ids=(meeting_id,))
+        return Done(
+            _local(check, meeting), Changes.of(Area.MEETINGS, Area.ATTENDANCE, ids=(meeting_id,))
+        )
 
     def _procedure(self, conn: Connection, meeting: Meeting) -> tuple[ADProfile, Procedure]:
         assert meeting.id is not None

@@ -11,7 +11,7 @@ from assembly.domain.members import Member, Status, validate_member
 from assembly.i18n import tr
 from assembly.persistence import audit_log, member_store
 from assembly.persistence.member_store import to_row
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.identity import check_nik, normalise_nik
 
@@ -87,7 +87,7 @@ class RegisterService:
                 )
         return problems
 
-    def save(self, member: Member) -> tuple[Member, Changes]:
+    def save(self, member: Member) -> Done[Member]:
         """Add ``member`` (no id) or store changes to it. Refused with every blocking problem
         listed; warnings do not block."""
         member = self._normalised(member)
@@ -110,11 +110,9 @@ class RegisterService:
                     {"id": member.id, "before": _audit(before), "after": _audit(member)},
                 )
         assert member.id is not None
-        return member, Changes.of(Area.MEMBERS, ids=(member.id,))
+        return Done(member, Changes.of(Area.MEMBERS, ids=(member.id,)))
 
-    def record_exit(
-        self, member_id: int, status: Status, on: dt.date, reason: str
-    ) -> tuple[Member, Changes]:
+    def record_exit(self, member_id: int, status: Status, on: dt.date, reason: str) -> Done[Member]:
         """Record that a membership ended (resigned, died, expelled) on ``on`` for ``reason``.
 
         The entry stays in the register: a member who took part in a meeting is never

@@ -17,7 +17,7 @@ from assembly.persistence import audit_log, ballot_store, vote_corrections
 from assembly.persistence.meeting_store import Connection
 from assembly.services.ballot_opening import require_ballot
 from assembly.services.ballots import VoteChoice, member_by_number, stored_choice
-from assembly.services.changes import Area, Changes
+from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 
 
@@ -54,7 +54,7 @@ class VoteCorrectionService:
 
     def correct_named_vote(
         self, ballot_id: int, number: str, choice: VoteChoice, reason: str
-    ) -> tuple[CorrectedVote, Changes]:
+    ) -> Done[CorrectedVote]:
         """Correct member ``number``'s named vote to ``choice`` while the ballot is open: the
         stored choice replaced, the old and the new choice and the reason in the audit log
         (and so in the minutes). Refused once the ballot is closed, for a secret or counted
@@ -87,7 +87,7 @@ class VoteCorrectionService:
             )  # fmt: skip
             texts = stored_choice_texts(conn, ballot, (old, new))
         corrected = CorrectedVote(member.number, member.name, texts[0], texts[1], reason.strip())
-        return corrected, Changes.of(Area.DECISIONS, ids=(ballot.meeting_id,))
+        return Done(corrected, Changes.of(Area.DECISIONS, ids=(ballot.meeting_id,)))
 
     def stored_vote(self, ballot_id: int, number: str) -> str:
         """The vote stored for member ``number`` on the open named ballot, as the desk says

@@ -7,12 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.services.changes import Changes
+from assembly.services.progress import Progress
+from assembly.ui.background import Background
 from assembly.ui.widgets.buttons import localize_message_box
 
 T = TypeVar("T")
@@ -33,11 +35,18 @@ class Operations(QObject):
     changed = Signal(object)
     refused = Signal(str)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)  # two cores on a village hall's laptop
+        self._works: set[Background] = set()
+
     def run(self, parent: QWidget | None, call: Callable[[], T]) -> T | None:
         """Run ``call``; on a refusal show its message over ``parent`` and return None.
 
-        ``call`` returns :class:`Changes`, or a tuple whose last element is one; either way
-        ``changed`` is emitted with it and the whole result is returned."""
+        ``call`` returns :class:`Changes`, or a typed result carrying them as ``.changes``
+        (:class:`~assembly.services.changes.Done`); either way ``changed`` is emitted with
+        them and the whole result is returned."""
         result = self.run_inline(call)
         if isinstance(result, Refused):
             show_refusal(parent, result.message)
@@ -54,10 +63,32 @@ class Operations(QObject):
         except DomainError as exc:
             self.refused.emit(exc.message)
             return Refused(exc.message)
-        changes = result[-1] if isinstance(result, tuple) else result
+        self._announce(result)
+        return result
+
+    def start(self, call: Callable[[Progress], object]) -> Background:
+        """Run long work ``call(progress)`` on a pool thread (its own database connection).
+        When it succeeds its :class:`Changes` go out on ``changed`` like a quick call's; a
+        refusal goes out on ``refused`` (a cancel does not: the user asked for it)."""
+        work = Background(call, self)
+        self._works.add(work)
+        work.succeeded.connect(self._announce)
+        work.failed.connect(lambda message, cancelled: cancelled or self.refused.emit(message))
+        work.ended.connect(lambda: self._works.discard(work))
+        self._pool.start(work.task)
+        return work
+
+    def stop_work(self, msecs: int = 60_000) -> bool:
+        """Cancel the long work still running and wait for it to stop (before the database
+        is closed); whether it did."""
+        for work in list(self._works):
+            work.cancel()
+        return self._pool.waitForDone(msecs)
+
+    def _announce(self, result: object) -> None:
+        changes = getattr(result, "changes", result)  # a typed result (Done...) or Changes
         if isinstance(changes, Changes):
             self.changed.emit(changes)
-        return result
 
 
 def show_refusal(parent: QWidget | None, message: str) -> QMessageBox:

@@ -274,8 +274,7 @@ def test_a_read_only_database_reads_and_exports_and_is_never_called_damaged(
         kuorum.notice.grab().save("/tmp/lock-shots/read-only-notice.png")
         kuorum.notice.close()
         assert kuorum.window is not None
-        kuorum.window.close()
-        kuorum.services.close()
+        kuorum.close()  # the window, the door's listener thread, then the file
     assert (tmp_path / "daftar.csv").stat().st_size > 0
     assert (tmp_path / "ba.pdf").read_bytes().startswith(b"%PDF")
 

@@ -208,9 +208,8 @@ def test_the_app_start_finishes_the_lock_and_removes_killed_exports_leftovers(
         _assert_locked_with_the_file(kuorum.services, half_signed)
         kuorum.notice.grab().save("/tmp/lock-shots/start-recovered.png")
         kuorum.notice.close()
-        kuorum.services.close()
         assert kuorum.window is not None
-        kuorum.window.close()
+        kuorum.close()  # the window, the door's listener thread, then the file
     finally:
         alive.kill()
 

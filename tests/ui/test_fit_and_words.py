@@ -128,7 +128,8 @@ def test_the_reporting_pack_offers_the_signed_berita_acara(
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
-    assert dialog.pack is not None and dialog.pack.signed
+    qtbot.waitUntil(lambda: dialog.pack is not None, timeout=60_000)  # the door's worker
+    assert dialog.pack.signed
     packed = [f for f in folder.iterdir() if f.suffix == ".pdf" and "berita" in f.name]
     digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
     assert any(hashlib.sha256(f.read_bytes()).hexdigest() == digest for f in packed)

@@ -75,7 +75,4 @@ def test_switching_to_english_rebuilds_the_texts(
         english.show_page(6)  # the example counts the register when the page is shown
         assert coop.ad_form.quorum_example.text() == "With 0 members entitled to vote: at least 1"
     finally:
-        if kuorum.window is not None:
-            kuorum.window.close()
-        if kuorum.services is not None:
-            kuorum.services.close()
+        kuorum.close()  # the window, the door's listener thread, then the file

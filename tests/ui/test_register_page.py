@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -187,11 +187,39 @@ def test_a_death_is_recorded_and_shown(qtbot: QtBot, page: RegisterPage) -> None
     assert page.services.audit.verify().intact
 
 
-def test_export_writes_the_register(page: RegisterPage, tmp_path: Path) -> None:
+def test_export_writes_the_register(qtbot: QtBot, page: RegisterPage, tmp_path: Path) -> None:
     target = tmp_path / "anggota.csv"
-    assert page.export_to(target) == 1201
+    work = page.export_to(target)
+    with qtbot.waitSignal(work.ended, timeout=30_000):
+        assert work.running  # on the door's worker thread: the screen is not held
+    assert work.result == 1201
+    assert not any(d.isVisible() for d in page.findChildren(QProgressDialog))  # bar gone
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 1202 and "Theresia Bataona" in lines[-1] + "".join(lines)
+
+
+def test_cancelling_the_export_leaves_no_file_behind(
+    qtbot: QtBot, page: RegisterPage, tmp_path: Path
+) -> None:
+    # A register long enough that its book takes a while (about 700 pages).
+    more = [Member(f"KSP-{n}", f"Anggota {n}") for n in range(100_000, 120_000)]
+    with page.services.ctx.db.write() as conn:
+        member_store.insert_many(conn, more)
+    target = tmp_path / "ekspor" / "buku-daftar-anggota.pdf"
+    target.parent.mkdir()
+    work = page.export_to(target)
+    (dialog,) = page.findChildren(QProgressDialog)
+    # The bar shows while the book is made; the secretary presses Batal.
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.value() > 0, timeout=10_000)
+    (batal,) = [b for b in dialog.findChildren(QPushButton) if b.text() == "Batal"]
+    if Path("/tmp/live-shots").is_dir():
+        page.window().grab().save("/tmp/live-shots/export-running.png")
+        dialog.grab().save("/tmp/live-shots/export-bar.png")
+    with qtbot.waitSignal(work.ended, timeout=10_000):
+        qtbot.mouseClick(batal, Qt.MouseButton.LeftButton)
+    assert work.cancelled and work.result is None
+    assert work.message == "Dibatalkan; tidak ada yang diubah."
+    assert list(target.parent.iterdir()) == []  # neither the PDF nor its .part
 
 
 def test_scrolling_to_the_end_fetches_the_last_page(qtbot: QtBot, page: RegisterPage) -> None:

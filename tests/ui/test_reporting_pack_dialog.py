@@ -67,10 +67,28 @@ def test_a_folder_with_files_is_refused(qtbot: QtBot, page: MeetingsPage, tmp_pa
     refused: list[str] = []
     page.operations.refused.connect(refused.append)
     qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
-    assert refused and "sudah berisi berkas" in refused[0]
+    qtbot.waitUntil(lambda: bool(refused))  # from the door's worker thread
+    assert "sudah berisi berkas" in refused[0]
     assert dialog.isVisible() and not dialog.result.isVisible()
     assert dialog.write_button.isEnabled()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lain.txt"]
     for box in dialog.findChildren(QMessageBox):
         box.close()
     dialog.close()
+
+
+def test_closing_while_the_pack_is_written_cancels_it_and_leaves_nothing(
+    qtbot: QtBot, page: MeetingsPage, tmp_path: Path
+) -> None:
+    dialog = page.reporting_pack()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    target = tmp_path / "paket"
+    dialog.folder.setText(str(target))
+    qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
+    work = dialog.work
+    assert work is not None and work.running  # the screen is free while the PDFs are made
+    with qtbot.waitSignal(work.ended, timeout=60_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Close while it runs
+    assert work.cancelled and work.result is None
+    assert list(tmp_path.iterdir()) == []  # no pack, no .part folder

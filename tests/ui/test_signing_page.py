@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from assembly.ui.dialogs.key_dialog import KeyDialog
 from assembly.ui.dialogs.sign_dialog import SignDialog
@@ -62,6 +63,9 @@ def make_key(qtbot: QtBot, page: SigningPage, name: str, role: str, path: Path) 
     assert "TTE tidak tersertifikasi" in page.keys_label.text()
 
 
+LIVE_SHOTS = Path("/tmp/live-shots")
+
+
 def sign(qtbot: QtBot, page: SigningPage, role: str, passphrase: str) -> SignDialog:
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
@@ -69,7 +73,19 @@ def sign(qtbot: QtBot, page: SigningPage, role: str, passphrase: str) -> SignDia
     assert dialog.role.currentData() == role  # the next missing role is offered
     qtbot.keyClicks(dialog.passphrase, passphrase)
     qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    signed(qtbot, dialog)
     return dialog
+
+
+def signed(qtbot: QtBot, dialog: SignDialog) -> None:
+    """Wait for the signature being made on the door's worker thread (the dialog says so
+    and takes no second click meanwhile)."""
+    if dialog.work is not None:
+        assert dialog.problem.text() == "Menandatangani…"
+        assert not dialog.buttons.isEnabled()
+        if LIVE_SHOTS.is_dir():
+            dialog.grab().save(str(LIVE_SHOTS / "sign-running.png"))
+    qtbot.waitUntil(lambda: dialog.work is None, timeout=30_000)
 
 
 def test_keys_made_then_two_signatures_lock_and_verify(
@@ -93,7 +109,8 @@ def test_keys_made_then_two_signatures_lock_and_verify(
     assert dialog.passphrase.text() == ""
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
+    signed(qtbot, dialog)
+    assert not isValid(dialog) or not dialog.isVisible()  # closed (and deleted)
     assert "Belum ditandatangani: Sekretaris Rapat" in page.fields_label.text()
     assert "belum terkunci" in page.state_label.text()
     sign(qtbot, page, "sekretaris", PASSPHRASE)

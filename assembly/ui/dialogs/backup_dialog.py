@@ -10,7 +10,7 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,7 +38,6 @@ from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.backups import MAX_KEEP, BackupInfo, BackupResult, Reason, meeting_line
 from assembly.services.bundle import Services
-from assembly.ui.backup_trigger import BackupJob
 from assembly.ui.models.backup_list_model import BackupListModel
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.buttons import localize_buttons, localize_message_box
@@ -56,8 +55,6 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self._operations = operations
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self.confirmation: QMessageBox | None = None
         self.confirm_meeting: QLineEdit | None = None  # asked for when a lock would be undone
         self._zone = TimeZone.WIB  # the cooperative's, read with the list
@@ -190,13 +187,18 @@ class BackupDialog(QDialog):
             self.refresh()
 
     def backup_now(self) -> None:
-        """Take a backup in a worker thread; the list refreshes when it is written."""
+        """Take a backup on the door's worker thread; the list refreshes when it is written."""
         self.backup_button.setEnabled(False)
         self.outcome.setStyleSheet("")
         self.outcome.setText(tr("Mencadangkan…"))
-        job = BackupJob(lambda: self._services.backups.backup_now(Reason.MANUAL))
-        job.signals.done.connect(self._backup_done)
-        self._pool.start(job)
+        backups = self._services.backups
+        work = self._operations.start(lambda _progress: backups.backup_now(Reason.MANUAL))
+        work.succeeded.connect(self._backup_done)
+        work.failed.connect(
+            lambda message, _cancelled: self._backup_done(
+                BackupResult(None, tr("Cadangan gagal: {detail}", detail=message))
+            )
+        )
 
     @property
     def busy(self) -> bool:

@@ -226,5 +226,5 @@ class BallotDialog(QDialog):
                 lambda: self.services.ballots.open_motion(self.meeting_id, item_id, mode, title),
             )
         if done is not None:
-            self.ballot = done[0]
+            self.ballot = done.value
             super().accept()

@@ -153,7 +153,7 @@ class CorrectionDialog(QDialog):
         if isinstance(done, Refused):
             self._problem(done.message)
             return
-        self.corrected.emit(done[0])
+        self.corrected.emit(done.value)
         super().accept()
 
     def _problem(self, message: str) -> None:

@@ -132,7 +132,7 @@ class ExitDialog(QDialog):
             self, lambda: self._services.register.record_exit(member_id, status, day, reason)
         )
         if result is not None:
-            self.saved = result[0]
+            self.saved = result.value
             self.accept()
 
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.bundle import Services
+from assembly.services.changes import Done
 from assembly.services.member_import import ImportOutcome, ImportPreview, exit_unknown_summary
 from assembly.services.progress import Progress
 from assembly.ui.models.import_preview_model import ImportPreviewModel
@@ -352,11 +353,10 @@ class ImportDialog(QDialog):
         self._status(message, error=True)
 
     def _committed(self, result: object) -> None:
-        assert isinstance(result, tuple)
-        outcome, changes = result
-        self.outcome = outcome
-        self._operations.changed.emit(changes)
-        self._status(outcome.summary, done=True)
+        assert isinstance(result, Done)
+        self.outcome = result.value
+        self._operations.changed.emit(result.changes)
+        self._status(result.value.summary, done=True)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
 
     def _commit_failed(self, message: str, cancelled: bool) -> None:

@@ -462,13 +462,13 @@ class MeetingDialog(QDialog):
             done = self.operations.run(self, lambda: self.services.meetings.create(meeting))
             if done is None:
                 return
-            self.saved = done[0]
+            self.saved = done.value
             self.accept()
             return
         edited = self.operations.run(self, lambda: self.services.meetings.edit(meeting))
         if edited is None:
             return
-        self.saved = edited[0]
+        self.saved = edited.value
         self.accept()
 
     def _make_read_only(self) -> None:

@@ -321,5 +321,5 @@ class MemberDialog(QDialog):
         result = self._operations.run(self, lambda: self._services.register.save(member))
         if result is None:
             return False
-        self.saved = result[0]
+        self.saved = result.value
         return True

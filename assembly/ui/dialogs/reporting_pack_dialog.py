@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from assembly.i18n import tr
 from assembly.services.bundle import Services
-from assembly.services.progress import Progress
 from assembly.services.reporting_pack import ReportingPack
-from assembly.ui.operation import Operations
+from assembly.ui.background import Background
+from assembly.ui.operation import Operations, show_refusal
 from assembly.ui.widgets.buttons import localize_buttons
 
 
@@ -47,6 +46,7 @@ class ReportingPackDialog(QDialog):
         self.operations = operations
         self.meeting_id = meeting_id
         self.pack: ReportingPack | None = None
+        self.work: Background | None = None  # the pack being written
 
         intro = QLabel(
             tr(
@@ -122,39 +122,46 @@ class ReportingPackDialog(QDialog):
         if chosen:
             self.signed.setText(chosen)
 
-    def write(self) -> None:
-        """Write the pack; on success show the files, on refusal keep the dialog as it is."""
+    def write(self) -> Background | None:
+        """Write the pack on the door's worker thread with the bar; on success show the files,
+        on refusal say why and keep the dialog as it is. Close (Esc) while it runs cancels it
+        and nothing of the pack stays. The work is returned (None when no folder is typed)."""
         folder_text = self.folder.text().strip()
         if not folder_text:
             self.folder.setFocus()
-            return
+            return None
         signed_text = self.signed.text().strip()
-        progress = Progress()
-
-        def report(done: int, total: int) -> None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(done)
-            QApplication.processEvents()
-
-        progress.report = report
-        self.progress.setValue(0)
+        meeting_id, reporting = self.meeting_id, self.services.reporting
+        work = self.work = self.operations.start(
+            lambda progress: reporting.write(
+                meeting_id,
+                Path(folder_text).expanduser(),
+                Path(signed_text).expanduser() if signed_text else None,
+                progress=progress,
+            )
+        )
+        self.progress.setRange(0, 0)
         self.progress.show()
         self.write_button.setEnabled(False)
-        try:
-            pack = self.operations.run(
-                self,
-                lambda: self.services.reporting.write(
-                    self.meeting_id,
-                    Path(folder_text).expanduser(),
-                    Path(signed_text).expanduser() if signed_text else None,
-                    progress=progress,
-                ),
-            )
-        finally:
-            self.write_button.setEnabled(True)
-            self.progress.hide()
-        if pack is None:
-            return
+        work.progressed.connect(self._progressed)
+        work.succeeded.connect(self._written)
+        work.failed.connect(self._failed)
+        return work
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _failed(self, message: str, cancelled: bool) -> None:
+        self.work = None
+        self.progress.hide()
+        self.write_button.setEnabled(True)
+        if not cancelled:
+            show_refusal(self, message)
+
+    def _written(self, pack: ReportingPack) -> None:
+        self.work = None
+        self.progress.hide()
         self.pack = pack
         lines = [tr("Paket laporan ditulis ke {path}:", path=pack.folder)]
         lines += [f"• {f.name} — SHA-256 {f.sha256[:16]}…" for f in pack.files]
@@ -163,6 +170,12 @@ class ReportingPackDialog(QDialog):
         self.result.setText("\n".join(lines))
         self.result.show()
         self.write_button.setEnabled(False)
+
+    def reject(self) -> None:
+        """Close; while the pack is being written, cancel it first (nothing of it stays)."""
+        if self.work is not None:
+            self.work.cancel()
+        super().reject()
 
 
 def _row(field: QLineEdit, button: QPushButton) -> QWidget:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from assembly.i18n import tr
+from assembly.ui.background import Background
 from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
@@ -48,8 +49,9 @@ class SignDialog(QDialog):
     """Asks what to sign, as whom and with which key; :meth:`values` after it is accepted.
 
     With ``submit``, Tandatangani signs at once: ``submit`` returns None when it signed (the
-    dialog closes) or the refusal to show here, once, with the dialog left open to try again
-    (a mistyped passphrase is typed again, not the whole form)."""
+    dialog closes), the refusal to show here, once, with the dialog left open to try again
+    (a mistyped passphrase is typed again, not the whole form), or the signing under way on
+    the door's worker thread (``work``), which ends the same two ways."""
 
     def __init__(
         self,
@@ -58,10 +60,11 @@ class SignDialog(QDialog):
         pdf: Path | None = None,
         keys: dict[str, Path] | None = None,
         role: str | None = None,
-        submit: Callable[[SignDialog], str | None] | None = None,
+        submit: Callable[[SignDialog], str | Background | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._submit = submit
+        self.work: Background | None = None  # the signing under way
         self.setWindowTitle(tr("Tandatangani berita acara"))
         self._keys = dict(keys or {})
         self.pdf = QLineEdit(str(pdf) if pdf else "")
@@ -136,14 +139,42 @@ class SignDialog(QDialog):
         elif self._submit is None:
             self.accept()
         else:
-            refusal = self._submit(self)
+            outcome = self._submit(self)
             self.passphrase.clear()  # the passphrase is typed again, never kept
-            if refusal is None:
+            if outcome is None:
                 self.accept()
+            elif isinstance(outcome, str):
+                self._refuse(outcome, self.passphrase)
             else:
-                self._refuse(refusal, self.passphrase)
+                self._wait_for(outcome)
+
+    def _wait_for(self, work: Background) -> None:
+        """The signature is being made: say so, and take no second click meanwhile (a
+        signature is added whole or not at all; it takes a moment, so Batal waits for it)."""
+        self.work = work
+        self.buttons.setEnabled(False)
+        self.problem.setStyleSheet("")
+        self.problem.setText(tr("Menandatangani…"))
+        work.succeeded.connect(lambda _result: self._signed())
+        work.failed.connect(lambda message, _cancelled: self._not_signed(message))
+
+    def _signed(self) -> None:
+        self.work = None
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _not_signed(self, message: str) -> None:
+        self.work = None
+        self.buttons.setEnabled(True)
+        self._refuse(message, self.passphrase)
+
+    def reject(self) -> None:
+        """Close, unless a signature is being made (it finishes first)."""
+        if self.work is None:
+            super().reject()
 
     def _refuse(self, message: str, field: QWidget) -> None:
+        self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setText(message)
         field.setFocus()
 

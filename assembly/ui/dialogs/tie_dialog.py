@@ -82,5 +82,5 @@ class TieDialog(QDialog):
             self.problem.show()
             self.adjustSize()
             return
-        self.decision = done[0]
+        self.decision = done.value
         super().accept()

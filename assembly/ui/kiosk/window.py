@@ -18,7 +18,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QGuiApplication,
-    QHideEvent,
     QKeyEvent,
     QKeySequence,
     QResizeEvent,
@@ -40,6 +39,7 @@ from assembly.domain.ballots import Ballot, BallotKind, BallotMode, BallotState
 from assembly.i18n import tr
 from assembly.services.ballots import VoteChoice
 from assembly.services.bundle import Services
+from assembly.services.changes import Area, Changes
 from assembly.ui.kiosk.choices import ChoicePanel
 from assembly.ui.kiosk.waiting import WaitingPage, confirm_close
 from assembly.ui.operation import Operations, Refused
@@ -55,7 +55,6 @@ from assembly.ui.projector.look import (
 
 CHOSEN = ROLE_COLOURS["elected"]
 THANKS_MS = 3000
-FOLLOW_MS = 1000
 REFUSAL_MS = 6000
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
@@ -130,11 +129,7 @@ class KioskWindow(QWidget):
         self._back_timer = QTimer(self)
         self._back_timer.setSingleShot(True)
         self._back_timer.timeout.connect(self.restart)
-        # Other desks and the console close and open ballots: follow them each second, and at
-        # once on this process's own changes.
-        self._follow_timer = QTimer(self)
-        self._follow_timer.setInterval(FOLLOW_MS)
-        self._follow_timer.timeout.connect(self.follow)
+        # The console, other windows and other desks close and open ballots: the door tells.
         operations.changed.connect(self._changed)  # a bound slot: dropped with the window
         self._scale()
         self.follow()
@@ -233,8 +228,10 @@ class KioskWindow(QWidget):
         if self.pages.currentWidget() is not self.thanks_page:
             self.restart()
 
-    def _changed(self, _changes: object) -> None:
-        if self.isVisible():
+    def _changed(self, changes: Changes) -> None:
+        # Ballots open and close as decisions (and a meeting's end); check-ins at the door
+        # do not move the booth.
+        if self.isVisible() and changes.areas & {Area.DECISIONS, Area.MEETINGS}:
             self.follow()
 
     def _take(self, ballot: Ballot) -> None:
@@ -474,11 +471,7 @@ class KioskWindow(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._follow_timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._follow_timer.stop()
-        super().hideEvent(event)
+        self.follow()  # what changed while it was hidden
 
 
 def open_kiosk(

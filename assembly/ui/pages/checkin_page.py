@@ -323,10 +323,9 @@ class CheckInPage(QWidget):
         self.matches.clear()
         self._show_matches(False)
         if done is not None:
-            result, _changes = done
-            self.show_result(result)
+            self.show_result(done.value)
         self.focus_entry()
-        return done[0] if done else None
+        return done.value if done else None
 
     def find_members(self) -> None:
         """Show the members whose name matches what was typed (three letters or more)."""
@@ -399,7 +398,7 @@ class CheckInPage(QWidget):
         assert callable(call)
         done = self.operations.run(self, lambda: call(meeting_id, member_id))
         if done is not None:
-            update: DeskUpdate = done[0]
+            update: DeskUpdate = done.value
             state = update.state.label if update.state else tr("tidak tercatat hadir")
             self._show(update.message, update.name, state, "", GREY)
         self.focus_entry()
@@ -429,7 +428,7 @@ class CheckInPage(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             tr("Impor hadir daring"),
-            done[0].summary,
+            done.value.summary,
             QMessageBox.StandardButton.Ok,
             self,
         )
@@ -437,7 +436,7 @@ class CheckInPage(QWidget):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.focus_entry()
-        return int(done[0].imported)
+        return int(done.value.imported)
 
     def edit_proxies(self) -> None:
         """Record or withdraw proxies (only when the AD allows them)."""

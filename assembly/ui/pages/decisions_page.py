@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -48,7 +48,6 @@ from assembly.ui.widgets.quorum_panel import NOT_REACHED_STYLE, REACHED_STYLE
 from assembly.ui.widgets.vote_entry import VoteEntry
 
 D = TypeVar("D", bound=QDialog)
-REFRESH_MS = 1000
 SHOWN_STATES = (MeetingState.OPENED, MeetingState.SUSPENDED, MeetingState.CLOSED,
                 MeetingState.LOCKED)  # fmt: skip
 
@@ -167,9 +166,6 @@ class DecisionsPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
         self.meeting.currentIndexChanged.connect(lambda _i: self._meeting_chosen())
         operations.changed.connect(self._changed)
         self.load_meetings()
@@ -333,14 +329,9 @@ class DecisionsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.timer.start()
         self.refresh()
         if self.focusWidget() is None:  # the console's keys work from the first moment
             self.agenda.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self.timer.stop()
 
     # --- the chair's acts ----------------------------------------------------------------------
 
@@ -354,7 +345,7 @@ class DecisionsPage(QWidget):
             return None
         done = self.operations.run(self, lambda: self.services.agenda.take_up(meeting_id, item_id))
         self.agenda.select_item(item_id)
-        return done[0] if done else None
+        return done.value if done else None
 
     def _say_decided(self) -> bool:
         """When the item under discussion is decided, say so (a key pressed anyway); whether
@@ -524,7 +515,7 @@ class DecisionsPage(QWidget):
             return None
         from assembly.ui.projector.window import open_projector
 
-        return self._keep(open_projector(self.services, meeting_id, self))
+        return self._keep(open_projector(self.services, self.operations, meeting_id, self))
 
     def _keep(self, window: QWidget) -> QWidget:
         self._windows = [w for w in self._windows if w.isVisible()] + [window]

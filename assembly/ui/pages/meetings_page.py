@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -33,10 +31,11 @@ from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.progress import Progress
+from assembly.ui.background import Background, progress_window
 from assembly.ui.dialogs.close_check import close_meeting_checked
 from assembly.ui.dialogs.meeting_dialog import MeetingDialog
 from assembly.ui.models.meeting_list_model import MeetingListModel
-from assembly.ui.operation import Operations
+from assembly.ui.operation import Operations, show_refusal
 from assembly.ui.widgets.buttons import localize_message_box
 from assembly.ui.widgets.inline_problems import ERROR_STYLE, WARNING_STYLE
 from assembly.ui.widgets.quorum_panel import QuorumPanel
@@ -310,7 +309,7 @@ class MeetingsPage(QWidget):
 
     # --- documents -----------------------------------------------------------------------------
 
-    def write_invitation(self, path: Path | None = None) -> int | None:
+    def write_invitation(self, path: Path | None = None) -> Background | None:
         """Write the invitation letter of the chosen meeting (asks where when ``path`` is
         None); the page count."""
         meeting_id = self.meeting_id
@@ -324,7 +323,7 @@ class MeetingsPage(QWidget):
             target, lambda p: self.services.documents.invitation(meeting_id, target, progress=p)
         )
 
-    def write_member_cards(self, path: Path | None = None) -> int | None:
+    def write_member_cards(self, path: Path | None = None) -> Background | None:
         """Write cards for every active member, with a progress bar and cancel; how many."""
         path = path or self._target(tr("Simpan kartu anggota"), tr("kartu-anggota.pdf"))
         if path is None:
@@ -334,7 +333,7 @@ class MeetingsPage(QWidget):
             target, lambda p: self.services.documents.member_cards(target, progress=p)
         )
 
-    def write_attendance_list(self, path: Path | None = None) -> int | None:
+    def write_attendance_list(self, path: Path | None = None) -> Background | None:
         """Write the Daftar Hadir of the chosen meeting; the page count."""
         meeting_id = self.meeting_id
         if meeting_id is None:
@@ -369,26 +368,14 @@ class MeetingsPage(QWidget):
         path = Path(chosen)
         return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
-    def _write(self, path: Path, call: Callable[[Progress], int]) -> int | None:
-        dialog = QProgressDialog(tr("Menulis {name}…", name=path.name), tr("Batal"), 0, 100, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        progress = Progress()
-
-        def report(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(done)
-            QApplication.processEvents()
-
-        progress.report = report
-        dialog.canceled.connect(progress.cancel.set)
-        try:
-            written = self.operations.run(self, lambda: call(progress))
-        finally:
-            dialog.close()
-        if written is not None:
-            self._tell(tr("Tersimpan: {path}", path=path))
-        return written
+    def _write(self, path: Path, call: Callable[[Progress], int]) -> Background:
+        """Write ``path`` on the door's worker thread with a progress bar and Batal; the
+        status says where once it is written. The work is returned (``result``: pages)."""
+        work = self.operations.start(call)
+        progress_window(self, work, tr("Menulis {name}…", name=path.name))
+        work.succeeded.connect(lambda _n: self._tell(tr("Tersimpan: {path}", path=path)))
+        work.failed.connect(lambda message, cancelled: cancelled or show_refusal(self, message))
+        return work
 
     # --- small things ----------------------------------------------------------------------------
 

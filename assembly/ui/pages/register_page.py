@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -31,11 +29,11 @@ from assembly.domain.register_query import RegisterQuery
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
-from assembly.services.progress import Progress
+from assembly.ui.background import Background, progress_window
 from assembly.ui.dialogs.exit_dialog import ExitDialog
 from assembly.ui.dialogs.member_dialog import MemberDialog
 from assembly.ui.models.member_table_model import MemberTableModel, count_text
-from assembly.ui.operation import Operations
+from assembly.ui.operation import Operations, show_refusal
 from assembly.ui.widgets.buttons import localize_message_box
 from assembly.ui.widgets.column_widths import set_column_widths
 from assembly.ui.widgets.member_detail import MemberDetailPanel
@@ -278,31 +276,22 @@ class RegisterPage(QWidget):
             target = target.with_suffix(suffix)
         self.export_to(target)
 
-    def export_to(self, path: Path) -> int | None:
-        """Write the register to ``path`` with a progress bar and a cancel button; the number
-        of members written (None when refused or cancelled)."""
-        dialog = QProgressDialog(tr("Mengekspor buku daftar anggota…"), tr("Batal"), 0, 100, self)
+    def export_to(self, path: Path) -> Background:
+        """Write the register to ``path`` on the door's worker thread, with a progress bar and
+        a cancel button; when it is written the status bar says how many members. The work
+        is returned (its ``result`` is the number written)."""
+        work = self.operations.start(
+            lambda progress: self.services.exporter.export(path, progress=progress)
+        )
+        dialog = progress_window(self, work, tr("Mengekspor buku daftar anggota…"))
         dialog.setWindowTitle(tr("Ekspor"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        progress = Progress()
-
-        def report(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(done)
-            QApplication.processEvents()
-
-        progress.report = report
-        dialog.canceled.connect(progress.cancel.set)
-        try:
-            count = self.operations.run(
-                self, lambda: self.services.exporter.export(path, progress=progress)
+        work.succeeded.connect(
+            lambda count: self._tell(
+                tr("{n} anggota diekspor ke {path}", n=thousands(int(count)), path=path)
             )
-        finally:
-            dialog.close()
-        if count is not None:
-            self._tell(tr("{n} anggota diekspor ke {path}", n=thousands(count), path=path))
-        return count
+        )
+        work.failed.connect(lambda message, cancelled: cancelled or show_refusal(self, message))
+        return work
 
     # --- keeping the screen up to date -------------------------------------------------------
 

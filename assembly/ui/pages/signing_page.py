@@ -36,12 +36,13 @@ from assembly.services.anchor_check import FileVerdict
 from assembly.services.backups import BackupResult
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
-from assembly.services.minutes_signing import SigningStatus, role_choices
+from assembly.services.minutes_signing import MinutesSigned, SigningStatus, role_choices
+from assembly.ui.background import Background
 from assembly.ui.dialogs.addendum_dialog import AddendumDialog
 from assembly.ui.dialogs.key_dialog import KeyDialog
 from assembly.ui.dialogs.sign_dialog import SignDialog
 from assembly.ui.models.signature_table_model import SignatureTableModel
-from assembly.ui.operation import Operations, Refused
+from assembly.ui.operation import Operations
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 from assembly.ui.widgets.meeting_selector import meeting_selector
 
@@ -304,31 +305,29 @@ class SigningPage(QWidget):
         self._open(dialog)
         return dialog
 
-    def _sign(self, dialog: SignDialog) -> str | None:
-        """Sign as the dialog says; None when signed, else the refusal for the dialog to show
-        (it stays open: a wrong passphrase is one message and another try)."""
+    def _sign(self, dialog: SignDialog) -> str | Background:
+        """Sign as the dialog says, on the door's worker thread (pyHanko and the PDF checks
+        take a moment; the window stays responsive). A refusal goes back to the dialog, which
+        stays open: a wrong passphrase is one message and another try."""
         meeting_id = self.meeting_id()
         if meeting_id is None:
             return tr("Pilih rapat lebih dahulu.")
         pdf, role, key, passphrase = dialog.values()
         dialog.passphrase.clear()  # the passphrase leaves memory with the attempt
-        result = self._busy(
-            lambda: self.operations.run_inline(
-                lambda: self.services.minutes_signing.sign_minutes(
-                    meeting_id, pdf, key, passphrase, role
-                ),
-            )
+        signing = self.services.minutes_signing
+        work = self.operations.start(
+            lambda _progress: signing.sign_minutes(meeting_id, pdf, key, passphrase, role)
         )
-        if isinstance(result, Refused):
-            return result.message
-        signed = result[0]
+        work.succeeded.connect(lambda done: self._signed(meeting_id, role, key, done.value))
+        return work
+
+    def _signed(self, meeting_id: int, role: str, key: Path, signed: MinutesSigned) -> None:
         self._keys[role] = key
         if signed.kind == "berita_acara":
             self._files[meeting_id] = signed.signed.path
         self.show_report(signed.report)
         self._show_backup(signed.backup)
         self.refresh_status()
-        return None
 
     def open_key_dialog(self, *, new: bool) -> KeyDialog:
         """The dialog that makes a new key or imports an existing one."""
@@ -451,7 +450,7 @@ class SigningPage(QWidget):
             self.checked_label.setText(
                 tr(
                     "Adendum ditulis ke {path}; tandatangani dengan \u201cTandatangani…\u201d.",
-                    path=result[0].path,
+                    path=result.value.path,
                 )
             )
 

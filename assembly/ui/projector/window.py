@@ -1,4 +1,5 @@
-"""The projector window: what the hall reads on the big screen, refreshed every second.
+"""The projector window: what the hall reads on the big screen, refreshed whenever this window,
+another window or another desk changes the meeting (through the door's ``changed`` signal).
 
 It shows the cooperative and the meeting, the agenda item taken up, the quorum, an open ballot's
 progress (never a running tally, whatever the mode) and, once the ballot is closed, its result
@@ -7,11 +8,9 @@ result and the base it was counted from)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
-    QCloseEvent,
     QGuiApplication,
-    QHideEvent,
     QKeyEvent,
     QResizeEvent,
     QShowEvent,
@@ -21,11 +20,11 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.services.bundle import Services
+from assembly.services.changes import Area, Changes
+from assembly.ui.operation import Operations
 from assembly.ui.projector.bars import ProgressBarView, ResultBars
 from assembly.ui.projector.content import ProjectorView, Stage, view_of
 from assembly.ui.projector.look import MUTED, dark_style, set_hall_font
-
-REFRESH_MS = 1000
 
 
 def _label(name: str, parent: QWidget) -> QLabel:
@@ -37,10 +36,17 @@ def _label(name: str, parent: QWidget) -> QLabel:
 
 
 class ProjectorWindow(QWidget):
-    """The hall's screen for one meeting. ``refresh()`` reads the console snapshot now; a
-    timer calls it every second while the window is shown."""
+    """The hall's screen for one meeting. ``refresh()`` reads the console snapshot now; each
+    change to the meeting's attendance, decisions or state calls it while the window is shown,
+    whichever window or desk made it."""
 
-    def __init__(self, services: Services, meeting_id: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services,
+        operations: Operations,
+        meeting_id: int,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent, Qt.WindowType.Window)
         self._services = services
         self.meeting_id = meeting_id
@@ -99,9 +105,7 @@ class ProjectorWindow(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.stage, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        operations.changed.connect(self._changed)  # a bound slot: dropped with the window
         self._scale()
         self.refresh()
 
@@ -200,22 +204,20 @@ class ProjectorWindow(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
-        self._timer.start()
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._timer.stop()
-        super().hideEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._timer.stop()
-        super().closeEvent(event)
+    def _changed(self, changes: Changes) -> None:
+        shown = {Area.MEETINGS, Area.ATTENDANCE, Area.DECISIONS, Area.COOPERATIVE}
+        if changes.areas & shown and self.isVisible():
+            self.refresh()
 
 
-def open_projector(services: Services, meeting_id: int, parent: QWidget | None = None) -> QWidget:
+def open_projector(
+    services: Services, operations: Operations, meeting_id: int, parent: QWidget | None = None
+) -> QWidget:
     """Open the projector for ``meeting_id`` as its own window: full screen on a second screen
     when there is one (the one the console is not on), else a large normal window (F11 toggles
     full screen, Esc leaves it). Returns the window."""
-    window = ProjectorWindow(services, meeting_id, parent)
+    window = ProjectorWindow(services, operations, meeting_id, parent)
     screens = QGuiApplication.screens()
     if len(screens) > 1:
         here = parent.screen() if parent is not None else QGuiApplication.primaryScreen()

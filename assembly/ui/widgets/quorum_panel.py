@@ -93,7 +93,9 @@ class QuorumPanel(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
+        # A clock for the suspension's countdown: it reads the time, never the database.
         self._tick = QTimer(self)
+        self._tick.setObjectName("clock")
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._show_countdown)
         operations.changed.connect(self._changed)
