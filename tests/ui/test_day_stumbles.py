@@ -244,7 +244,7 @@ def test_an_election_opens_without_a_consensus_record_and_ends_with_the_board(
     assert page.ballot_panel.board_label.isVisible()
     assert page.ballot_panel.board_label.text() == board
     assert page.agenda.model.index(3, 3).data() == "diputuskan"
-    projector = ProjectorWindow(s, hall.meeting_id)
+    projector = ProjectorWindow(s, Operations(), hall.meeting_id)
     qtbot.addWidget(projector)
     projector.resize(1280, 720)
     projector.show()
