@@ -69,4 +69,3 @@ def _insert(conn: sa.Connection, meeting_id: int, stays: Mapping[int, Sequence[S
     ]
     if rows:
         conn.execute(sa.insert(attendance_stays), rows)
-
