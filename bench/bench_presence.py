@@ -30,13 +30,16 @@ ROUNDS = 3
 TARGETS = {"attendees": 1.0, "console": 1.0}
 
 
-def _median(action: Callable[[], object]) -> float:
-    runs = []
+def _median(action: Callable[[], object]) -> tuple[float, float]:
+    """Median wall seconds and median CPU seconds of this process (the part a machine busy
+    with other work inflates least) over ``ROUNDS`` runs."""
+    walls, cpus = [], []
     for _ in range(ROUNDS):
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         action()
-        runs.append(time.perf_counter() - began)
-    return statistics.median(runs)
+        walls.append(time.perf_counter() - began)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def run(scale: str) -> list[dict[str, object]]:
@@ -89,24 +92,24 @@ def run(scale: str) -> list[dict[str, object]]:
         console = _median(first_show)
         db.close()
     where = f"{attendees:,} attendees, {members:,} members"
-    return [
-        {
-            "work": f"presence.attendees (median of {ROUNDS}), {where}; "
-            "baseline: the whole history replayed, as before",
-            "figure": round(took, 3),
-            "baseline": round(before, 3),
-            "target": f"≤ {TARGETS['attendees']:g} s",
-            "ok": took <= TARGETS["attendees"],
-        },
-        {
-            "work": f"chair's console, first show (median of {ROUNDS}), {where}; "
-            "baseline: the replay it began with before",
-            "figure": round(console, 3),
-            "baseline": round(before, 3),
-            "target": f"≤ {TARGETS['console']:g} s",
-            "ok": console <= TARGETS["console"],
-        },
-    ]
+    rows = []
+    for label, figure, target in (
+        (f"presence.attendees, {where}; baseline: the whole history replayed, as before",
+         took, TARGETS["attendees"]),
+        (f"chair's console, first show, {where}; baseline: the replay it began with before",
+         console, TARGETS["console"]),
+    ):  # fmt: skip
+        for kind, index in ((f"wall s, median of {ROUNDS}", 0), ("CPU s of the process", 1)):
+            rows.append(
+                {
+                    "work": f"{label} ({kind})",
+                    "figure": round(figure[index], 3),
+                    "baseline": round(before[index], 3),
+                    "target": f"≤ {target:g} s",
+                    "ok": figure[index] <= target,
+                }
+            )
+    return rows
 
 
 if __name__ == "__main__":
