@@ -1,6 +1,8 @@
-"""What counting who was present when reads: the attendance history without the records it
-replaced, each attendee's rights as the door recorded them, the holders of surat kuasa, and
-a fingerprint that changes whenever any of these may have (issue 11, point 1)."""
+"""What counting who was present when reads: each attendee's rights as the door recorded them
+with their stays as kept in step with the history (``attendance_stays``), the attendance
+history itself without the records it replaced (for the independent recount), the holders of
+surat kuasa, and a fingerprint that changes whenever any of these may have (issue 11,
+point 1)."""
 
 from __future__ import annotations
 
