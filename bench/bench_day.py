@@ -52,6 +52,7 @@ kuorum = Kuorum(app)
 assert kuorum.open(Path(sys.argv[1]))
 app.processEvents()
 print("{READY}", flush=True)
+kuorum.close()  # as the secretary quits: the next start finds the file as Kuorum left it
 """
 
 _START_BARE = f"""
@@ -315,8 +316,14 @@ def run(scale: str, profile: bool = False) -> list[dict[str, object]]:
         else:
             _demo(db, members)
         env = dict(os.environ, XDG_CONFIG_HOME=str(folder / "config"), PYTHONPATH=str(ROOT))
+        # Compiled modules kept between starts, as the installed app has them (a shell with
+        # PYTHONDONTWRITEBYTECODE would compile every module at every start), in the run's
+        # own folder so that nothing is written into the source tree or the environment.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
         # One start untimed: a file made by an older Kuorum is migrated (with its safety copy)
-        # once, at its first opening; the figure is every start after that.
+        # once, at its first opening, and the modules are compiled; the figure is every start
+        # after that.
         _started(_START_APP, db, env)
         app_runs = [_start(_START_APP, db, env) for _ in range(3)]
         bare_runs = [_start(_START_BARE, db, env) for _ in range(3)]

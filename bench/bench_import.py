@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import random
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -159,23 +159,43 @@ def _members_schema(template: Path, *, with_search: bool) -> list[str]:
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _cli_env(cache: Path) -> dict[str, str]:
+    """The command line's environment: compiled modules kept between runs, as the installed
+    app has them (a shell with PYTHONDONTWRITEBYTECODE would compile every module at every
+    run), in the bench's own folder so that nothing is written into the source tree."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(cache))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def end_to_end(source: Path, db: Path) -> tuple[float, float]:
     """Wall seconds and peak memory (MB) of ``python main.py members import`` as a user runs
-    it, process start to exit, into a cooperative made by ``python main.py init``."""
+    it, process start to exit, into a cooperative made by ``python main.py init`` (which runs
+    first, untimed, and leaves the modules compiled). The memory is that one process's own
+    peak (``wait4`` on it), not the largest of every child the bench has waited for."""
+    env = _cli_env(db.parent / "pycache")
     subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "init", "--db", str(db), "--name", "KSP Bench"],
         check=True,
         capture_output=True,
+        env=env,
     )
     start = time.perf_counter()
-    subprocess.run(
+    child = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "members", "import", str(source), "--db", str(db)],
-        check=True,
-        capture_output=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
     )
+    _pid, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB on Linux
-    return elapsed, peak_kb / 1024
+    child.returncode = os.waitstatus_to_exitcode(status)
+    assert child.stderr is not None
+    error = child.stderr.read().decode("utf-8", "replace")
+    child.stderr.close()
+    if child.returncode:
+        raise RuntimeError(f"the import failed (exit {child.returncode}): {error[-500:]}")
+    return elapsed, usage.ru_maxrss / 1024  # KB on Linux
 
 
 def run(scale: str) -> list[dict[str, object]]:
@@ -231,7 +251,7 @@ def run(scale: str) -> list[dict[str, object]]:
             "ok": whole <= 3 * plain,
         },
         {
-            "work": "  its peak memory (the whole process)",
+            "work": "  its peak memory (that process alone)",
             "figure": f"{peak_mb:.0f} MB",
             "baseline": "",
             "target": "< 300 MB",

@@ -14,12 +14,6 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from assembly.persistence.migrations.versions.r0005_minutes_lock import _lock_triggers
-from assembly.persistence.migrations.versions.r0006_secret import (
-    _lock_triggers as _secret_lock_triggers,
-)
-from assembly.persistence.migrations.versions.r0007_anchor import anchor_triggers
-from assembly.persistence.migrations.versions.r0008_lock import _TRIGGERS as _signed_file_triggers
 from assembly.persistence.tables import meeting_anchors
 from assembly.persistence.timestamps import required, to_text
 
@@ -88,6 +82,17 @@ _APPEND_ONLY = tuple(
 def required_triggers() -> list[str]:
     """The names of the triggers the schema requires: the append-only histories', the
     lock's and the anchors'."""
+    # Imported here, not at the top: the migrations load Alembic (half a second of every
+    # start), which only ``audit verify`` and a migration need.
+    from assembly.persistence.migrations.versions.r0005_minutes_lock import _lock_triggers
+    from assembly.persistence.migrations.versions.r0006_secret import (
+        _lock_triggers as _secret_lock_triggers,
+    )
+    from assembly.persistence.migrations.versions.r0007_anchor import anchor_triggers
+    from assembly.persistence.migrations.versions.r0008_lock import (
+        _TRIGGERS as _signed_file_triggers,
+    )
+
     # r0006 replaced the per-vote secret choices (and their lock triggers) by totals.
     lock = [name for name, _sql in _lock_triggers() if "secret_choices" not in name]
     later = _secret_lock_triggers("secret_totals") + anchor_triggers() + list(_signed_file_triggers)

@@ -24,6 +24,7 @@ from assembly.domain.attendance_query import (
     AttendanceSort,
 )
 from assembly.domain.members import Category, Member, Status
+from assembly.persistence import stays_store
 from assembly.persistence.desk_search import like_pattern
 from assembly.persistence.member_store import from_row as member_from_row
 from assembly.persistence.tables import attendance, attendance_events, members, proxies
@@ -115,17 +116,28 @@ def _event_values(meeting_id: int, event: AttendanceEvent) -> dict[str, Any]:
 
 
 def add_event(conn: sa.Connection, meeting_id: int, event: AttendanceEvent) -> int:
-    """Append one entry to the history; its id."""
+    """Append one entry to the history, and keep the member's stays in step; its id."""
     result = conn.execute(sa.insert(attendance_events).values(**_event_values(meeting_id, event)))
     key = result.inserted_primary_key
     assert key is not None
+    stays_store.replay(conn, meeting_id, (event.member_id,))
     return int(key[0])
 
 
 def add_events(conn: sa.Connection, meeting_id: int, events: Sequence[AttendanceEvent]) -> None:
-    """Append many entries in one executemany."""
+    """Append many entries in one executemany (in this order), and keep the stays of the
+    members they concern in step."""
     if events:
+        first = (
+            conn.execute(
+                sa.select(attendance_events.c.id)
+                .where(attendance_events.c.meeting_id == meeting_id)
+                .limit(1)
+            ).first()
+            is None
+        )
         conn.execute(sa.insert(attendance_events), [_event_values(meeting_id, e) for e in events])
+        stays_store.appended(conn, meeting_id, events, first)
 
 
 def _event(row: Mapping[Any, Any]) -> AttendanceEvent:

@@ -103,8 +103,11 @@ class Database:
         return open_listener(self.engine, self.origin, uri)
 
     def close(self) -> None:
-        """Release the file (checkpointing the WAL when this was the last connection)."""
+        """Release the file (checkpointing the WAL when this was the last connection), and
+        note beside it how it was left, so that the next opening need not read it through."""
         self.engine.dispose()
+        if not self.read_only:
+            _note_closed(self.path)
 
 
 def open_database(path: Path | str, *, create: bool = True) -> Database:
@@ -130,7 +133,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     if exists and not _writable(path):
         return _open_read_only(path)
     if exists:
-        revision = _inspect_existing(path)
+        revision = _inspect_existing(path, full=not _closed_cleanly(path))
         if revision != head_revision():
             _backup(path, revision or "kosong")
     else:
@@ -361,9 +364,49 @@ def _migrate(engine: sa.Engine) -> None:
         conn.commit()
 
 
-def _inspect_existing(path: Path, uri: str | None = None) -> str | None:
+# A file this Kuorum closed is not read through again at its next opening (PRAGMA quick_check
+# reads every page: 1.6 s of the start at 300,000 members). Closing leaves beside the file a note
+# of its size, change time and inode ("kuorum.sqlite-closed"); opening takes the note away and
+# reads the whole file through unless the note matches it exactly. After a crash or a power cut
+# (no note), or when anything else wrote the file (it no longer matches), the file is checked.
+CLOSED_SUFFIX = "-closed"
+
+
+def _stamp(path: Path) -> str:
+    status = path.stat()
+    return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ino}"
+
+
+def _note_closed(path: Path) -> None:
+    """Note how the file was left, when nothing else holds it open (its WAL is gone)."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return
+        path.with_name(path.name + CLOSED_SUFFIX).write_text(_stamp(path), encoding="ascii")
+    except OSError:
+        pass  # no note: the next opening checks the file in full
+
+
+def _closed_cleanly(path: Path) -> bool:
+    """Whether the file is exactly as this Kuorum closed it; the note is taken away either
+    way, so that a session that ends without closing leaves the next opening to check."""
+    note = path.with_name(path.name + CLOSED_SUFFIX)
+    try:
+        noted = note.read_text(encoding="ascii")
+        note.unlink()
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        return noted == _stamp(path)
+    except OSError:
+        return False
+
+
+def _inspect_existing(path: Path, uri: str | None = None, *, full: bool = True) -> str | None:
     """Check that ``path`` is an intact Kuorum database this version can open; its revision.
-    ``uri`` opens it another way than read-only mode (a file Kuorum may not write)."""
+    ``uri`` opens it another way than read-only mode (a file Kuorum may not write); ``full``
+    reads every page to check it (PRAGMA quick_check), not only its header and schema."""
     try:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))
@@ -382,7 +425,7 @@ def _inspect_existing(path: Path, uri: str | None = None) -> str | None:
     try:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             raise StorageError(tr("Berkas {path} bukan basis data Kuorum.", path=path))
-        check = conn.execute("PRAGMA quick_check").fetchall()
+        check = conn.execute("PRAGMA quick_check").fetchall() if full else [("ok",)]
         if check != [("ok",)]:
             detail = "; ".join(str(row[0]) for row in check[:3])
             raise StorageError(

@@ -203,6 +203,25 @@ attendance_events = sa.Table(
     sa.Index("ix_attendance_events_meeting_id", "meeting_id", "member_id", "id"),
 )
 
+# Who was present when, each member's stays as the history replays them (r0012_presence): kept
+# by attendance_store in the same transaction as every history entry, so that the berita acara,
+# the Daftar Hadir and the snapshots read 150,000 stays without replaying the history. Derived,
+# never the record: ``minutes check`` recounts from attendance_events alone, and the anchor
+# digests the history, not this. Clustered by (meeting, member, order) on SQLite.
+attendance_stays = sa.Table(
+    "attendance_stays",
+    metadata,
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), primary_key=True),
+    sa.Column("member_id", sa.Integer, sa.ForeignKey("members.id"), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("started_at", sa.String(40), nullable=False),
+    sa.Column("channel", sa.String(10), nullable=False),
+    sa.Column("ended_at", sa.String(40), nullable=True),
+    sa.Column("returned", sa.Boolean, nullable=False),
+    sa.Column("left_meeting", sa.Boolean, nullable=False),
+    sqlite_with_rowid=False,
+)
+
 quorum_checks = sa.Table(
     "quorum_checks",
     metadata,

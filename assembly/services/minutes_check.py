@@ -15,19 +15,21 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assembly.domain.errors import DomainError
 from assembly.domain.figures import Figure, Mismatch, compare
 from assembly.domain.meeting import Meeting
 from assembly.i18n import tr
-from assembly.pdf.embedded import embedded_files
 from assembly.services import minutes_recount, numbers_check
 from assembly.services.changes import Done
 from assembly.services.context import ServiceContext
 from assembly.services.files import require_folder, write_atomically
 from assembly.services.meeting_lookup import ProfileCache
 from assembly.services.meetings import MeetingService
-from assembly.services.minutes import MinutesService
+
+if TYPE_CHECKING:
+    from assembly.services.minutes import MinutesService
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,9 @@ class MinutesCheckService:
         missing or draft meeting, like the export. With ``keep`` the berita acara checked
         is also written there (the review screen shows exactly what was checked)."""
         out = io.BytesIO()
-        rendered = MinutesService(self._ctx).render(meeting_id, out, paper, lang)
+        from assembly.pdf.embedded import embedded_files
+
+        rendered = _minutes(self._ctx).render(meeting_id, out, paper, lang)
         figures = rendered.figures
         found = self._against_records(rendered.meeting, figures)
         files = embedded_files(out.getvalue())
@@ -95,7 +99,7 @@ class MinutesCheckService:
     def quick_check(self, meeting_id: int) -> CheckReport:
         """The check against the records only, without laying the pages out (so without
         page numbers): what closing a meeting asks, fast at any size."""
-        meeting, figures = MinutesService(self._ctx).stated(meeting_id)
+        meeting, figures = _minutes(self._ctx).stated(meeting_id)
         return _report(meeting_id, len(figures), 0, self._against_records(meeting, figures))
 
     def close(self, meeting_id: int, reason: str = "") -> Done[Meeting]:
@@ -221,3 +225,11 @@ def describe(key: str) -> str:
             "suara": tr("perolehan suara"),
         }.get(head, head)
     return f"{text} ({key})"
+
+
+def _minutes(ctx: ServiceContext) -> MinutesService:
+    """The berita acara's service, loaded when a check is made: it brings ReportLab and
+    pyHanko, which the window's start (where this check's dialog is built) does not need."""
+    from assembly.services.minutes import MinutesService
+
+    return MinutesService(ctx)

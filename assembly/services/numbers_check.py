@@ -36,7 +36,6 @@ from assembly.domain.presence import (
     movements,
 )
 from assembly.i18n import tr
-from assembly.pdf.embedded import embedded_files
 
 FIGURES_FILE = "angka.json"
 ATTENDANCE_FILE = "daftar_hadir.csv"
@@ -69,6 +68,8 @@ def check_file(path: Path | str) -> NumbersReport:
     except OSError as exc:
         raise DomainError(tr("Berkas {path} tidak dapat dibaca: {error}", path=path,
                              error=exc.strerror or exc)) from exc  # fmt: skip
+    from assembly.pdf.embedded import embedded_files  # pyHanko: not for the window's start
+
     try:
         files = embedded_files(data)
     except ValueError as exc:

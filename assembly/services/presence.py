@@ -1,13 +1,17 @@
-"""Who was present when, read from the records: the attendance history replayed into stays
-(:mod:`assembly.domain.presence`), with whether each member counts and may vote.
+"""Who was present when, read from the records: each member's stays as the attendance
+history replays them (:mod:`assembly.domain.presence`), with whether each member counts and
+may vote.
 
 Two readings. :func:`attendees` is everyone with an attendance row, their rights as the door
-recorded them there: what the berita acara, the Daftar Hadir and the vote snapshots state.
-:func:`recounted_attendees` is everyone the history names, whether or not a row is left for
-them: the independent recount that the reconciliation check compares against. A member whose
-row is gone has their rights decided again from the register at the cut-off; the others keep
-the rights the door decided (a register corrected after the meeting, an arrears flag paid off
-next month, does not rewrite who could vote then).
+recorded them there, their stays as kept in step with the history in the same transaction as
+every entry (``attendance_stays``, read in one pass: 150,000 attendees without a replay): what
+the berita acara, the Daftar Hadir and the vote snapshots state. :func:`recounted_attendees`
+is everyone the history names, whether or not a row is left for them, their stays replayed
+from the history itself: the independent recount that the reconciliation check compares
+against, which a tampered stay therefore cannot fool. A member whose row is gone has their
+rights decided again from the register at the cut-off; the others keep the rights the door
+decided (a register corrected after the meeting, an arrears flag paid off next month, does
+not rewrite who could vote then).
 """
 
 from __future__ import annotations
@@ -25,15 +29,9 @@ from assembly.persistence.meeting_store import Connection
 
 
 def attendees(conn: Connection, meeting_id: int) -> list[Attendee]:
-    """Everyone with an attendance row, their rights as recorded, their stays replayed from
-    the history (ordered by member id)."""
-    stays = stays_of(presence_store.moves(conn, meeting_id))
-    return [
-        Attendee(member_id, counted, may_vote, category, stays.get(member_id, ()))
-        for member_id, (counted, may_vote, category) in sorted(
-            presence_store.flags(conn, meeting_id).items()
-        )
-    ]
+    """Everyone with an attendance row, their rights as recorded, their stays as the history
+    replays them (kept in step with it, read without replaying; ordered by member id)."""
+    return presence_store.attendees(conn, meeting_id)
 
 
 def recounted_attendees(conn: Connection, meeting: Meeting, profile: ADProfile) -> list[Attendee]:
@@ -70,10 +68,10 @@ class _Hall:
 
 
 class LivePresence:
-    """The hall's figures now, for the projector that asks every second: the stays are
-    replayed from the history once, then only the members whose history grew are replayed
-    again; anything the new entries do not explain (rights recounted, a row gone) replays
-    everything."""
+    """The hall's figures now, for the projector that asks every second: everyone's stays
+    are read once, then only those of the members whose history grew are read again;
+    anything the new entries do not explain (rights recounted, a row gone) reads everything
+    again."""
 
     def __init__(self) -> None:
         self._halls: dict[int, _Hall] = {}
@@ -95,21 +93,19 @@ class LivePresence:
     def _caught_up(
         self, conn: Connection, meeting_id: int, hall: _Hall, key: Fingerprint
     ) -> _Hall | None:
-        """The hall with the new history entries replayed, or None when a full replay is
-        needed."""
+        """The hall with the stays of the members named by the new history entries read
+        again, or None when everything must be read again."""
         newer = presence_store.moves(conn, meeting_id, after=hall.fingerprint[0])
         changed = {e.member_id for e in newer}
         if not changed:
             return None
-        stays = stays_of(presence_store.moves(conn, meeting_id, members=changed))
-        rights = presence_store.flags(conn, meeting_id, changed)
+        now = {a.member_id: a for a in presence_store.attendees(conn, meeting_id, changed)}
         for member_id in changed:
             old = hall.people.pop(member_id, None)
             if old is not None:
                 hall.timeline.remove(old)
-            if member_id in rights:
-                counted, may_vote, category = rights[member_id]
-                new = Attendee(member_id, counted, may_vote, category, stays.get(member_id, ()))
+            new = now.get(member_id)
+            if new is not None:
                 hall.people[member_id] = new
                 hall.timeline.add(new)
         people = hall.people.values()

@@ -1,0 +1,117 @@
+"""Who was present when, at the demo's held RAT (half the register came: 150,000 attendees at
+300,000 members): ``presence.attendees`` (what the berita acara, the Daftar Hadir, ballot
+opening and ``status`` read) and the chair's console shown for the first time, each beside
+the replay of the whole attendance history they did before r0012_presence (the history read
+and replayed with ``stays_of``, the rights read, the attendees built), measured in the same
+run on the same file.
+
+The register is the demo cooperative (``python main.py demo``: 300,000 members in "full",
+30,000 in "quick"), made once in a temporary folder, or the file named by
+``KUORUM_BENCH_DAY_DB`` (copied, never changed). Run alone with
+``python -m bench.bench_presence [quick|full]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.bench_day import _demo
+
+SIZES = {"full": 300_000, "quick": 30_000}
+ROUNDS = 3
+TARGETS = {"attendees": 1.0, "console": 1.0}
+
+
+def _median(action: Callable[[], object]) -> tuple[float, float]:
+    """Median wall seconds and median CPU seconds of this process (the part a machine busy
+    with other work inflates least) over ``ROUNDS`` runs."""
+    walls, cpus = [], []
+    for _ in range(ROUNDS):
+        began, cpu = time.perf_counter(), time.process_time()
+        action()
+        walls.append(time.perf_counter() - began)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def run(scale: str) -> list[dict[str, object]]:
+    """attendees() and the console's first show at the held meeting, beside the old replay."""
+    from assembly.domain.presence import Attendee, stays_of
+    from assembly.persistence import presence_store
+    from assembly.persistence.database import open_database
+    from assembly.services import presence
+    from assembly.services.console import ConsoleService
+    from assembly.services.context import ServiceContext
+
+    members = SIZES[scale]
+    with tempfile.TemporaryDirectory(prefix="kuorum-bench-presence-") as tmp:
+        db_path = Path(tmp) / "kuorum.sqlite"
+        given = os.environ.get("KUORUM_BENCH_DAY_DB")
+        if given:
+            shutil.copyfile(given, db_path)
+        else:
+            _demo(db_path, members)
+        db = open_database(db_path)
+        with db.read() as conn:
+            held, attendees = conn.exec_driver_sql(
+                "SELECT meeting_id, count(*) FROM attendance GROUP BY meeting_id"
+                " ORDER BY count(*) DESC LIMIT 1"
+            ).one()
+        moment = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)  # after the held meeting: all counted
+
+        def replay() -> list[Attendee]:
+            """What attendees() did before: the whole history replayed."""
+            with db.read() as conn:
+                stays = stays_of(presence_store.moves(conn, held))
+                rights = presence_store.flags(conn, held)
+            return [
+                Attendee(m, counted, may_vote, category, stays.get(m, ()))
+                for m, (counted, may_vote, category) in sorted(rights.items())
+            ]
+
+        def fast() -> list[Attendee]:
+            with db.read() as conn:
+                return presence.attendees(conn, held)
+
+        if fast() != replay():
+            raise RuntimeError("the kept stays differ from the replay of the history")
+
+        def first_show() -> None:
+            ConsoleService(ServiceContext(db, "bench", lambda: moment)).snapshot(held)
+
+        took = _median(fast)
+        before = _median(replay)
+        console = _median(first_show)
+        db.close()
+    where = f"{attendees:,} attendees, {members:,} members"
+    rows = []
+    for label, figure, target in (
+        (f"presence.attendees, {where}; baseline: the whole history replayed, as before",
+         took, TARGETS["attendees"]),
+        (f"chair's console, first show, {where}; baseline: the replay it began with before",
+         console, TARGETS["console"]),
+    ):  # fmt: skip
+        for kind, index in ((f"wall s, median of {ROUNDS}", 0), ("CPU s of the process", 1)):
+            rows.append(
+                {
+                    "work": f"{label} ({kind})",
+                    "figure": round(figure[index], 3),
+                    "baseline": round(before[index], 3),
+                    "target": f"≤ {target:g} s",
+                    "ok": figure[index] <= target,
+                }
+            )
+    return rows
+
+
+if __name__ == "__main__":
+    for figure in run(next((a for a in sys.argv[1:] if a in SIZES), "quick")):
+        print(figure)
