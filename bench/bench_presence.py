@@ -1,7 +1,7 @@
 """Who was present when, at the demo's held RAT (half the register came: 150,000 attendees at
 300,000 members): ``presence.attendees`` (what the berita acara, the Daftar Hadir, ballot
 opening and ``status`` read) and the chair's console shown for the first time, each beside
-the replay of the whole attendance history they did before r0012_presence (the history read
+the replay of the whole attendance history they did before r0012 (the history read
 and replayed with ``stays_of``, the rights read, the attendees built), measured in the same
 run on the same file.
 

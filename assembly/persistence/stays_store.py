@@ -1,4 +1,4 @@
-"""Each member's stays kept in step with the attendance history (r0012_presence): whenever an
+"""Each member's stays kept in step with the attendance history (r0012): whenever an
 entry is appended, the stays of the members it concerns are replayed from their history with
 the one replay of :func:`assembly.domain.presence.stays_of` and stored, in the same
 transaction. Reading who was present when then costs one range scan, not a replay of the whole

@@ -203,7 +203,7 @@ attendance_events = sa.Table(
     sa.Index("ix_attendance_events_meeting_id", "meeting_id", "member_id", "id"),
 )
 
-# Who was present when, each member's stays as the history replays them (r0012_presence): kept
+# Who was present when, each member's stays as the history replays them (r0012): kept
 # by attendance_store in the same transaction as every history entry, so that the berita acara,
 # the Daftar Hadir and the snapshots read 150,000 stays without replaying the history. Derived,
 # never the record: ``minutes check`` recounts from attendance_events alone, and the anchor
@@ -414,7 +414,7 @@ meeting_anchors = sa.Table(
 )
 
 # What each write transaction changed, for the other windows and desks on the same SQLite file
-# (assembly.persistence.change_feed; migration r0012_live): the origin (one open database) and
+# (assembly.persistence.change_feed; migration r0013): the origin (one open database) and
 # the tables it wrote. No ids, no times; only the last few hundred notes are kept.
 change_log = sa.Table(
     "change_log",

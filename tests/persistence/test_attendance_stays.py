@@ -1,4 +1,4 @@
-"""Who was present when, kept in step with the attendance history (r0012_presence): whatever
+"""Who was present when, kept in step with the attendance history (r0012): whatever
 the history holds and however it was written (move by move at the door, in one batch as the
 demo and the online import do, a batch added to a history already there), the stays the
 berita acara reads equal the replay of the whole history (``stays_of``, held against a
@@ -159,7 +159,7 @@ def test_the_kept_stays_equal_the_replay_of_the_whole_history(
 
 
 def test_a_file_from_before_gets_its_stays_at_migration(tmp_path: Path) -> None:
-    """r0012_presence replays each meeting's history of an older file into its stays, exactly
+    """r0012 replays each meeting's history of an older file into its stays, exactly
     as the app replays it (undos, a surat kuasa lapsing on arrival, a channel carried over)."""
     from alembic import command
 

@@ -1,15 +1,15 @@
 """The change log: each write transaction notes the tables it wrote, so another window or
 process on the same SQLite file can refresh what it shows (assembly.persistence.change_feed).
 
-Revision ID: r0012_live
+Revision ID: r0013
 Revises: r0011
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "r0012_live"
-down_revision = "r0011"
+revision = "r0013"
+down_revision = "r0012"
 branch_labels = None
 depends_on = None
 

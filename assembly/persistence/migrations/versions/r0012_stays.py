@@ -2,7 +2,7 @@
 attendance history once here and then kept in step with it by every entry appended, so that
 the berita acara, the Daftar Hadir and the snapshots no longer replay 150,000 entries.
 
-Revision ID: r0012_presence
+Revision ID: r0012
 Revises: r0011
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "r0012_presence"
+revision = "r0012"
 down_revision = "r0011"
 branch_labels = None
 depends_on = None
