@@ -24,6 +24,7 @@ TABLE_AREAS: dict[str, frozenset[Area]] = {
     "proxies": frozenset({Area.ATTENDANCE}),
     "attendance": frozenset({Area.ATTENDANCE}),
     "attendance_events": frozenset({Area.ATTENDANCE}),
+    "attendance_stays": frozenset({Area.ATTENDANCE}),
     "quorum_checks": frozenset({Area.ATTENDANCE, Area.MEETINGS}),
     "decisions": frozenset({Area.DECISIONS}),
     "ballots": frozenset({Area.DECISIONS}),
