@@ -36,6 +36,7 @@ from reportlab.platypus import (
 from assembly.domain.attendance import Channel
 from assembly.domain.cooperative import Cooperative
 from assembly.domain.members import Category
+from assembly.domain.minutes_words import town
 from assembly.i18n import Translator, translator
 from assembly.pdf.attendance_totals import MARKS, NO_VOTE_MARK, totals_flowables
 from assembly.pdf.dates import clock, clock_with_zone, day_and_date
@@ -112,6 +113,7 @@ class AttendanceHeading:
     document_number: str = ""
     signatories: tuple[Signatory, ...] = ()
     setup: PageSetup = field(default_factory=PageSetup)
+    annex: str = ""  # "LAMPIRAN I" when the list is the berita acara's first annex
     language: str | None = None
     # A blank form printed before the meeting (no one has arrived yet): this many numbered
     # empty lines for the members to write in and sign.
@@ -249,7 +251,13 @@ class _Layout:
             ),
             hAlign="LEFT",
         )
+        label = (
+            [Paragraph(f"<b>{escape(h.annex)}</b>", style["body"]), Spacer(1, 1 * mm)]
+            if h.annex
+            else []
+        )
         return [
+            *label,
             Letterhead(h.cooperative, t),
             Spacer(1, 3 * mm),
             Paragraph(t.tr("DAFTAR HADIR"), style["title"]),
@@ -385,7 +393,8 @@ def signature_blocks(
     one, an optional heading over all ("Pengurus Koperasi …,"), each role, room to sign and
     the name in bold, underlined."""
     style = styles(10)["subtitle"]
-    dated = f"{city}, {long_date(day, t)}" if city else long_date(day, t)
+    place = town(city)  # the town alone, never the address block or the postcode
+    dated = f"{place}, {long_date(day, t)}" if place else long_date(day, t)
     n = len(signatories)
     rows: list[list[Flowable | str]] = [[""] * (n - 1) + [Paragraph(escape(dated), style)]]
     commands: list[tuple[object, ...]] = [

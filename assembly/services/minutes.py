@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,7 +25,7 @@ from assembly.domain.attendance_query import AttendanceEntry
 from assembly.domain.ballots import BallotKind
 from assembly.domain.errors import DomainError
 from assembly.domain.figures import Figure, on_pages
-from assembly.domain.meeting import Meeting, MeetingState, OfficerRole
+from assembly.domain.meeting import Meeting, MeetingState
 from assembly.domain.minutes import (
     DecisionEntry,
     MinutesContent,
@@ -33,6 +33,7 @@ from assembly.domain.minutes import (
     build_minutes,
     full_title,
 )
+from assembly.domain.minutes_words import Terbilang
 from assembly.domain.presence import Attendee, ever_present, movements
 from assembly.i18n import LANGUAGES, Translator, tr, translator
 from assembly.pdf.attachments import Attachment
@@ -214,6 +215,8 @@ class MinutesService:
                 _tally(conn, d),
                 at=d.created_at,
                 ballot_id=d.ballot_id,
+                votes=_votes(conn, d),
+                tellers=_tellers(conn, d),
             )
             for d in decision_store.for_meeting(conn, meeting_id)
         ]
@@ -355,8 +358,26 @@ def _tally(conn: Connection, decision: DecisionRow) -> dict[str, int] | None:
     return tally_of(conn, ballot)[0]
 
 
-def _speller(language: str) -> Callable[[int], str]:
-    return lambda n: terbilang(n, language)
+def _votes(conn: Connection, decision: DecisionRow) -> dict[str, int] | None:
+    """Each candidate's votes in the election a decision closed; None for anything else."""
+    if decision.ballot_id is None:
+        return None
+    ballot = ballot_store.get(conn, decision.ballot_id)
+    if ballot is None or ballot.kind is not BallotKind.ELECTION:
+        return None
+    return tally_of(conn, ballot)[0]
+
+
+def _tellers(conn: Connection, decision: DecisionRow) -> tuple[str, ...]:
+    """The saksi penghitung suara of a counted vote (none for other decisions)."""
+    if decision.ballot_id is None:
+        return ()
+    totals = ballot_store.counted(conn, decision.ballot_id)
+    return tuple(n for n in totals.tellers if n.strip()) if totals is not None else ()
+
+
+def _speller(language: str) -> Terbilang:
+    return Terbilang(lambda n: terbilang(n, language), "," if language == "en" else ".")
 
 
 def _annex(
@@ -368,14 +389,11 @@ def _annex(
     t: Translator,
 ) -> AttendanceAnnex:
     """The Daftar Hadir as the berita acara's annex: everyone who attended, by arrival."""
-    signatories = tuple(
-        Signatory(label, officer.name)
-        for role, label in (
-            (OfficerRole.CHAIR, t.tr("Ketua Rapat")),
-            (OfficerRole.SECRETARY, t.tr("Sekretaris Rapat")),
-        )
-        if (officer := meeting.officer(role)) is not None and officer.name.strip()
-    )
+    # The same roles, with the same labels, as sign the berita acara (issue 11, point 4).
+    blocks = [*content.signers, *content.witnesses]
+    if content.acknowledger is not None:
+        blocks.append(content.acknowledger)
+    signatories = tuple(Signatory(b.role, b.name or " ") for b in blocks)
     heading = AttendanceHeading(
         cooperative=content.cooperative,
         meeting_title=full_title(replace(meeting, financial_year=None), t),
@@ -389,6 +407,7 @@ def _annex(
         signatories=signatories,
         setup=setup,
         language=lang,
+        annex=t.tr("LAMPIRAN {n}", n="I"),
     )
     return AttendanceAnnex(heading, rows)
 
