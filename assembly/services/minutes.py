@@ -60,6 +60,7 @@ from assembly.services.ballot_results import tally_of
 from assembly.services.context import ServiceContext
 from assembly.services.files import require_folder, write_atomically
 from assembly.services.meeting_lookup import ProfileCache
+from assembly.services.progress import Progress
 from assembly.services.record_digest import anchor_of
 
 
@@ -96,12 +97,14 @@ class MinutesService:
         lang: str = "id",
         *,
         invariant: bool = False,
+        progress: Progress | None = None,
     ) -> int:
         """Write the berita acara, with its annexes (Daftar Hadir, vote recapitulation, named
         votes, proxies) and the attendance, vote and decision data embedded as files, to
         ``path``; the page count. The file carries empty signature fields for the chair, the
         secretary and each named witness. ``invariant`` gives the same bytes for the same
-        records (for tests)."""
+        records (for tests). ``progress`` hears of each page laid out and carries the
+        user's cancel: a cancelled export leaves no file (issue 11, point 10)."""
         target = require_folder(path)
         with self._ctx.db.read() as conn:
             signed = _locked_file(conn, meeting_id)
@@ -113,7 +116,12 @@ class MinutesService:
             write_atomically(target, lambda out: out.write(signed))
             return page_count(signed)
         return write_atomically(
-            target, lambda out: self.render(meeting_id, out, paper, lang, invariant=invariant).pages
+            target,
+            lambda out: (
+                self.render(
+                    meeting_id, out, paper, lang, invariant=invariant, progress=progress
+                ).pages
+            ),
         )
 
     def stated(self, meeting_id: int, lang: str = "id") -> tuple[Meeting, tuple[Figure, ...]]:
@@ -131,11 +139,14 @@ class MinutesService:
         lang: str = "id",
         *,
         invariant: bool = False,
+        progress: Progress | None = None,
     ) -> RenderedMinutes:
         """Write the berita acara of the meeting to ``out`` (see :meth:`export`); what it
         states, with the page each figure landed on."""
         t = _translator(lang)
         setup = PageSetup(paper=_paper(paper))
+        progress = progress or Progress()
+        progress.step(0, 1)
         with self._ctx.db.read() as conn:
             content, rows, meeting, extra = self._gather(conn, meeting_id, t)
             # Read in the same moment as the content: the file anchors exactly what it says.
@@ -149,6 +160,14 @@ class MinutesService:
         )
         stated = (*content.figures, *daftar_figures(rows), *recap_figures(extra.votes))
         page_map: dict[str, int] = {}
+        # An estimate for the bar only (about 30 rows a page in the Daftar Hadir, 50 in a
+        # list of named votes); the last step reports the true count.
+        named = sum(len(n.rows) for n in extra.votes.named)
+        expected = 6 + len(rows) // 30 + named // 50
+
+        def on_page(page: int) -> None:
+            progress.step(min(page, expected - 1), expected)
+
         pages = write_minutes(
             out,
             content,
@@ -161,7 +180,9 @@ class MinutesService:
             invariant=invariant,
             page_map=page_map,
             placed_files=lambda where: (figures_attachment(on_pages(stated, where), t),),
+            on_page=on_page,
         )
+        progress.step(pages, pages)
         return RenderedMinutes(meeting, content, on_pages(stated, page_map), pages)
 
     def _gather(

@@ -39,6 +39,9 @@ CATALOGUE: dict[str, str] = {
     "{time} (dalam undangan pukul {planned})": "{time} (the invitation said {planned})",
     "Pembahasan acara terakhir selesai pukul {end}. Rapat ditutup oleh Ketua Rapat "
     "pukul {time}.": "The last item ended at {end}. The chair closed the meeting at {time}.",
+    # writing a large berita acara (progress and cancel)
+    "Menyusun berita acara…": "Writing the minutes…",
+    "Menyusun berita acara: halaman {n}…": "Writing the minutes: page {n}…",
 }
 
 # Counts: the Indonesian source to the English (one, other).

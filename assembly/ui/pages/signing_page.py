@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -36,6 +37,7 @@ from assembly.services.backups import BackupResult
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.minutes_signing import SigningStatus, role_choices
+from assembly.services.progress import Progress
 from assembly.ui.dialogs.addendum_dialog import AddendumDialog
 from assembly.ui.dialogs.key_dialog import KeyDialog
 from assembly.ui.dialogs.sign_dialog import SignDialog
@@ -58,6 +60,7 @@ class SigningPage(QWidget):
         super().__init__()
         self.services = services
         self.operations = operations
+        self.progress_dialog: QProgressDialog | None = None  # while the berita acara is written
         self.setWindowTitle(tr("Tanda Tangan & Verifikasi"))
         self._files: dict[int, Path] = {}  # the berita acara last exported/signed per meeting
         self._keys: dict[str, Path] = {}  # key file per role, made or imported this session
@@ -266,12 +269,36 @@ class SigningPage(QWidget):
         if not path:
             return None
         target = Path(path)
-        pages = self.operations.run(self, lambda: self.services.minutes.export(meeting_id, target))
-        if pages is None:
+        if self.write_minutes(meeting_id, target) is None:
             return None
         self._files[meeting_id] = target
         self.refresh_status()
         return target
+
+    def write_minutes(self, meeting_id: int, target: Path) -> int | None:
+        """Write the berita acara with a progress bar and a cancel button (150,000 present
+        take minutes); the page count, None when refused or cancelled (then no file)."""
+        dialog = QProgressDialog(tr("Menyusun berita acara…"), tr("Batal"), 0, 100, self)
+        dialog.setWindowTitle(tr("Ekspor berita acara"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        progress = Progress()
+
+        def report(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
+            dialog.setLabelText(tr("Menyusun berita acara: halaman {n}…", n=done))
+            QApplication.processEvents()
+
+        progress.report = report
+        dialog.canceled.connect(progress.cancel.set)
+        self.progress_dialog = dialog  # for the tests, which cancel through it
+        try:
+            return self.operations.run(
+                self, lambda: self.services.minutes.export(meeting_id, target, progress=progress)
+            )
+        finally:
+            dialog.close()
 
     def open_sign_dialog(self) -> SignDialog:
         """The signing dialog, for the next missing role by default."""
