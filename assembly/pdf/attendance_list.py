@@ -400,7 +400,9 @@ def signature_blocks(
     style = styles(10)["subtitle"]
     place = town(city)  # the town alone, never the address block or the postcode
     dated = f"{place}, {long_date(day, t)}" if place else long_date(day, t)
-    n = len(signatories)
+    # At most three blocks a row, so five signers (the leaders, two witnesses, "Mengetahui")
+    # keep their names on one line each.
+    n = min(len(signatories), 3)
     rows: list[list[Flowable | str]] = [[""] * (n - 1) + [Paragraph(escape(dated), style)]]
     commands: list[tuple[object, ...]] = [
         ("FONT", (0, 0), (-1, -1), REGULAR, 10),
@@ -411,12 +413,15 @@ def signature_blocks(
         rows.append([Paragraph(escape(heading) + ",", style)] + [""] * (n - 1))
         commands.append(("SPAN", (0, 1), (-1, 1)))
         heights.append(None)
-    rows += [
-        [Paragraph(escape(s.role) + ",", style) for s in signatories],
-        [""] * n,
-        [Paragraph(f"<u><b>{escape(s.name)}</b></u>", style) for s in signatories],
-    ]
-    heights += [None, room, None]
+    for start in range(0, len(signatories), n):
+        group = list(signatories[start : start + n])
+        pad: list[Flowable | str] = [""] * (n - len(group))
+        rows += [
+            [*(Paragraph(escape(s.role) + ",", style) for s in group), *pad],
+            [""] * n,
+            [*(Paragraph(f"<u><b>{escape(s.name)}</b></u>", style) for s in group), *pad],
+        ]
+        heights += [None, room, None]
     return Table(rows, rowHeights=heights, style=TableStyle(commands))
 
 

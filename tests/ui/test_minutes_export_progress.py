@@ -9,12 +9,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_signing_page import answer_file_dialogs, page  # noqa: F401  (fixture)
+from assembly.ui.operation import Operations
+from assembly.ui.pages.signing_page import SigningPage
+from tests.services.voting_fixtures import opened_hall
+from tests.ui.test_signing_page import answer_file_dialogs
+
+
+@pytest.fixture
+def page(qtbot: QtBot, cooperative: Any, db_path: Path) -> SigningPage:
+    """The signing page over a meeting held and closed."""
+    hall = opened_hall(cooperative, db_path)
+    cooperative.meetings.close(hall.meeting_id)
+    widget = SigningPage(cooperative, Operations())
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
 
 
 def test_the_export_can_be_cancelled_and_leaves_no_file(
