@@ -89,11 +89,16 @@ def article_words(article: str, t: Translator) -> str:
 
 def motion_result(
     tally: Mapping[str, int], ballot: Ballot, kind: ItemKind, profile: ADProfile, spell: Spell,
-    t: Translator,
+    t: Translator, *, spelled: bool = True,
 ) -> str | None:  # fmt: skip
     """ "disetujui, 398 (…) dari 581 (…) suara sah (lebih dari 1/2)"; for a special item also
     the special majority and the special quorum with their AD articles (law.md rule 15).
-    None when the AD holds no rule for the item (the stored statement stands)."""
+    None when the AD holds no rule for the item (the stored statement stands). Not
+    ``spelled``: digits only, for a table cell of the recapitulation."""
+
+    def number(n: int) -> str:
+        return with_words(n, spell) if spelled else digits(n, spell)
+
     rule: MajorityRule | None = profile.majority_for(kind)
     if rule is None:
         return None
@@ -107,8 +112,8 @@ def motion_result(
     text = t.tr(
         "{verdict}, {yes} dari {base} {of} ({rule})",
         verdict=t.tr("disetujui") if result.adopted else t.tr("tidak disetujui"),
-        yes=with_words(result.yes, spell),
-        base=with_words(result.base, spell),
+        yes=number(result.yes),
+        base=number(result.base),
         of=base_words(rule.base, t),
         rule=threshold_words(rule.threshold, t),
     )
@@ -126,8 +131,8 @@ def motion_result(
         "{statement} ({majority}); kuorum khusus: {present} hadir, minimal {minimum} ({rule})",
         statement=text,
         majority=majority,
-        present=with_words(ballot.present, spell),
-        minimum=with_words(ballot.minimum, spell),
+        present=number(ballot.present),
+        minimum=number(ballot.minimum),
         rule=rule_words(ballot.rule_text, t),
     )
 
@@ -166,6 +171,31 @@ def election_result(votes: Mapping[str, int], ballot: Ballot, spell: Spell, t: T
             "Suara sama untuk kursi terakhir antara {tied}.", tied=joined(list(result.runoff), t)
         )
     return text
+
+
+def election_verdict(votes: Mapping[str, int], ballot: Ballot, spell: Spell, t: Translator) -> str:
+    """The result of a round in short, for a table cell: "Terpilih: A (318 suara)." or the tie
+    for the last seat."""
+    result = decide_election(votes, ballot.seats or 1)
+    parts = []
+    if result.elected:
+        named = [f"{n} ({count_words(votes[n], spell, t)})" for n in result.elected]
+        parts.append(t.tr("Terpilih: {names}.", names=joined(named, t)))
+    if result.runoff:
+        parts.append(
+            t.tr(
+                "Suara sama untuk kursi terakhir antara {tied}.",
+                tied=joined(list(result.runoff), t),
+            )
+        )
+    return " ".join(parts)
+
+
+def round_title(title: str, t: Translator) -> str:
+    """A run-off's title as the records keep it ("Pemilihan ulang: Pemilihan Pengawas") in the
+    document's language."""
+    prefix = "Pemilihan ulang: "
+    return t.tr(prefix) + title[len(prefix) :] if title.startswith(prefix) else title
 
 
 def count_words(votes: int, spell: Spell, t: Translator) -> str:

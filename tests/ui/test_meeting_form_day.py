@@ -199,7 +199,7 @@ def test_the_signers_are_chosen_stored_and_shown(qtbot: QtBot, page: MeetingsPag
     save(qtbot, dialog)
     # Two witnesses required, one named: refused, said where, nothing stored.
     assert dialog.saved is None and dialog.isVisible()
-    assert "Saksi rapat 2 wajib menandatangani" in dialog.problems.text()
+    assert "Saksi Rapat 2 wajib menandatangani" in dialog.problems.text()
     assert page.services.meetings.list() == []
     qtbot.mouseClick(dialog.signer_boxes["saksi2"], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.acknowledger, "Kepala Dinas Koperasi")
@@ -210,7 +210,7 @@ def test_the_signers_are_chosen_stored_and_shown(qtbot: QtBot, page: MeetingsPag
     assert stored.signers == ("saksi1", "mengetahui")
     assert stored.required_signers == ("ketua", "sekretaris", "saksi1", "mengetahui")
     assert page.signers.text() == (
-        "Wajib menandatangani berita acara: Ketua rapat, Sekretaris rapat, Saksi rapat 1, "
+        "Wajib menandatangani berita acara: Ketua Rapat, Sekretaris Rapat, Saksi Rapat 1, "
         "Mengetahui"
     )
     again = page.edit_meeting()
