@@ -36,6 +36,7 @@ from assembly.domain.minutes_events import (
 )
 from assembly.domain.minutes_events import arrivals_line as arrivals_line
 from assembly.domain.minutes_results import (
+    Term,
     board_lines,
     elected_names,
     election_heading,
@@ -427,11 +428,20 @@ def _item_clause(
             else t.tr("Tidak ada keputusan yang dicatat.")
         )
     board = elected_board(item.id, facts)
-    points.extend(board_lines(board, t))
+    points.extend(board_lines(board, t, term_of(facts), spell))
     if item.kind in DEED_KINDS:
         points.append(_deed_notice(item.kind, t))
     title = election_heading(item.title, list(board), t) if board else item.title
     return Clause(title, tuple(points), tuple(figures))
+
+
+def term_of(facts: MinutesFacts) -> Term:
+    """The term of those elected, from the AD profile (UU 25/1992 Pasal 29 ayat (2)): it
+    begins with the financial year after the one the meeting reports on, else the meeting's
+    year."""
+    meeting, profile = facts.meeting, facts.profile
+    first = meeting.financial_year + 1 if meeting.financial_year else meeting.date.year
+    return Term(profile.term_period(first), profile.term_years or 0, profile.article("term_years"))
 
 
 def elected_board(item_id: int | None, facts: MinutesFacts) -> dict[str, list[str]]:

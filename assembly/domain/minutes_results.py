@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from assembly.domain.ad_profile import ADProfile, ItemKind, MajorityBase, MajorityRule
 from assembly.domain.ballots import (
@@ -229,17 +230,41 @@ def office_label(office: str, t: Translator) -> str:
     }.get(office, t.tr("Calon"))
 
 
-def board_lines(elected: Mapping[str, Sequence[str]], t: Translator) -> list[str]:
-    """The item's last line per office: "Pengawas terpilih: Nining Nurhayati." """
-    return [
-        t.tr(
-            "{office} terpilih: {names}.",
-            office=office_label(office, t),
-            names=joined(list(names), t),
-        )
-        for office, names in elected.items()
-        if names
-    ]
+@dataclass(frozen=True)
+class Term:
+    """The period the elected serve, from the AD profile: "2026–2028", its years and the AD
+    article (empty period: the AD's term is not entered)."""
+
+    period: str = ""
+    years: int = 0
+    article: str = ""
+
+
+def board_lines(
+    elected: Mapping[str, Sequence[str]], t: Translator, term: Term = Term(),
+    spell: Spell | None = None,
+) -> list[str]:  # fmt: skip
+    """The item's last line per office: "Pengawas terpilih periode 2026–2028 (masa jabatan
+    3 (tiga) tahun, Pasal 27 ayat (2) Anggaran Dasar): Nining Nurhayati." """
+    out = []
+    for office, names in elected.items():
+        if not names:
+            continue
+        label, listed = office_label(office, t), joined(list(names), t)
+        if not term.period:
+            out.append(t.tr("{office} terpilih: {names}.", office=label, names=listed))
+            continue
+        years = with_words(term.years, spell) if spell is not None else str(term.years)
+        if term.article:
+            text = ("{office} terpilih periode {period} (masa jabatan {years} tahun, {article} "
+                    "Anggaran Dasar): {names}.")  # fmt: skip
+            out.append(t.trn(text, text, term.years, office=label, period=term.period,
+                             years=years, article=article_words(term.article, t), names=listed))  # fmt: skip
+        else:
+            text = "{office} terpilih periode {period} (masa jabatan {years} tahun): {names}."
+            out.append(t.trn(text, text, term.years, office=label, period=term.period,
+                             years=years, names=listed))  # fmt: skip
+    return out
 
 
 def election_heading(title: str, offices: Sequence[str], t: Translator) -> str:

@@ -98,8 +98,13 @@ def test_every_round_names_every_candidate_the_seats_and_the_elected(pdf: Path) 
         for name in result.elected:
             assert f"Terpilih: {name} ({votes[name]} suara)." in text
     assert "Keputusan pemilihan putaran kedua (pemungutan suara" in text
-    # The item ends with the whole elected board, and is headed by what was elected.
-    assert f"Pengawas terpilih: {' dan '.join(elected)}." in text
+    # The item ends with the whole elected board for the AD's period (the financial year
+    # after the one reported on, three years in the demo's AD), and is headed by what was
+    # elected.
+    assert (
+        "Pengawas terpilih periode 2026–2028 (masa jabatan 3 (tiga) tahun, Pasal 27 ayat (2) "
+        f"Anggaran Dasar): {' dan '.join(elected)}." in text
+    )
     assert "7. Pemilihan Pengawas" in text and "Pemilihan Pengurus dan Pengawas" not in text
 
 
@@ -222,11 +227,24 @@ def test_the_english_export_is_english(pdf_en: Path) -> None:
     assert "(the invitation said 09.00 WIB)" in text
     assert re.search(r"Result: adopted, \d+ \([a-z -]+\) of \d+ \([a-z -]+\) valid votes", text)
     assert re.search(r"Elected: [A-Z][^()]+ \(\d+ votes\)\.", text)
-    assert "Supervisors (pengawas) elected: " in text
+    assert "Supervisors (pengawas) elected for 2026–2028 (a term of 3 (three) years, " in text
     assert not re.search(r"\b1 \(one\) more members\b", text)
     for n, form in re.findall(r"\b(\d+) \([a-z -]+\) more (members?) arrived", text):
         assert form == ("member" if n == "1" else "members")
     assert "Meeting Witness 1," in text and "Chair of the Meeting," in text
+
+
+def test_without_a_term_in_the_ad_the_elected_are_named_without_a_period() -> None:
+    from assembly.domain.minutes_results import Term, board_lines
+    from assembly.i18n import translator
+
+    board = {"pengurus": ["Ani", "Budi", "Citra"]}
+    t = translator("id")
+    assert board_lines(board, t) == ["Pengurus terpilih: Ani, Budi, dan Citra."]
+    one = board_lines(board, translator("en"), Term("2027–2027", 1), lambda n: "one")
+    assert one == [
+        "Board (pengurus) elected for 2027–2027 (a term of 1 (one) year): Ani, Budi, and Citra."
+    ]
 
 
 def test_english_figures_group_thousands_with_commas() -> None:

@@ -20,6 +20,12 @@ CATALOGUE: dict[str, str] = {
     "Suara sama untuk kursi terakhir antara {tied}.": "Tie for the last seat between {tied}.",
     "{office} terpilih: {names}.": "{office} elected: {names}.",
     "Calon": "Candidates",
+    # the AD profile's term of office
+    " tahun": " years",
+    "tidak dicantumkan": "not stated",
+    "Masa jabatan pengurus dan pengawas": "Term of office of the board and supervisors",
+    "Antara 1 dan 5 tahun": "Between 1 and 5 years",
+    "Masa jabatan": "Term of office",
     "Pemilihan {offices}": "Election of the {offices}",
     "Keputusan pemilihan putaran kedua ({method}): {title}.": (
         "Decision of the run-off ({method}): {title}."
@@ -46,6 +52,17 @@ CATALOGUE: dict[str, str] = {
 
 # Counts: the Indonesian source to the English (one, other).
 PLURALS: dict[str, tuple[str, str]] = {
+    "{office} terpilih periode {period} (masa jabatan {years} tahun, {article} "
+    "Anggaran Dasar): {names}.": (
+        "{office} elected for {period} (a term of {years} year, {article} of the Articles of "
+        "Association): {names}.",
+        "{office} elected for {period} (a term of {years} years, {article} of the Articles of "
+        "Association): {names}.",
+    ),
+    "{office} terpilih periode {period} (masa jabatan {years} tahun): {names}.": (
+        "{office} elected for {period} (a term of {years} year): {names}.",
+        "{office} elected for {period} (a term of {years} years): {names}.",
+    ),
     "{count} suara": ("{count} vote", "{count} votes"),
     "Setelah rapat dibuka hadir {count} anggota lagi.": (
         "After the opening {count} more member arrived.",
