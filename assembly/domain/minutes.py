@@ -347,7 +347,7 @@ def _leaders(meeting: Meeting, t: Translator) -> Section:
         Clause(t.tr("Sekretaris Rapat: {name}", name=secretary.name if secretary else "-")),
     ]
     if witnesses:
-        clauses.append(Clause(t.tr("Saksi rapat: {names}", names=joined(witnesses, t))))
+        clauses.append(Clause(t.tr("Saksi Rapat: {names}", names=joined(witnesses, t))))
     return Section(t.tr("PIMPINAN RAPAT"), tuple(clauses))
 
 

@@ -124,7 +124,7 @@ def test_the_tellers_stand_under_their_vote_and_the_witnesses_are_labelled(
     assert text.index("Saksi penghitung suara:", decision) < text.index("7. Pemilihan")
     meeting = demo.meetings.get(1)
     names = [o.name for o in meeting.officers if o.role.value == "saksi"]
-    assert f"Saksi rapat: {names[0]} dan {names[1]}" in text
+    assert f"Saksi Rapat: {names[0]} dan {names[1]}" in text
     assert "Saksi penghitungan suara" not in text
 
 
@@ -175,7 +175,7 @@ def test_a_meeting_requiring_only_its_leaders_carries_only_their_fields(
         assert missing_signers(report) == ("Ketua Rapat", "Sekretaris Rapat")
         text = " ".join(pages(out))
         assert "Saksi Rapat 1," not in text and "Mengetahui," not in text
-        assert "Saksi rapat: " in text  # still named among the leaders
+        assert "Saksi Rapat: " in text  # still named among the leaders
     finally:
         other.close()
 

@@ -38,7 +38,7 @@ CATALOGUE: dict[str, str] = {
     "Pemilihan ulang: ": "Run-off: ",
     # tellers and witnesses
     "Saksi penghitung suara: {names}.": "Tellers: {names}.",
-    "Saksi rapat: {names}": "Witnesses of the meeting: {names}",
+    "Saksi Rapat: {names}": "Witnesses of the meeting: {names}",
     "Sekretaris Rapat: {name}": "Secretary of the Meeting: {name}",
     "Saksi Rapat {n}": "Meeting Witness {n}",
     # the opening and the closing
