@@ -56,7 +56,7 @@ run sign berita-acara.pdf --key ketua.p12 --role ketua --out ditandatangani-1.pd
 run sign ditandatangani-1.pdf --key sekretaris.p12 --role sekretaris --out ditandatangani-2.pdf
 # Until every required signer has signed, verify says who is missing and fails.
 if run verify ditandatangani-2.pdf >"$OUT/verify-partial.txt"; then fail "verify accepted a file without its witnesses"; fi
-grep -q "belum ditandatangani: Saksi 1, Saksi 2, Mengetahui" "$OUT/verify-partial.txt" || fail "verify named the missing signers"
+grep -q "belum ditandatangani: Saksi Rapat 1, Saksi Rapat 2, Mengetahui" "$OUT/verify-partial.txt" || fail "verify named the missing signers"
 run sign ditandatangani-2.pdf --key saksi1.p12 --role saksi1 --out ditandatangani-3.pdf
 run sign ditandatangani-3.pdf --key saksi2.p12 --role saksi2 --out ditandatangani-4.pdf
 run sign ditandatangani-4.pdf --key mengetahui.p12 --role mengetahui --out ditandatangani.pdf
