@@ -14,7 +14,6 @@ files (:mod:`assembly.pdf.attachments`).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -145,7 +144,6 @@ def write_minutes(
             [_LateFiles(attachments, placed_files, page_map if page_map is not None else {})]
         )
     story = chain.from_iterable(parts)
-    raw = io.BytesIO()
 
     def decorate(canv: Canvas, page: int, total: int) -> None:
         if page > 1:
@@ -171,8 +169,9 @@ def write_minutes(
                 ),
             )
 
+    # Straight into ``target``: no second copy of a file of 8,000 pages in memory.
     pages = build_document(
-        raw,
+        target,
         story,
         setup,
         DocumentInfo(
@@ -184,7 +183,6 @@ def write_minutes(
         invariant=invariant,
         on_page=on_page,
     )
-    target.write(raw.getvalue())
     return pages
 
 
