@@ -39,7 +39,7 @@ from assembly.pdf.page_marks import PageMark
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")  # fmt: skip
 _RECAP_SHARES = (0.05, 0.24, 0.11, 0.13, 0.19, 0.12, 0.16)
-_VOTE_SHARES = (0.07, 0.14, 0.36, 0.18, 0.25)
+_VOTE_SHARES = (0.09, 0.14, 0.34, 0.18, 0.25)  # "No." holds six digits (150,000 votes)
 _PROXY_SHARES = (0.06, 0.27, 0.27, 0.17, 0.11, 0.12)
 
 
