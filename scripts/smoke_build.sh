@@ -49,19 +49,21 @@ run keys new --name "Budi Santoso" --out ketua.p12 --org "KSP Sido Makmur"
 run keys new --name "Siti Aminah" --out sekretaris.p12 --org "KSP Sido Makmur"
 run keys new --name "Dame br. Pardede" --out saksi1.p12 --org "KSP Sido Makmur"
 run keys new --name "Ika Anggraini" --out saksi2.p12 --org "KSP Sido Makmur"
+run keys new --name "Bayu Hartono" --out mengetahui.p12 --org "KSP Sido Makmur"
 
-echo "== sign (chair, secretary, then the two witnesses the berita acara names)"
+echo "== sign (chair, secretary, then the two witnesses and the Mengetahui the meeting requires)"
 run sign berita-acara.pdf --key ketua.p12 --role ketua --out ditandatangani-1.pdf
 run sign ditandatangani-1.pdf --key sekretaris.p12 --role sekretaris --out ditandatangani-2.pdf
 # Until every required signer has signed, verify says who is missing and fails.
 if run verify ditandatangani-2.pdf >"$OUT/verify-partial.txt"; then fail "verify accepted a file without its witnesses"; fi
-grep -q "belum ditandatangani: Saksi 1, Saksi 2" "$OUT/verify-partial.txt" || fail "verify named the missing signers"
+grep -q "belum ditandatangani: Saksi Rapat 1, Saksi Rapat 2, Mengetahui" "$OUT/verify-partial.txt" || fail "verify named the missing signers"
 run sign ditandatangani-2.pdf --key saksi1.p12 --role saksi1 --out ditandatangani-3.pdf
-run sign ditandatangani-3.pdf --key saksi2.p12 --role saksi2 --out ditandatangani.pdf
+run sign ditandatangani-3.pdf --key saksi2.p12 --role saksi2 --out ditandatangani-4.pdf
+run sign ditandatangani-4.pdf --key mengetahui.p12 --role mengetahui --out ditandatangani.pdf
 
 echo "== verify"
 run verify ditandatangani.pdf | tee "$OUT/verify.txt"
-grep -q "^SAH: 4 tanda tangan" "$OUT/verify.txt" || fail "verify"
+grep -q "^SAH: 5 tanda tangan" "$OUT/verify.txt" || fail "verify"
 grep -q "^HASIL: SAH" "$OUT/verify.txt" || fail "verify (strict)"
 # One byte changed inside the signed part must not verify (exit code 1).
 size=$(wc -c <"$OUT/ditandatangani.pdf")

@@ -159,7 +159,18 @@ class ADProfile:
     warn_village_head_seat: bool = False  # kepala desa is ex-officio ketua pengawas only
     women_pengurus_min_percent: int = 0  # 0: no warning; Merah Putih: 30
     warn_related_pengurus: bool = False  # no blood or marriage ties among pengurus
+    # Masa jabatan of the Pengurus and Pengawas in years (UU 25/1992 Pasal 29 ayat (2) and
+    # Pasal 38 ayat (2): at most five); None: the AD's period is not entered, and the berita
+    # acara names the elected without a period.
+    term_years: int | None = None
     articles: dict[str, str] = field(default_factory=dict)
+
+    def term_period(self, first_year: int) -> str:
+        """ "2026–2028": the years of a term that begins in ``first_year`` (the financial
+        year after the one the meeting reports on); "" when the AD's term is not entered."""
+        if self.term_years is None:
+            return ""
+        return f"{first_year}\u2013{first_year + self.term_years - 1}"
 
     def article(self, name: str) -> str:
         """The AD article behind field ``name``, or "" when none was given."""
@@ -239,6 +250,9 @@ def validate_profile(profile: ADProfile) -> list[Problem]:
             )
     if not 0 <= profile.women_pengurus_min_percent <= 100:
         problems.append(Problem(tr("Antara 0 dan 100 persen"), tr("Pengurus perempuan")))
+    if profile.term_years is not None and not 1 <= profile.term_years <= 5:
+        # UU 25/1992 Pasal 29 ayat (2), Pasal 38 ayat (2): paling lama 5 (lima) tahun.
+        problems.append(Problem(tr("Antara 1 dan 5 tahun"), tr("Masa jabatan")))
     if profile.proxies_enabled and not 1 <= profile.proxy_cap <= 10:
         problems.append(Problem(tr("Antara 1 dan 10 kuasa"), tr("Batas kuasa per penerima")))
     return problems

@@ -16,7 +16,7 @@ from enum import StrEnum
 from assembly.domain.ad_profile import ItemKind
 from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError
-from assembly.i18n import tr
+from assembly.i18n import Translator, tr, translator
 
 
 class MeetingType(StrEnum):
@@ -229,14 +229,24 @@ OPTIONAL_SIGNERS = ("saksi1", "saksi2", "mengetahui")
 
 
 def signer_label(key: str) -> str:
-    """A signing role as the meeting form and page name it."""
-    return {
-        "ketua": tr("Ketua rapat"),
-        "sekretaris": tr("Sekretaris rapat"),
-        "saksi1": tr("Saksi rapat 1"),
-        "saksi2": tr("Saksi rapat 2"),
-        "mengetahui": tr("Mengetahui"),
-    }.get(key, key)
+    """A signing role as the meeting form and page name it (the active language)."""
+    return signer_title(key, translator())
+
+
+def signer_title(key: str, t: Translator) -> str:
+    """One label per signing role, on every document and screen (issue 11, point 4): the
+    berita acara's and the Daftar Hadir's signature blocks, the meeting form, and what
+    ``verify`` and the signing page say is missing: "Ketua Rapat", "Sekretaris Rapat",
+    "Saksi Rapat 1", "Mengetahui"."""
+    if key == "ketua":
+        return t.tr("Ketua Rapat")
+    if key == "sekretaris":
+        return t.tr("Sekretaris Rapat")
+    if key == "mengetahui":
+        return t.tr("Mengetahui")
+    if key.startswith("saksi") and key[5:].isdigit():
+        return t.tr("Saksi Rapat {n}", n=int(key[5:]))
+    return key
 
 
 @dataclass(frozen=True)

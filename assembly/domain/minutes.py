@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 
 from assembly.domain.ad_profile import ADProfile, ItemKind
 from assembly.domain.attendance import Channel
-from assembly.domain.ballots import Ballot
+from assembly.domain.ballots import Ballot, BallotKind
 from assembly.domain.cooperative import Cooperative
 from assembly.domain.figures import Figure, placed
-from assembly.domain.meeting import AgendaItem, Meeting, MeetingState, OfficerRole
+from assembly.domain.meeting import AgendaItem, Meeting, MeetingState, OfficerRole, signer_title
 from assembly.domain.members import Category
 from assembly.domain.minutes_attendance import attended_line, others_line, roll_line
 from assembly.domain.minutes_events import (
@@ -35,6 +35,13 @@ from assembly.domain.minutes_events import (
     place_events,
 )
 from assembly.domain.minutes_events import arrivals_line as arrivals_line
+from assembly.domain.minutes_results import (
+    Term,
+    board_lines,
+    elected_names,
+    election_heading,
+    office_of,
+)
 from assembly.domain.minutes_words import (
     Spell,
     bare_article,
@@ -202,10 +209,23 @@ def opening_formula(
         date=with_words(day.day, spell),
         month=month_name(day.month, t),
         year=f"{day.year} ({spell(day.year)})",
-        time=clock(meeting.start, meeting.time_zone.value),
+        time=_opening_time(meeting, t),
         place=place,
         held=held,
     )
+
+
+def _opening_time(meeting: Meeting, t: Translator) -> str:
+    """The time the chair actually opened the meeting (from the records), with the time of
+    the invitation when they differ: "09.15 WIB (dalam undangan pukul 09.00 WIB)"."""
+    zone = meeting.time_zone.value
+    planned = clock(meeting.start, zone)
+    if meeting.opened_at is None:
+        return planned
+    opened = clock(meeting.opened_at.astimezone(meeting.zone), zone)
+    if opened == planned:
+        return opened
+    return t.tr("{time} (dalam undangan pukul {planned})", time=opened, planned=planned)
 
 
 def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None) -> MinutesContent:
@@ -251,7 +271,16 @@ def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None
     )
     zone = meeting.time_zone.value
     closed = meeting.closed_at.astimezone(meeting.zone) if meeting.closed_at else None
-    if closed:
+    ended = [i.ended_at for i in meeting.agenda if i.ended_at is not None]
+    if closed and ended:
+        last = clock(max(ended).astimezone(meeting.zone), zone)
+        closing = t.tr(
+            "Pembahasan acara terakhir selesai pukul {end}. Rapat ditutup oleh Ketua Rapat "
+            "pukul {time}.",
+            end=last,
+            time=clock(closed, zone),
+        )
+    elif closed:
         closing = t.tr("Rapat ditutup pukul {time}.", time=clock(closed, zone))
     elif meeting.state is MeetingState.POSTPONED:
         closing = t.tr("Rapat ditunda karena kuorum tidak tercapai.")
@@ -259,20 +288,7 @@ def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None
         closing = t.tr("Rapat belum ditutup.")
     place = place_of(facts.cooperative)
     dated = long_date(meeting.date, t)
-    chair = meeting.officer(OfficerRole.CHAIR)
-    secretary = meeting.officer(OfficerRole.SECRETARY)
-    signers = (
-        Signer(t.tr("Ketua"), chair.name if chair else "", "TTD_Ketua"),
-        Signer(t.tr("Sekretaris/Notulis"), secretary.name if secretary else "", "TTD_Sekretaris"),
-    )
-    witnesses = tuple(
-        Signer(t.tr("Saksi {n}", n=n), o.name, f"TTD_Saksi{n}")
-        for n, o in enumerate(
-            (o for o in meeting.officers if o.role is OfficerRole.WITNESS and o.name.strip()),
-            start=1,
-        )
-        if n <= 4  # the signing layer knows four witness fields
-    )
+    signers, witnesses, acknowledger = signature_blocks(meeting, t)
     return MinutesContent(
         cooperative=facts.cooperative,
         title=t.tr("BERITA ACARA"),
@@ -290,7 +306,7 @@ def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None
         signers=signers,
         witnesses=witnesses,
         witnesses_heading=t.tr("Saksi-saksi,"),
-        acknowledger=_acknowledger(meeting, t),
+        acknowledger=acknowledger,
         audit_hash=facts.audit_hash,
         meeting_title=full_title(meeting, t),
         day=meeting.date,
@@ -328,10 +344,10 @@ def _leaders(meeting: Meeting, t: Translator) -> Section:
     witnesses = [o.name for o in meeting.officers if o.role is OfficerRole.WITNESS and o.name]
     clauses = [
         Clause(t.tr("Ketua Rapat: {name}", name=chair.name if chair else "-")),
-        Clause(t.tr("Sekretaris/Notulis: {name}", name=secretary.name if secretary else "-")),
+        Clause(t.tr("Sekretaris Rapat: {name}", name=secretary.name if secretary else "-")),
     ]
-    if witnesses:  # the meeting's witnesses (saksi rapat), who sign; tellers are per vote
-        clauses.append(Clause(t.tr("Saksi rapat: {names}", names=", ".join(witnesses))))
+    if witnesses:
+        clauses.append(Clause(t.tr("Saksi Rapat: {names}", names=joined(witnesses, t))))
     return Section(t.tr("PIMPINAN RAPAT"), tuple(clauses))
 
 
@@ -346,6 +362,7 @@ def meeting_events_of(facts: MinutesFacts, spell: Spell, t: Translator) -> Event
         opened_at=opened,
         arrivals=[a for a in facts.arrivals if opened is not None and a > opened],
         movements=facts.movements,
+        kinds={i.id: i.kind for i in meeting.agenda if i.id is not None},
     )
     zone, label = meeting.zone, meeting.time_zone.value
     events = meeting_events(records, facts.profile, zone, label, spell, t)
@@ -410,9 +427,39 @@ def _item_clause(
             if facts.decisions is None
             else t.tr("Tidak ada keputusan yang dicatat.")
         )
+    board = elected_board(item.id, facts)
+    points.extend(board_lines(board, t, term_of(facts), spell))
     if item.kind in DEED_KINDS:
         points.append(_deed_notice(item.kind, t))
-    return Clause(item.title, tuple(points), tuple(figures))
+    title = election_heading(item.title, list(board), t) if board else item.title
+    return Clause(title, tuple(points), tuple(figures))
+
+
+def term_of(facts: MinutesFacts) -> Term:
+    """The term of those elected, from the AD profile (UU 25/1992 Pasal 29 ayat (2)): it
+    begins with the financial year after the one the meeting reports on, else the meeting's
+    year."""
+    meeting, profile = facts.meeting, facts.profile
+    first = meeting.financial_year + 1 if meeting.financial_year else meeting.date.year
+    return Term(profile.term_period(first), profile.term_years or 0, profile.article("term_years"))
+
+
+def elected_board(item_id: int | None, facts: MinutesFacts) -> dict[str, list[str]]:
+    """Everyone the item's elections elected, round after round, by office (issue 11,
+    point 3): the first round's elected, then those of its run-off."""
+    ballots = {b.id: b for b in facts.ballots if b.item_id == item_id}
+    board: dict[str, list[str]] = {}
+    decided = sorted(
+        (d for d in facts.decisions or () if d.ballot_id in ballots and d.votes is not None),
+        key=lambda d: (d.at is None, d.at or dt.datetime.min.replace(tzinfo=dt.UTC)),
+    )
+    for d in decided:
+        ballot = ballots[d.ballot_id]
+        if ballot.kind is not BallotKind.ELECTION or d.votes is None:
+            continue
+        names = board.setdefault(office_of(ballot), [])
+        names.extend(n for n in elected_names(d.votes, ballot) if n not in names)
+    return board
 
 
 def _deed_notice(kind: ItemKind, t: Translator) -> str:
@@ -429,9 +476,37 @@ def _deed_notice(kind: ItemKind, t: Translator) -> str:
     return text
 
 
-def _acknowledger(meeting: Meeting, t: Translator) -> Signer | None:
-    """The "Mengetahui" block (law.md section 10): who acknowledges the minutes, when named."""
+def signature_blocks(
+    meeting: Meeting, t: Translator
+) -> tuple[tuple[Signer, ...], tuple[Signer, ...], Signer | None]:
+    """Who signs the berita acara, with one label per role (the same on the Daftar Hadir):
+    the chair and the secretary, then the roles the meeting requires (issue 11, point 4; the
+    setting of r0009), each with a signature field. A meeting saved before that setting keeps
+    a field for every named witness and the "Mengetahui" when named, as before."""
+    chair = meeting.officer(OfficerRole.CHAIR)
+    secretary = meeting.officer(OfficerRole.SECRETARY)
+    leaders = (
+        Signer(signer_title("ketua", t), chair.name if chair else "", "TTD_Ketua"),
+        Signer(
+            signer_title("sekretaris", t), secretary.name if secretary else "", "TTD_Sekretaris"
+        ),
+    )
+    named = [o.name for o in meeting.officers if o.role is OfficerRole.WITNESS and o.name.strip()]
     officer = meeting.officer(OfficerRole.ACKNOWLEDGER)
-    if officer is None or not officer.name.strip():
-        return None
-    return Signer(t.tr("Mengetahui"), officer.name, "TTD_Mengetahui")
+    known = officer.name.strip() if officer is not None else ""
+    if meeting.signers is None:
+        numbers = list(range(1, min(len(named), 4) + 1))  # the signing layer's four fields
+        acknowledged = bool(known)
+    else:
+        numbers = [n for n in (1, 2) if f"saksi{n}" in meeting.required_signers]
+        acknowledged = "mengetahui" in meeting.required_signers
+    acknowledger = (
+        Signer(signer_title("mengetahui", t), known, "TTD_Mengetahui") if acknowledged else None
+    )
+    witnesses = tuple(
+        Signer(
+            signer_title(f"saksi{n}", t), named[n - 1] if n <= len(named) else "", f"TTD_Saksi{n}"
+        )
+        for n in numbers
+    )
+    return leaders, witnesses, acknowledger

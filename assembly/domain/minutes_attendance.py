@@ -11,7 +11,6 @@ from assembly.domain.attendance import Channel
 from assembly.domain.figures import Figure
 from assembly.domain.members import Category
 from assembly.domain.minutes_words import Spell, joined, long_date, with_words
-from assembly.domain.quorum import thousands
 from assembly.i18n import Translator
 
 Line = tuple[str, tuple[Figure, ...]]
@@ -40,7 +39,7 @@ def attended_line(attended: Mapping[Channel, int], spell: Spell, t: Translator) 
         (Channel.PROXY, t.tr("diwakili dengan surat kuasa {n}")),
     )
     parts = [
-        text.format(n=thousands(attended.get(c, 0)))
+        text.format(n=with_words(attended.get(c, 0), spell))
         for c, text in channels
         if attended.get(c, 0) or c is Channel.IN_PERSON
     ]

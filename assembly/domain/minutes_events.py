@@ -12,11 +12,12 @@ with its time as the minutes write it ("pukul 10.42 WIB").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from assembly.domain.ad_profile import ADProfile
+from assembly.domain.ad_profile import ADProfile, ItemKind, TieBreak
 from assembly.domain.ballots import (
     Ballot,
     BallotKind,
@@ -33,16 +34,23 @@ from assembly.domain.minutes_figures import (
     movement_figures,
     movement_sentence,
 )
+from assembly.domain.minutes_results import (
+    election_result,
+    motion_result,
+    rule_words,
+    tally_sentence,
+    votes_sentence,
+)
 from assembly.domain.minutes_words import (
     Spell,
     bare_article,
     clock,
     fractions_in_words,
+    joined,
     sentence,
     with_words,
 )
 from assembly.domain.presence import Movement
-from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import CheckStep, QuorumCheck
 from assembly.i18n import Translator
 
@@ -61,6 +69,8 @@ class DecisionEntry:
     tally: Mapping[str, int] | None = None  # a voted motion: setuju, tidak_setuju, abstain, …
     at: dt.datetime | None = None
     ballot_id: int | None = None  # the ballot the decision came from
+    votes: Mapping[str, int] | None = None  # an election: each candidate's votes
+    tellers: tuple[str, ...] = ()  # a counted vote: the saksi penghitung suara
 
 
 class EventKind(StrEnum):
@@ -214,6 +224,7 @@ class EventFacts:
     opened_at: dt.datetime | None = None
     arrivals: Sequence[dt.datetime] = ()
     movements: Sequence[Movement] = ()
+    kinds: Mapping[int, ItemKind] = field(default_factory=dict)  # each item's kind, by id
 
 
 def meeting_events(
@@ -267,11 +278,14 @@ def meeting_events(
     for d in facts.decisions:
         if d.outcome is Outcome.NO_CONSENSUS:
             continue
+        voted = Voted(
+            by_id.get(d.ballot_id), facts.kinds.get(d.item_id, ItemKind.ORDINARY), profile, spell
+        )
         events.append(
             MeetingEvent(
                 d.at,
                 EventKind.DECISION,
-                decision_sentence(d, zone, label, t),
+                decision_sentence(d, zone, label, t, voted),
                 d.item_id,
                 decision_figures(d.ballot_id, d.outcome.value, d.result, d.tally),
             )
@@ -296,10 +310,14 @@ def arrivals_line(count: int, place: int, spell: Spell, t: Translator) -> str:
     "Selama pembahasan acara ini hadir 3 (tiga) anggota lagi." """
     number = with_words(count, spell)
     if place == OPENING:
-        return t.tr("Setelah rapat dibuka hadir {count} anggota lagi.", count=number)
+        return t.trn("Setelah rapat dibuka hadir {count} anggota lagi.",
+                     "Setelah rapat dibuka hadir {count} anggota lagi.", count, count=number)  # fmt: skip
     if place == CLOSING:
-        return t.tr("Setelah acara terakhir selesai hadir {count} anggota lagi.", count=number)
-    return t.tr("Selama pembahasan acara ini hadir {count} anggota lagi.", count=number)
+        return t.trn("Setelah acara terakhir selesai hadir {count} anggota lagi.",
+                     "Setelah acara terakhir selesai hadir {count} anggota lagi.", count,
+                     count=number)  # fmt: skip
+    return t.trn("Selama pembahasan acara ini hadir {count} anggota lagi.",
+                 "Selama pembahasan acara ini hadir {count} anggota lagi.", count, count=number)  # fmt: skip
 
 
 _STOPS = (CheckStep.SUSPENSION, CheckStep.POSTPONEMENT)
@@ -324,7 +342,9 @@ def check_sentence(
     if check.step is CheckStep.POSTPONEMENT:
         return t.tr("Pukul {time} rapat ditunda karena kuorum tidak tercapai.", time=at)
     article = bare_article(check.article)
-    rule = fractions_in_words(check.rule_text, spell, t)
+    if t.language != "id":
+        article = re.sub(r" ayat \((\d+)\)", r"(\1)", article)
+    rule = fractions_in_words(rule_words(check.rule_text, t), spell, t)
     if article:
         basis = t.tr("Sesuai Pasal {article} Anggaran Dasar, kuorum adalah {rule}", article=article,
                      rule=rule)  # fmt: skip
@@ -408,9 +428,23 @@ def _cancel_sentence(ballot: Ballot, zone: dt.tzinfo, label: str, t: Translator)
     return t.tr("Pukul {time} pemungutan suara {title} dibatalkan.", time=at, title=ballot.title)
 
 
-def decision_sentence(d: DecisionEntry, zone: dt.tzinfo, label: str, t: Translator) -> str:
+@dataclass(frozen=True)
+class Voted:
+    """What a voted decision's result is worded from: its ballot, the item's kind, the AD
+    profile and the terbilang (None ballot: a decision by consensus)."""
+
+    ballot: Ballot | None
+    kind: ItemKind
+    profile: ADProfile
+    spell: Spell
+
+
+def decision_sentence(
+    d: DecisionEntry, zone: dt.tzinfo, label: str, t: Translator, voted: Voted | None = None
+) -> str:
     """The decision with its method, its time when recorded, its result and tally (law.md
-    rule 28: each decision with its tally)."""
+    rule 28: each decision with its tally); an election round with every candidate's votes,
+    the seats and the elected; a counted vote with its tellers."""
     when = clock(d.at.astimezone(zone), label) if d.at is not None else ""
     if d.outcome is Outcome.NO_CONSENSUS:
         text = (
@@ -430,9 +464,16 @@ def decision_sentence(d: DecisionEntry, zone: dt.tzinfo, label: str, t: Translat
         method = t.tr("{method}, pukul {time}", method=method, time=when)
     text = sentence(d.text) if d.text.strip() else ""
     result = d.result.strip()
+    ballot = voted.ballot if voted is not None else None
     if d.method is DecisionMethod.CONSENSUS:
         line = t.tr("Keputusan ({method}): {text}", method=method, text=text or result)
+    elif voted is not None and ballot is not None and ballot.kind is BallotKind.ELECTION:
+        line = _election_sentence(d, ballot, method, voted, t)
     else:
+        if voted is not None and ballot is not None and d.tally is not None:
+            result = (
+                motion_result(d.tally, ballot, voted.kind, voted.profile, voted.spell, t) or result
+            )
         line = t.tr(
             "Keputusan ({method}): {text} Hasil: {result}.",
             method=method,
@@ -440,18 +481,61 @@ def decision_sentence(d: DecisionEntry, zone: dt.tzinfo, label: str, t: Translat
             result=result,
         )
         if d.tally is not None:
-            line += " " + _tally_sentence(d.tally, t)
+            line += " " + (
+                tally_sentence(d.tally, voted.spell, t)
+                if voted is not None
+                else _tally_sentence(d.tally, t)
+            )
+    if d.tellers:
+        line += " " + t.tr("Saksi penghitung suara: {names}.", names=joined(list(d.tellers), t))
     if d.dissent.strip():
         line += " " + t.tr("Catatan: {dissent}", dissent=sentence(d.dissent))
     return line.replace("  ", " ").strip()
+
+
+def _election_sentence(
+    d: DecisionEntry, ballot: Ballot, method: str, voted: Voted, t: Translator
+) -> str:
+    """One round of an election: its title, every candidate's votes, the seats and the
+    elected, or the tie for the last seat and how the AD breaks it."""
+    if ballot.runoff_of is not None:
+        head = t.tr("Keputusan pemilihan putaran kedua ({method}): {title}.", method=method,
+                    title=_round_title(ballot.title, t))  # fmt: skip
+    else:
+        head = t.tr("Keputusan ({method}): {text}", method=method, text=sentence(ballot.title))
+    if d.votes is None:
+        return t.tr("{head} Hasil: {result}.", head=head, result=d.result.strip())
+    line = " ".join(
+        (head, votes_sentence(d.votes, voted.spell, t),
+         election_result(d.votes, ballot, voted.spell, t))
+    )  # fmt: skip
+    if d.outcome is Outcome.RUNOFF:
+        line += " " + t.tr("Kursi terakhir diputuskan dengan pemilihan putaran kedua.")
+    elif d.outcome is Outcome.TIE:
+        how = {
+            TieBreak.RUNOFF: t.tr("pemilihan ulang antara calon yang suaranya sama"),
+            TieBreak.LOT: t.tr("diundi di hadapan rapat"),
+            TieBreak.CHAIR: t.tr("diputuskan oleh pimpinan rapat"),
+        }[voted.profile.tie_break]
+        line += " " + t.tr("Kursi terakhir: {how}.", how=how)
+    return line
+
+
+def _round_title(title: str, t: Translator) -> str:
+    """The election's title without the "Pemilihan ulang: " the run-off's record puts before
+    it."""
+    for prefix in ("Pemilihan ulang: ", t.tr("Pemilihan ulang: ")):
+        if title.startswith(prefix):
+            return title[len(prefix) :]
+    return title
 
 
 def _tally_sentence(tally: Mapping[str, int], t: Translator) -> str:
     """ "Perolehan suara: setuju 610, tidak setuju 40, abstain 30, tidak sah 5."."""
     return t.tr(
         "Perolehan suara: setuju {yes}, tidak setuju {no}, abstain {abstain}, tidak sah {invalid}.",
-        yes=thousands(tally.get("setuju", 0)),
-        no=thousands(tally.get("tidak_setuju", 0)),
-        abstain=thousands(tally.get("abstain", 0)),
-        invalid=thousands(tally.get("tidak_sah", 0)),
+        yes=f"{tally.get('setuju', 0):,}".replace(",", "."),
+        no=f"{tally.get('tidak_setuju', 0):,}".replace(",", "."),
+        abstain=f"{tally.get('abstain', 0):,}".replace(",", "."),
+        invalid=f"{tally.get('tidak_sah', 0):,}".replace(",", "."),
     )

@@ -10,18 +10,35 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from assembly.domain.cooperative import Cooperative
 from assembly.domain.meeting import Meeting, MeetingType
-from assembly.domain.quorum import thousands
 from assembly.i18n import Translator
 
 Spell = Callable[[int], str]  # the terbilang of a number: 14 -> "empat belas"
 
 
+@dataclass(frozen=True)
+class Terbilang:
+    """A :data:`Spell` that also knows how its language groups thousands: "1.250" in
+    Indonesian, "1,250" in English."""
+
+    words: Callable[[int], str]
+    separator: str = "."
+
+    def __call__(self, number: int) -> str:
+        return self.words(number)
+
+
+def digits(number: int, spell: Spell) -> str:
+    """The number with the thousands separator of ``spell``'s language ("." by default)."""
+    return f"{number:,}".replace(",", getattr(spell, "separator", "."))
+
+
 def with_words(number: int, spell: Spell) -> str:
     """ "1.250 (seribu dua ratus lima puluh)": digits, then the terbilang (law.md rule 36)."""
-    return f"{thousands(number)} ({spell(number)})"
+    return f"{digits(number, spell)} ({spell(number)})"
 
 
 def long_date(day: dt.date, t: Translator) -> str:
@@ -97,11 +114,17 @@ def cooperative_name(coop: Cooperative) -> str:
 
 def place_of(coop: Cooperative) -> str:
     """The town for "[Kota], [tanggal]": "Sleman" from "Kabupaten Sleman, DI Yogyakarta"."""
-    town = coop.city.split(",")[0].strip()
+    return town(coop.city)
+
+
+def town(city: str) -> str:
+    """The town of an address's city line, for "[Kota], [tanggal]": "Sleman" from
+    "Kabupaten Sleman, DI Yogyakarta 55283" (never the province or the postcode)."""
+    name = city.split(",")[0].strip()
     for prefix in ("Kabupaten ", "Kab. ", "Kota "):
-        if town.startswith(prefix):
-            town = town[len(prefix) :]
-    return town.strip()
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+    return re.sub(r"\s*\d{5}$", "", name).strip()
 
 
 _FRACTION = re.compile(r"\b(\d+)/(\d+)\b")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -36,6 +36,7 @@ from reportlab.platypus import (
 from assembly.domain.attendance import Channel
 from assembly.domain.cooperative import Cooperative
 from assembly.domain.members import Category
+from assembly.domain.minutes_words import town
 from assembly.i18n import Translator, translator
 from assembly.pdf.attendance_totals import MARKS, NO_VOTE_MARK, totals_flowables
 from assembly.pdf.dates import clock, clock_with_zone, day_and_date
@@ -112,6 +113,7 @@ class AttendanceHeading:
     document_number: str = ""
     signatories: tuple[Signatory, ...] = ()
     setup: PageSetup = field(default_factory=PageSetup)
+    annex: str = ""  # "LAMPIRAN I" when the list is the berita acara's first annex
     language: str | None = None
     # A blank form printed before the meeting (no one has arrived yet): this many numbered
     # empty lines for the members to write in and sign.
@@ -249,7 +251,13 @@ class _Layout:
             ),
             hAlign="LEFT",
         )
+        label = (
+            [Paragraph(f"<b>{escape(h.annex)}</b>", style["body"]), Spacer(1, 1 * mm)]
+            if h.annex
+            else []
+        )
         return [
+            *label,
             Letterhead(h.cooperative, t),
             Spacer(1, 3 * mm),
             Paragraph(t.tr("DAFTAR HADIR"), style["title"]),
@@ -302,22 +310,27 @@ class _Layout:
 
     def story(self) -> list[Flowable]:
         """The flowables: heading, one table per page, summary and signatures."""
-        story: list[Flowable] = list(self.head)
+        return list(self.stream())
+
+    def stream(self) -> Iterator[Flowable]:
+        """The flowables of :meth:`story` one at a time, each page's table made only when the
+        build reaches it: 150,000 rows never sit in memory as 8,000 tables (issue 11,
+        point 10)."""
+        yield from self.head
         if not self.rows:
-            story.append(Paragraph(self.t.tr("Belum ada anggota yang hadir."), styles(10)["body"]))
+            yield Paragraph(self.t.tr("Belum ada anggota yang hadir."), styles(10)["body"])
         done = 0
         size = self.rows_first
         while done < len(self.rows):
             chunk = self.rows[done : done + size]
-            story.append(self._table([self._row(done + i + 1, r) for i, r in enumerate(chunk)]))
+            yield self._table([self._row(done + i + 1, r) for i, r in enumerate(chunk)])
             done += len(chunk)
             if done < len(self.rows):
-                story.append(PageBreak())
+                yield PageBreak()
             size = self.rows_later
         if self.tail_breaks:
-            story.append(PageBreak())
-        story.append(KeepTogether(self.tail))
-        return story
+            yield PageBreak()
+        yield KeepTogether(self.tail)
 
     def _table(self, rows: list[list[str]]) -> Table:
         return Table(
@@ -379,8 +392,11 @@ def signature_blocks(
     one, an optional heading over all ("Pengurus Koperasi …,"), each role, room to sign and
     the name in bold, underlined."""
     style = styles(10)["subtitle"]
-    dated = f"{city}, {long_date(day, t)}" if city else long_date(day, t)
-    n = len(signatories)
+    place = town(city)  # the town alone, never the address block or the postcode
+    dated = f"{place}, {long_date(day, t)}" if place else long_date(day, t)
+    # At most three blocks a row, so five signers (the leaders, two witnesses, "Mengetahui")
+    # keep their names on one line each.
+    n = min(len(signatories), 3)
     rows: list[list[Flowable | str]] = [[""] * (n - 1) + [Paragraph(escape(dated), style)]]
     commands: list[tuple[object, ...]] = [
         ("FONT", (0, 0), (-1, -1), REGULAR, 10),
@@ -391,12 +407,15 @@ def signature_blocks(
         rows.append([Paragraph(escape(heading) + ",", style)] + [""] * (n - 1))
         commands.append(("SPAN", (0, 1), (-1, 1)))
         heights.append(None)
-    rows += [
-        [Paragraph(escape(s.role) + ",", style) for s in signatories],
-        [""] * n,
-        [Paragraph(f"<u><b>{escape(s.name)}</b></u>", style) for s in signatories],
-    ]
-    heights += [None, room, None]
+    for start in range(0, len(signatories), n):
+        group = list(signatories[start : start + n])
+        pad: list[Flowable | str] = [""] * (n - len(group))
+        rows += [
+            [*(Paragraph(escape(s.role) + ",", style) for s in group), *pad],
+            [""] * n,
+            [*(Paragraph(f"<u><b>{escape(s.name)}</b></u>", style) for s in group), *pad],
+        ]
+        heights += [None, room, None]
     return Table(rows, rowHeights=heights, style=TableStyle(commands))
 
 

@@ -9,7 +9,8 @@ every page. ReportLab then never measures a cell and splits small tables only.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
 from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
@@ -30,7 +31,7 @@ def row_height(lines: int) -> float:
 
 def fixed_tables(
     header: Sequence[str],
-    rows: Sequence[Sequence[str]],
+    rows: Iterable[Sequence[str]],
     widths: Sequence[float],
     commands: Sequence[tuple[object, ...]] = (),
     *,
@@ -40,6 +41,23 @@ def fixed_tables(
     """``rows`` under ``header`` as tables of at most ``chunk`` rows each, every cell fitted to
     its column (``max_lines`` lines at most), grid lines, the header shaded and repeated on
     each page. ``commands`` are extra TableStyle commands (alignment) for every table."""
+    return list(
+        fixed_table_stream(header, rows, widths, commands, max_lines=max_lines, chunk=chunk)
+    )
+
+
+def fixed_table_stream(
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    widths: Sequence[float],
+    commands: Sequence[tuple[object, ...]] = (),
+    *,
+    max_lines: int = 2,
+    chunk: int = CHUNK,
+) -> Iterator[Table]:
+    """The tables of :func:`fixed_tables` one at a time, each made (its rows fitted) only
+    when the build reaches it, so 150,000 named votes never sit in memory as tables at once
+    (issue 11, point 10)."""
     style = TableStyle(
         [
             ("FONT", (0, 0), (-1, -1), REGULAR, FONT_SIZE, LEADING),
@@ -59,21 +77,16 @@ def fixed_tables(
     )
     head = [_fit(h, w, 3) if "\n" not in h else h for h, w in zip(header, widths, strict=True)]
     head_height = row_height(max(h.count("\n") + 1 for h in head))
-    fitted = [
+    source = iter(rows)
+    while part := [
         [_fit(cell, w, max_lines) if cell else "" for cell, w in zip(row, widths, strict=True)]
-        for row in rows
-    ]
-    tables = []
-    for start in range(0, len(fitted), chunk):
-        part = fitted[start : start + chunk]
+        for row in islice(source, chunk)
+    ]:
         heights = [head_height] + [row_height(max(c.count("\n") + 1 for c in r)) for r in part]
-        tables.append(
-            Table(
-                [head, *part],
-                colWidths=list(widths),
-                rowHeights=heights,
-                style=style,
-                repeatRows=1,
-            )
+        yield Table(
+            [head, *part],
+            colWidths=list(widths),
+            rowHeights=heights,
+            style=style,
+            repeatRows=1,
         )
-    return tables

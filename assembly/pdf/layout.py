@@ -11,6 +11,7 @@ every footer, since "dari Y" is only known after the last page.
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -198,14 +199,25 @@ class NumberedCanvas(CompactCanvas):
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
-        """Keep the page instead of writing it out."""
-        self._pages.append(dict(self.__dict__))
+        """Keep the page instead of writing it out, its drawing compressed: 8,500 pages of a
+        Daftar Hadir held as text would take gigabytes (issue 11, point 10)."""
+        state = dict(self.__dict__)
+        state["_code"] = zlib.compress("\n".join(self._code).encode("utf-8"), 1)
+        self._pages.append(state)
         self._startPage()
 
     def save(self) -> None:
-        """Decorate every kept page with the total, then write the file."""
+        """Decorate every kept page with the total, then write the file (the page's drawing
+        restored as one piece: ReportLab joins the pieces with newlines, so the bytes are the
+        same)."""
         total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
+        pages, self._pages = self._pages, []
+        pages.reverse()
+        number = 0
+        while pages:
+            state = pages.pop()
+            number += 1
+            state["_code"] = [zlib.decompress(state["_code"]).decode("utf-8")]
             self.__dict__.update(state)
             self._decorate(self, number, total)
             super().showPage()
@@ -251,13 +263,15 @@ def build_document(
     *,
     total_pages: int | None = None,
     invariant: bool = False,
+    on_page: Callable[[int], None] | None = None,
 ) -> int:
     """Write ``story`` to ``target``; the number of pages.
 
     ``decorate(canvas, page, total)`` draws the running header and footer of each page. With
     ``total_pages`` given the footers are drawn as the pages are made; without it the pages
     wait in a :class:`NumberedCanvas` until the count is known. ``invariant`` gives the same
-    bytes for the same input (fixed dates and ids), for tests.
+    bytes for the same input (fixed dates and ids), for tests. ``on_page(n)`` is called as
+    each page is laid out (progress; an exception raised there stops the build).
     """
     register_fonts()
     # Binary Flate streams, not ASCII85 on top: a fifth smaller and faster to write; every
@@ -291,14 +305,16 @@ def build_document(
     )
     pages = [0]
 
-    def on_page(canv: Canvas, _doc: BaseDocTemplate) -> None:
+    def page_done(canv: Canvas, _doc: BaseDocTemplate) -> None:
         pages[0] = canv.getPageNumber()
+        if on_page is not None:
+            on_page(pages[0])
         if total_pages is not None:
             canv.saveState()
             decorate(canv, pages[0], total_pages)
             canv.restoreState()
 
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=on_page)])
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=page_done)])
     if total_pages is None:
 
         def numbered(*args: Any, **kwargs: Any) -> NumberedCanvas:

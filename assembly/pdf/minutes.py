@@ -14,9 +14,9 @@ files (:mod:`assembly.pdf.attachments`).
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import BinaryIO
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -51,10 +51,11 @@ from assembly.pdf.layout import (
     footer,
     styles,
 )
-from assembly.pdf.minutes_annexes import VoteAnnexes, annex_story
+from assembly.pdf.minutes_annexes import VoteAnnexes, annex_stream
 from assembly.pdf.page_marks import PageMark
 
 SIGN_ROOM = 24 * mm  # the height left to sign in, and of the signature field
+_ITEM_ROOM = 22 * mm  # an item's bold title and its first point
 
 
 @dataclass(frozen=True)
@@ -116,29 +117,33 @@ def write_minutes(
     invariant: bool = False,
     page_map: dict[str, int] | None = None,
     placed_files: Callable[[Mapping[str, int]], Sequence[Attachment]] | None = None,
+    on_page: Callable[[int], None] | None = None,
 ) -> int:
     """Write the berita acara to ``target`` with empty signature fields, then its annexes
     (Daftar Hadir, ``votes``), with ``attachments`` embedded; the page count.
 
     ``page_map`` receives the page each clause ("I.2"), point ("III.4.c") and the Daftar Hadir's
     totals ("LAMPIRAN I") landed on; ``placed_files`` makes further attachments from that
-    map once every page is laid out (the figures with their pages)."""
+    map once every page is laid out (the figures with their pages). ``on_page(n)`` is called as
+    each page is laid out (progress; an exception raised there stops the build)."""
     t = translator(language)
     if page_map is None and placed_files is not None:
         page_map = {}
-    story: list[Flowable] = _story(content, setup, t, page_map)
+    # One stream of flowables, each long table made only when the build reaches it: the
+    # berita acara of 150,000 present builds in bounded memory (issue 11, point 10).
+    parts: list[Iterable[Flowable]] = [_story(content, setup, t, page_map)]
     if annex is not None:
-        story.append(PageBreak())
-        story.extend(AttendanceLayout(annex.heading, annex.rows, t, page_map).story())
+        parts.append([PageBreak()])
+        parts.append(AttendanceLayout(annex.heading, annex.rows, t, page_map).stream())
     if votes is not None:
-        story.extend(annex_story(votes, setup, t, page_map))
+        parts.append(annex_stream(votes, setup, t, page_map))
     if attachments or placed_files is not None:
         # Last in the story, so the page map is complete when the files are written; it takes
         # no room, so it moves no page break.
-        story.append(
-            _LateFiles(attachments, placed_files, page_map if page_map is not None else {})
+        parts.append(
+            [_LateFiles(attachments, placed_files, page_map if page_map is not None else {})]
         )
-    raw = io.BytesIO()
+    story = chain.from_iterable(parts)
 
     def decorate(canv: Canvas, page: int, total: int) -> None:
         if page > 1:
@@ -164,8 +169,9 @@ def write_minutes(
                 ),
             )
 
+    # Straight into ``target``: no second copy of a file of 8,000 pages in memory.
     pages = build_document(
-        raw,
+        target,
         story,
         setup,
         DocumentInfo(
@@ -175,8 +181,8 @@ def write_minutes(
         ),
         decorate,
         invariant=invariant,
+        on_page=on_page,
     )
-    target.write(raw.getvalue())
     return pages
 
 
@@ -260,9 +266,12 @@ def _story(
         story.append(Paragraph(escape(section.heading), s["heading"]))
         roman = section.heading.split(".", 1)[0]
         for n, clause in enumerate(section.clauses, start=1):
+            # An agenda item's title (a clause with points under it) is set in bold, and never
+            # ends a page without its first point under it.
+            if clause.points:
+                story.append(CondPageBreak(_ITEM_ROOM))
             if pages is not None:
                 story.append(PageMark(f"{roman}.{n}", pages))
-            # An agenda item's title (a clause with points under it) is set in bold.
             if clause.points:
                 text, style = f"<b>{escape(clause.text)}</b>", s["item"]
             else:

@@ -13,7 +13,7 @@ recapitulation (DESIGN.md section 3).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -31,7 +31,7 @@ from reportlab.platypus import (
 
 from assembly.domain.quorum import thousands
 from assembly.i18n import Translator
-from assembly.pdf.fixed_tables import GREY, fixed_tables
+from assembly.pdf.fixed_tables import GREY, fixed_table_stream, fixed_tables
 from assembly.pdf.fonts import BOLD, REGULAR
 from assembly.pdf.layout import PageSetup, escape, long_date, styles
 from assembly.pdf.page_marks import PageMark
@@ -39,7 +39,7 @@ from assembly.pdf.page_marks import PageMark
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")  # fmt: skip
 _RECAP_SHARES = (0.05, 0.24, 0.11, 0.13, 0.19, 0.12, 0.16)
-_VOTE_SHARES = (0.07, 0.14, 0.36, 0.18, 0.25)
+_VOTE_SHARES = (0.09, 0.14, 0.34, 0.18, 0.25)  # "No." holds six digits (150,000 votes)
 _PROXY_SHARES = (0.06, 0.27, 0.27, 0.17, 0.11, 0.12)
 
 
@@ -132,39 +132,46 @@ def annex_story(
 ) -> list[Flowable]:
     """The flowables of the annexes, each from a new page; ``page_map`` receives the page
     of the recapitulation under :func:`recap_place`."""
-    story: list[Flowable] = []
+    return list(annex_stream(annexes, setup, t, page_map))
+
+
+def annex_stream(
+    annexes: VoteAnnexes,
+    setup: PageSetup,
+    t: Translator,
+    page_map: dict[str, int] | None = None,
+) -> Iterator[Flowable]:
+    """The flowables of :func:`annex_story` one at a time, the long lists' tables made only
+    when the build reaches them (issue 11, point 10)."""
     number = annexes.first
     width = setup.frame_width
     s = _styles()
     if annexes.ballots:
-        story += _opening(number, t.tr("Rekapitulasi Hasil Pemungutan Suara"), annexes, t)
+        yield from _opening(number, t.tr("Rekapitulasi Hasil Pemungutan Suara"), annexes, t)
         if page_map is not None:
-            story.append(PageMark(recap_place(annexes), page_map))
-        story += _recap(annexes.ballots, width, s, t)
+            yield PageMark(recap_place(annexes), page_map)
+        yield from _recap(annexes.ballots, width, s, t)
         number += 1
     if annexes.named:
-        story += _opening(number, t.tr("Daftar Suara Terbuka"), annexes, t)
-        story.append(
-            Paragraph(
-                escape(
-                    t.tr(
-                        "Pilihan setiap anggota pada pemungutan suara terbuka (per nama). "
-                        "Pemungutan suara rahasia tidak dicantumkan: pilihan di sana tidak "
-                        "tercatat atas nama siapa pun."
-                    )
-                ),
-                s["note"],
-            )
+        yield from _opening(number, t.tr("Daftar Suara Terbuka"), annexes, t)
+        yield Paragraph(
+            escape(
+                t.tr(
+                    "Pilihan setiap anggota pada pemungutan suara terbuka (per nama). "
+                    "Pemungutan suara rahasia tidak dicantumkan: pilihan di sana tidak "
+                    "tercatat atas nama siapa pun."
+                )
+            ),
+            s["note"],
         )
         for i, named in enumerate(annexes.named):
             if i:
-                story.append(CondPageBreak(40 * mm))
-            story += _named(named, width, s, t)
+                yield CondPageBreak(40 * mm)
+            yield from _named(named, width, s, t)
         number += 1
     if annexes.proxies:
-        story += _opening(number, t.tr("Daftar Surat Kuasa"), annexes, t)
-        story += _proxies(annexes.proxies, width, s, t)
-    return story
+        yield from _opening(number, t.tr("Daftar Surat Kuasa"), annexes, t)
+        yield from _proxies(annexes.proxies, width, s, t)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -276,7 +283,7 @@ def _recap(
 
 def _named(
     named: NamedVoteList, width: float, s: dict[str, ParagraphStyle], t: Translator
-) -> list[Flowable]:
+) -> Iterator[Flowable]:
     b = named.ballot
     heading = t.tr("Pemungutan suara No. {n}: {item}", n=b.number, item=b.item)
     counts = " · ".join(f"{label} {thousands(count)}" for label, count in b.tally)
@@ -289,7 +296,7 @@ def _named(
     )
     header = [t.tr("No."), t.tr("Nomor\nAnggota"), t.tr("Nama"), t.tr("Pilihan"),
               t.tr("Keterangan")]  # fmt: skip
-    rows = [
+    rows = (  # made as the tables are, a page at a time
         [
             str(i),
             r.number,
@@ -298,17 +305,14 @@ def _named(
             t.tr("melalui kuasa: {holder}", holder=r.holder) if r.holder else "",
         ]
         for i, r in enumerate(named.rows, start=1)
-    ]
-    out: list[Flowable] = [
-        Paragraph(escape(heading), s["heading"]),
-        Paragraph(escape(summary), s["note"]),
-    ]
+    )
+    yield Paragraph(escape(heading), s["heading"])
+    yield Paragraph(escape(summary), s["note"])
     if b.note:  # a re-vote, a run-off, a vote corrected while the ballot was open
-        out.append(Paragraph(f"<i>{escape(b.note)}</i>", s["note"]))
-    if not rows:
-        out.append(Paragraph(escape(t.tr("Tidak ada suara yang tercatat.")), s["note"]))
-    out += fixed_tables(header, rows, [share * width for share in _VOTE_SHARES])
-    return out
+        yield Paragraph(f"<i>{escape(b.note)}</i>", s["note"])
+    if not named.rows:
+        yield Paragraph(escape(t.tr("Tidak ada suara yang tercatat.")), s["note"])
+    yield from fixed_table_stream(header, rows, [share * width for share in _VOTE_SHARES])
 
 
 def _proxies(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError
+from assembly.domain.meeting import signer_title
 from assembly.i18n import Translator, tr
 
 _WITNESS = re.compile(r"saksi(\d?)")
@@ -27,14 +28,9 @@ class Role:
     slot: tuple[int, int]  # (column, row) of the fallback block at the foot of the page
 
     def title(self, words: Translator) -> str:
-        """The role as the stamp and the report write it: "Ketua Rapat"."""
-        if self.key == "ketua":
-            return words.tr("Ketua Rapat")
-        if self.key == "sekretaris":
-            return words.tr("Sekretaris Rapat")
-        if self.key == "mengetahui":
-            return words.tr("pihak yang mengetahui")
-        return words.tr("Saksi {n}", n=self.key.removeprefix("saksi"))
+        """The role as the stamp and the report write it: "Ketua Rapat" (one label per role,
+        as the berita acara's signature blocks write it)."""
+        return signer_title(self.key, words)
 
 
 ROLE_KEYS = (

@@ -231,7 +231,8 @@ def signature_report(path: Path, data: bytes) -> VerificationReport:
 def missing_signers(report: VerificationReport, anchor: Anchor | None = None) -> tuple[str, ...]:
     """The titles of the required signers without a sound signature ("Saksi 1"). Required,
     as for the lock: the chair and the secretary on any document that carries Kuorum's
-    officer fields (or an anchor), and each witness whose field it carries."""
+    officer fields (or an anchor), and each witness and "Mengetahui" whose field it carries
+    (the berita acara carries a field for exactly the roles the meeting requires)."""
     from assembly.pdf.signature_fields import role_from_field
 
     fields = [c.field for c in report.checks] + list(report.unsigned_fields)
@@ -239,6 +240,8 @@ def missing_signers(report: VerificationReport, anchor: Anchor | None = None) ->
     if not ours and anchor is None:
         return ()
     required = [*_ALWAYS_REQUIRED, *sorted({f for f in ours if f.startswith("TTD_Saksi")})]
+    if "TTD_Mengetahui" in ours:
+        required.append("TTD_Mengetahui")
     sound = {c.field for c in report.checks if c.ok}
     words = translator()
     titles = []

@@ -88,7 +88,9 @@ def demo_profile() -> ADProfile:
         notice_days=14,
         special_quorum=dict(special_quorum),
         special_majority=special_majority,
+        term_years=3,
         articles={
+            "term_years": "Pasal 27 ayat (2)",
             "quorum": "Pasal 20 ayat (2)",
             "suspension_minutes": "Pasal 20 ayat (3)",
             "rechecks": "Pasal 20 ayat (3)",

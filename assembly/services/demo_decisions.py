@@ -152,6 +152,14 @@ class _Vote:
                 statement)  # fmt: skip
         return tied
 
+    def _tellers(self, voters: list[tuple[int, int | None]]) -> tuple[str, ...]:
+        """Two members present at the vote count the hands with the chair (saksi
+        penghitung suara)."""
+        # A generator of their own, so the demo's other draws stay as they were.
+        picked = random.Random(len(voters)).sample(voters, min(2, len(voters)))
+        members = [member_store.get(self.conn, m) for m, _holder in picked]
+        return tuple(m.name for m in members if m is not None)
+
     def motion(
         self, item: AgendaItem, mode: BallotMode, title: str, at: dt.datetime, share: float
     ) -> None:
@@ -167,7 +175,7 @@ class _Vote:
             hands = [c for c in choices if self.rng.random() < 0.97]  # a few did not raise
             totals = CountedTotals(
                 hands.count(Choice.YES), hands.count(Choice.NO), hands.count(Choice.ABSTAIN),
-                tellers=("Saksi I", "Saksi II"),
+                tellers=self._tellers(voters),
             )  # fmt: skip
             ballot_store.save_counted(self.conn, ballot.id or 0, totals, to_text(at) or "")
         else:

@@ -179,7 +179,11 @@ def _held_meeting(
     guests = set(rng.sample(others, min(len(others), max(1, len(voters) // 150))))
     late = set(rng.sample(voters, max(0, min(len(voters) - minimum, len(voters) // 40))))
     on_time = [v for v in voters if v not in late]
-    meeting = replace(meeting, officers=_officers(conn, on_time[:5]))
+    # The two witnesses and the "Mengetahui" sign the berita acara too (the meeting's signer
+    # setting, r0009): the berita acara, the Daftar Hadir and verify all ask for them.
+    meeting = replace(
+        meeting, officers=_officers(conn, on_time[:5]), signers=("saksi1", "saksi2", "mengetahui")
+    )
     leaving = set(rng.sample(on_time[4:], min(len(on_time[4:]), len(voters) // 50)))
     counts_all = profile.quorum.base is QuorumBase.ALL_MEMBERS
     records, events = [], []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,7 +25,7 @@ from assembly.domain.attendance_query import AttendanceEntry
 from assembly.domain.ballots import BallotKind
 from assembly.domain.errors import DomainError
 from assembly.domain.figures import Figure, on_pages
-from assembly.domain.meeting import Meeting, MeetingState, OfficerRole
+from assembly.domain.meeting import Meeting, MeetingState
 from assembly.domain.minutes import (
     DecisionEntry,
     MinutesContent,
@@ -33,6 +33,7 @@ from assembly.domain.minutes import (
     build_minutes,
     full_title,
 )
+from assembly.domain.minutes_words import Terbilang
 from assembly.domain.presence import Attendee, ever_present, movements
 from assembly.i18n import LANGUAGES, Translator, tr, translator
 from assembly.pdf.attachments import Attachment
@@ -59,6 +60,7 @@ from assembly.services.ballot_results import tally_of
 from assembly.services.context import ServiceContext
 from assembly.services.files import require_folder, write_atomically
 from assembly.services.meeting_lookup import ProfileCache
+from assembly.services.progress import Progress
 from assembly.services.record_digest import anchor_of
 
 
@@ -95,12 +97,14 @@ class MinutesService:
         lang: str = "id",
         *,
         invariant: bool = False,
+        progress: Progress | None = None,
     ) -> int:
         """Write the berita acara, with its annexes (Daftar Hadir, vote recapitulation, named
         votes, proxies) and the attendance, vote and decision data embedded as files, to
         ``path``; the page count. The file carries empty signature fields for the chair, the
         secretary and each named witness. ``invariant`` gives the same bytes for the same
-        records (for tests)."""
+        records (for tests). ``progress`` hears of each page laid out and carries the
+        user's cancel: a cancelled export leaves no file (issue 11, point 10)."""
         target = require_folder(path)
         with self._ctx.db.read() as conn:
             signed = _locked_file(conn, meeting_id)
@@ -112,7 +116,12 @@ class MinutesService:
             write_atomically(target, lambda out: out.write(signed))
             return page_count(signed)
         return write_atomically(
-            target, lambda out: self.render(meeting_id, out, paper, lang, invariant=invariant).pages
+            target,
+            lambda out: (
+                self.render(
+                    meeting_id, out, paper, lang, invariant=invariant, progress=progress
+                ).pages
+            ),
         )
 
     def stated(self, meeting_id: int, lang: str = "id") -> tuple[Meeting, tuple[Figure, ...]]:
@@ -130,11 +139,14 @@ class MinutesService:
         lang: str = "id",
         *,
         invariant: bool = False,
+        progress: Progress | None = None,
     ) -> RenderedMinutes:
         """Write the berita acara of the meeting to ``out`` (see :meth:`export`); what it
         states, with the page each figure landed on."""
         t = _translator(lang)
         setup = PageSetup(paper=_paper(paper))
+        progress = progress or Progress()
+        progress.step(0, 1)
         with self._ctx.db.read() as conn:
             content, rows, meeting, extra = self._gather(conn, meeting_id, t)
             # Read in the same moment as the content: the file anchors exactly what it says.
@@ -148,6 +160,14 @@ class MinutesService:
         )
         stated = (*content.figures, *daftar_figures(rows), *recap_figures(extra.votes))
         page_map: dict[str, int] = {}
+        # An estimate for the bar only (about 30 rows a page in the Daftar Hadir, 50 in a
+        # list of named votes); the last step reports the true count.
+        named = sum(len(n.rows) for n in extra.votes.named)
+        expected = 6 + len(rows) // 30 + named // 50
+
+        def on_page(page: int) -> None:
+            progress.step(min(page, expected - 1), expected)
+
         pages = write_minutes(
             out,
             content,
@@ -160,7 +180,9 @@ class MinutesService:
             invariant=invariant,
             page_map=page_map,
             placed_files=lambda where: (figures_attachment(on_pages(stated, where), t),),
+            on_page=on_page,
         )
+        progress.step(pages, pages)
         return RenderedMinutes(meeting, content, on_pages(stated, page_map), pages)
 
     def _gather(
@@ -214,6 +236,8 @@ class MinutesService:
                 _tally(conn, d),
                 at=d.created_at,
                 ballot_id=d.ballot_id,
+                votes=_votes(conn, d),
+                tellers=_tellers(conn, d),
             )
             for d in decision_store.for_meeting(conn, meeting_id)
         ]
@@ -355,8 +379,26 @@ def _tally(conn: Connection, decision: DecisionRow) -> dict[str, int] | None:
     return tally_of(conn, ballot)[0]
 
 
-def _speller(language: str) -> Callable[[int], str]:
-    return lambda n: terbilang(n, language)
+def _votes(conn: Connection, decision: DecisionRow) -> dict[str, int] | None:
+    """Each candidate's votes in the election a decision closed; None for anything else."""
+    if decision.ballot_id is None:
+        return None
+    ballot = ballot_store.get(conn, decision.ballot_id)
+    if ballot is None or ballot.kind is not BallotKind.ELECTION:
+        return None
+    return tally_of(conn, ballot)[0]
+
+
+def _tellers(conn: Connection, decision: DecisionRow) -> tuple[str, ...]:
+    """The saksi penghitung suara of a counted vote (none for other decisions)."""
+    if decision.ballot_id is None:
+        return ()
+    totals = ballot_store.counted(conn, decision.ballot_id)
+    return tuple(n for n in totals.tellers if n.strip()) if totals is not None else ()
+
+
+def _speller(language: str) -> Terbilang:
+    return Terbilang(lambda n: terbilang(n, language), "," if language == "en" else ".")
 
 
 def _annex(
@@ -368,14 +410,11 @@ def _annex(
     t: Translator,
 ) -> AttendanceAnnex:
     """The Daftar Hadir as the berita acara's annex: everyone who attended, by arrival."""
-    signatories = tuple(
-        Signatory(label, officer.name)
-        for role, label in (
-            (OfficerRole.CHAIR, t.tr("Ketua Rapat")),
-            (OfficerRole.SECRETARY, t.tr("Sekretaris Rapat")),
-        )
-        if (officer := meeting.officer(role)) is not None and officer.name.strip()
-    )
+    # The same roles, with the same labels, as sign the berita acara (issue 11, point 4).
+    blocks = [*content.signers, *content.witnesses]
+    if content.acknowledger is not None:
+        blocks.append(content.acknowledger)
+    signatories = tuple(Signatory(b.role, b.name or " ") for b in blocks)
     heading = AttendanceHeading(
         cooperative=content.cooperative,
         meeting_title=full_title(replace(meeting, financial_year=None), t),
@@ -389,6 +428,7 @@ def _annex(
         signatories=signatories,
         setup=setup,
         language=lang,
+        annex=t.tr("LAMPIRAN {n}", n="I"),
     )
     return AttendanceAnnex(heading, rows)
 

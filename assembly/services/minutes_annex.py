@@ -30,6 +30,8 @@ from assembly.domain.ballots import (
 )
 from assembly.domain.meeting import AgendaItem, Meeting
 from assembly.domain.minutes import full_title
+from assembly.domain.minutes_results import election_verdict, motion_result, round_title
+from assembly.domain.minutes_words import Terbilang
 from assembly.domain.presence import Attendee
 from assembly.domain.proxies import ProxyState
 from assembly.domain.spreadsheet import inert, inert_cell
@@ -193,14 +195,27 @@ def _line(
     if b.state is BallotState.CANCELLED:
         result = t.tr("Dibatalkan: {reason}", reason=b.cancel_reason or "-")
     elif f.decision is not None:
-        result = f.decision.result
+        result = _result_words(f, profile, t) or f.decision.result
     else:
         result = t.tr("Belum ditutup")
-    subject = b.title
+    subject = round_title(b.title, t)
     item = f"{f.item.position}. {f.item.title}" if f.item.position else f.item.title
     return BallotLine(n, item, subject, mode, b.present, b.eligible, f.voted, tally,
                       rule_applied(b, f.item, profile), result, "; ".join(notes),
                       b.state is BallotState.CANCELLED, b.id)  # fmt: skip
+
+
+def _result_words(f: _BallotFacts, profile: ADProfile, t: Translator) -> str:
+    """The result in the document's language, worded from the tally (digits only, for the
+    table): "disetujui, 398 dari 581 suara sah (lebih dari 1/2)", "Terpilih: A (318 suara)."
+    Empty for a tie settled by lot or by the chair (the recorded statement says how)."""
+    figures = Terbilang(str, "," if t.language == "en" else ".")  # digits, grouped
+    b, decision = f.ballot, f.decision
+    if decision is None or decision.outcome is Outcome.TIE:
+        return ""
+    if b.kind is BallotKind.MOTION:
+        return motion_result(f.tally, b, f.item.kind, profile, figures, t, spelled=False) or ""
+    return election_verdict(f.tally, b, figures, t)
 
 
 def _names(stored: str, names: dict[int, str]) -> str:

@@ -335,6 +335,7 @@ def _missing(report: VerificationReport, meeting: Meeting) -> tuple[str, ...]:
     else:
         required = [f for f in _ALWAYS_REQUIRED]
         required += sorted(f for f in present if f.startswith("TTD_Saksi"))
+        required += [f for f in ("TTD_Mengetahui",) if f in present]
     sound = {c.field for c in report.checks if c.ok}
     return tuple(f for f in required if f not in sound)
 

@@ -14,7 +14,9 @@ from assembly.i18n import tr
 class Cancelled(DomainError):
     """The user cancelled; the work left nothing behind."""
 
-    def __init__(self) -> None:
+    def __init__(self, *_annotation: object) -> None:
+        # ReportLab re-raises an exception from inside a build as ``type(e)(annotated text)``
+        # (``annotateException``): a cancel during a PDF build stays a plain cancel.
         super().__init__(tr("Dibatalkan; tidak ada yang diubah."))
 
 

@@ -78,6 +78,10 @@ class Operations(QObject):
         self._pool.start(work.task)
         return work
 
+    def busy(self) -> bool:
+        """Whether long work started here is still running."""
+        return bool(self._works)
+
     def stop_work(self, msecs: int = 60_000) -> bool:
         """Cancel the long work still running and wait for it to stop (before the database
         is closed); whether it did."""

@@ -104,7 +104,8 @@ def facts(m: Meeting | None = None, decisions: list[DecisionEntry] | None = None
 
 def test_the_opening_formula_follows_the_deed_convention() -> None:
     assert opening_formula(meeting(), COOP, fake_spell) == (
-        "Pada hari ini, Sabtu, tanggal 14 (kata-14) Maret 2026 (kata-2026), pukul 09.00 WIB, "
+        "Pada hari ini, Sabtu, tanggal 14 (kata-14) Maret 2026 (kata-2026), pukul 09.40 WIB "
+        "(dalam undangan pukul 09.00 WIB), "
         "bertempat di Aula Koperasi, Jl. Merdeka 1, telah diselenggarakan Rapat Anggota "
         "Tahunan Koperasi Simpan Pinjam Sejahtera Bersama Tahun Buku 2025, sebagai berikut:"
     )
@@ -116,8 +117,9 @@ def test_a_hybrid_meeting_names_the_hall_and_the_platform() -> None:
         opening_formula(hybrid, COOP, fake_spell)
     )
     online = meeting(mode=MeetingMode.ONLINE, platform="Zoom Meeting")
-    assert ", pukul 09.00 WIB, melalui Zoom Meeting, telah" in opening_formula(
-        online, COOP, fake_spell
+    assert (
+        ", pukul 09.40 WIB (dalam undangan pukul 09.00 WIB), melalui Zoom Meeting, telah"
+        in opening_formula(online, COOP, fake_spell)
     )
 
 
@@ -144,7 +146,7 @@ def test_attendance_and_every_quorum_step_are_stated() -> None:
     )
     assert texts[1] == (
         "Anggota yang hadir selama rapat: 700 (kata-700) orang, terdiri atas hadir langsung "
-        "520, hadir daring 150, dan diwakili dengan surat kuasa 30."
+        "520 (kata-520), hadir daring 150 (kata-150), dan diwakili dengan surat kuasa 30 (kata-30)."
     )
     assert texts[2] == (
         "Selain itu hadir 1 (kata-1) calon anggota dan 1 (kata-1) anggota luar biasa, yang tidak "
@@ -194,7 +196,8 @@ def test_decisions_with_method_and_tally_and_the_deed_notice() -> None:
     assert shu[0].startswith("Musyawarah untuk mufakat tidak tercapai")
     assert shu[1] == (
         "Keputusan (pemungutan suara): SHU dibagi 40% menurut jasa. Hasil: disetujui. "
-        "Perolehan suara: setuju 610, tidak setuju 40, abstain 30, tidak sah 5."
+        "Perolehan suara: setuju 610 (kata-610), tidak setuju 40 (kata-40), abstain 30 (kata-30), "
+        "tidak sah 5 (kata-5)."
     )
     amendment = items["Perubahan Anggaran Dasar"]
     assert amendment[0] == "Tidak ada keputusan yang dicatat."
@@ -216,11 +219,11 @@ def test_signature_blocks_name_their_fields() -> None:
     content = build_minutes(facts(), fake_spell)
     assert content.leaders_heading == "Pimpinan Rapat,"
     assert [(s.role, s.name, s.field) for s in content.signers] == [
-        ("Ketua", "Ahmad Suryadi", "TTD_Ketua"),
-        ("Sekretaris/Notulis", "Siti Rahmawati", "TTD_Sekretaris"),
+        ("Ketua Rapat", "Ahmad Suryadi", "TTD_Ketua"),
+        ("Sekretaris Rapat", "Siti Rahmawati", "TTD_Sekretaris"),
     ]
     assert [(s.role, s.name, s.field) for s in content.witnesses] == [
-        ("Saksi 1", "Budi Santoso", "TTD_Saksi1")
+        ("Saksi Rapat 1", "Budi Santoso", "TTD_Saksi1")
     ]
     assert content.audit_hash == "ab" * 32
 

@@ -229,6 +229,8 @@ SCENARIOS: dict[str, tuple[Any, Any, Callable[[ADProfile, Env], Any]]] = {
         30,
         lambda p, _e: candidacy_warnings(p, Office.PENGURUS, 3, THREE),
     ),
+    # The berita acara's "Pengawas terpilih periode 2026–2028 …" (issue 11, point 3).
+    "term_years": (None, 3, lambda p, _e: p.term_period(2026)),
     "warn_related_pengurus": (
         False,
         True,

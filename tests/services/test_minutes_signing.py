@@ -133,7 +133,7 @@ def test_another_document_or_an_open_meeting_is_refused(
     other = draft_meeting(services)
     with pytest.raises(DomainError, match="bukan berita acara rapat ini"):
         services.minutes_signing.sign_minutes(other.id, pdf, keys.chair, PASSPHRASE, "ketua")
-    with pytest.raises(DomainError, match="tidak memiliki kolom tanda tangan untuk Saksi 1"):
+    with pytest.raises(DomainError, match="tidak memiliki kolom tanda tangan untuk Saksi Rapat 1"):
         services.minutes_signing.sign_minutes(
             hall.meeting_id, pdf, keys.chair, PASSPHRASE, "saksi1"
         )

@@ -213,7 +213,7 @@ def test_the_signers_are_chosen_stored_and_shown(qtbot: QtBot, page: MeetingsPag
     save(qtbot, dialog)
     # Two witnesses required, one named: refused, said where, nothing stored.
     assert dialog.saved is None and dialog.isVisible()
-    assert "Saksi rapat 2 wajib menandatangani" in dialog.problems.text()
+    assert "Saksi Rapat 2 wajib menandatangani" in dialog.problems.text()
     assert page.services.meetings.list() == []
     qtbot.mouseClick(dialog.signer_boxes["saksi2"], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.acknowledger, "Kepala Dinas Koperasi")
@@ -224,8 +224,8 @@ def test_the_signers_are_chosen_stored_and_shown(qtbot: QtBot, page: MeetingsPag
     assert stored.signers == ("saksi1", "mengetahui")
     assert stored.required_signers == ("ketua", "sekretaris", "saksi1", "mengetahui")
     assert page.signers.text() == (
-        "Wajib menandatangani berita acara: Ketua rapat (Budi Santoso), Sekretaris rapat "
-        "(Siti Aminah), Saksi rapat 1 (Agus), Mengetahui (Kepala Dinas Koperasi)"
+        "Wajib menandatangani berita acara: Ketua Rapat (Budi Santoso), Sekretaris Rapat "
+        "(Siti Aminah), Saksi Rapat 1 (Agus), Mengetahui (Kepala Dinas Koperasi)"
     )
     again = page.edit_meeting()
     assert again is not None

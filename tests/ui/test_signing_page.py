@@ -96,6 +96,7 @@ def test_keys_made_then_two_signatures_lock_and_verify(
     pdf = tmp_path / "berita-acara.pdf"
     answer_file_dialogs(monkeypatch, pdf)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.operations.busy(), timeout=60_000)
     assert pdf.is_file()
     assert "Belum ditandatangani: Ketua Rapat, Sekretaris Rapat" in page.fields_label.text()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -37,12 +38,12 @@ from assembly.services.backups import BackupResult
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.minutes_signing import MinutesSigned, SigningStatus, role_choices
-from assembly.ui.background import Background
+from assembly.ui.background import Background, progress_window
 from assembly.ui.dialogs.addendum_dialog import AddendumDialog
 from assembly.ui.dialogs.key_dialog import KeyDialog
 from assembly.ui.dialogs.sign_dialog import SignDialog
 from assembly.ui.models.signature_table_model import SignatureTableModel
-from assembly.ui.operation import Operations
+from assembly.ui.operation import Operations, show_refusal
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 from assembly.ui.widgets.meeting_selector import meeting_selector
 
@@ -60,6 +61,8 @@ class SigningPage(QWidget):
         super().__init__()
         self.services = services
         self.operations = operations
+        self.progress_dialog: QProgressDialog | None = None  # while the berita acara is written
+        self.export_work: Background | None = None  # the latest export of the berita acara
         self.setWindowTitle(tr("Tanda Tangan & Verifikasi"))
         self._files: dict[int, Path] = {}  # the berita acara last exported/signed per meeting
         self._keys: dict[str, Path] = {}  # key file per role, made or imported this session
@@ -274,7 +277,7 @@ class SigningPage(QWidget):
 
     # --- actions -------------------------------------------------------------------------
 
-    def export_minutes(self) -> Path | None:
+    def export_minutes(self) -> Background | None:
         """Ask where, then write the chosen meeting's berita acara with empty fields."""
         meeting_id = self.meeting_id()
         if meeting_id is None:
@@ -285,13 +288,25 @@ class SigningPage(QWidget):
         )
         if not path:
             return None
-        target = Path(path)
-        pages = self.operations.run(self, lambda: self.services.minutes.export(meeting_id, target))
-        if pages is None:
-            return None
+        return self.write_minutes(meeting_id, Path(path))
+
+    def write_minutes(self, meeting_id: int, target: Path) -> Background:
+        """Write the berita acara on the door's worker thread with a progress bar and a
+        cancel button (150,000 present take minutes); a cancel leaves no file."""
+        work = self.operations.start(
+            lambda progress: self.services.minutes.export(meeting_id, target, progress=progress)
+        )
+        dialog = progress_window(self, work, tr("Menyusun berita acara…"))
+        dialog.setWindowTitle(tr("Ekspor berita acara"))
+        self.progress_dialog = dialog  # for the tests, which cancel through it
+        self.export_work = work
+        work.succeeded.connect(lambda _result: self._exported(meeting_id, target))
+        work.failed.connect(lambda message, cancelled: cancelled or show_refusal(self, message))
+        return work
+
+    def _exported(self, meeting_id: int, target: Path) -> None:
         self._files[meeting_id] = target
         self.refresh_status()
-        return target
 
     def open_sign_dialog(self) -> SignDialog:
         """The signing dialog, for the next missing role by default."""

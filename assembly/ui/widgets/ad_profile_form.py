@@ -182,6 +182,15 @@ class ADProfileForm(QWidget):
         self._spin_row(
             "women_pengurus_min_percent", tr("Pengurus perempuan sekurang-kurangnya"), self.women
         )
+        self.term = _spin(0, 5, tr(" tahun"))
+        self.term.setSpecialValueText(tr("tidak dicantumkan"))
+        self._add(
+            "term_years",
+            tr("Masa jabatan pengurus dan pengawas"),
+            self.term,
+            lambda: self.term.value() or None,
+            lambda v: self.term.setValue(v or 0),
+        )
         self.related = self._check_row(
             "warn_related_pengurus",
             tr("Ingatkan bila calon pengurus menyatakan hubungan keluarga satu sama lain"),
