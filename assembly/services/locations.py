@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -22,3 +23,12 @@ def default_database() -> Path:
 def demo_database() -> Path:
     """The database that holds the demo cooperative, apart from the user's own."""
     return data_folder() / "kuorum-demo.sqlite"
+
+
+def host_folder() -> Path:
+    """Where the host laptop keeps its PostgreSQL cluster: in the user's data folder. Run as
+    root (a test machine), the server belongs to the ``postgres`` system user, which cannot
+    enter root's home; there it lives in /var/lib/kuorum/host."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return Path("/var/lib/kuorum/host")
+    return data_folder() / "host"
