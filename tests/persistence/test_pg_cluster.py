@@ -82,9 +82,11 @@ def test_desk_reads_and_writes_rows_but_changes_no_schema(cluster: PgCluster) ->
             "CREATE DATABASE other",
             "SET session_replication_role = replica",
         ):
-            with pytest.raises(sa.exc.DBAPIError, match="permission denied|must be owner"):
-                with desk.connect() as conn:
-                    conn.execution_options(isolation_level="AUTOCOMMIT").execute(sa.text(attack))
+            with (
+                pytest.raises(sa.exc.DBAPIError, match=r"permission denied|must be owner"),
+                desk.connect() as conn,
+            ):
+                conn.execution_options(isolation_level="AUTOCOMMIT").execute(sa.text(attack))
     finally:
         with owner.begin() as conn:
             conn.execute(sa.text("DROP TABLE IF EXISTS probe"))
@@ -147,7 +149,7 @@ def test_desk_from_outside_the_chosen_subnet_is_refused() -> None:
     # Listens on the LAN address, but lets in desks from another network only.
     made.create(address, subnet="10.254.0.0/16", port=free_port())
     try:
-        with pytest.raises(psycopg.OperationalError, match="no pg_hba.conf entry"):
+        with pytest.raises(psycopg.OperationalError, match=r"no pg_hba\.conf entry"):
             psycopg.connect(made.settings().desk_url(), connect_timeout=5).close()
         moved = made.move(address)  # the subnet of its own address: let in
         psycopg.connect(moved.desk_url(), connect_timeout=5).close()
