@@ -104,3 +104,14 @@ class HostService:
         """Stop the server; what the desks committed stays."""
         self.cluster.stop()
         return self.state()
+
+
+def qr_png(text: str, scale: int = 6) -> bytes:
+    """A QR code of ``text`` as PNG bytes (segno), for a desk's camera or phone to read."""
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=scale, border=2)
+    return buffer.getvalue()

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from assembly.i18n import LANGUAGES, current_language, tr
 from assembly.services.bundle import Services
+from assembly.services.host import HostService
 from assembly.ui.backup_trigger import BackupTrigger
 from assembly.ui.dialogs.backup_dialog import BackupDialog
+from assembly.ui.dialogs.host_dialog import HostDialog
 from assembly.ui.operation import Operations
 
 PageFactory = Callable[[Services, Operations], Sequence[tuple[str, QWidget]]]
@@ -91,6 +93,9 @@ class MainWindow(QMainWindow):
         backup_action = QAction(tr("&Cadangan…"), self)
         backup_action.triggered.connect(self.open_backups)
         file_menu.addAction(backup_action)
+        host_action = QAction(tr("Laptop &induk untuk beberapa meja…"), self)
+        host_action.triggered.connect(self.open_host)
+        file_menu.addAction(host_action)
         file_menu.addSeparator()
         quit_action = QAction(tr("&Keluar"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -137,6 +142,15 @@ class MainWindow(QMainWindow):
         """The backups dialog; a restore reopens the database through ``open_requested``."""
         dialog = BackupDialog(self.services, self.operations, self)
         dialog.restored.connect(self.open_requested.emit)
+        dialog.open()
+        return dialog
+
+    def open_host(self) -> HostDialog:
+        """The host dialog: this laptop's server for several desks; opening the meeting on
+        this laptop goes through ``open_requested`` with the desks' connection string."""
+        dialog = HostDialog(HostService(), self)
+        dialog.join_requested.connect(self.open_requested.emit)
+        dialog.join_requested.connect(dialog.accept)
         dialog.open()
         return dialog
 
