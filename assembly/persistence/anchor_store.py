@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from assembly.persistence.migrations.guards import trigger_names
 from assembly.persistence.migrations.versions.r0005_minutes_lock import _lock_triggers
 from assembly.persistence.migrations.versions.r0006_secret import (
     _lock_triggers as _secret_lock_triggers,
@@ -95,10 +96,8 @@ def required_triggers() -> list[str]:
 
 
 def missing_triggers(conn: sa.Connection) -> list[str]:
-    """The required triggers that are not in the database file."""
-    present = set(
-        conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
-    )
+    """The required triggers that are not in the database (SQLite or PostgreSQL)."""
+    present = trigger_names(conn)
     return [name for name in required_triggers() if name not in present]
 
 

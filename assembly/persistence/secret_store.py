@@ -43,6 +43,7 @@ import sqlalchemy as sa
 from assembly.domain.ballots import Ballot, BallotKind, Choice
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
+from assembly.persistence import dialect
 from assembly.persistence.tables import candidates, secret_participation, secret_totals
 
 # Stored counters are this plus the count: SQLite's 8-byte integer form for every count below
@@ -80,7 +81,7 @@ def prepare(conn: sa.Connection, ballot: Ballot) -> None:
         {"ballot_id": ballot.id, "option": option, "votes": FIXED_WIDTH}
         for option in options(conn, ballot)
     ]
-    conn.execute(sa.insert(secret_totals).prefix_with("OR IGNORE"), rows)
+    conn.execute(dialect.insert_ignoring_existing(conn, secret_totals), rows)
 
 
 def _raise(conn: sa.Connection, ballot_id: int, counts: Counter[str]) -> None:
