@@ -8,6 +8,7 @@ from pathlib import Path
 
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
+from assembly.persistence.database import open_database
 from assembly.persistence.lan_addresses import LanAddress, lan_addresses
 from assembly.persistence.pg_cluster import DEFAULT_PORT, DESK_ROLE, PgCluster
 from assembly.services.locations import host_folder
@@ -98,7 +99,13 @@ class HostService:
             ):
                 self.cluster.move(address, subnet=subnet)
             self.cluster.start()
+        self._prepare_schema()
         return self.state()
+
+    def _prepare_schema(self) -> None:
+        """Create or upgrade the Kuorum schema as the host's superuser (the desks' role may
+        not change the schema)."""
+        open_database(self.cluster.settings().host_url(), create=True).close()
 
     def stop(self) -> HostState:
         """Stop the server; what the desks committed stays."""

@@ -19,6 +19,9 @@ from assembly.services.host_copy import copy_between
 from assembly.services.progress import Progress
 from tests.robustness.anchor_fixtures import Locked, raw
 
+# SQLite only: it reads the SQLite files' triggers and search index.
+pytestmark = pytest.mark.sqlite_only
+
 
 def every_row(target: Path | str) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every Kuorum table, in key order, as typed values."""
