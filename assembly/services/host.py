@@ -50,8 +50,11 @@ class HostState:
 class HostService:
     """The host laptop's server in ``folder`` (bawaan: the user's data folder)."""
 
-    def __init__(self, folder: Path | None = None, *, owner: str | None = "") -> None:
+    def __init__(
+        self, folder: Path | None = None, *, owner: str | None = "", port: int = DEFAULT_PORT
+    ) -> None:
         self.cluster = PgCluster(folder or host_folder(), owner=owner)
+        self.port = port  # the port a new server listens on
 
     @staticmethod
     def addresses() -> list[LanAddress]:
@@ -77,7 +80,7 @@ class HostService:
         )
 
     def start(
-        self, address: str | None = None, *, subnet: str | None = None, port: int = DEFAULT_PORT
+        self, address: str | None = None, *, subnet: str | None = None, port: int | None = None
     ) -> HostState:
         """Create the server on ``address`` the first time, or start it again (on ``address``
         when given and different from the stored one)."""
@@ -90,7 +93,7 @@ class HostService:
                         addresses=", ".join(a.address for a in self.addresses()) or "-",
                     )
                 )
-            self.cluster.create(address, subnet=subnet, port=port)
+            self.cluster.create(address, subnet=subnet, port=port or self.port)
         else:
             settings = self.cluster.settings()
             if address and (address, subnet or settings.subnet) != (

@@ -77,7 +77,11 @@ def _valid_host(host: str) -> bool:
     try:
         ipaddress.IPv4Address(host)
     except ValueError:
-        return bool(_HOST_NAME.match(host)) and not host.replace(".", "").isdigit()
+        # Four parts mostly of digits is an IPv4 address with a typo (192.168.1.l0), not a
+        # computer's name.
+        parts = host.split(".")
+        meant_as_ipv4 = len(parts) == 4 and sum(part.isdigit() for part in parts) >= 2
+        return bool(_HOST_NAME.match(host)) and not meant_as_ipv4
     return True
 
 

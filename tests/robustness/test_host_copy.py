@@ -6,7 +6,6 @@ still locked and its signed berita acara still verifying against the final file.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from assembly.domain.errors import DomainError
 from assembly.services.host import HostService
 from assembly.services.host_copy import copy_between
 from assembly.services.joining import JoinedHosts, open_desk
-from tests.pg_server import free_port
+from tests.host_fixtures import running_host
 from tests.robustness.anchor_fixtures import Locked
 from tests.robustness.test_cooperative_copy import every_row
 
@@ -26,18 +25,10 @@ from tests.robustness.test_cooperative_copy import every_row
 pytestmark = pytest.mark.sqlite_only
 
 
-def host_folder() -> Path:
-    parent = Path(tempfile.mkdtemp(prefix="kuorum-host-"))
-    parent.chmod(0o711)  # the server's system user must reach it when the tests run as root
-    return parent / "host"
-
-
 @pytest.fixture
 def host() -> Iterator[HostService]:
-    service = HostService(host_folder())
-    service.start("127.0.0.1", port=free_port())
-    yield service
-    service.stop()
+    with running_host() as service:
+        yield service
 
 
 def test_copy_in_then_out_keeps_every_row_the_chain_and_the_lock(

@@ -47,14 +47,15 @@ class HostDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.address = QComboBox()
-        for found in host.addresses():
+        self._choices = host.addresses()
+        for found in self._choices:
             label = tr(
                 "{address} (jaringan {subnet}, {interface})",
                 address=found.address,
                 subnet=found.subnet,
                 interface=found.interface,
             )
-            self.address.addItem(label, (found.address, found.subnet))
+            self.address.addItem(label, found.address)
         address_label = QLabel(tr("&Alamat laptop ini"))
         address_label.setBuddy(self.address)
         self.start_button = QPushButton(tr("&Jalankan laptop induk"))
@@ -136,8 +137,9 @@ class HostDialog(QDialog):
 
     def start(self) -> None:
         """Start the server on the chosen address (created the first time)."""
-        chosen = self.address.currentData()
-        address, subnet = chosen if chosen else (None, None)
+        index = self.address.currentIndex()
+        chosen = self._choices[index] if index >= 0 else None
+        address, subnet = (chosen.address, chosen.subnet) if chosen else (None, None)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             state = self._host.start(address, subnet=subnet)
@@ -167,7 +169,7 @@ class HostDialog(QDialog):
     def _show(self, state: HostState) -> None:
         self.state = state
         if state.created:
-            index = self.address.findData((state.address, state.subnet))
+            index = self.address.findData(state.address)
             if index >= 0:
                 self.address.setCurrentIndex(index)
         if state.running:
