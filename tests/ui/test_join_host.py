@@ -4,6 +4,7 @@ the right password joins; the host dialog shows the address, password, string an
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -82,9 +83,8 @@ def test_pasted_string_joins_and_another_cooperative_asks_first(
     qtbot: QtBot, services: Any, host: HostService, tmp_path: Path
 ) -> None:
     joined_file = tmp_path / "joined.json"
-    joined_file.write_text(
-        '{"127.0.0.1:%d/kuorum": {"name": "KUD Tani Makmur"}}' % host.state().port
-    )
+    key = f"127.0.0.1:{host.state().port}/kuorum"
+    joined_file.write_text(json.dumps({key: {"name": "KUD Tani Makmur"}}))
     dialog = _wizard(qtbot, services, joined_file)
     qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.host_url, host.state().desk_url)
