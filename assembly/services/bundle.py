@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from assembly.services.demo import DemoService
     from assembly.services.documents import DocumentService
     from assembly.services.elections import ElectionService
+    from assembly.services.host_link import HostLinkService
     from assembly.services.lock_recovery import LockRecovery
     from assembly.services.meetings import MeetingService
     from assembly.services.member_export import ExportService
@@ -169,6 +170,13 @@ class Services:
         from assembly.services.proxies import ProxyService
 
         return ProxyService(self.ctx)
+
+    @cached_property
+    def host_link(self) -> HostLinkService:
+        """The link to the host laptop (a desk on PostgreSQL): reachable now or not."""
+        from assembly.services.host_link import HostLinkService
+
+        return HostLinkService(self.ctx)
 
     @cached_property
     def status(self) -> StatusService:

@@ -157,6 +157,7 @@ def open_desk(
     joined = joined or JoinedHosts()
     services = Services.open(url.strip(), create=False)
     try:
+        services.host_link.watch()
         coop = services.cooperative.cooperative()
         if coop is None:
             raise DomainError(

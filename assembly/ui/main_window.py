@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +24,7 @@ from assembly.ui.backup_trigger import BackupTrigger
 from assembly.ui.dialogs.backup_dialog import BackupDialog
 from assembly.ui.dialogs.host_dialog import HostDialog
 from assembly.ui.operation import Operations
+from assembly.ui.widgets.host_banner import HostBanner
 
 PageFactory = Callable[[Services, Operations], Sequence[tuple[str, QWidget]]]
 
@@ -58,10 +60,18 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(widest + 32)
         self.nav.setCurrentRow(0)
         central = QWidget()
-        layout = QHBoxLayout(central)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        # A desk on the host laptop's database says at once when the host stops answering.
+        self.host_banner = HostBanner(services.host_link) if services.host_link.remote else None
+        if self.host_banner is not None:
+            outer.addWidget(self.host_banner)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self._build_menu()
         self._update_title()
@@ -156,5 +166,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:
         self.backup_trigger.wait()
+        if self.host_banner is not None:
+            self.host_banner.stop()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -139,4 +139,15 @@ CATALOGUE: dict[str, str] = {
     "Laptop induk belum pernah dijalankan di laptop ini.": "The host laptop has never been "
     "started on this laptop.",
     "Laptop &induk untuk beberapa meja…": "&Host laptop for several desks…",
+    "Laptop induk tidak dapat dihubungi; catatan ini TIDAK dikonfirmasi. Periksa kabel atau "
+    "Wi-Fi dan laptop induk; meja menyambung lagi sendiri. Bila saat itu sedang menyimpan, "
+    "periksa lagi catatannya sesudah tersambung.": "The host laptop cannot be reached; this "
+    "record is NOT confirmed. Check the cable or Wi-Fi and the host laptop; the desk "
+    "reconnects by itself. If it was saving at that moment, check the record again once "
+    "connected.",
+    "Laptop induk tidak terhubung sejak {time}. Catatan baru TIDAK disimpan dan tidak "
+    "dikonfirmasi; meja menyambung lagi sendiri begitu laptop induk menjawab. Periksa kabel "
+    "atau Wi-Fi dan laptop induk.": "The host laptop has been unreachable since {time}. New "
+    "records are NOT saved and not confirmed; the desk reconnects by itself as soon as the "
+    "host laptop answers. Check the cable or Wi-Fi and the host laptop.",
 }
