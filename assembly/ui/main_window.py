@@ -158,7 +158,9 @@ class MainWindow(QMainWindow):
     def open_host(self) -> HostDialog:
         """The host dialog: this laptop's server for several desks; opening the meeting on
         this laptop goes through ``open_requested`` with the desks' connection string."""
-        dialog = HostDialog(HostService(), self)
+        path = self.services.path
+        source = path if path.suffix == ".sqlite" and path.exists() else None
+        dialog = HostDialog(HostService(), self, source=source)
         dialog.join_requested.connect(self.open_requested.emit)
         dialog.join_requested.connect(dialog.accept)
         dialog.open()

@@ -22,6 +22,7 @@ from assembly.ui.dialogs.first_start import FirstStartDialog
 from assembly.ui.dialogs.host_dialog import HostDialog
 from tests.host_fixtures import host_folder, running_host
 from tests.pg_server import free_port
+from tests.robustness.test_cooperative_copy import every_row
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +130,33 @@ def test_host_dialog_starts_and_shows_how_to_join(qtbot: QtBot) -> None:
     finally:
         qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
     assert not service.state().running and not dialog.join_box.isVisible()
+
+
+def test_host_dialog_copies_the_open_cooperative_in_and_all_of_it_out(
+    qtbot: QtBot, cooperative: Any, db_path: Path, tmp_path: Path
+) -> None:
+    service = HostService(host_folder(), port=free_port())
+    service.start("127.0.0.1")
+    dialog = HostDialog(service, source=db_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        assert dialog.copy_box.isVisible() and dialog.copy_in_button.isVisible()
+        qtbot.mouseClick(dialog.copy_in_button, Qt.MouseButton.LeftButton)
+        assert not dialog.copy_in_button.isEnabled()  # one copy at a time
+        qtbot.wait_until(lambda: dialog.task is None, timeout=60000)
+        assert "Disalin ke postgresql://" in dialog.copy_note.text()
+        password = service.cluster.settings().host_password
+        assert password not in dialog.copy_note.text()  # the URL is shown without it
+        # Again: the host is no longer empty, refused saying so.
+        qtbot.mouseClick(dialog.copy_in_button, Qt.MouseButton.LeftButton)
+        qtbot.wait_until(lambda: dialog.task is None, timeout=60000)
+        assert "sudah berisi data" in dialog.copy_note.text()
+        final = tmp_path / "rat-akhir.sqlite"
+        dialog.run_copy(service.state().host_url, final)
+        qtbot.wait_until(lambda: dialog.task is None, timeout=60000)
+        assert str(final) in dialog.copy_note.text()
+        assert every_row(final) == every_row(db_path)
+    finally:
+        dialog.close()
+        service.stop()

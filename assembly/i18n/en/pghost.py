@@ -150,4 +150,14 @@ CATALOGUE: dict[str, str] = {
     "atau Wi-Fi dan laptop induk.": "The host laptop has been unreachable since {time}. New "
     "records are NOT saved and not confirmed; the desk reconnects by itself as soon as the "
     "host laptop answers. Check the cable or Wi-Fi and the host laptop.",
+    "Salin koperasi": "Copy the cooperative",
+    "Salin &masuk koperasi yang terbuka": "Copy the open cooperative &in",
+    "Salin &keluar ke satu berkas…": "Copy &out to one file…",
+    "&Batalkan salinan": "&Cancel the copy",
+    "Sebelum rapat: salin koperasi dari berkasnya ke laptop induk. Sesudah rapat: salin "
+    "seluruh koperasi ke satu berkas yang disimpan bersama berita acara.": "Before the "
+    "meeting: copy the cooperative from its file into the host laptop. After the meeting: "
+    "copy the whole cooperative into one file kept with the berita acara.",
+    "Salin seluruh koperasi ke berkas": "Copy the whole cooperative to a file",
+    "Basis data Kuorum (*.sqlite)": "Kuorum database (*.sqlite)",
 }
