@@ -96,6 +96,16 @@ class HostService:
             self.cluster.create(address, subnet=subnet, port=port or self.port)
         else:
             settings = self.cluster.settings()
+            mine = [found.address for found in self.addresses()]
+            if not address and settings.address not in mine:
+                raise DomainError(
+                    tr(
+                        "Laptop ini tidak lagi memakai alamat {old} (jaringannya berganti). "
+                        "Pilih alamatnya sekarang dengan --address: {addresses}",
+                        old=settings.address,
+                        addresses=", ".join(mine) or "-",
+                    )
+                )
             if address and (address, subnet or settings.subnet) != (
                 settings.address,
                 settings.subnet,

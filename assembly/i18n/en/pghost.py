@@ -160,4 +160,7 @@ CATALOGUE: dict[str, str] = {
     "copy the whole cooperative into one file kept with the berita acara.",
     "Salin seluruh koperasi ke berkas": "Copy the whole cooperative to a file",
     "Basis data Kuorum (*.sqlite)": "Kuorum database (*.sqlite)",
+    "Laptop ini tidak lagi memakai alamat {old} (jaringannya berganti). Pilih alamatnya "
+    "sekarang dengan --address: {addresses}": "This laptop no longer uses address {old} (its "
+    "network changed). Choose its address now with --address: {addresses}",
 }
