@@ -27,66 +27,30 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
-import secrets
 import shutil
 import subprocess
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from urllib.parse import quote
-
-import sqlalchemy as sa
 
 from assembly.domain.errors import StorageError
 from assembly.i18n import tr
+from assembly.persistence.pg_host_setup import (
+    DATABASE,
+    DESK_ROLE,
+    HOST_ROLE,
+    HostSettings,
+    create_roles,
+    new_password,
+    write_config,
+)
+
+__all__ = ["DATABASE", "DEFAULT_PORT", "DESK_ROLE", "HOST_ROLE", "HostSettings", "PgCluster"]
 
 DEFAULT_PORT = 54329
-DATABASE = "kuorum"
-HOST_ROLE = "kuorum_induk"
-DESK_ROLE = "kuorum_meja"
 SETTINGS_FILE = "kuorum-host.json"
-_CONFIG_FILE = "kuorum.conf"
-# Readable aloud and typed on a desk: no 0/o, 1/l/i.
-_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _START_WAIT_S = 60
-
-# What secret ballots and durability need from the server (see the module's docstring).
-SERVER_SETTINGS = {
-    "fsync": "on",
-    "synchronous_commit": "on",
-    "full_page_writes": "on",
-    "wal_level": "minimal",
-    "max_wal_senders": "0",
-    "archive_mode": "off",
-    "wal_recycle": "off",
-    "wal_init_zero": "on",
-    "password_encryption": "scram-sha-256",
-    "log_statement": "none",
-    "log_min_error_statement": "panic",
-    "log_min_duration_statement": "-1",
-    "max_connections": "100",
-    "unix_socket_directories": "''",
-}
-
-
-@dataclass(frozen=True)
-class HostSettings:
-    """Where the cluster listens and the passwords of its two roles."""
-
-    address: str
-    subnet: str
-    port: int
-    host_password: str
-    desk_password: str
-
-    def desk_url(self) -> str:
-        """The connection string a desk joins with (also the QR code's text)."""
-        return _url(DESK_ROLE, self.desk_password, self.address, self.port)
-
-    def host_url(self) -> str:
-        """The superuser's connection from the host laptop itself."""
-        return _url(HOST_ROLE, self.host_password, "127.0.0.1", self.port)
 
 
 @dataclass(frozen=True)
@@ -96,16 +60,6 @@ class ClusterStatus:
     created: bool
     running: bool
     pid: int | None = None
-
-
-def _url(role: str, password: str, address: str, port: int, database: str = DATABASE) -> str:
-    return f"postgresql://{role}:{quote(password, safe='')}@{address}:{port}/{database}"
-
-
-def new_password(length: int = 12) -> str:
-    """A random password in groups of four (``k7m2-p9xq-4tvw``), about 59 bits."""
-    chars = "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(length))
-    return "-".join(chars[i : i + 4] for i in range(0, length, 4))
 
 
 def server_binaries() -> Path:
@@ -230,9 +184,9 @@ class PgCluster:
         finally:
             secret.unlink(missing_ok=True)
         self._save_settings(settings)
-        self._write_config(settings)
+        write_config(self.data, settings, self._give)
         self.start()
-        self._create_roles(settings)
+        create_roles(settings)
         return settings
 
     def move(self, address: str, *, subnet: str | None = None) -> HostSettings:
@@ -244,7 +198,7 @@ class PgCluster:
             address, subnet or subnet_of(address), old.port, old.host_password, old.desk_password
         )
         self._save_settings(settings)
-        self._write_config(settings)
+        write_config(self.data, settings, self._give)
         if self.status().running:
             self.stop()
             self.start()
@@ -305,64 +259,6 @@ class PgCluster:
 
     # -- inside ----------------------------------------------------------------------------
 
-    def _write_config(self, settings: HostSettings) -> None:
-        values = dict(SERVER_SETTINGS)
-        addresses = dict.fromkeys(["127.0.0.1", settings.address])
-        values["listen_addresses"] = "'" + ",".join(addresses) + "'"
-        values["port"] = str(settings.port)
-        config = self.data / _CONFIG_FILE
-        config.write_text(
-            "# Written by Kuorum (assembly/persistence/pg_cluster.py); changed by 'host start'.\n"
-            + "".join(f"{key} = {value}\n" for key, value in values.items()),
-            encoding="utf-8",
-        )
-        self._give(config)
-        main = self.data / "postgresql.conf"
-        text = main.read_text(encoding="utf-8")
-        include = f"include = '{_CONFIG_FILE}'\n"
-        if include not in text:
-            main.write_text(text + "\n" + include, encoding="utf-8")
-        # Only these lines: every other address, role or database is refused.
-        (self.data / "pg_hba.conf").write_text(
-            "# Written by Kuorum: the host laptop's superuser from this computer only, the\n"
-            "# desks' role from the chosen LAN only; everything else is refused.\n"
-            f"host {DATABASE},postgres {HOST_ROLE} 127.0.0.1/32 scram-sha-256\n"
-            f"host {DATABASE} {DESK_ROLE} 127.0.0.1/32 scram-sha-256\n"
-            f"host {DATABASE} {DESK_ROLE} {settings.subnet} scram-sha-256\n",
-            encoding="utf-8",
-        )
-
-    def _create_roles(self, settings: HostSettings) -> None:
-        admin = sa.create_engine(
-            _driver(
-                _url(HOST_ROLE, settings.host_password, "127.0.0.1", settings.port, "postgres")
-            ),
-            isolation_level="AUTOCOMMIT",
-        )
-        try:
-            with admin.connect() as conn:
-                conn.execute(
-                    sa.text(
-                        f"CREATE ROLE {DESK_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE "
-                        "NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 60"
-                    )
-                )
-                _set_password(conn, DESK_ROLE, settings.desk_password)
-                conn.execute(sa.text(f"CREATE DATABASE {DATABASE} OWNER {HOST_ROLE}"))
-                conn.execute(sa.text(f"REVOKE ALL ON DATABASE {DATABASE} FROM PUBLIC"))
-                conn.execute(
-                    sa.text(f"GRANT CONNECT, TEMPORARY ON DATABASE {DATABASE} TO {DESK_ROLE}")
-                )
-        finally:
-            admin.dispose()
-        owner = sa.create_engine(_driver(settings.host_url()), isolation_level="AUTOCOMMIT")
-        try:
-            with owner.connect() as conn:
-                for statement in desk_grants():
-                    conn.execute(sa.text(statement))
-        finally:
-            owner.dispose()
-
     def _run(self, *args: str) -> None:
         result = self._call(*args)
         if result.returncode != 0:
@@ -389,36 +285,6 @@ class PgCluster:
 
             entry = pwd.getpwnam(self.owner)
             os.chown(path, entry.pw_uid, entry.pw_gid)
-
-
-def desk_grants() -> list[str]:
-    """What the desks' role may do in the ``kuorum`` database: read and write the rows of the
-    tables the host's migrations create, use their sequences; no DDL (the schema is the
-    host's, created by its superuser)."""
-    return [
-        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
-        f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}",
-        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {DESK_ROLE}",
-        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {DESK_ROLE}",
-        f"ALTER DEFAULT PRIVILEGES FOR ROLE {HOST_ROLE} IN SCHEMA public "
-        f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {DESK_ROLE}",
-        f"ALTER DEFAULT PRIVILEGES FOR ROLE {HOST_ROLE} IN SCHEMA public "
-        f"GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {DESK_ROLE}",
-        f"ALTER DEFAULT PRIVILEGES FOR ROLE {HOST_ROLE} IN SCHEMA public "
-        f"GRANT EXECUTE ON FUNCTIONS TO {DESK_ROLE}",
-    ]
-
-
-def _set_password(conn: sa.Connection, role: str, password: str) -> None:
-    # ALTER ROLE takes no bind parameters; the password's alphabet has no quote in it.
-    if not set(password) <= set(_PASSWORD_ALPHABET + "-"):
-        raise ValueError("unexpected character in a generated password")
-    conn.execute(sa.text(f"ALTER ROLE {role} PASSWORD '{password}'"))
-
-
-def _driver(url: str) -> str:
-    """The SQLAlchemy form of a libpq URL (psycopg 3)."""
-    return url.replace("postgresql://", "postgresql+psycopg://", 1)
 
 
 def _check_address(address: str) -> None:

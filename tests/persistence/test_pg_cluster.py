@@ -74,6 +74,11 @@ def test_desk_reads_and_writes_rows_but_changes_no_schema(cluster: PgCluster) ->
         with desk.begin() as conn:
             conn.execute(sa.text("INSERT INTO probe (note) VALUES ('meja 1')"))
             assert conn.execute(sa.text("SELECT note FROM probe")).scalars().all() == ["meja 1"]
+        # What closing a secret ballot asks of whichever desk closes it: end the WAL segment.
+        with desk.connect() as conn:
+            auto = conn.execution_options(isolation_level="AUTOCOMMIT")
+            auto.execute(sa.text("CHECKPOINT"))
+            auto.execute(sa.text("SELECT pg_switch_wal()"))
         for attack in (
             "CREATE TABLE stolen (x int)",
             "DROP TABLE probe",
