@@ -24,6 +24,12 @@ class HostLinkService:
         """Whether the database lives on a host laptop."""
         return self._ctx.db.url is not None
 
+    def shown(self) -> str:
+        """The host and database, without user or password (``192.168.1.10:54329/kuorum``)."""
+        from assembly.services.joining import host_key
+
+        return host_key(self._ctx.db.url or "")
+
     def reachable(self) -> bool:
         """Whether the host answers now (may take up to two seconds when it does not: call
         it off the screen's thread)."""

@@ -146,7 +146,11 @@ class MainWindow(QMainWindow):
         name = coop.name if coop else tr("Belum ada koperasi")
         demo = f" [{tr('DEMO')}]" if self.services.cooperative.is_demo() else ""
         self.setWindowTitle(f"{name}{demo} — Kuorum")
-        self.statusBar().showMessage(tr("Basis data: {path}", path=self.services.path))
+        if self.services.host_link.remote:
+            where = tr("Laptop induk: {host}", host=self.services.host_link.shown())
+        else:
+            where = tr("Basis data: {path}", path=self.services.path)
+        self.statusBar().showMessage(where)
 
     def open_backups(self) -> BackupDialog:
         """The backups dialog; a restore reopens the database through ``open_requested``."""

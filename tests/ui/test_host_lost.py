@@ -53,6 +53,8 @@ def test_banner_on_sigkill_nothing_confirmed_and_reconnects(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    port = host.state().port
+    assert window.statusBar().currentMessage() == f"Laptop induk: 127.0.0.1:{port}/kuorum"
     banner = window.host_banner
     assert banner is not None
     banner.check()

@@ -163,4 +163,5 @@ CATALOGUE: dict[str, str] = {
     "Laptop ini tidak lagi memakai alamat {old} (jaringannya berganti). Pilih alamatnya "
     "sekarang dengan --address: {addresses}": "This laptop no longer uses address {old} (its "
     "network changed). Choose its address now with --address: {addresses}",
+    "Laptop induk: {host}": "Host laptop: {host}",
 }
