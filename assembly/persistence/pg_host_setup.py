@@ -161,3 +161,19 @@ def _set_password(conn: sa.Connection, role: str, password: str) -> None:
 def driver(url: str) -> str:
     """The SQLAlchemy form of a libpq URL (psycopg 3)."""
     return url.replace("postgresql://", "postgresql+psycopg://", 1)
+
+
+def hand_secret_tables_to_desks(settings: HostSettings, tables: tuple[str, ...]) -> None:
+    """Make the desks' role the owner of a secret ballot's ``tables``: the desk that closes a
+    ballot rewrites them with ``VACUUM FULL`` (which only their owner may run), so no earlier
+    version of their rows stays in the cluster's files (docs/security.md). Every other table
+    stays the host's: a desk changes no other table's shape or triggers."""
+    owner = sa.create_engine(driver(settings.host_url()), isolation_level="AUTOCOMMIT")
+    try:
+        with owner.connect() as conn:
+            present = set(sa.inspect(conn).get_table_names())
+            for table in tables:
+                if table in present:
+                    conn.execute(sa.text(f'ALTER TABLE "{table}" OWNER TO {DESK_ROLE}'))
+    finally:
+        owner.dispose()

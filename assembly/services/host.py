@@ -8,9 +8,10 @@ from pathlib import Path
 
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
-from assembly.persistence.database import open_database
+from assembly.persistence.database import SECRET_TABLES, open_database
 from assembly.persistence.lan_addresses import LanAddress, lan_addresses
 from assembly.persistence.pg_cluster import DEFAULT_PORT, DESK_ROLE, PgCluster
+from assembly.persistence.pg_host_setup import hand_secret_tables_to_desks
 from assembly.services.locations import host_folder
 
 
@@ -118,7 +119,9 @@ class HostService:
     def _prepare_schema(self) -> None:
         """Create or upgrade the Kuorum schema as the host's superuser (the desks' role may
         not change the schema)."""
-        open_database(self.cluster.settings().host_url(), create=True).close()
+        settings = self.cluster.settings()
+        open_database(settings.host_url(), create=True).close()
+        hand_secret_tables_to_desks(settings, SECRET_TABLES)
 
     def stop(self) -> HostState:
         """Stop the server; what the desks committed stays."""

@@ -117,3 +117,27 @@ def test_another_cooperative_and_a_newer_schema_are_refused(
             conn.execute(sa.text("UPDATE alembic_version SET version_num = :h"), {"h": head})
             conn.execute(sa.text("DELETE FROM cooperative"))
         engine.dispose()
+
+
+def test_the_desk_closing_a_secret_ballot_may_rewrite_its_tables_and_nothing_else(
+    host: HostService,
+) -> None:
+    desk = sa.create_engine(
+        host.state().desk_url.replace("postgresql://", "postgresql+psycopg://", 1),
+        isolation_level="AUTOCOMMIT",
+    )
+    node = sa.text("SELECT relfilenode FROM pg_class WHERE relname = :t")
+    try:
+        with desk.connect() as conn:
+            for table in ("secret_participation", "secret_totals"):
+                before = conn.execute(node, {"t": table}).scalar_one()
+                conn.execute(sa.text(f"VACUUM FULL {table}"))
+                # A new file: the old one, with any earlier row versions, is unlinked.
+                assert conn.execute(node, {"t": table}).scalar_one() != before
+            before = conn.execute(node, {"t": "named_votes"}).scalar_one()
+            conn.execute(sa.text("VACUUM FULL named_votes"))  # not the desk's: skipped
+            assert conn.execute(node, {"t": "named_votes"}).scalar_one() == before
+            with pytest.raises(sa.exc.DBAPIError, match="must be owner"):
+                conn.execute(sa.text("ALTER TABLE named_votes DISABLE TRIGGER ALL"))
+    finally:
+        desk.dispose()
