@@ -24,7 +24,7 @@ from assembly.domain.errors import DomainError
 from assembly.i18n import LANGUAGES, set_language, tr
 from assembly.services.bundle import Services
 from assembly.services.files import remove_leftovers
-from assembly.services.locations import default_database, demo_database
+from assembly.services.locations import database_target, default_database, demo_database
 from assembly.services.progress import Progress
 from assembly.ui.dialogs.first_start import FirstStartDialog
 from assembly.ui.main_window import MainWindow
@@ -72,7 +72,7 @@ class Kuorum:
         self.window: MainWindow | None = None
         self.notice: QMessageBox | None = None  # what the start finished or found
 
-    def open(self, path: Path, *, demo: bool = False) -> bool:
+    def open(self, path: Path | str, *, demo: bool = False) -> bool:
         """Open ``path`` (with the demo cooperative in it when ``demo``) in a new main window.
 
         A file that cannot be used is reported and the current window stays as it was."""
@@ -155,7 +155,9 @@ def run_app(argv: Sequence[str]) -> int:
         ),
     )
     parser.add_argument(
-        "--db", type=Path, help=tr("berkas basis data (bawaan: {path})", path=default_database())
+        "--db",
+        type=database_target,
+        help=tr("berkas basis data (bawaan: {path})", path=default_database()),
     )
     parser.add_argument("--demo", action="store_true", help=tr("buka koperasi demo"))
     parser.add_argument("--lang", choices=sorted(LANGUAGES), help=tr("bahasa tampilan"))

@@ -29,8 +29,9 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # The test folders whose tests run on both engines (tests reaching ``db_path``): the service
-# suite, the persistence layer and the command line. The screens run on SQLite.
-BOTH_ENGINES = ("services", "persistence", "cli", "robustness")
+# suite, the persistence layer and the command line. The screens run on SQLite; the attacks on
+# files (tests/robustness) name their engine (the PostgreSQL ones their own).
+BOTH_ENGINES = ("services", "persistence", "cli")
 PG_TEMPLATE = "kuorum_template"
 
 
