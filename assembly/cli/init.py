@@ -96,11 +96,13 @@ def _template_profile(name: str) -> ADProfile:
     in force in another cooperative's file."""
     if name in {t.value for t in ProfileTemplate}:
         return ProfileTemplate(name).profile()
-    template = Path(name)
-    services = Services.open(template.expanduser(), create=False)
+    template = database_target(name)
+    services = Services.open(template, create=False)
     try:
         if services.cooperative.cooperative() is None:
-            raise DomainError(tr("Berkas templat {path} belum berisi koperasi.", path=template))
+            raise DomainError(
+                tr("Berkas templat {path} belum berisi koperasi.", path=shown_target(template))
+            )
         return services.cooperative.ad_profile().profile
     finally:
         services.close()
