@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         name = coop.name if coop else tr("Belum ada koperasi")
         demo = f" [{tr('DEMO')}]" if self.services.cooperative.is_demo() else ""
         self.setWindowTitle(f"{name}{demo} — Kuorum")
-        self.statusBar().showMessage(tr("Basis data: {path}", path=self.services.path))
+        self.statusBar().showMessage(tr("Basis data: {path}", path=self.services.location))
 
     def open_backups(self) -> BackupDialog:
         """The backups dialog; a restore reopens the database through ``open_requested``."""
