@@ -25,7 +25,7 @@ from assembly.i18n import LANGUAGES, set_language, tr
 from assembly.services.bundle import Services
 from assembly.services.files import remove_leftovers
 from assembly.services.joining import OtherCooperative, is_host_url, open_desk
-from assembly.services.locations import default_database, demo_database
+from assembly.services.locations import database_target, default_database, demo_database
 from assembly.services.progress import Progress
 from assembly.ui.dialogs.first_start import FirstStartDialog
 from assembly.ui.main_window import MainWindow
@@ -168,6 +168,7 @@ def run_app(argv: Sequence[str]) -> int:
     )
     parser.add_argument(
         "--db",
+        type=database_target,
         help=tr(
             "berkas basis data (bawaan: {path}), atau string koneksi laptop induk "
             "(postgresql://…) untuk bergabung sebagai meja",
@@ -190,7 +191,7 @@ def run_app(argv: Sequence[str]) -> int:
     opened = (
         kuorum.open(demo_database(), demo=True)
         if args.demo
-        else kuorum.open(_target(args.db) if args.db else default_database())
+        else kuorum.open(args.db or default_database())
     )
     if not opened:
         return 1
@@ -210,11 +211,6 @@ def _screenshot_when_shown(app: QApplication, kuorum: Kuorum, target: Path) -> N
         app.exit(0 if saved else 1)
 
     QTimer.singleShot(0, grab)
-
-
-def _target(db: str) -> Path | str:
-    """``--db``: a host's connection string as it is, else a file's path."""
-    return db.strip() if is_host_url(db) else Path(db)
 
 
 def _first_start(services: Services) -> str | bool | Services:

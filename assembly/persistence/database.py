@@ -42,8 +42,6 @@ _MIGRATIONS = Path(__file__).with_name("migrations")
 _REVISION = re.compile(r'^revision = "([^"]+)"', re.MULTILINE)
 # The message of the triggers that keep a signed meeting's records unchanged (r0005).
 LOCKED_MARK = "kuorum:meeting-locked"
-# The tables a secret ballot's votes change (participation rows and the totals).
-SECRET_TABLES = ("secret_participation", "secret_totals")
 
 
 class Database:
@@ -171,7 +169,7 @@ def truncate_wal(db: Database, wait_ms: int = 2000) -> bool:
     On PostgreSQL the same end is reached by rewriting the secret ballot's tables and
     ending the WAL segment (:func:`pg_database.scrub_after_secret_ballot`)."""
     if db.is_postgresql:
-        return pg_database.scrub_after_secret_ballot(db.engine, SECRET_TABLES)
+        return pg_database.scrub_after_secret_ballot(db.engine)
     wal = db.path.with_name(db.path.name + "-wal")
     if not wal.exists() or wal.stat().st_size == 0:
         return True  # nothing to empty (and no need to open the file for it)

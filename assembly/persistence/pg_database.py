@@ -154,23 +154,34 @@ def migrate(engine: sa.Engine, upgrade: object) -> None:
             upgrade(conn)
 
 
-def scrub_after_secret_ballot(engine: sa.Engine, tables: tuple[str, ...]) -> bool:
-    """Leave no earlier version of ``tables``' rows in the cluster's files: ``VACUUM FULL``
-    rewrites each table (and its indexes) into new files holding only the live rows, the old
-    files are unlinked; ``CHECKPOINT`` writes every page; ``pg_switch_wal`` ends the WAL
-    segment that holds the ballot's changes and a second checkpoint lets the server remove or
-    recycle the segments before it. Needs the owner of the tables (VACUUM FULL) and the
-    ``pg_checkpoint`` role or a superuser (CHECKPOINT, pg_switch_wal); what it could not do is
-    False. The host cluster's settings that make the WAL part hold are in docs/security.md."""
+def scrub_after_secret_ballot(engine: sa.Engine) -> bool:
+    """Leave nothing in the cluster's files that tells in which order a secret ballot's
+    counters were raised (docs/security.md, "PostgreSQL"). An UPDATE there writes a new row
+    version stamped with the voter's transaction id and leaves the old one; the WAL keeps
+    every version. So, after the close:
+
+    1. every counter is rewritten in one transaction: all carry the same transaction id,
+       none the id of the last vote that raised it;
+    2. ``CLUSTER`` rewrites the table into new files, live rows only, in the order of the
+       (ballot, option) key, not the order of the last updates; the old files are unlinked;
+    3. ``CHECKPOINT``, ``pg_switch_wal()`` and ``CHECKPOINT`` again: the segments holding the
+       votes' changes end and are removed (the host cluster runs with ``wal_recycle=off``, no
+       archive, no ``wal_keep_size``; see docs/security.md).
+
+    Needs the owner of the table (CLUSTER) and the ``pg_checkpoint`` role and EXECUTE on
+    ``pg_switch_wal`` (or a superuser); False when a step was refused."""
     done = True
     with engine.connect() as conn:
+        with conn.begin():
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+            conn.exec_driver_sql("UPDATE secret_totals SET votes = votes")
         conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-        for table in tables:
-            try:
-                conn.exec_driver_sql(f"VACUUM FULL {table}")
-            except sa.exc.DBAPIError:
-                done = False
-        for statement in ("CHECKPOINT", "SELECT pg_switch_wal()", "CHECKPOINT"):
+        for statement in (
+            "CLUSTER secret_totals USING uq_secret_totals_ballot_id",
+            "CHECKPOINT",
+            "SELECT pg_switch_wal()",
+            "CHECKPOINT",
+        ):
             try:
                 conn.exec_driver_sql(statement)
             except sa.exc.DBAPIError:

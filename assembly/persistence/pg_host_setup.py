@@ -163,9 +163,15 @@ def driver(url: str) -> str:
     return url.replace("postgresql://", "postgresql+psycopg://", 1)
 
 
-def hand_secret_tables_to_desks(settings: HostSettings, tables: tuple[str, ...]) -> None:
+# The tables a secret ballot's votes change (pg_database.scrub_after_secret_ballot).
+SECRET_BALLOT_TABLES = ("secret_participation", "secret_totals")
+
+
+def hand_secret_tables_to_desks(
+    settings: HostSettings, tables: tuple[str, ...] = SECRET_BALLOT_TABLES
+) -> None:
     """Make the desks' role the owner of a secret ballot's ``tables``: the desk that closes a
-    ballot rewrites them with ``VACUUM FULL`` (which only their owner may run), so no earlier
+    ballot rewrites them (``CLUSTER``, which only their owner may run), so no earlier
     version of their rows stays in the cluster's files (docs/security.md). Every other table
     stays the host's: a desk changes no other table's shape or triggers."""
     owner = sa.create_engine(driver(settings.host_url()), isolation_level="AUTOCOMMIT")

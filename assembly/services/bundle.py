@@ -69,6 +69,14 @@ class Services:
         """The database file."""
         return self.ctx.db.path
 
+    @property
+    def location(self) -> str:
+        """Where the database is, as the user may see it: the file, or the PostgreSQL URL of
+        the host laptop without its password."""
+        from assembly.services.locations import shown_target
+
+        return shown_target(self.ctx.db.url) if self.ctx.db.url else str(self.ctx.db.path)
+
     def close(self) -> None:
         """Release the database file."""
         self.ctx.db.close()

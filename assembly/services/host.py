@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
-from assembly.persistence.database import SECRET_TABLES, open_database
+from assembly.persistence.database import open_database
 from assembly.persistence.lan_addresses import LanAddress, lan_addresses
 from assembly.persistence.pg_cluster import DEFAULT_PORT, DESK_ROLE, PgCluster
 from assembly.persistence.pg_host_setup import hand_secret_tables_to_desks
@@ -121,7 +121,7 @@ class HostService:
         not change the schema)."""
         settings = self.cluster.settings()
         open_database(settings.host_url(), create=True).close()
-        hand_secret_tables_to_desks(settings, SECRET_TABLES)
+        hand_secret_tables_to_desks(settings)
 
     def stop(self) -> HostState:
         """Stop the server; what the desks committed stays."""

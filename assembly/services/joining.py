@@ -19,7 +19,7 @@ from assembly.persistence.pg_cluster import DATABASE, DEFAULT_PORT, DESK_ROLE
 from assembly.services.bundle import Services
 from assembly.services.locations import data_folder
 
-URL_SCHEMES = ("postgresql://", "postgres://")
+URL_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 _HOST_NAME = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]{0,252}[A-Za-z0-9])?$")
 
 

@@ -32,3 +32,18 @@ def host_folder() -> Path:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         return Path("/var/lib/kuorum/host")
     return data_folder() / "host"
+
+
+def database_target(text: str) -> Path | str:
+    """A ``--db`` value: a PostgreSQL URL (``postgresql://user:password@host:port/db``, a
+    desk joining the host laptop) as given, else a database file's path."""
+    from assembly.persistence.pg_database import is_postgresql_url
+
+    return text if is_postgresql_url(text) else Path(text).expanduser()
+
+
+def shown_target(target: Path | str) -> str:
+    """``target`` as the user may see it: a URL without its password."""
+    from assembly.persistence.pg_database import is_postgresql_url, shown
+
+    return shown(target) if isinstance(target, str) and is_postgresql_url(target) else str(target)

@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         if self.services.host_link.remote:
             where = tr("Laptop induk: {host}", host=self.services.host_link.shown())
         else:
-            where = tr("Basis data: {path}", path=self.services.path)
+            where = tr("Basis data: {path}", path=self.services.location)
         self.statusBar().showMessage(where)
 
     def open_backups(self) -> BackupDialog:

@@ -8,4 +8,5 @@ CATALOGUE: dict[str, str] = {
     "Basis data {where} dibuat oleh versi Kuorum yang lebih baru. Perbarui Kuorum di komputer ini untuk membukanya; basis data tidak diubah.": "The database {where} was made by a newer version of Kuorum. Update Kuorum on this computer to open it; the database was not changed.",
     'Basis data {where} masih kosong. Buat koperasinya dulu: python main.py init --db {where} --name "Nama Koperasi", atau buka aplikasinya dan isi profil koperasi.': 'The database {where} is still empty. Create the cooperative first: python main.py init --db {where} --name "Cooperative name", or open the app and fill in the cooperative\'s profile.',
     "Basis data ini ada di laptop induk (PostgreSQL): cadangannya dibuat di laptop induk, yang menyalin seluruh koperasi ke satu berkas SQLite.": "This database is on the host laptop (PostgreSQL): its backups are made on the host laptop, which copies the whole cooperative into one SQLite file.",
+    "Basis data {path} sudah berisi koperasi; init tidak pernah menimpanya.": "The database {path} already holds a cooperative; init never overwrites it.",
 }
