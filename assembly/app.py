@@ -24,7 +24,8 @@ from assembly.domain.errors import DomainError
 from assembly.i18n import LANGUAGES, set_language, tr
 from assembly.services.bundle import Services
 from assembly.services.files import remove_leftovers
-from assembly.services.locations import default_database, demo_database
+from assembly.services.joining import OtherCooperative, is_host_url, open_desk
+from assembly.services.locations import database_target, default_database, demo_database
 from assembly.ui.background import progress_window
 from assembly.ui.dialogs.first_start import FirstStartDialog
 from assembly.ui.live import ChangeWatcher
@@ -75,21 +76,32 @@ class Kuorum:
         self.operations: Operations | None = None  # the door of the shown window
         self.notice: QMessageBox | None = None  # what the start finished or found
 
-    def open(self, path: Path, *, demo: bool = False) -> bool:
-        """Open ``path`` (with the demo cooperative in it when ``demo``) in a new main window.
+    def open(self, path: Path | str, *, demo: bool = False) -> bool:
+        """Open ``path`` (with the demo cooperative in it when ``demo``) in a new main window;
+        a ``postgresql://`` connection string joins a host laptop as a desk.
 
-        A file that cannot be used is reported and the current window stays as it was."""
-        try:
-            services = Services.open(path)
-        except DomainError as exc:
-            _critical(self.window, exc.message)
-            return False
+        A file or host that cannot be used is reported and the current window stays as it
+        was."""
+        if is_host_url(path):
+            joined = _join_host(str(path), self.window)
+            if joined is None:
+                return False
+            services = joined
+        else:
+            try:
+                services = Services.open(path)
+            except DomainError as exc:
+                _critical(self.window, exc.message)
+                return False
         if services.cooperative.cooperative() is None:
             ready = _fill_demo(services, self.window) if demo else _first_start(services)
             if ready == "demo":
                 services.close()
                 return self.open(demo_database(), demo=True)
-            if not ready:
+            if isinstance(ready, Services):
+                services.close()
+                services = ready
+            elif not ready:
                 services.close()
                 return False
         notes = _after_open(services)
@@ -150,7 +162,7 @@ class Kuorum:
         if target == "demo":
             self.open(demo_database(), demo=True)
         else:
-            self.open(Path(target))
+            self.open(target if is_host_url(target) else Path(target))
 
     def _language_changed(self, code: str) -> None:
         set_language(code)
@@ -171,7 +183,13 @@ def run_app(argv: Sequence[str]) -> int:
         ),
     )
     parser.add_argument(
-        "--db", type=Path, help=tr("berkas basis data (bawaan: {path})", path=default_database())
+        "--db",
+        type=database_target,
+        help=tr(
+            "berkas basis data (bawaan: {path}), atau string koneksi laptop induk "
+            "(postgresql://…) untuk bergabung sebagai meja",
+            path=default_database(),
+        ),
     )
     parser.add_argument("--demo", action="store_true", help=tr("buka koperasi demo"))
     parser.add_argument("--lang", choices=sorted(LANGUAGES), help=tr("bahasa tampilan"))
@@ -211,13 +229,46 @@ def _screenshot_when_shown(app: QApplication, kuorum: Kuorum, target: Path) -> N
     QTimer.singleShot(0, grab)
 
 
-def _first_start(services: Services) -> str | bool:
+def _first_start(services: Services) -> str | bool | Services:
     """The first-start wizard: True when a cooperative was created, "demo" to open the demo,
-    False when the user closed it."""
-    dialog = FirstStartDialog(services.cooperative)
+    the services over the host's database when this laptop joined one, False when the user
+    closed it."""
+    dialog = FirstStartDialog(
+        services.cooperative,
+        join=lambda url, accept_other: open_desk(url, accept_other=accept_other),
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
+    if dialog.choice == "join" and dialog.joined is not None:
+        return dialog.joined
     return "demo" if dialog.choice == "demo" else True
+
+
+def _join_host(url: str, parent: QWidget | None) -> Services | None:
+    """Open the host's database at ``url`` as a desk; a host now holding another cooperative
+    than before is opened only when the secretary confirms. None when refused."""
+    try:
+        return open_desk(url)
+    except OtherCooperative as exc:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("Koperasi lain di laptop induk"),
+            exc.message + "\n\n" + tr("Tetap gabung ke koperasi ini?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        localize_message_box(box)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return None
+    except DomainError as exc:
+        _critical(parent, exc.message)
+        return None
+    try:
+        return open_desk(url, accept_other=True)
+    except DomainError as exc:
+        _critical(parent, exc.message)
+        return None
 
 
 def _fill_demo(services: Services, parent: QWidget | None) -> bool:

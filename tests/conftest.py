@@ -4,6 +4,7 @@ over it with a fixed clock, and an offscreen Qt with settings kept out of the us
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import shutil
 from collections.abc import Iterator
@@ -27,12 +28,72 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+# The test folders whose tests run on both engines (tests reaching ``db_path``): the service
+# suite, the persistence layer and the command line. The screens run on SQLite; the attacks on
+# files (tests/robustness) name their engine (the PostgreSQL ones their own).
+BOTH_ENGINES = ("services", "persistence", "cli")
+PG_TEMPLATE = "kuorum_template"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test reaching ``db_path`` (directly or through ``services``) runs on SQLite, and
+    in the folders of :data:`BOTH_ENGINES` on PostgreSQL too, unless marked ``sqlite_only``
+    (it reads or attacks the SQLite file itself; the marker says why)."""
+    if "engine_kind" not in metafunc.fixturenames:
+        return
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        if "engine_kind" in str(mark.args[0]):
+            return  # the test names its engine itself
+    kinds = ["sqlite"]
+    folder = metafunc.definition.path.parent.name
+    if folder in BOTH_ENGINES and metafunc.definition.get_closest_marker("sqlite_only") is None:
+        kinds.append("postgresql")
+    metafunc.parametrize("engine_kind", kinds)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: object) -> str:
+    """A database on the session's server migrated to head, copied for each test."""
+    from assembly.persistence.database import open_database
+
+    _admin(pg_server, f"CREATE DATABASE {PG_TEMPLATE}")
+    open_database(pg_server.url(PG_TEMPLATE)).close()  # type: ignore[attr-defined]
+    return PG_TEMPLATE
+
+
+def _admin(server: object, *statements: str) -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(server.url(), isolation_level="AUTOCOMMIT")  # type: ignore[attr-defined]
+    try:
+        with engine.connect() as conn:
+            for statement in statements:
+                conn.exec_driver_sql(statement)
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
-def db_path(template_db: Path, tmp_path: Path) -> Path:
-    """A fresh, migrated, empty database file for this test."""
-    path = tmp_path / "kuorum.sqlite"
-    shutil.copyfile(template_db, path)
-    return path
+def db_path(
+    engine_kind: str, template_db: Path, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Path]:
+    """A fresh, migrated, empty database for this test: a SQLite file, or (``engine_kind``
+    postgresql) the URL of a new database on the session's PostgreSQL server, made from the
+    migrated template (typed Path for the tests' sake: every opener takes either)."""
+    if engine_kind == "sqlite":
+        path = tmp_path / "kuorum.sqlite"
+        shutil.copyfile(template_db, path)
+        yield path
+        return
+    server = request.getfixturevalue("pg_server")
+    template = request.getfixturevalue("pg_template")
+    name = f"t{next(_DATABASE_NUMBERS)}"
+    _admin(server, f"CREATE DATABASE {name} TEMPLATE {template}")
+    yield server.url(name)  # type: ignore[attr-defined]
+    _admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+_DATABASE_NUMBERS = itertools.count(1)
 
 
 @pytest.fixture

@@ -104,7 +104,10 @@ def start_server() -> TestServer:
     )
     options = (
         f"-c listen_addresses=127.0.0.1 -c port={server.port} "
-        f"-c unix_socket_directories='{folder}' -c fsync=on -c max_connections=200"
+        f"-c unix_socket_directories='{folder}' -c fsync=on -c max_connections=200 "
+        # As the host cluster (docs/security.md): a WAL segment no longer needed is removed,
+        # not renamed for reuse with a past secret ballot's changes still inside.
+        "-c wal_recycle=off -c wal_keep_size=0 -c archive_mode=off"
     )
     server.run(
         [

@@ -15,6 +15,7 @@ from assembly.cli import (
     audit,
     backup,
     demo,
+    host,
     init,
     members,
     minutes,
@@ -36,9 +37,10 @@ COMMANDS = (
     "attendance",
     "minutes",
     "backup",
+    "host",
 )
 
-_MODULES = (init, demo, members, audit, signing, status, attendance, minutes, backup)
+_MODULES = (init, demo, members, audit, signing, status, attendance, minutes, backup, host)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 

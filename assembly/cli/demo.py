@@ -38,7 +38,7 @@ def _demo(args: argparse.Namespace) -> int:
             raise DomainError(
                 tr(
                     "Berkas {path} sudah berisi koperasi; pilih berkas baru untuk demo.",
-                    path=args.db,
+                    path=services.location,
                 )
             )
 
@@ -59,7 +59,7 @@ def _demo(args: argparse.Namespace) -> int:
                 "Koperasi demo {name} dengan {n} anggota dibuat di {path}",
                 name=coop.name if coop else "",
                 n=services.register.count(),
-                path=args.db,
+                path=services.location,
             )
         )
     finally:

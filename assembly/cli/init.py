@@ -13,12 +13,15 @@ from assembly.domain.cooperative import Cooperative, TimeZone, validate_cooperat
 from assembly.domain.errors import DomainError, ValidationError
 from assembly.i18n import tr
 from assembly.services.bundle import Services
+from assembly.services.locations import database_target, shown_target
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``init``."""
     init = commands.add_parser("init", help=tr("buat berkas koperasi baru"))
-    init.add_argument("--db", type=Path, required=True, help=tr("berkas basis data baru"))
+    init.add_argument(
+        "--db", type=database_target, required=True, help=tr("berkas basis data baru")
+    )
     init.add_argument("--name", required=True, help=tr("nama koperasi"))
     init.add_argument("--legal-entity", default="", help=tr("nomor badan hukum"))
     init.add_argument("--city", default="", help=tr("kota/kabupaten"))
@@ -39,8 +42,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _init(args: argparse.Namespace) -> int:
-    path: Path = args.db.expanduser()
-    if path.exists():
+    path: Path | str = args.db
+    if isinstance(path, Path) and path.exists():
         raise DomainError(
             tr(
                 "Berkas {path} sudah ada; init tidak pernah menimpa berkas. Pilih nama berkas "
@@ -59,13 +62,23 @@ def _init(args: argparse.Namespace) -> int:
         raise ValidationError(problems)
     profile = _template_profile(args.template) if args.template else None
     services = Services.open(path)
+    if isinstance(path, str) and services.cooperative.cooperative() is not None:
+        services.close()  # a PostgreSQL database that holds a cooperative already
+        raise DomainError(
+            tr(
+                "Basis data {path} sudah berisi koperasi; init tidak pernah menimpanya.",
+                path=shown_target(path),
+            )
+        )
     try:
         services.cooperative.save_cooperative(coop, profile=profile)
     except BaseException:
         services.close()
-        _remove(path)
+        if isinstance(path, Path):
+            _remove(path)
         raise
     services.close()
+    path = shown_target(path)
     print(tr("Koperasi {name} dibuat di {path}.", name=coop.name, path=path))
     print(
         tr(
@@ -83,11 +96,13 @@ def _template_profile(name: str) -> ADProfile:
     in force in another cooperative's file."""
     if name in {t.value for t in ProfileTemplate}:
         return ProfileTemplate(name).profile()
-    template = Path(name)
-    services = Services.open(template.expanduser(), create=False)
+    template = database_target(name)
+    services = Services.open(template, create=False)
     try:
         if services.cooperative.cooperative() is None:
-            raise DomainError(tr("Berkas templat {path} belum berisi koperasi.", path=template))
+            raise DomainError(
+                tr("Berkas templat {path} belum berisi koperasi.", path=shown_target(template))
+            )
         return services.cooperative.ad_profile().profile
     finally:
         services.close()

@@ -8,14 +8,14 @@ from pathlib import Path
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.services.bundle import Services
-from assembly.services.locations import default_database
+from assembly.services.locations import database_target, default_database, shown_target
 
 
 def add_db_option(parser: argparse.ArgumentParser, default: Path | None = None) -> None:
     """``--db PATH``: the database file."""
     parser.add_argument(
         "--db",
-        type=Path,
+        type=database_target,
         default=default or default_database(),
         help=tr("berkas basis data (bawaan: {path})", path=default or default_database()),
     )
@@ -30,7 +30,14 @@ def open_existing(args: argparse.Namespace) -> Services:
 def open_cooperative(args: argparse.Namespace) -> Services:
     """The services over the existing cooperative file ``--db``: a missing file, or one
     without a cooperative, is refused with how to make one (``init`` or the wizard)."""
-    path = Path(args.db).expanduser()
+    target = args.db
+    if isinstance(target, str):  # a PostgreSQL URL: an empty database is refused at open
+        services = Services.open(target, create=False)
+        if services.cooperative.cooperative() is None:
+            services.close()
+            raise DomainError(_make_one_first(shown_target(target)))
+        return services
+    path = Path(target).expanduser()
     if not path.exists() or path.stat().st_size == 0:
         raise DomainError(_make_one_first(path))
     services = Services.open(path, create=False)
@@ -40,7 +47,7 @@ def open_cooperative(args: argparse.Namespace) -> Services:
     return services
 
 
-def _make_one_first(path: Path) -> str:
+def _make_one_first(path: Path | str) -> str:
     return tr(
         "Berkas koperasi {path} tidak ada atau belum berisi koperasi. Buat dulu: python "
         'main.py init --db {path} --name "Nama Koperasi" (atau buka aplikasinya dan isi '

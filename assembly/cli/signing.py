@@ -19,6 +19,7 @@ from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.services.anchor_check import AnchorService
 from assembly.services.bundle import Services
+from assembly.services.locations import database_target
 from assembly.services.signing import Placement, SigningService, parse_box
 
 PASSPHRASE_VARIABLE = "KUORUM_PASSPHRASE"
@@ -67,7 +68,7 @@ def add_verify_options(verify: argparse.ArgumentParser) -> None:
     """The options of ``verify`` beside the file (more checks add theirs here)."""
     verify.add_argument(
         "--db",
-        type=Path,
+        type=database_target,
         default=None,
         help=tr(
             "berkas basis data: cocokkan juga catatan rapat dan log audit dengan jangkar "

@@ -100,10 +100,10 @@ def required_triggers() -> list[str]:
 
 
 def missing_triggers(conn: sa.Connection) -> list[str]:
-    """The required triggers that are not in the database file."""
-    present = set(
-        conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
-    )
+    """The required triggers that are not in the database (SQLite or PostgreSQL)."""
+    from assembly.persistence.migrations.guards import trigger_names
+
+    present = trigger_names(conn)
     return [name for name in required_triggers() if name not in present]
 
 

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from assembly.domain.attendance import (
     AttendanceEvent,
@@ -24,8 +23,7 @@ from assembly.domain.attendance_query import (
     AttendanceSort,
 )
 from assembly.domain.members import Category, Member, Status
-from assembly.persistence import stays_store
-from assembly.persistence.desk_search import like_pattern
+from assembly.persistence import dialect, stays_store
 from assembly.persistence.member_store import from_row as member_from_row
 from assembly.persistence.tables import attendance, attendance_events, members, proxies
 from assembly.persistence.timestamps import from_text, required, to_text
@@ -69,7 +67,7 @@ def record(conn: sa.Connection, meeting_id: int, member_id: int) -> AttendanceRe
 def save(conn: sa.Connection, meeting_id: int, rec: AttendanceRecord) -> None:
     """Store ``rec`` as the member's attendance (insert, or replace the one row)."""
     values = _row_values(rec)
-    statement = sqlite_insert(attendance).values(
+    statement = dialect.insert(conn, attendance).values(
         meeting_id=meeting_id, member_id=rec.member_id, **values
     )
     conn.execute(
@@ -251,7 +249,9 @@ _SORT = {
 _TRIGRAM = 3  # the trigram name index matches runs of 3 characters or more
 
 
-def _filtered(meeting_id: int, query: AttendanceQuery) -> list[sa.ColumnElement[bool]]:
+def _filtered(
+    conn: sa.Connection, meeting_id: int, query: AttendanceQuery
+) -> list[sa.ColumnElement[bool]]:
     """Conditions on ``attendance`` alone (no join), so that counting and paging walk an
     index even when a meeting has a hundred thousand attendees."""
     where: list[sa.ColumnElement[bool]] = [attendance.c.meeting_id == meeting_id]
@@ -261,26 +261,21 @@ def _filtered(meeting_id: int, query: AttendanceQuery) -> list[sa.ColumnElement[
         where.append(attendance.c.channel.in_(sorted(c.value for c in query.channels)))
     needle = query.needle
     if needle:
-        where.append(attendance.c.id.in_(_matching(meeting_id, needle)))
+        where.append(attendance.c.id.in_(_matching(conn, meeting_id, needle)))
     return where
 
 
-def _matching(meeting_id: int, needle: str) -> sa.Select[Any]:
+def _matching(conn: sa.Connection, meeting_id: int, needle: str) -> sa.Select[Any]:
     """Attendance ids of members whose number starts with ``needle`` or whose name holds it:
     from the members found by the number index and the trigram name index, never a scan."""
     by_number = sa.select(members.c.id).where(
         members.c.number >= needle, members.c.number < needle + "\U0010ffff"
     )
     if len(needle) >= _TRIGRAM:
-        phrase = '"' + needle.replace('"', '""') + '"'
-        by_name: sa.Select[Any] = (
-            sa.select(sa.column("rowid"))
-            .select_from(sa.table("members_fts"))
-            .where(sa.text("members_fts MATCH :needle_phrase").bindparams(needle_phrase=phrase))
-        )
+        by_name: sa.Select[Any] = dialect.ids_by_name(conn, members, [needle])
     else:  # too short for the trigram index: a scan of this meeting's attendees' names
         by_name = sa.select(members.c.id).where(
-            members.c.name.like("%" + like_pattern(needle) + "%", escape="\\"),
+            dialect.name_holds(conn, members.c.name, needle),
             members.c.id.in_(
                 sa.select(attendance.c.member_id).where(attendance.c.meeting_id == meeting_id)
             ),
@@ -303,7 +298,7 @@ def page(
 
     The window is chosen on the attendance index first and the names fetched for its rows
     only, so paging deep into a large meeting stays fast."""
-    where = _filtered(meeting_id, query)
+    where = _filtered(conn, meeting_id, query)
     total = conn.execute(
         sa.select(sa.func.count()).select_from(attendance).where(*where)
     ).scalar_one()
@@ -322,7 +317,7 @@ def page(
 
 def entries(conn: sa.Connection, meeting_id: int) -> list[AttendanceEntry]:
     """Everyone who attended (present or left), in order of arrival: the Daftar Hadir."""
-    where = _filtered(meeting_id, AttendanceQuery())
+    where = _filtered(conn, meeting_id, AttendanceQuery())
     return [
         e for _id, e in _entries(conn, where, [attendance.c.arrived_at, attendance.c.id], 0, None)
     ]

@@ -9,6 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from assembly.domain.audit import AuditEvent, next_event
+from assembly.persistence import dialect
+from assembly.persistence.pg_database import WRITE_LOCK
 from assembly.persistence.tables import audit_events
 
 
@@ -18,8 +20,18 @@ def head(conn: sa.Connection) -> AuditEvent | None:
     return AuditEvent(**row._mapping) if row else None
 
 
+def one_appender(conn: sa.Connection) -> None:
+    """Hold the chain's append lock until the caller's transaction ends, so that two desks
+    never chain an event to the same head. SQLite's write transaction (BEGIN IMMEDIATE) is
+    that lock already; on PostgreSQL a transaction-level advisory lock (the one every write
+    transaction takes at its start, see pg_database; taking it again is free)."""
+    if dialect.is_postgresql(conn):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
 def append(conn: sa.Connection, actor: str, kind: str, payload: Mapping[str, Any]) -> AuditEvent:
     """Record one change inside the caller's write transaction, chained to the head."""
+    one_appender(conn)
     at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     event = next_event(head(conn), at, actor, kind, payload)
     conn.execute(sa.insert(audit_events).values(**event.__dict__))
@@ -43,15 +55,16 @@ def append_many(
     rows: list[tuple[object, ...]] = []
     # The driver's own executemany: this is the demo's hot path (a row per check-in and vote).
     insert = f"INSERT INTO audit_events ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * 7)})"
+    one_appender(conn)
     for when, kind, payload in entries:
         at = when.astimezone(dt.UTC).isoformat(timespec="microseconds")
         last = next_event(last, at, actor, kind, payload)
         rows.append(tuple(getattr(last, c) for c in _COLUMNS))
         if len(rows) >= batch:
-            conn.exec_driver_sql(insert, rows)
+            dialect.driver_executemany(conn, insert, rows)
             rows = []
     if rows:
-        conn.exec_driver_sql(insert, rows)
+        dialect.driver_executemany(conn, insert, rows)
     return last
 
 

@@ -127,6 +127,8 @@ def make_backup(db: Database, folder: Path, name: str) -> Path:
     """Write a consistent copy of ``db`` to ``folder/name`` (a number is added to the reason
     when that name is taken). Raises :class:`BackupWriteError` when the folder is missing,
     read-only or full; nothing is left behind then."""
+    if db.is_postgresql:
+        raise BackupWriteError(folder, _on_the_host())
     try:
         with _temporary(folder) as tmp:
             _copy(db.path, tmp)
@@ -141,6 +143,13 @@ def make_backup(db: Database, folder: Path, name: str) -> Path:
     except (OSError, sqlite3.Error) as exc:
         raise BackupWriteError(folder, describe(exc)) from exc
     return target
+
+
+def _on_the_host() -> str:
+    return tr(
+        "Basis data ini ada di laptop induk (PostgreSQL): cadangannya dibuat di laptop induk, "
+        "yang menyalin seluruh koperasi ke satu berkas SQLite."
+    )
 
 
 def _with_head(name: str, copy: Path) -> str:

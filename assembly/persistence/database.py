@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from assembly.domain.disk import disk_problem, is_disk_failure
 from assembly.domain.errors import DomainError, StorageError
 from assembly.i18n import tr
+from assembly.persistence import pg_database
 from assembly.persistence.change_feed import (
     Listener,
     announce,
@@ -53,13 +54,22 @@ LOCKED_MARK = "kuorum:meeting-locked"
 class Database:
     """An open Kuorum database. Use :meth:`write` for a change, :meth:`read` to look."""
 
-    def __init__(self, engine: sa.Engine, path: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, engine: sa.Engine, path: Path, *, read_only: bool = False, url: str | None = None
+    ) -> None:
         self.engine = engine
         self.path = path
         self.read_only = read_only
+        # A PostgreSQL database's URL (``path`` then only says where local files go).
+        self.url = url
         # Each commit tells the other windows and desks what it wrote (change_feed).
         self.origin = new_origin()
         track_writes(engine)
+
+    @property
+    def is_postgresql(self) -> bool:
+        """Whether this database lives on a PostgreSQL server (else a SQLite file)."""
+        return self.url is not None
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sa.Connection]:
@@ -106,18 +116,22 @@ class Database:
         """Release the file (checkpointing the WAL when this was the last connection), and
         note beside it how it was left, so that the next opening need not read it through."""
         self.engine.dispose()
-        if not self.read_only:
+        if not self.read_only and not self.is_postgresql:
             _note_closed(self.path)
 
 
 def open_database(path: Path | str, *, create: bool = True) -> Database:
     """Open the Kuorum database at ``path``, creating it when missing and ``create`` is set.
+    A ``postgresql://user:password@host:port/database`` URL opens it on a PostgreSQL server
+    (an empty database there is migrated when ``create`` is set, else refused).
 
     A foreign, damaged or newer file raises :class:`StorageError` and is left untouched. An
     older Kuorum file is copied beside itself (``name.sqlite.bak-r0001-20261123T101500``) and
     then migrated to the current schema. A file that cannot be written (read-only file,
     folder or medium) opens read-only: reading works, each write is refused saying why.
     """
+    if pg_database.is_postgresql_url(path):
+        return _open_postgresql(str(path), create=create)
     path = Path(path).expanduser()
     refuse_network_share(path)
     exists = path.exists() and path.stat().st_size > 0
@@ -151,12 +165,35 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     return db
 
 
+def _open_postgresql(url: str, *, create: bool) -> Database:
+    """Open the Kuorum database at a PostgreSQL ``url`` (see :mod:`pg_database`)."""
+    engine = pg_database.create_engine(url)
+    try:
+        revision = pg_database.inspect(engine, url, known_revisions())
+        if revision is None and not create:
+            raise pg_database.empty_refusal(url)
+        if revision != head_revision():
+            pg_database.migrate(engine, _upgrade)
+    except sa.exc.OperationalError as exc:
+        engine.dispose()
+        raise pg_database.refusal(url, exc) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine, pg_database.local_path(url), url=url)
+
+
 def truncate_wal(db: Database, wait_ms: int = 2000) -> bool:
     """Copy every committed page from the WAL into the database file and cut the WAL to zero
     bytes (``wal_checkpoint(TRUNCATE)``), so no earlier version of a page stays readable in
     it. Waits up to ``wait_ms`` for other desks' reads to finish; False when it could not
     (another desk is reading or writing now, or the file is read-only: the next close or
-    start tries again)."""
+    start tries again).
+
+    On PostgreSQL the same end is reached by rewriting the secret ballot's tables and
+    ending the WAL segment (:func:`pg_database.scrub_after_secret_ballot`)."""
+    if db.is_postgresql:
+        return pg_database.scrub_after_secret_ballot(db.engine)
     wal = db.path.with_name(db.path.name + "-wal")
     if not wal.exists() or wal.stat().st_size == 0:
         return True  # nothing to empty (and no need to open the file for it)
@@ -352,14 +389,19 @@ def _alembic_config() -> Config:
     return config
 
 
-def _migrate(engine: sa.Engine) -> None:
+def _upgrade(conn: sa.Connection) -> None:
+    """Alembic to head on ``conn`` (either engine)."""
     from alembic import command
 
+    config = _alembic_config()
+    config.attributes["connection"] = conn
+    command.upgrade(config, "head")
+
+
+def _migrate(engine: sa.Engine) -> None:
     with engine.connect() as conn:
         conn = conn.execution_options(kuorum_write=True)
-        config = _alembic_config()
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        _upgrade(conn)
         conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
         conn.commit()
 

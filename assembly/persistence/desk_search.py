@@ -11,6 +11,7 @@ from assembly.domain.attendance import AttendanceState, Channel
 from assembly.domain.attendance_query import DeskMatch
 from assembly.domain.member_numbers import digits, typed_key
 from assembly.domain.members import Category, Status
+from assembly.persistence import dialect
 from assembly.persistence.tables import attendance, members
 
 TRIGRAM = 3  # the name index matches runs of 3 characters or more
@@ -73,18 +74,13 @@ def find(conn: sa.Connection, meeting_id: int, text: str, limit: int) -> list[De
     words = needle.split()
     long_words = [w for w in words if len(w) >= TRIGRAM]
     if len(found) < limit and long_words:
-        phrase = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
-        ids: sa.Select[Any] = (
-            sa.select(sa.column("rowid"))
-            .select_from(sa.table("members_fts"))
-            .where(sa.text("members_fts MATCH :phrase").bindparams(phrase=phrase))
-        )
+        ids: sa.Select[Any] = dialect.ids_by_name(conn, members, long_words)
         seen = {m.member_id for m in found}
         statement = (
             sa.select(*columns)
             .select_from(joined)
             .where(members.c.id.in_(ids))
-            .where(*(members.c.name.like("%" + like_pattern(w) + "%", escape="\\") for w in words))
+            .where(*(dialect.name_holds(conn, members.c.name, w) for w in words))
             .order_by(members.c.name, members.c.number)
             .limit(limit)
         )
@@ -105,6 +101,4 @@ def _match(row: Any) -> DeskMatch:
     )
 
 
-def like_pattern(text: str) -> str:
-    """``text`` with LIKE's wildcards escaped (escape character "\\")."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+like_pattern = dialect.like_pattern

@@ -16,7 +16,8 @@ A page has two plans and a small cost model picks one:
 Counting a filtered register has the same choice: count the chosen category/status pairs, or
 count the others and subtract, whichever covers fewer rows. A unary ``+`` before a column
 keeps SQLite from using that column's index: it is how a plan is chosen. All of this is
-SQLite-specific and stays in this module.
+SQLite-specific and stays in this module; on PostgreSQL :mod:`pg_member_search` builds one
+statement and the server's planner chooses.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ import sqlalchemy as sa
 from assembly.domain.member_numbers import typed_key
 from assembly.domain.members import Category, Status
 from assembly.domain.register_query import RegisterQuery, SortColumn
+from assembly.persistence import pg_member_search
+from assembly.persistence.dialect import is_postgresql
 
 # Rough costs in microseconds per row, measured on the 2-core reference machine.
 _SORT_PER_MATCH = 1.2  # look a match up in the table and put it through the sorter
@@ -106,6 +109,8 @@ class MemberSearch:
 
     def count(self, conn: sa.Connection, query: RegisterQuery) -> int:
         """How many members match ``query``."""
+        if is_postgresql(conn):
+            return pg_member_search.count(conn, query)
         matches = _matches(query)
         chosen = _chosen_pairs(query)
         if query.exit_unknown:
@@ -141,6 +146,8 @@ class MemberSearch:
         sort order."""
         if limit <= 0:
             return []
+        if is_postgresql(conn):
+            return [_row(r) for r in pg_member_search.page(conn, query, offset, limit)]
         offset = max(0, offset)
         matches = _matches(query)
         chosen = _chosen_pairs(query)
@@ -298,7 +305,7 @@ class MemberSearch:
 
 
 def _scalar(conn: sa.Connection, sql: str, params: dict[str, Any]) -> int:
-    return int(conn.exec_driver_sql(sql, params).scalar_one())
+    return int(conn.execute(sa.text(sql), params).scalar_one())
 
 
 def _chosen_pairs(query: RegisterQuery) -> list[Pair] | None:

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from assembly.domain.member_numbers import number_key
 from assembly.domain.members import Category, Member, Sex, Status
+from assembly.persistence import dialect
 from assembly.persistence.tables import members
 
 _COLUMNS = (
@@ -61,7 +62,7 @@ def _values(m: Member) -> tuple[object, ...]:
         m.status.value,
         _day(m.exit_date),
         m.exit_reason,
-        1 if m.arrears else 0,
+        bool(m.arrears),
         number_key(m.number),
     )
 
@@ -83,22 +84,23 @@ def _from_driver(row: Sequence[Any]) -> Member:
         name=name,
         nik=nik,
         sex=Sex(sex) if sex else None,
-        birth_date=dt.date.fromisoformat(birth) if birth else None,
+        birth_date=_date(birth),
         address=address,
         phone=phone,
-        joined_on=dt.date.fromisoformat(joined) if joined else None,
+        joined_on=_date(joined),
         category=Category(category),
         status=Status(status),
-        exit_date=dt.date.fromisoformat(exit_on) if exit_on else None,
+        exit_date=_date(exit_on),
         exit_reason=reason,
         arrears=bool(arrears),
     )
 
 
-def _driver(conn: sa.Connection) -> Any:
-    """The DBAPI connection under ``conn``, inside its transaction: bulk statements go
-    straight to the driver, without SQLAlchemy compiling each chunk."""
-    return conn.connection.driver_connection
+def _date(value: str | dt.date | None) -> dt.date | None:
+    # ISO text from SQLite, a date from PostgreSQL.
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value) if value else None
+    return value
 
 
 def _chunks(values: Sequence[str], size: int = 900) -> Iterator[Sequence[str]]:
@@ -141,13 +143,9 @@ def by_number(conn: sa.Connection, number: str) -> Member | None:
 def recent_numbers(conn: sa.Connection, limit: int = 500) -> list[str]:
     """The numbers of the last ``limit`` members added, and of the ``limit`` highest
     numbers: enough to see the register's pattern and where it has got to."""
-    recent = conn.exec_driver_sql(
-        "SELECT number FROM members ORDER BY id DESC LIMIT ?", (limit,)
-    ).scalars()
-    top = conn.exec_driver_sql(
-        "SELECT number FROM members ORDER BY number DESC LIMIT ?", (limit,)
-    ).scalars()
-    return [*recent, *top]
+    recent = conn.execute(sa.select(members.c.number).order_by(members.c.id.desc()).limit(limit))
+    top = conn.execute(sa.select(members.c.number).order_by(members.c.number.desc()).limit(limit))
+    return [*recent.scalars(), *top.scalars()]
 
 
 def by_key(conn: sa.Connection, key: str, limit: int = 10) -> list[Member]:
@@ -165,10 +163,9 @@ def by_key(conn: sa.Connection, key: str, limit: int = 10) -> list[Member]:
 def by_numbers(conn: sa.Connection, numbers: Iterable[str]) -> dict[str, Member]:
     """The members with these numbers, by number."""
     found: dict[str, Member] = {}
-    driver = _driver(conn)
     for chunk in _chunks(list(numbers)):
         sql = f"{_SELECT} WHERE number IN ({', '.join('?' * len(chunk))})"
-        for row in driver.execute(sql, tuple(chunk)):
+        for row in dialect.driver_rows(conn, sql, tuple(chunk)):
             member = _from_driver(row)
             found[member.number] = member
     return found
@@ -177,10 +174,9 @@ def by_numbers(conn: sa.Connection, numbers: Iterable[str]) -> dict[str, Member]
 def nik_owners(conn: sa.Connection, niks: Iterable[str]) -> dict[str, str]:
     """For each NIK already in the register, the member number that holds it."""
     owners: dict[str, str] = {}
-    driver = _driver(conn)
     for chunk in _chunks([n for n in niks if n]):
         sql = f"SELECT nik, number FROM members WHERE nik IN ({', '.join('?' * len(chunk))})"
-        owners.update(driver.execute(sql, tuple(chunk)).fetchall())
+        owners.update(dialect.driver_rows(conn, sql, tuple(chunk)))
     return owners
 
 
@@ -205,7 +201,7 @@ def update(conn: sa.Connection, member: Member) -> None:
 
 def insert_many(conn: sa.Connection, batch: Iterable[Member]) -> None:
     """Add many members in one executemany, through the driver."""
-    _driver(conn).executemany(_INSERT, map(_values, batch))
+    dialect.driver_executemany(conn, _INSERT, map(_values, batch))
 
 
 def count(conn: sa.Connection) -> int:
@@ -232,6 +228,9 @@ def bulk_insert(conn: sa.Connection, adding: int = 0) -> Iterator[None]:
 
     Triggers and indexes are dropped and made again within the same transaction, so a
     failure or a cancel rolls all of it back together."""
+    if dialect.is_postgresql(conn):
+        yield  # the trigram GIN index is kept up by the server itself
+        return
     before = conn.execute(sa.select(sa.func.coalesce(sa.func.max(members.c.id), 0))).scalar_one()
     rebuilt = [
         index for index in members.indexes if adding >= _REINDEX_FROM and adding >= count(conn)

@@ -24,10 +24,12 @@ Three details keep the totals from telling the order of the votes:
   (:func:`assembly.persistence.database.truncate_wal`), and every start does the same, for a
   run that stopped between the close and the truncation.
 
-On PostgreSQL (the several-desks issue) the same holds with two more steps, since an UPDATE
-there writes a new row version and leaves the old one in the page until vacuumed, and its WAL
-keeps every change: at the close, ``VACUUM`` the totals table and ``CHECKPOINT``, and keep WAL
-archiving off (or the ballot's segments out of the archive).
+On PostgreSQL an UPDATE writes a new row version stamped with the voter's transaction and
+leaves the old one until vacuumed, and the WAL keeps every change: at the close the counters are
+rewritten in one transaction, the table rewritten in key order (``CLUSTER``) and the WAL
+segments of the votes ended and removed (:func:`assembly.persistence.pg_database.
+scrub_after_secret_ballot`; the host cluster's settings are in docs/security.md). While the
+ballot is open the history is in the cluster's files: the promise holds from the close on.
 
 A recount reconciles: the ballots counted must equal the members who took part
 (:func:`mismatch`), and closing refuses otherwise.
@@ -43,6 +45,7 @@ import sqlalchemy as sa
 from assembly.domain.ballots import Ballot, BallotKind, Choice
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
+from assembly.persistence import dialect
 from assembly.persistence.tables import candidates, secret_participation, secret_totals
 
 # Stored counters are this plus the count: SQLite's 8-byte integer form for every count below
@@ -80,7 +83,7 @@ def prepare(conn: sa.Connection, ballot: Ballot) -> None:
         {"ballot_id": ballot.id, "option": option, "votes": FIXED_WIDTH}
         for option in options(conn, ballot)
     ]
-    conn.execute(sa.insert(secret_totals).prefix_with("OR IGNORE"), rows)
+    conn.execute(dialect.insert_ignoring_existing(conn, secret_totals), rows)
 
 
 def _raise(conn: sa.Connection, ballot_id: int, counts: Counter[str]) -> None:

@@ -333,7 +333,7 @@ secret_totals = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("ballot_id", sa.Integer, sa.ForeignKey("ballots.id"), nullable=False),
     sa.Column("option", sa.String(40), nullable=False),
-    sa.Column("votes", sa.Integer, nullable=False),
+    sa.Column("votes", sa.Integer().with_variant(sa.BigInteger(), "postgresql"), nullable=False),
     sa.UniqueConstraint("ballot_id", "option", name="uq_secret_totals_ballot_id"),
 )
 

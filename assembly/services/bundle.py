@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from assembly.services.demo import DemoService
     from assembly.services.documents import DocumentService
     from assembly.services.elections import ElectionService
+    from assembly.services.host_link import HostLinkService
     from assembly.services.live import LiveService
     from assembly.services.lock_recovery import LockRecovery
     from assembly.services.meetings import MeetingService
@@ -68,6 +69,14 @@ class Services:
     def path(self) -> Path:
         """The database file."""
         return self.ctx.db.path
+
+    @property
+    def location(self) -> str:
+        """Where the database is, as the user may see it: the file, or the PostgreSQL URL of
+        the host laptop without its password."""
+        from assembly.services.locations import shown_target
+
+        return shown_target(self.ctx.db.url) if self.ctx.db.url else str(self.ctx.db.path)
 
     def close(self) -> None:
         """Release the database file."""
@@ -170,6 +179,13 @@ class Services:
         from assembly.services.proxies import ProxyService
 
         return ProxyService(self.ctx)
+
+    @cached_property
+    def host_link(self) -> HostLinkService:
+        """The link to the host laptop (a desk on PostgreSQL): reachable now or not."""
+        from assembly.services.host_link import HostLinkService
+
+        return HostLinkService(self.ctx)
 
     @cached_property
     def status(self) -> StatusService:

@@ -13,14 +13,18 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from assembly.i18n import LANGUAGES, current_language, tr
 from assembly.services.bundle import Services
+from assembly.services.host import HostService
 from assembly.ui.backup_trigger import BackupTrigger
 from assembly.ui.dialogs.backup_dialog import BackupDialog
+from assembly.ui.dialogs.host_dialog import HostDialog
 from assembly.ui.operation import Operations
+from assembly.ui.widgets.host_banner import HostBanner
 
 PageFactory = Callable[[Services, Operations], Sequence[tuple[str, QWidget]]]
 
@@ -56,10 +60,18 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(widest + 32)
         self.nav.setCurrentRow(0)
         central = QWidget()
-        layout = QHBoxLayout(central)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        # A desk on the host laptop's database says at once when the host stops answering.
+        self.host_banner = HostBanner(services.host_link) if services.host_link.remote else None
+        if self.host_banner is not None:
+            outer.addWidget(self.host_banner)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self._build_menu()
         self._update_title()
@@ -91,6 +103,9 @@ class MainWindow(QMainWindow):
         backup_action = QAction(tr("&Cadangan…"), self)
         backup_action.triggered.connect(self.open_backups)
         file_menu.addAction(backup_action)
+        host_action = QAction(tr("Laptop &induk untuk beberapa meja…"), self)
+        host_action.triggered.connect(self.open_host)
+        file_menu.addAction(host_action)
         file_menu.addSeparator()
         quit_action = QAction(tr("&Keluar"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -131,7 +146,11 @@ class MainWindow(QMainWindow):
         name = coop.name if coop else tr("Belum ada koperasi")
         demo = f" [{tr('DEMO')}]" if self.services.cooperative.is_demo() else ""
         self.setWindowTitle(f"{name}{demo} — Kuorum")
-        self.statusBar().showMessage(tr("Basis data: {path}", path=self.services.path))
+        if self.services.host_link.remote:
+            where = tr("Laptop induk: {host}", host=self.services.host_link.shown())
+        else:
+            where = tr("Basis data: {path}", path=self.services.location)
+        self.statusBar().showMessage(where)
 
     def open_backups(self) -> BackupDialog:
         """The backups dialog; a restore reopens the database through ``open_requested``."""
@@ -141,7 +160,20 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_host(self) -> HostDialog:
+        """The host dialog: this laptop's server for several desks; opening the meeting on
+        this laptop goes through ``open_requested`` with the desks' connection string."""
+        path = self.services.path
+        source = path if path.suffix == ".sqlite" and path.exists() else None
+        dialog = HostDialog(HostService(), self, source=source)
+        dialog.join_requested.connect(self.open_requested.emit)
+        dialog.join_requested.connect(dialog.accept)
+        dialog.open()
+        return dialog
+
     def closeEvent(self, event: object) -> None:
         self.backup_trigger.wait()
+        if self.host_banner is not None:
+            self.host_banner.stop()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -11,6 +11,9 @@ from assembly.cli import main
 from assembly.domain.members import Member
 
 
+@pytest.mark.sqlite_only(
+    "edits the SQLite file by hand (tests/persistence/test_postgresql.py does it on PostgreSQL)"
+)
 def test_verify_passes_then_fails_after_a_hand_edit(
     cooperative: object, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

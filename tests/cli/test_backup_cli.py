@@ -11,6 +11,10 @@ from assembly.cli import main
 from assembly.domain.members import Member
 from assembly.services.bundle import Services
 
+pytestmark = pytest.mark.sqlite_only(
+    "backups are copies of the SQLite file; a PostgreSQL cooperative is copied out by the host"
+)
+
 
 def test_folder_now_list_and_restore(
     cooperative: Services, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]

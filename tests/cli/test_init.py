@@ -66,6 +66,9 @@ def test_importing_into_a_missing_file_says_to_run_init_and_creates_nothing(
     assert list(tmp_path.iterdir()) == [source]
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_importing_into_a_file_without_a_cooperative_says_so(
     services: Services, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -79,6 +82,7 @@ def test_importing_into_a_file_without_a_cooperative_says_so(
     conn.close()
 
 
+@pytest.mark.sqlite_only("init refuses an existing file by its bytes")
 def test_init_never_overwrites_and_refuses_bad_input_without_a_file(
     cooperative: Services, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

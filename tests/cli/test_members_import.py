@@ -40,6 +40,9 @@ def existing(cooperative: object, db_path: Path) -> Path:
     return db_path
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_a_faulty_file_exits_2_names_its_rows_and_changes_nothing(
     existing: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -67,6 +70,9 @@ def test_a_faulty_file_exits_2_names_its_rows_and_changes_nothing(
     assert register_state(existing) == before
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_a_good_file_is_imported(
     existing: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -87,6 +93,9 @@ def test_a_good_file_is_imported(
     assert "0 anggota baru, 0 anggota berubah, 2 tidak berubah" in capsys.readouterr().out
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_a_missing_file_is_bad_input(
     existing: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

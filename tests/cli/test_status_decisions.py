@@ -15,6 +15,9 @@ from assembly.services.bundle import Services
 from tests.services.voting_fixtures import no_consensus, opened_hall
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_status_lists_each_decision(
     cooperative: Services, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

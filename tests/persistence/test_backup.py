@@ -22,6 +22,11 @@ from assembly.services.bundle import Services
 WHEN = dt.datetime(2026, 3, 14, 9, 30, 0)
 
 
+pytestmark = pytest.mark.sqlite_only(
+    "backups are copies of the SQLite file; a PostgreSQL cooperative is copied out by the host"
+)
+
+
 def _integrity(path: Path) -> list[tuple[str]]:
     conn = sqlite3.connect(path)
     try:

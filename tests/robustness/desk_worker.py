@@ -12,10 +12,11 @@ from pathlib import Path
 from assembly.domain.ballots import Choice
 from assembly.domain.errors import DomainError
 from assembly.services.bundle import Services
+from assembly.services.locations import database_target
 
 
 def main(db: str, go: str, action: str, target: int, numbers: str) -> int:
-    services = Services.open(Path(db), create=False)
+    services = Services.open(database_target(db), create=False)
     while not Path(go).exists():
         time.sleep(0.002)
     for number in numbers.split(","):

@@ -24,6 +24,10 @@ from assembly.services.bundle import Services
 from tests.conftest import FIXED_NOW
 from tests.services.voting_fixtures import opened_hall
 
+pytestmark = pytest.mark.sqlite_only(
+    "backups are copies of the SQLite file; a PostgreSQL cooperative is copied out by the host"
+)
+
 WARNING_TAIL = "Rapat berjalan terus; ganti atau periksa flashdisk."
 
 

@@ -241,6 +241,9 @@ def test_attendance_is_refused_before_check_in_and_by_a_wrong_channel(
         cooperative.checkin.check_in(offline, "0001", Channel.ONLINE)
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_the_audit_chain_verifies_and_breaks_when_a_check_in_is_edited_by_hand(
     desk,
     db_path: Path,  # type: ignore[no-untyped-def]

@@ -60,6 +60,9 @@ def test_a_comma_csv_with_the_titles_on_the_first_row(services: Services, tmp_pa
     )
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_a_semicolon_csv_with_bom_and_the_cooperative_name_above_the_titles(
     services: Services, tmp_path: Path, db_path: Path
 ) -> None:
@@ -199,6 +202,9 @@ def test_a_faulty_file_lists_every_problem_and_writes_nothing(
     assert services.register.count() == count and services.audit.head_hash() == head
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_a_re_import_shows_and_applies_what_changes(
     services: Services, tmp_path: Path, db_path: Path
 ) -> None:
@@ -277,6 +283,9 @@ def test_cancel_while_reading(services: Services, tmp_path: Path) -> None:
         services.importer.preview(big_csv(tmp_path / "besar.csv", 10), progress=progress)
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_a_failure_half_way_writes_no_row(
     services: Services, tmp_path: Path, db_path: Path
 ) -> None:

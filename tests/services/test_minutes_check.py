@@ -58,6 +58,9 @@ def _text(services: Services, meeting_id: int) -> list[str]:
     return [p.extract_text() for p in pypdf.PdfReader(out).pages]
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_a_meeting_with_departures_returns_and_two_votes_reconciles(
     cooperative: Services, db_path: Path
 ) -> None:
@@ -81,6 +84,9 @@ def test_a_meeting_with_departures_returns_and_two_votes_reconciles(
     assert live.by_channel[Channel.IN_PERSON] == 6
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_each_stated_figure_sits_on_the_page_it_names(cooperative: Services, db_path: Path) -> None:
     hall = opened_hall(cooperative, db_path, PRESENT)
     s = _run(hall)
@@ -105,6 +111,9 @@ def _tamper(path: Path, *statements: str) -> None:
     con.close()
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_a_deleted_attendance_row_is_found_on_page_one_and_in_the_daftar_hadir(
     cooperative: Services, db_path: Path
 ) -> None:
@@ -120,6 +129,9 @@ def test_a_deleted_attendance_row_is_found_on_page_one_and_in_the_daftar_hadir(
     assert any(line.startswith("Halaman 1 (I.2)") for line in report.lines())
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_an_edited_counted_tally_is_found_on_the_page_of_its_decision(
     cooperative: Services, db_path: Path
 ) -> None:
@@ -141,6 +153,9 @@ def test_an_edited_counted_tally_is_found_on_the_page_of_its_decision(
     assert keys[f"suara.{counted.id}.setuju"].place.startswith("III.3.")
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_a_named_vote_moved_to_someone_absent_is_found(
     cooperative: Services, db_path: Path
 ) -> None:
@@ -158,6 +173,9 @@ def test_a_named_vote_moved_to_someone_absent_is_found(
     )
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_closing_when_figures_do_not_reconcile_asks_a_reason_and_records_it(
     cooperative: Services, db_path: Path
 ) -> None:
@@ -185,6 +203,9 @@ def test_closing_when_figures_do_not_reconcile_asks_a_reason_and_records_it(
     )
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_a_meeting_that_reconciles_closes_without_a_question(
     cooperative: Services, db_path: Path
 ) -> None:

@@ -43,6 +43,9 @@ def sign_both(services: Any, meeting_id: int, pdf: Path, keys: Keys) -> Any:
     return second, changes
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_two_signatures_lock_the_meeting_and_record_the_hash(
     closed: tuple[Any, int, Path], keys: Keys
 ) -> None:

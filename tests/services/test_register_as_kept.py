@@ -33,6 +33,9 @@ def _rows(db_path: Path) -> dict[str, tuple[str, str, str | None]]:
     return {number: (name, status, exit_on) for number, name, status, exit_on in found}
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_leavers_without_an_exit_date_import_counted_once_and_never_entitled(
     cooperative: Services, db_path: Path
 ) -> None:

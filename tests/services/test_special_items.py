@@ -60,6 +60,9 @@ def _meeting(
     return meeting.id, item
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_nine_members_the_special_quorum_is_applied_at_the_snapshot(
     cooperative: Services, db_path: Path
 ) -> None:
@@ -122,6 +125,9 @@ def test_nine_members_the_special_majority_rejects_what_a_simple_one_would_adopt
     assert result.statement.startswith("tidak disetujui: 5 dari 9 suara sah, sekurang-kurangnya")
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_a_consensus_on_a_special_item_records_the_special_quorum(
     cooperative: Services, db_path: Path
 ) -> None:

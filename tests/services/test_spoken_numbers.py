@@ -8,6 +8,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
@@ -43,6 +44,9 @@ def _present(db_path: Path) -> list[str]:
     return [r[0] for r in rows]
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_typing_the_number_as_people_say_it_checks_in(cooperative: Services, db_path: Path) -> None:
     _register(cooperative)
     meeting_id = open_meeting(cooperative)
@@ -58,6 +62,9 @@ def test_typing_the_number_as_people_say_it_checks_in(cooperative: Services, db_
     assert result.outcome is Outcome.ADMITTED and result.number == "KSP-000777"
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_a_number_that_fits_two_members_checks_nobody_in(
     cooperative: Services, db_path: Path
 ) -> None:

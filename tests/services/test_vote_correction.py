@@ -167,6 +167,9 @@ def test_a_silent_edit_in_the_file_is_no_correction(cooperative: Services, db_pa
     assert {"ballot": ballot_id, "member": "0003", "choice": "tidak_setuju"} in voted
 
 
+@pytest.mark.sqlite_only(
+    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+)
 def test_rewriting_a_correction_in_the_file_breaks_the_audit_chain(
     cooperative: Services, db_path: Path
 ) -> None:

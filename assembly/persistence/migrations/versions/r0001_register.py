@@ -7,10 +7,26 @@ Revises:
 import sqlalchemy as sa
 from alembic import op
 
+from assembly.persistence.migrations import guards
+
 revision = "r0001"
 down_revision = None
 branch_labels = None
 depends_on = None
+
+AUDIT_GUARDS = tuple(
+    guards.Guard(
+        f"audit_events_no_{action.lower()}", "audit_events", action, "audit events are append-only"
+    )
+    for action in ("UPDATE", "DELETE")
+)
+
+
+def _name_type() -> sa.types.TypeEngine[str]:
+    # SQLite sorts and compares names without case (NOCASE); PostgreSQL's search lower-cases.
+    if guards.is_postgresql(op.get_bind()):
+        return sa.String(120)
+    return sa.String(120, collation="NOCASE")
 
 
 def upgrade() -> None:
@@ -44,7 +60,7 @@ def upgrade() -> None:
         "members",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("number", sa.String(20), nullable=False),
-        sa.Column("name", sa.String(120, collation="NOCASE"), nullable=False),
+        sa.Column("name", _name_type(), nullable=False),
         sa.Column("nik", sa.String(16), nullable=True),
         sa.Column("sex", sa.String(1), nullable=True),
         sa.Column("birth_date", sa.Date, nullable=True),
@@ -62,24 +78,34 @@ def upgrade() -> None:
     op.create_index("ix_members_nik", "members", ["nik"])
     op.create_index("ix_members_name", "members", ["name"])
     op.create_index("ix_members_category_status", "members", ["category", "status"])
-    # Substring search on names ("any part of the name") at 300,000 members.
-    op.execute(
-        "CREATE VIRTUAL TABLE members_fts USING fts5("
-        "name, content='members', content_rowid='id', tokenize='trigram')"
-    )
-    op.execute(
-        "CREATE TRIGGER members_fts_insert AFTER INSERT ON members BEGIN "
-        "INSERT INTO members_fts(rowid, name) VALUES (new.id, new.name); END"
-    )
-    op.execute(
-        "CREATE TRIGGER members_fts_delete AFTER DELETE ON members BEGIN "
-        "INSERT INTO members_fts(members_fts, rowid, name) VALUES ('delete', old.id, old.name); END"
-    )
-    op.execute(
-        "CREATE TRIGGER members_fts_update AFTER UPDATE OF name ON members BEGIN "
-        "INSERT INTO members_fts(members_fts, rowid, name) VALUES ('delete', old.id, old.name); "
-        "INSERT INTO members_fts(rowid, name) VALUES (new.id, new.name); END"
-    )
+    if guards.is_postgresql(op.get_bind()):
+        # Substring search on names through trigrams (pg_trgm, a trusted extension of
+        # postgresql-contrib): the name, lower-cased, indexed for ILIKE '%...%'.
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute(
+            "CREATE INDEX ix_members_name_trgm ON members USING gin (lower(name) gin_trgm_ops)"
+        )
+    else:
+        # Substring search on names ("any part of the name") at 300,000 members.
+        op.execute(
+            "CREATE VIRTUAL TABLE members_fts USING fts5("
+            "name, content='members', content_rowid='id', tokenize='trigram')"
+        )
+        op.execute(
+            "CREATE TRIGGER members_fts_insert AFTER INSERT ON members BEGIN "
+            "INSERT INTO members_fts(rowid, name) VALUES (new.id, new.name); END"
+        )
+        op.execute(
+            "CREATE TRIGGER members_fts_delete AFTER DELETE ON members BEGIN "
+            "INSERT INTO members_fts(members_fts, rowid, name) "
+            "VALUES ('delete', old.id, old.name); END"
+        )
+        op.execute(
+            "CREATE TRIGGER members_fts_update AFTER UPDATE OF name ON members BEGIN "
+            "INSERT INTO members_fts(members_fts, rowid, name) "
+            "VALUES ('delete', old.id, old.name); "
+            "INSERT INTO members_fts(rowid, name) VALUES (new.id, new.name); END"
+        )
 
     op.create_table(
         "audit_events",
@@ -94,13 +120,11 @@ def upgrade() -> None:
     )
     # Append-only: the app never updates or deletes an event. A hand edit that drops these
     # triggers is still caught by the hash chain.
-    for action in ("UPDATE", "DELETE"):
-        op.execute(
-            f"CREATE TRIGGER audit_events_no_{action.lower()} BEFORE {action} ON audit_events "
-            "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END"
-        )
+    guards.create(op.get_bind(), AUDIT_GUARDS)
 
 
 def downgrade() -> None:
     for name in ("audit_events", "members_fts", "members", "ad_profile_versions", "cooperative"):
+        if name == "members_fts" and guards.is_postgresql(op.get_bind()):
+            continue
         op.execute(f"DROP TABLE IF EXISTS {name}")

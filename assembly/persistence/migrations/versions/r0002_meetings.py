@@ -8,10 +8,18 @@ Revises: r0001
 import sqlalchemy as sa
 from alembic import op
 
+from assembly.persistence.migrations import guards
+
 revision = "r0002"
 down_revision = "r0001"
 branch_labels = None
 depends_on = None
+
+HISTORY_GUARDS = tuple(
+    guards.Guard(f"{table}_no_{action.lower()}", table, action, f"{table} are append-only")
+    for table in ("attendance_events", "quorum_checks")
+    for action in ("UPDATE", "DELETE")
+)
 
 
 def upgrade() -> None:
@@ -193,12 +201,7 @@ def upgrade() -> None:
     op.create_index("ix_quorum_checks_meeting_id", "quorum_checks", ["meeting_id", "id"])
 
     # The histories are append-only, like the audit log.
-    for table in ("attendance_events", "quorum_checks"):
-        for action in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} are append-only'); END"
-            )
+    guards.create(op.get_bind(), HISTORY_GUARDS)
 
 
 def downgrade() -> None:

@@ -9,6 +9,8 @@ Revises: r0004
 import sqlalchemy as sa
 from alembic import op
 
+from assembly.persistence.migrations import guards
+
 revision = "r0005"
 down_revision = "r0004"
 branch_labels = None
@@ -41,8 +43,10 @@ def _locked(meeting_expr: str) -> str:
     return f"(SELECT state FROM meetings WHERE id = {meeting_expr}) = 'locked'"
 
 
-def _lock_triggers() -> list[tuple[str, str]]:
-    triggers = []
+def lock_guards() -> list[guards.Guard]:
+    """The lock's triggers (SQLite text as this revision always wrote it; PL/pgSQL on
+    PostgreSQL, see :mod:`assembly.persistence.migrations.guards`)."""
+    out = []
     for table in _BY_MEETING + _BY_BALLOT:
         column = "meeting_id" if table in _BY_MEETING else "ballot_id"
         for event, row in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
@@ -50,24 +54,26 @@ def _lock_triggers() -> list[tuple[str, str]]:
             if column == "ballot_id":
                 target = f"(SELECT meeting_id FROM ballots WHERE id = {row}.ballot_id)"
             name = f"lock_{table}_{event.lower()}"
-            triggers.append(
-                (
-                    name,
-                    f"CREATE TRIGGER {name} BEFORE {event} ON {table} "
-                    f"WHEN {_locked(target)} "
-                    f"BEGIN SELECT RAISE(ABORT, '{LOCKED_MARK}'); END",
-                )
+            out.append(
+                guards.Guard(name, table, event, LOCKED_MARK, when=_locked(target), via=column)
             )
     for event in ("UPDATE", "DELETE"):
-        name = f"lock_meetings_{event.lower()}"
-        triggers.append(
-            (
-                name,
-                f"CREATE TRIGGER {name} BEFORE {event} ON meetings WHEN OLD.state = 'locked' "
-                f"BEGIN SELECT RAISE(ABORT, '{LOCKED_MARK}'); END",
+        out.append(
+            guards.Guard(
+                f"lock_meetings_{event.lower()}",
+                "meetings",
+                event,
+                LOCKED_MARK,
+                when="OLD.state = 'locked'",
+                pg_when="OLD.state = 'locked'",
             )
         )
-    return triggers
+    return out
+
+
+def _lock_triggers() -> list[tuple[str, str]]:
+    """(name, SQLite text) of each lock trigger."""
+    return [(guard.name, guard.sqlite()) for guard in lock_guards()]
 
 
 def upgrade() -> None:
@@ -97,13 +103,11 @@ def upgrade() -> None:
         sa.Column("value", sa.Text, nullable=False),
         sa.PrimaryKeyConstraint("key", name="pk_settings"),
     )
-    for _name, sql in _lock_triggers():
-        op.execute(sql)
+    guards.create(op.get_bind(), lock_guards())
 
 
 def downgrade() -> None:
-    for name, _sql in _lock_triggers():
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    guards.drop(op.get_bind(), lock_guards())
     op.drop_table("settings")
     op.drop_index("ix_meeting_documents_meeting_id", "meeting_documents")
     op.drop_table("meeting_documents")

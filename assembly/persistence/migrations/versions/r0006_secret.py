@@ -12,6 +12,8 @@ from collections import Counter
 import sqlalchemy as sa
 from alembic import op
 
+from assembly.persistence.migrations import guards
+
 revision = "r0006"
 down_revision = "r0005"
 branch_labels = None
@@ -24,20 +26,27 @@ CAST = "#"
 MOTION_OPTIONS = ("setuju", "tidak_setuju", "abstain")
 
 
-def _lock_triggers(table: str) -> list[tuple[str, str]]:
+def lock_guards(table: str) -> list[guards.Guard]:
+    """The lock's triggers of a table reaching its meeting through ``ballot_id`` (as r0005)."""
     out = []
     for event, row in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
-        name = f"lock_{table}_{event.lower()}"
         meeting = f"(SELECT meeting_id FROM ballots WHERE id = {row}.ballot_id)"
         out.append(
-            (
-                name,
-                f"CREATE TRIGGER {name} BEFORE {event} ON {table} "
-                f"WHEN (SELECT state FROM meetings WHERE id = {meeting}) = 'locked' "
-                f"BEGIN SELECT RAISE(ABORT, '{LOCKED_MARK}'); END",
+            guards.Guard(
+                f"lock_{table}_{event.lower()}",
+                table,
+                event,
+                LOCKED_MARK,
+                when=f"(SELECT state FROM meetings WHERE id = {meeting}) = 'locked'",
+                via="ballot_id",
             )
         )
     return out
+
+
+def _lock_triggers(table: str) -> list[tuple[str, str]]:
+    """(name, SQLite text) of each lock trigger of ``table``."""
+    return [(guard.name, guard.sqlite()) for guard in lock_guards(table)]
 
 
 def _totals(conn: sa.Connection) -> list[dict[str, object]]:
@@ -77,7 +86,10 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("ballot_id", sa.Integer, nullable=False),
         sa.Column("option", sa.String(40), nullable=False),
-        sa.Column("votes", sa.Integer, nullable=False),
+        # Offset counters (2**48 + n): PostgreSQL's integer is 4 bytes, so a bigint there.
+        sa.Column(
+            "votes", sa.Integer().with_variant(sa.BigInteger(), "postgresql"), nullable=False
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_secret_totals"),
         sa.ForeignKeyConstraint(
             ["ballot_id"], ["ballots.id"], name="fk_secret_totals_ballot_id_ballots"
@@ -88,17 +100,14 @@ def upgrade() -> None:
     if rows:
         # A locked meeting's triggers do not cover the new table yet: its totals go in.
         op.bulk_insert(totals, rows)
-    for name in ("insert", "update", "delete"):
-        op.execute(f"DROP TRIGGER IF EXISTS lock_secret_choices_{name}")
+    guards.drop(conn, lock_guards("secret_choices"))
     op.drop_index("ix_secret_choices_ballot_id", "secret_choices")
     op.drop_table("secret_choices")
-    for _name, sql in _lock_triggers("secret_totals"):
-        op.execute(sql)
+    guards.create(conn, lock_guards("secret_totals"))
 
 
 def downgrade() -> None:
-    for name, _sql in _lock_triggers("secret_totals"):
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    guards.drop(op.get_bind(), lock_guards("secret_totals"))
     op.create_table(
         "secret_choices",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
@@ -110,7 +119,6 @@ def downgrade() -> None:
         ),
     )
     op.create_index("ix_secret_choices_ballot_id", "secret_choices", ["ballot_id"])
-    for _name, sql in _lock_triggers("secret_choices"):
-        op.execute(sql)
+    guards.create(op.get_bind(), lock_guards("secret_choices"))
     # The totals cannot be split back into choices: the per-vote rows are gone for good.
     op.drop_table("secret_totals")

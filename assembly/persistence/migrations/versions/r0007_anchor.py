@@ -10,6 +10,8 @@ Revises: r0006
 import sqlalchemy as sa
 from alembic import op
 
+from assembly.persistence.migrations import guards
+
 revision = "r0007"
 down_revision = "r0006"
 branch_labels = None
@@ -18,16 +20,15 @@ depends_on = None
 ANCHOR_MARK = "kuorum:anchor-fixed"
 
 
+ANCHOR_GUARDS = tuple(
+    guards.Guard(f"anchor_meeting_anchors_{event.lower()}", "meeting_anchors", event, ANCHOR_MARK)
+    for event in ("UPDATE", "DELETE")
+)
+
+
 def anchor_triggers() -> list[tuple[str, str]]:
-    """The triggers that keep the recorded anchors as they were written."""
-    return [
-        (
-            f"anchor_meeting_anchors_{event.lower()}",
-            f"CREATE TRIGGER anchor_meeting_anchors_{event.lower()} BEFORE {event} ON "
-            f"meeting_anchors BEGIN SELECT RAISE(ABORT, '{ANCHOR_MARK}'); END",
-        )
-        for event in ("UPDATE", "DELETE")
-    ]
+    """The triggers that keep the recorded anchors as they were written: (name, SQLite text)."""
+    return [(guard.name, guard.sqlite()) for guard in ANCHOR_GUARDS]
 
 
 def upgrade() -> None:
@@ -45,11 +46,9 @@ def upgrade() -> None:
             ["meeting_id"], ["meetings.id"], name="fk_meeting_anchors_meeting_id_meetings"
         ),
     )
-    for _name, sql in anchor_triggers():
-        op.execute(sql)
+    guards.create(op.get_bind(), ANCHOR_GUARDS)
 
 
 def downgrade() -> None:
-    for name, _sql in anchor_triggers():
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    guards.drop(op.get_bind(), ANCHOR_GUARDS)
     op.drop_table("meeting_anchors")

@@ -10,6 +10,8 @@ Revises: r0007
 import sqlalchemy as sa
 from alembic import op
 
+from assembly.persistence.migrations import guards
+
 revision = "r0008"
 down_revision = "r0007"
 branch_labels = None
@@ -17,14 +19,11 @@ depends_on = None
 
 LOCKED_MARK = "kuorum:meeting-locked"  # the same refusal as the lock triggers of r0005
 
-_TRIGGERS = tuple(
-    (
-        f"signed_files_no_{event.lower()}",
-        f"CREATE TRIGGER signed_files_no_{event.lower()} BEFORE {event} ON signed_files "
-        f"BEGIN SELECT RAISE(ABORT, '{LOCKED_MARK}'); END",
-    )
+GUARDS = tuple(
+    guards.Guard(f"signed_files_no_{event.lower()}", "signed_files", event, LOCKED_MARK)
     for event in ("UPDATE", "DELETE")
 )
+_TRIGGERS = tuple((guard.name, guard.sqlite()) for guard in GUARDS)
 
 
 def upgrade() -> None:
@@ -39,11 +38,9 @@ def upgrade() -> None:
             name="fk_signed_files_document_id_meeting_documents",
         ),
     )
-    for _name, sql in _TRIGGERS:
-        op.execute(sql)
+    guards.create(op.get_bind(), GUARDS)
 
 
 def downgrade() -> None:
-    for name, _sql in _TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    guards.drop(op.get_bind(), GUARDS)
     op.drop_table("signed_files")

@@ -29,11 +29,11 @@ def upgrade() -> None:
         "members", sa.Column("number_key", sa.String(20), nullable=False, server_default="")
     )
     bind = op.get_bind()
-    rows = bind.exec_driver_sql("SELECT id, number FROM members").all()
+    rows = bind.execute(sa.text("SELECT id, number FROM members")).all()
     if rows:
-        bind.exec_driver_sql(
-            "UPDATE members SET number_key = ? WHERE id = ?",
-            [(_key(number), member_id) for member_id, number in rows],
+        bind.execute(
+            sa.text("UPDATE members SET number_key = :key WHERE id = :id"),
+            [{"key": _key(number), "id": member_id} for member_id, number in rows],
         )
     op.create_index("ix_members_number_key", "members", ["number_key"])
 
