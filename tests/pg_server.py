@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -66,6 +67,24 @@ class TestServer:
             command = ["runuser", "-u", self.owner, "--", *command]
         subprocess.run(command, check=True, capture_output=True, cwd=self.folder)
 
+    def start(self) -> None:
+        """Start the server on its data folder (again, after :meth:`kill`)."""
+        options = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+            f"-c unix_socket_directories='{self.folder}' -c fsync=on -c max_connections=200 "
+            # As the host cluster (docs/security.md): a WAL segment no longer needed is
+            # removed, not renamed for reuse with a past secret ballot's changes inside.
+            "-c wal_recycle=off -c wal_keep_size=0 -c archive_mode=off"
+        )
+        log = str(self.folder / "server.log")
+        self.run(["pg_ctl", "-D", str(self.data), "-l", log, "-o", options, "-w", "start"])
+
+    def kill(self) -> None:
+        """SIGKILL the postmaster, as a pulled plug or a crash would stop it (its children
+        exit when they find it gone; the next start recovers from the WAL)."""
+        pid = int((self.data / "postmaster.pid").read_text().split()[0])
+        os.kill(pid, signal.SIGKILL)
+
     def stop(self) -> None:
         try:
             self.run(["pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop"])
@@ -102,24 +121,5 @@ def start_server() -> TestServer:
             "--locale=C.UTF-8",
         ]
     )
-    options = (
-        f"-c listen_addresses=127.0.0.1 -c port={server.port} "
-        f"-c unix_socket_directories='{folder}' -c fsync=on -c max_connections=200 "
-        # As the host cluster (docs/security.md): a WAL segment no longer needed is removed,
-        # not renamed for reuse with a past secret ballot's changes still inside.
-        "-c wal_recycle=off -c wal_keep_size=0 -c archive_mode=off"
-    )
-    server.run(
-        [
-            "pg_ctl",
-            "-D",
-            str(server.data),
-            "-l",
-            str(folder / "server.log"),
-            "-o",
-            options,
-            "-w",
-            "start",
-        ]
-    )
+    server.start()
     return server
