@@ -8,6 +8,7 @@ runs as that user. The server binaries are Debian's (``/usr/lib/postgresql/<vers
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import shutil
@@ -15,6 +16,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,13 +85,36 @@ class TestServer:
         """SIGKILL the postmaster, as a pulled plug or a crash would stop it (its children
         exit when they find it gone; the next start recovers from the WAL)."""
         pid = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = [p for p in _processes() if _parent(p) == pid]
         os.kill(pid, signal.SIGKILL)
+        for child in children:  # a pulled plug stops the backends too, at the same moment
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while any(Path(f"/proc/{p}").exists() for p in [pid, *children]):
+            if time.monotonic() > deadline:
+                raise RuntimeError("the killed server's processes did not exit")
+            time.sleep(0.05)
 
     def stop(self) -> None:
         try:
             self.run(["pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop"])
+        except subprocess.CalledProcessError:
+            pass  # not running (killed by a test and not started again)
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _processes() -> list[int]:
+    return [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()]
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])
 
 
 def start_server() -> TestServer:
