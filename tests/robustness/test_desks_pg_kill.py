@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from assembly.services.context import ServiceContext
 from tests import pg_server
 from tests.conftest import FIXED_NOW
 from tests.meeting_fixtures import open_meeting
+from tests.robustness.desk_worker import ready
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,7 +64,7 @@ def test_killing_the_server_loses_no_confirmed_check_in(
         )
         for half in (numbers[:600], numbers[600:])
     ]  # fmt: skip
-    time.sleep(3)
+    ready(go, len(desks))
     go.write_text("mulai")
     confirmed: list[str] = []
     assert desks[0].stdout is not None
