@@ -44,11 +44,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     for mark in metafunc.definition.iter_markers("parametrize"):
         if "engine_kind" in str(mark.args[0]):
             return  # the test names its engine itself
-    kinds = ["sqlite"]
     folder = metafunc.definition.path.parent.name
     if folder in BOTH_ENGINES and metafunc.definition.get_closest_marker("sqlite_only") is None:
-        kinds.append("postgresql")
-    metafunc.parametrize("engine_kind", kinds)
+        metafunc.parametrize("engine_kind", ["sqlite", "postgresql"])
+
+
+@pytest.fixture
+def engine_kind() -> str:
+    """The engine of ``db_path`` where a test is not run on both (see above): SQLite."""
+    return "sqlite"
 
 
 @pytest.fixture(scope="session")

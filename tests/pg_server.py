@@ -8,12 +8,15 @@ runs as that user. The server binaries are Debian's (``/usr/lib/postgresql/<vers
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,11 +69,52 @@ class TestServer:
             command = ["runuser", "-u", self.owner, "--", *command]
         subprocess.run(command, check=True, capture_output=True, cwd=self.folder)
 
+    def start(self) -> None:
+        """Start the server on its data folder (again, after :meth:`kill`)."""
+        options = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+            f"-c unix_socket_directories='{self.folder}' -c fsync=on -c max_connections=200 "
+            # As the host cluster (docs/security.md): a WAL segment no longer needed is
+            # removed, not renamed for reuse with a past secret ballot's changes inside.
+            "-c wal_recycle=off -c wal_keep_size=0 -c archive_mode=off"
+        )
+        log = str(self.folder / "server.log")
+        self.run(["pg_ctl", "-D", str(self.data), "-l", log, "-o", options, "-w", "start"])
+
+    def kill(self) -> None:
+        """SIGKILL the postmaster, as a pulled plug or a crash would stop it (its children
+        exit when they find it gone; the next start recovers from the WAL)."""
+        pid = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = [p for p in _processes() if _parent(p) == pid]
+        os.kill(pid, signal.SIGKILL)
+        for child in children:  # a pulled plug stops the backends too, at the same moment
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while any(Path(f"/proc/{p}").exists() for p in [pid, *children]):
+            if time.monotonic() > deadline:
+                raise RuntimeError("the killed server's processes did not exit")
+            time.sleep(0.05)
+
     def stop(self) -> None:
         try:
             self.run(["pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop"])
+        except subprocess.CalledProcessError:
+            pass  # not running (killed by a test and not started again)
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _processes() -> list[int]:
+    return [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()]
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])
 
 
 def start_server() -> TestServer:
@@ -102,24 +146,5 @@ def start_server() -> TestServer:
             "--locale=C.UTF-8",
         ]
     )
-    options = (
-        f"-c listen_addresses=127.0.0.1 -c port={server.port} "
-        f"-c unix_socket_directories='{folder}' -c fsync=on -c max_connections=200 "
-        # As the host cluster (docs/security.md): a WAL segment no longer needed is removed,
-        # not renamed for reuse with a past secret ballot's changes still inside.
-        "-c wal_recycle=off -c wal_keep_size=0 -c archive_mode=off"
-    )
-    server.run(
-        [
-            "pg_ctl",
-            "-D",
-            str(server.data),
-            "-l",
-            str(folder / "server.log"),
-            "-o",
-            options,
-            "-w",
-            "start",
-        ]
-    )
+    server.start()
     return server

@@ -5,6 +5,7 @@ prints one JSON line per call."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -17,6 +18,7 @@ from assembly.services.locations import database_target
 
 def main(db: str, go: str, action: str, target: int, numbers: str) -> int:
     services = Services.open(database_target(db), create=False)
+    Path(f"{go}.siap-{os.getpid()}").touch()  # opened: the test may give the signal
     while not Path(go).exists():
         time.sleep(0.002)
     for number in numbers.split(","):
@@ -34,6 +36,16 @@ def main(db: str, go: str, action: str, target: int, numbers: str) -> int:
         print(json.dumps({"number": number, "outcome": outcome, "ms": ms}), flush=True)
     services.close()
     return 0
+
+
+def ready(go: Path, desks: int, timeout_s: float = 120) -> None:
+    """Wait until ``desks`` workers have opened the database (each leaves a mark beside
+    ``go``), so the signal starts them together."""
+    deadline = time.monotonic() + timeout_s
+    while len(list(go.parent.glob(go.name + ".siap-*"))) < desks:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"only some of the {desks} desks opened the database")
+        time.sleep(0.01)
 
 
 if __name__ == "__main__":

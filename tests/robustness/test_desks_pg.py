@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from assembly.persistence import member_store
 from assembly.persistence.tables import attendance, attendance_events
 from assembly.services.bundle import Services
 from tests.meeting_fixtures import open_meeting
+from tests.robustness.desk_worker import ready
 
 ROOT = Path(__file__).resolve().parents[2]
 MEMBERS = 3000
@@ -37,7 +37,7 @@ def _desks(
         )
         for numbers in queues
     ]  # fmt: skip
-    time.sleep(3)  # every desk has opened the database and waits for the signal
+    ready(go, len(processes))
     go.write_text("mulai")
     results = []
     for process in processes:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from assembly.domain.attendance import Channel
 from assembly.domain.ballots import BallotMode
 from assembly.domain.presence import present_at
@@ -22,9 +20,6 @@ def _fresh(services: Services, meeting_id: int) -> tuple[dict[Channel, int], int
     return dict(count.by_channel), count.everyone
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_the_projector_count_follows_every_move_at_the_door(
     cooperative: Services, db_path: Path
 ) -> None:

@@ -44,7 +44,8 @@ def sign_both(services: Any, meeting_id: int, pdf: Path, keys: Keys) -> Any:
 
 
 @pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
+    "expects the backup at the lock, a copy of the SQLite file (the host copies a "
+    "PostgreSQL cooperative out)"
 )
 def test_two_signatures_lock_the_meeting_and_record_the_hash(
     closed: tuple[Any, int, Path], keys: Keys
