@@ -13,6 +13,16 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The .mo files the app reads, compiled from the .po sources as scripts/setup.sh does:
+    a test sees the catalogues as they are in the repository now."""
+    from assembly.i18n.compile import compile_all
+
+    compile_all()
+
+
 # 09.00 WIB on a Saturday: the demo RAT's morning.
 FIXED_NOW = dt.datetime(2026, 3, 14, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 

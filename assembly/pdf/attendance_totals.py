@@ -64,7 +64,12 @@ def totals_flowables(
     """The totals table, and the note on the marks when any are used; ``blank`` leaves dotted
     gaps to fill in by hand (the form printed before the meeting)."""
     totals = AttendanceTotals.of(rows)
-    people = t.tr("{n} orang", n="........" if blank else "{n}")
+
+    def people(n: int) -> str:
+        if blank:
+            return t.trn("{n} orang", "{n} orang", 2, n="........")  # a count still to come
+        return t.trn("{n} orang", "{n} orang", n, n=_thousands(n))
+
     lines = [
         (t.tr("Hadir langsung"), totals.by_channel[Channel.IN_PERSON]),
         (t.tr("Hadir daring"), totals.by_channel[Channel.ONLINE]),
@@ -72,14 +77,14 @@ def totals_flowables(
     ]
     data = [[t.tr("Jumlah hadir:"), "", ""]]
     data += [
-        [f"{i}. {label}", ":", people.format(n=_thousands(n))]
+        [f"{i}. {label}", ":", people(n)]
         for i, (label, n) in enumerate(lines, start=1)
     ]
     data.append(
         [
             t.tr("Anggota yang diperhitungkan dalam kuorum"),
             ":",
-            people.format(n=_thousands(sum(totals.by_channel.values()))),
+            people(sum(totals.by_channel.values())),
         ]
     )
     marked = (

@@ -13,7 +13,7 @@ from assembly.domain.meeting import Meeting
 from assembly.domain.presence import present_at
 from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import QuorumCheck, QuorumStatus, quorum_status
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.persistence import (
     ballot_store,
     cooperative_store,
@@ -102,7 +102,12 @@ class StatusReport:
     def lines(self) -> list[str]:
         """The report as lines for a terminal, in the active language."""
         out = [self.cooperative]
-        out.append(tr("Buku daftar anggota: {n} entri", n=thousands(self.entries)))
+        out.append(trn(
+                "Buku daftar anggota: {n} entri",
+                "Buku daftar anggota: {n} entri",
+                self.entries,
+                n=thousands(self.entries),
+            ))
         m = self.meeting
         if m is None:
             out.append(

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from assembly.domain.quorum import thousands
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.bundle import Services
 from assembly.services.member_import import ImportOutcome, ImportPreview, exit_unknown_summary
 from assembly.services.progress import Progress
@@ -403,16 +403,24 @@ class ImportDialog(QDialog):
         lines = [preview.summary()]
         if blocking:
             lines.append(
-                tr(
+                trn(
                     "{n} masalah harus diperbaiki di berkas sebelum impor; tidak ada yang "
                     "disimpan sampai semuanya beres.",
+                    "{n} masalah harus diperbaiki di berkas sebelum impor; tidak ada yang "
+                    "disimpan sampai semuanya beres.",
+                    blocking,
                     n=thousands(blocking),
                 )
             )
         if preview.exit_unknown:
             lines.append(exit_unknown_summary(preview.exit_unknown))
         if warnings:
-            lines.append(tr("{n} peringatan (tidak menghalangi impor).", n=thousands(warnings)))
+            lines.append(trn(
+                    "{n} peringatan (tidak menghalangi impor).",
+                    "{n} peringatan (tidak menghalangi impor).",
+                    warnings,
+                    n=thousands(warnings),
+                ))
         self.summary.setText("\n".join(lines))
         self.summary.setStyleSheet(_ERROR_STYLE if blocking else "")
 

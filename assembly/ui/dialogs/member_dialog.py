@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from assembly.domain.errors import Problem
 from assembly.domain.members import MEMBER_NUMBER_MAX, NAME_MAX, Category, Member, Sex, Status
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.bundle import Services
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.buttons import localize_buttons
@@ -261,7 +261,11 @@ class MemberDialog(QDialog):
             widget.show_problems(found[key] if shown else [])
         blocking = [p for p in problems if not p.warning]
         self.summary.setText(
-            tr("Periksa {n} isian yang ditandai merah.", n=len(blocking))
+            trn(
+                "Periksa {n} isian yang ditandai merah.",
+                "Periksa {n} isian yang ditandai merah.",
+                len(blocking),
+            )
             if blocking and self._shown_all
             else ""
         )

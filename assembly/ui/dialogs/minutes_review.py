@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.bundle import Services
 from assembly.services.minutes_check import CheckReport
 from assembly.ui.operation import Operations
@@ -138,7 +138,7 @@ class MinutesReviewDialog(QDialog):
         self.document.close()
         self.document.load(str(target))
         self.pages = self.document.pageCount()
-        self.count.setText(tr("{pages} halaman", pages=self.pages))
+        self.count.setText(trn("{n} halaman", "{n} halaman", self.pages))
         return self.pages
 
     def _show_check(self, report: CheckReport) -> None:

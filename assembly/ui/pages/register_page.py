@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from assembly.domain.members import Category, Status
 from assembly.domain.quorum import thousands
 from assembly.domain.register_query import RegisterQuery
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.progress import Progress
@@ -294,7 +294,15 @@ class RegisterPage(QWidget):
         finally:
             dialog.close()
         if count is not None:
-            self._tell(tr("{n} anggota diekspor ke {path}", n=thousands(count), path=path))
+            self._tell(
+                trn(
+                    "{n} anggota diekspor ke {path}",
+                    "{n} anggota diekspor ke {path}",
+                    count,
+                    n=thousands(count),
+                    path=path,
+                )
+            )
         return count
 
     # --- keeping the screen up to date -------------------------------------------------------

@@ -12,7 +12,7 @@ from enum import Enum
 
 from assembly.domain.ballots import BallotKind, BallotMode, Choice, decide_election
 from assembly.domain.quorum import thousands
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.console import ClosedBallot, ConsoleSnapshot
 
 
@@ -108,7 +108,12 @@ def view_of(snap: ConsoleSnapshot, cooperative: str) -> ProjectorView:
             ballot_title=last.ballot.title,
             mode=mode_line(last.ballot.mode),
             proxy_note=(
-                tr("termasuk {n} suara melalui surat kuasa", n=thousands(last.by_proxy))
+                trn(
+                    "termasuk {n} suara melalui surat kuasa",
+                    "termasuk {n} suara melalui surat kuasa",
+                    last.by_proxy,
+                    n=thousands(last.by_proxy),
+                )
                 if last.by_proxy
                 else ""
             ),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from assembly.domain.ballots import Ballot, BallotKind, BallotState, Outcome
 from assembly.domain.quorum import thousands
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.console import ConsoleSnapshot
 from assembly.ui.models.tally_model import TallyModel, tally_rows
 
@@ -56,7 +56,7 @@ def snapshot_text(ballot: Ballot, zone: dt.tzinfo) -> str:
         verdict=verdict,
     )
     if ballot.kind is BallotKind.ELECTION:
-        text += tr(" · {seats} kursi", seats=ballot.seats or 1)
+        text += trn(" · {n} kursi", " · {n} kursi", ballot.seats or 1)
     if ballot.revote_reason:
         text += tr("\nPemungutan suara ulang: {reason}", reason=ballot.revote_reason)
     return text
@@ -111,7 +111,12 @@ class BallotPanel(QWidget):
             self.progress_label.setText(snap.progress.text if snap.progress else "")
             self.progress_label.show()
             by_proxy = snap.progress.by_proxy if snap.progress else 0
-            self.proxy_label.setText(tr("termasuk {n} suara melalui kuasa", n=thousands(by_proxy)))
+            self.proxy_label.setText(trn(
+                    "termasuk {n} suara melalui kuasa",
+                    "termasuk {n} suara melalui kuasa",
+                    by_proxy,
+                    n=thousands(by_proxy),
+                ))
             self.proxy_label.setVisible(by_proxy > 0)
         self._show_result(snap, latest)
 
@@ -147,7 +152,12 @@ class BallotPanel(QWidget):
         self.statement_label.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {colour};")
         rule = tr("Aturan: {rule}", rule=last.rule)
         if last.by_proxy:
-            rule += tr(" · {n} suara melalui kuasa", n=thousands(last.by_proxy))
+            rule += trn(
+                " · {n} suara melalui kuasa",
+                " · {n} suara melalui kuasa",
+                last.by_proxy,
+                n=thousands(last.by_proxy),
+            )
         self.rule_label.setText(rule)
         election = last.ballot.kind is BallotKind.ELECTION
         self.tally.set_rows(tally_rows(last.tally, election))
