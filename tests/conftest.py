@@ -14,7 +14,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-
 def pytest_configure(config: pytest.Config) -> None:
     """The .mo files the app reads, compiled from the .po sources as scripts/setup.sh does:
     a test sees the catalogues as they are in the repository now."""
@@ -80,12 +79,27 @@ def cooperative(services: object) -> object:
 
 @pytest.fixture(autouse=True)
 def _indonesian() -> Iterator[None]:
-    """Every test starts in Indonesian and leaves it so."""
+    """Every test starts in Indonesian and leaves it so (Qt's own texts too, once Qt runs)."""
+    import sys
+
     from assembly.i18n import set_language
 
     set_language("id")
     yield
     set_language("id")
+    qt_texts = sys.modules.get("assembly.ui.qt_translator")
+    if qt_texts is not None:
+        qt_texts.install_qt_translator("id")
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: object) -> object:
+    """pytest-qt's application, with Qt's own texts in Indonesian as the app installs them
+    (assembly.app.run_app): message-box buttons, file dialogs, context menus."""
+    from assembly.ui.qt_translator import install_qt_translator
+
+    install_qt_translator("id")
+    return qapp
 
 
 @pytest.fixture(autouse=True)

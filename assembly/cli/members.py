@@ -79,11 +79,13 @@ def _export(args: argparse.Namespace) -> int:
         count = services.exporter.export(args.file, progress=_counter(tr("Mengekspor")))
     finally:
         services.close()
-    print(trn(
+    print(
+        trn(
             "{n} anggota diekspor ke {path}",
             "{n} anggota diekspor ke {path}",
             count,
             n=thousands(count),
             path=args.file,
-        ))
+        )
+    )
     return 0

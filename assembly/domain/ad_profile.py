@@ -222,7 +222,9 @@ def validate_profile(profile: ADProfile) -> list[Problem]:
     if profile.suspension_minutes < 0 or profile.suspension_minutes > 24 * 60:
         problems.append(Problem(tr("Antara 0 dan 1440 menit"), tr("Lama skorsing")))
     if profile.rechecks < 0 or profile.rechecks > 10:
-        problems.append(Problem(tr("Antara 0 dan 10 kali"), trc("kolom profil AD", "Pemeriksaan ulang kuorum")))
+        problems.append(
+            Problem(tr("Antara 0 dan 10 kali"), trc("kolom profil AD", "Pemeriksaan ulang kuorum"))
+        )
     if not 0 <= profile.notice_days <= 365:
         problems.append(Problem(tr("Antara 0 dan 365 hari"), tr("Jangka waktu undangan")))
     if profile.rat_deadline_months is not None and not 1 <= profile.rat_deadline_months <= 6:

@@ -91,7 +91,7 @@ def placeholder_mismatches(catalog: Catalog) -> list[str]:
     for message in catalog:
         if not message.id:
             continue
-        sources = message.id if isinstance(message.id, tuple) else (message.id,)
+        sources = forms(message.id)
         expected = placeholders(sources[0])
         for form in forms(message.string):
             if form and placeholders(form) != expected:

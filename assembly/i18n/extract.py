@@ -62,14 +62,14 @@ def read_leftover(path: Path) -> tuple[dict[str, str], dict[str, tuple[str, str]
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found: dict[str, object] = {}
     for node in tree.body:
-        target: ast.expr | None = None
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
+            target, value = node.targets[0], node.value
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            target = node.target
+            target, value = node.target, node.value
+        else:
+            continue
         if isinstance(target, ast.Name) and target.id in ("CATALOGUE", "PLURALS"):
-            assert node.value is not None  # type: ignore[union-attr]
-            found[target.id] = ast.literal_eval(node.value)  # type: ignore[union-attr]
+            found[target.id] = ast.literal_eval(value)
     catalogue = found.get("CATALOGUE", {})
     plurals = found.get("PLURALS", {})
     if not isinstance(catalogue, dict) or not isinstance(plurals, dict):
@@ -106,9 +106,9 @@ def fold(catalog: Catalog, folder: Path, report: Report) -> None:
             if message is None:
                 # The Indonesian plural is the singular: Indonesian does not inflect for number.
                 catalog.add((singular, singular), forms)
-            elif not any(message.string):
+            elif not _translated(message.string):
                 message.string = forms
-            elif tuple(message.string) != forms:
+            elif _forms(message.string) != forms:
                 report.conflicts.append(
                     f"{path.name}: {singular!r} -> {forms!r}; en.po keeps {message.string!r}"
                 )
@@ -207,21 +207,26 @@ def main() -> int:
     for line in report.conflicts:
         print(f"conflict: {line}", file=sys.stderr)
     untranslated = [
-        m.id for m in load(ENGLISH, "en") if m.id and (m.fuzzy or not _translated(m.string))
+        str(m.id) for m in load(ENGLISH, "en") if m.id and (m.fuzzy or not _translated(m.string))
     ]
     for text in report.dropped:
         print(f"dropped (no longer in the code): {text!r}")
     for text in untranslated:
         print(f"untranslated or fuzzy (translate, or check and drop the fuzzy flag): {text!r}")
     print(
-        f"en.po: {report.new} new, {len(report.dropped)} dropped, "
-        f"{len(untranslated)} untranslated"
+        f"en.po: {report.new} new, {len(report.dropped)} dropped, {len(untranslated)} untranslated"
     )
     return 0
 
 
+def _forms(string: object) -> tuple[str, ...]:
+    if isinstance(string, tuple | list):
+        return tuple(str(s) for s in string)
+    return (str(string or ""),)
+
+
 def _translated(string: object) -> bool:
-    return any(string) if isinstance(string, tuple | list) else bool(string)
+    return all(_forms(string))
 
 
 if __name__ == "__main__":

@@ -76,10 +76,7 @@ def totals_flowables(
         (t.tr("Diwakili dengan surat kuasa"), totals.by_channel[Channel.PROXY]),
     ]
     data = [[t.tr("Jumlah hadir:"), "", ""]]
-    data += [
-        [f"{i}. {label}", ":", people(n)]
-        for i, (label, n) in enumerate(lines, start=1)
-    ]
+    data += [[f"{i}. {label}", ":", people(n)] for i, (label, n) in enumerate(lines, start=1)]
     data.append(
         [
             t.tr("Anggota yang diperhitungkan dalam kuorum"),
@@ -101,11 +98,11 @@ def totals_flowables(
         (Category.MEMBER, NO_VOTE_MARK, t.tr("Anggota tanpa hak suara {mark}", mark="{mark}")),
     )
     data += [
-        [label.format(mark=mark), ":", people.format(n=_thousands(totals.others[c]))]
+        [label.format(mark=mark), ":", people(totals.others[c])]
         for c, mark, label in marked
         if totals.others[c] or c is not Category.MEMBER
     ]
-    data.append([t.tr("Jumlah seluruhnya"), ":", people.format(n=_thousands(totals.everyone))])
+    data.append([t.tr("Jumlah seluruhnya"), ":", people(totals.everyone)])
     summary = Table(
         data,
         colWidths=[80 * mm, 4 * mm, 30 * mm],

@@ -102,12 +102,14 @@ class StatusReport:
     def lines(self) -> list[str]:
         """The report as lines for a terminal, in the active language."""
         out = [self.cooperative]
-        out.append(trn(
+        out.append(
+            trn(
                 "Buku daftar anggota: {n} entri",
                 "Buku daftar anggota: {n} entri",
                 self.entries,
                 n=thousands(self.entries),
-            ))
+            )
+        )
         m = self.meeting
         if m is None:
             out.append(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.services.changes import Changes
-from assembly.ui.widgets.buttons import localize_message_box
 
 T = TypeVar("T")
 
@@ -70,7 +69,6 @@ def show_refusal(parent: QWidget | None, message: str) -> QMessageBox:
         parent,
     )
     box.setInformativeText(tr("Tidak ada yang diubah."))
-    localize_message_box(box)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -31,7 +31,6 @@ from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.ui.models.candidate_model import CandidateModel
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.election_rules_box import ElectionRulesBox
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
@@ -118,10 +117,8 @@ class BallotDialog(QDialog):
         form.addRow(tr("Jenis:"), kind_row)
         form.addRow(tr("&Judul:"), self.title)
         form.addRow(tr("&Cara:"), self.mode)
-        self.buttons = localize_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
-            )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.ballot_opening import OpeningRefusal
-from assembly.ui.widgets.buttons import localize_message_box
 
 
 def _box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -39,7 +38,6 @@ def explain_no_ballot(
         record.clicked.connect(lambda _c=False: record_no_consensus())
         box.setDefaultButton(record)
     box.addButton(QMessageBox.StandardButton.Close)
-    localize_message_box(box)
     box.open()
     return box
 

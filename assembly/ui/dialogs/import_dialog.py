@@ -43,7 +43,6 @@ from assembly.services.progress import Progress
 from assembly.ui.models.import_preview_model import ImportPreviewModel
 from assembly.ui.models.import_problem_model import ROW_ROLE, ImportProblemModel
 from assembly.ui.operation import Operations, show_refusal
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.import_changes import ImportChanges
 from assembly.ui.widgets.import_mapping import ColumnMapping
 from assembly.ui.widgets.import_task import Task
@@ -169,7 +168,6 @@ class ImportDialog(QDialog):
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_work)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        localize_buttons(self.buttons)
         self.import_button = self.buttons.addButton(
             tr("&Impor"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -415,12 +413,14 @@ class ImportDialog(QDialog):
         if preview.exit_unknown:
             lines.append(exit_unknown_summary(preview.exit_unknown))
         if warnings:
-            lines.append(trn(
+            lines.append(
+                trn(
                     "{n} peringatan (tidak menghalangi impor).",
                     "{n} peringatan (tidak menghalangi impor).",
                     warnings,
                     n=thousands(warnings),
-                ))
+                )
+            )
         self.summary.setText("\n".join(lines))
         self.summary.setStyleSheet(_ERROR_STYLE if blocking else "")
 

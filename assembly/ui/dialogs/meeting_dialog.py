@@ -45,7 +45,6 @@ from assembly.domain.meeting import (
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.date_field import DateField
 from assembly.ui.widgets.inline_problems import ERROR_STYLE, WARNING_STYLE
 
@@ -128,10 +127,8 @@ class MeetingDialog(QDialog):
         self.problems.setObjectName("meeting_problems")
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.RichText)
-        self.buttons = localize_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-            )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
 
         form = QFormLayout()
@@ -478,7 +475,6 @@ class MeetingDialog(QDialog):
                 widget.setEnabled(False)
         self.items.setEnabled(True)
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-        localize_buttons(self.buttons)
         self.setWindowTitle(tr("Rapat (hanya baca)"))
 
 

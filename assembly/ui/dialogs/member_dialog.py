@@ -32,7 +32,6 @@ from assembly.domain.members import MEMBER_NUMBER_MAX, NAME_MAX, Category, Membe
 from assembly.i18n import tr, trn
 from assembly.services.bundle import Services
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.date_field import DateField
 from assembly.ui.widgets.inline_problems import InlineProblem, with_problem
 
@@ -123,7 +122,6 @@ class MemberDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        localize_buttons(self.buttons)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)

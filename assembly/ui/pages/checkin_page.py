@@ -37,7 +37,6 @@ from assembly.services.desk_results import CheckInResult, DeskUpdate
 from assembly.ui.dialogs.proxy_dialog import ProxyDialog
 from assembly.ui.models.attendance_table_model import AttendanceTableModel
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_message_box
 from assembly.ui.widgets.column_widths import set_column_widths
 from assembly.ui.widgets.desk_result import GREY, DeskResult
 from assembly.ui.widgets.meeting_selector import meeting_selector
@@ -433,7 +432,6 @@ class CheckInPage(QWidget):
             QMessageBox.StandardButton.Ok,
             self,
         )
-        localize_message_box(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.focus_entry()

@@ -37,7 +37,6 @@ from assembly.ui.dialogs.close_check import close_meeting_checked
 from assembly.ui.dialogs.meeting_dialog import MeetingDialog
 from assembly.ui.models.meeting_list_model import MeetingListModel
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_message_box
 from assembly.ui.widgets.inline_problems import ERROR_STYLE, WARNING_STYLE
 from assembly.ui.widgets.quorum_panel import QuorumPanel
 
@@ -377,7 +376,6 @@ class MeetingsPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
-        localize_message_box(box)
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def _tell(self, message: str) -> None:

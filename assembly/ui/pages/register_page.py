@@ -36,7 +36,6 @@ from assembly.ui.dialogs.exit_dialog import ExitDialog
 from assembly.ui.dialogs.member_dialog import MemberDialog
 from assembly.ui.models.member_table_model import MemberTableModel, count_text
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_message_box
 from assembly.ui.widgets.column_widths import set_column_widths
 from assembly.ui.widgets.member_detail import MemberDetailPanel
 
@@ -361,6 +360,5 @@ class RegisterPage(QWidget):
             QMessageBox.StandardButton.Ok,
             self,
         )
-        localize_message_box(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -111,12 +111,14 @@ class BallotPanel(QWidget):
             self.progress_label.setText(snap.progress.text if snap.progress else "")
             self.progress_label.show()
             by_proxy = snap.progress.by_proxy if snap.progress else 0
-            self.proxy_label.setText(trn(
+            self.proxy_label.setText(
+                trn(
                     "termasuk {n} suara melalui kuasa",
                     "termasuk {n} suara melalui kuasa",
                     by_proxy,
                     n=thousands(by_proxy),
-                ))
+                )
+            )
             self.proxy_label.setVisible(by_proxy > 0)
         self._show_result(snap, latest)
 
