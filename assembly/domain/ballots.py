@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from assembly.domain.ad_profile import MajorityBase, MajorityRule
 from assembly.domain.quorum import thousands
-from assembly.i18n import tr
+from assembly.i18n import N_, tr
 
 
 class Choice(StrEnum):
@@ -28,13 +28,13 @@ class Choice(StrEnum):
     INVALID = "tidak_sah"
 
     @property
-    def label(self) -> str:
+    def key(self) -> str:
         """The answer as the hall hears it."""
         return {
-            Choice.YES: tr("Setuju"),
-            Choice.NO: tr("Tidak setuju"),
-            Choice.ABSTAIN: tr("Abstain"),
-            Choice.INVALID: tr("Tidak sah"),
+            Choice.YES: N_("Setuju"),
+            Choice.NO: N_("Tidak setuju"),
+            Choice.ABSTAIN: N_("Abstain"),
+            Choice.INVALID: N_("Tidak sah"),
         }[self]
 
 
@@ -229,12 +229,12 @@ class BallotMode(StrEnum):
     SECRET = "secret"  # kiosk: who voted is recorded, the choice is not linked to them
 
     @property
-    def label(self) -> str:
+    def key(self) -> str:
         """The mode as the chair reads it."""
         return {
-            BallotMode.NAMED: tr("Terbuka (per nama)"),
-            BallotMode.COUNTED: tr("Dihitung (angkat tangan/kertas)"),
-            BallotMode.SECRET: tr("Rahasia"),
+            BallotMode.NAMED: N_("Terbuka (per nama)"),
+            BallotMode.COUNTED: N_("Dihitung (angkat tangan/kertas)"),
+            BallotMode.SECRET: N_("Rahasia"),
         }[self]
 
 
@@ -247,12 +247,12 @@ class Office(StrEnum):
     KETUA_PENGAWAS = "ketua_pengawas"
 
     @property
-    def label(self) -> str:
+    def key(self) -> str:
         """The office as the election names it."""
         return {
-            Office.PENGURUS: tr("Pengurus"),
-            Office.PENGAWAS: tr("Pengawas"),
-            Office.KETUA_PENGAWAS: tr("Ketua Pengawas"),
+            Office.PENGURUS: N_("Pengurus"),
+            Office.PENGAWAS: N_("Pengawas"),
+            Office.KETUA_PENGAWAS: N_("Ketua Pengawas"),
         }[self]
 
 

@@ -147,12 +147,12 @@ class BallotDialog(QDialog):
         if self.is_election:
             secret = self.services.cooperative.ad_profile().profile.secret_ballot_for_persons
             default = BallotMode.SECRET if secret else BallotMode.NAMED
-            self.mode.addItem(tr("Sesuai AD ({mode})", mode=default.label), None)
+            self.mode.addItem(tr("Sesuai AD ({mode})", mode=tr(default.key)), None)
             modes: tuple[BallotMode, ...] = (BallotMode.NAMED, BallotMode.SECRET)
         else:
             modes = (BallotMode.NAMED, BallotMode.COUNTED, BallotMode.SECRET)
         for mode in modes:
-            self.mode.addItem(mode.label, mode.value)
+            self.mode.addItem(tr(mode.key), mode.value)
         persons = not self.is_election and self.item.kind.is_about_persons
         if persons and self.services.cooperative.ad_profile().profile.secret_ballot_for_persons:
             # A vote on a dismissal is a vote on persons: secret unless chosen otherwise.

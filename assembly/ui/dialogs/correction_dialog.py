@@ -58,7 +58,7 @@ class CorrectionDialog(QDialog):
         self.choices = QButtonGroup(self)
         choice_row = QHBoxLayout()
         for key, choice in enumerate(MOTION_CHOICES, start=1):
-            radio = QRadioButton(f"&{key}  {choice.label}")
+            radio = QRadioButton(f"&{key}  {tr(choice.key)}")
             radio.setObjectName(f"correction_choice_{key}")
             self.choices.addButton(radio, key - 1)
             choice_row.addWidget(radio)

@@ -93,7 +93,7 @@ class FirstStartDialog(QDialog):
         self.form = CooperativeForm()
         self.template = QComboBox()
         for template in ProfileTemplate:
-            self.template.addItem(template.label, template)
+            self.template.addItem(tr(template.key), template)
         self.template_hint = QLabel()
         self.template_hint.setObjectName("template_hint")
         self.template_hint.setWordWrap(True)

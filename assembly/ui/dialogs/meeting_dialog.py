@@ -68,7 +68,7 @@ class MeetingDialog(QDialog):
 
         self.kind = QComboBox()
         for kind in MeetingType:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(tr(kind.key), kind.value)
         self.financial_year = QSpinBox()
         self.financial_year.setRange(0, 2200)
         self.financial_year.setSpecialValueText(tr("—"))
@@ -82,7 +82,7 @@ class MeetingDialog(QDialog):
         self.venue = QLineEdit()
         self.mode = QComboBox()
         for mode in MeetingMode:
-            self.mode.addItem(mode.label, mode.value)
+            self.mode.addItem(tr(mode.key), mode.value)
         self.platform = QLineEdit()
         self.platform.setPlaceholderText(tr("mis. Zoom, Google Meet"))
         self.document_number = QLineEdit()
@@ -118,7 +118,7 @@ class MeetingDialog(QDialog):
         self.item_title.setObjectName("agenda_title")
         self.item_kind = QComboBox()
         for item_kind in ItemKind:
-            self.item_kind.addItem(item_kind.label, item_kind.value)
+            self.item_kind.addItem(tr(item_kind.key), item_kind.value)
         self.add_button = QPushButton(tr("Tambah &acara"))
         self.remove_button = QPushButton(tr("&Hapus acara"))
         self.up_button = QPushButton(tr("Naik (Alt+↑)"))
@@ -384,7 +384,7 @@ class MeetingDialog(QDialog):
         self.items.blockSignals(True)
         self.items.clear()
         for position, item in enumerate(self.agenda, start=1):
-            kind = "" if item.kind is ItemKind.ORDINARY else f"  [{item.kind.label}]"
+            kind = "" if item.kind is ItemKind.ORDINARY else f"  [{tr(item.kind.key)}]"
             self.items.addItem(f"{position}. {item.title}{kind}")
         self.items.blockSignals(False)
         if self.agenda:
@@ -415,7 +415,7 @@ class MeetingDialog(QDialog):
                 kind=ItemKind(self.item_kind.currentData()),
             )
             item = self.agenda[row]
-            kind = "" if item.kind is ItemKind.ORDINARY else f"  [{item.kind.label}]"
+            kind = "" if item.kind is ItemKind.ORDINARY else f"  [{tr(item.kind.key)}]"
             self.items.item(row).setText(f"{row + 1}. {item.title}{kind}")
             self._check_timer.start()
 

@@ -68,17 +68,17 @@ class MemberDialog(QDialog):
         self.sex = QComboBox()
         self.sex.addItem(tr("— belum diisi —"), None)
         for sex in Sex:
-            self.sex.addItem(sex.label, sex)
+            self.sex.addItem(tr(sex.key), sex)
         self.birth_date = DateField()
         self.address = QLineEdit()
         self.phone = QLineEdit()
         self.joined_on = DateField()
         self.category = QComboBox()
         for category in Category:
-            self.category.addItem(category.label, category)
+            self.category.addItem(tr(category.key), category)
         self.status = QComboBox()
         for status in Status:
-            self.status.addItem(status.label, status)
+            self.status.addItem(tr(status.key), status)
         self.exit_date = DateField()
         self.exit_reason = QLineEdit()
         self.arrears = QCheckBox(tr("Ada tunggakan simpanan pokok/wajib"))

@@ -79,7 +79,7 @@ class ProxyDialog(QDialog):
                 f"{entry.grantor_number} {entry.grantor_name}",
                 f"{entry.holder_number} {entry.holder_name}",
                 entry.proxy.reference,
-                entry.proxy.state.label,
+                tr(entry.proxy.state.key),
             )
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)

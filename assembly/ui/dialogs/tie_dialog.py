@@ -38,7 +38,7 @@ class TieDialog(QDialog):
         intro = QLabel(
             tr(
                 "Menurut profil AD suara sama {how}. Centang {n} calon yang terpilih.",
-                how=how.label,
+                how=tr(how.key),
                 n=self.seats,
             )
         )

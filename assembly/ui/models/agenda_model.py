@@ -93,7 +93,7 @@ class AgendaModel(QAbstractTableModel):
         if column == 1:
             return item.title
         if column == 2:
-            return item.kind.label
+            return tr(item.kind.key)
         if current:
             return tr("sedang dibahas")
         if item.ended_at is not None:

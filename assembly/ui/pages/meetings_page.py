@@ -57,7 +57,7 @@ class MeetingsPage(QWidget):
         )
         self.new_kind.setMinimumContentsLength(24)
         for kind in MeetingType:
-            self.new_kind.addItem(kind.label, kind.value)
+            self.new_kind.addItem(tr(kind.key), kind.value)
         self.new_button = QPushButton(tr("&Rapat baru…"))
         self.edit_button = QPushButton(tr("&Ubah…"))
         self.delete_button = QPushButton(tr("&Hapus draf"))

@@ -62,11 +62,11 @@ class RegisterPage(QWidget):
         # Item data are plain text: Qt keeps strings faithfully, Python sets not.
         self.category.addItem(tr("Semua kategori"), "")
         for category in Category:
-            self.category.addItem(category.label, category.value)
+            self.category.addItem(tr(category.key), category.value)
         self.status = QComboBox()
         self.status.addItem(tr("Semua status"), "")
         for status in Status:
-            self.status.addItem(status.label, status.value)
+            self.status.addItem(tr(status.key), status.value)
         self.status.addItem(tr("Tidak aktif lagi"), _ENDED)
         self.status.addItem(tr("Keluar tanpa tanggal keluar (lengkapi)"), _EXIT_UNKNOWN)
         self.count_label = QLabel()
@@ -242,7 +242,11 @@ class RegisterPage(QWidget):
         member = self.services.search.member(member_id).member
         if member.status is not Status.ACTIVE:
             self._tell(
-                tr("{name} sudah berstatus {status}.", name=member.name, status=member.status.label)
+                tr(
+                    "{name} sudah berstatus {status}.",
+                    name=member.name,
+                    status=tr(member.status.key),
+                )
             )
             return
         ExitDialog(self.services, self.operations, member, parent=self).exec()

@@ -49,7 +49,7 @@ def snapshot_text(ballot: Ballot, zone: dt.tzinfo) -> str:
     verdict = tr("kuorum tercapai") if ballot.reached else tr("kuorum TIDAK tercapai")
     text = tr(
         "{mode} · dibuka pukul {time} · saat dibuka {present} hadir, minimal {minimum}: {verdict}",
-        mode=ballot.mode.label,
+        mode=tr(ballot.mode.key),
         time=ballot.opened_at.astimezone(zone).strftime("%H.%M %Z"),
         present=thousands(ballot.present),
         minimum=thousands(ballot.minimum),
