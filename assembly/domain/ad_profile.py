@@ -37,7 +37,8 @@ class ItemKind(StrEnum):
 
     @property
     def key(self) -> str:
-        """The kind as the agenda shows it."""
+        """The kind as the agenda shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             ItemKind.ORDINARY: N_("Biasa"),
             ItemKind.AD_AMENDMENT: N_("Perubahan Anggaran Dasar"),
@@ -103,7 +104,8 @@ class TieBreak(StrEnum):
 
     @property
     def key(self) -> str:
-        """The choice as the AD profile form shows it."""
+        """The choice as the AD profile form shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             TieBreak.RUNOFF: N_("pemilihan ulang antara calon yang suaranya sama"),
             TieBreak.LOT: N_("diundi di hadapan rapat"),

@@ -27,7 +27,8 @@ class ProfileTemplate(StrEnum):
 
     @property
     def key(self) -> str:
-        """The template as the wizard names it."""
+        """The template as the wizard names it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             ProfileTemplate.GENERAL: N_("Umum (nilai yang lazim, sesuaikan dengan AD)"),
             ProfileTemplate.MERAH_PUTIH: N_("Koperasi Desa/Kelurahan Merah Putih"),

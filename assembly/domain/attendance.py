@@ -29,7 +29,8 @@ class Channel(StrEnum):
 
     @property
     def key(self) -> str:
-        """The channel as the attendance list shows it."""
+        """The channel as the attendance list shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             Channel.IN_PERSON: N_("Hadir langsung"),
             Channel.ONLINE: N_("Daring"),
@@ -46,7 +47,8 @@ class AttendanceState(StrEnum):
 
     @property
     def key(self) -> str:
-        """The state as the attendance list shows it."""
+        """The state as the attendance list shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             AttendanceState.PRESENT: N_("Hadir"),
             AttendanceState.LEFT: N_("Meninggalkan rapat"),
@@ -227,7 +229,8 @@ class EventKind(StrEnum):
 
     @property
     def key(self) -> str:
-        """The entry as the history shows it."""
+        """The entry as the history shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             EventKind.CHECK_IN: N_("Hadir"),
             EventKind.CHECK_OUT: N_("Meninggalkan rapat"),

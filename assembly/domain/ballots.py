@@ -29,7 +29,8 @@ class Choice(StrEnum):
 
     @property
     def key(self) -> str:
-        """The answer as the hall hears it."""
+        """The answer as the hall hears it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             Choice.YES: N_("Setuju"),
             Choice.NO: N_("Tidak setuju"),
@@ -230,7 +231,8 @@ class BallotMode(StrEnum):
 
     @property
     def key(self) -> str:
-        """The mode as the chair reads it."""
+        """The mode as the chair reads it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             BallotMode.NAMED: N_("Terbuka (per nama)"),
             BallotMode.COUNTED: N_("Dihitung (angkat tangan/kertas)"),
@@ -248,7 +250,8 @@ class Office(StrEnum):
 
     @property
     def key(self) -> str:
-        """The office as the election names it."""
+        """The office as the election names it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             Office.PENGURUS: N_("Pengurus"),
             Office.PENGAWAS: N_("Pengawas"),

@@ -18,7 +18,8 @@ class Level(StrEnum):
 
     @property
     def key(self) -> str:
-        """The level as the profile shows it."""
+        """The level as the profile shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return N_("Koperasi primer") if self is Level.PRIMARY else N_("Koperasi sekunder")
 
 
@@ -36,7 +37,8 @@ class TimeZone(StrEnum):
 
     @property
     def key(self) -> str:
-        """The zone with its long name."""
+        """The zone with its long name: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             TimeZone.WIB: N_("WIB (Waktu Indonesia Barat)"),
             TimeZone.WITA: N_("WITA (Waktu Indonesia Tengah)"),

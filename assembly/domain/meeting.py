@@ -30,7 +30,8 @@ class MeetingType(StrEnum):
 
     @property
     def key(self) -> str:
-        """The meeting's name as documents write it."""
+        """The meeting's name as documents write it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             MeetingType.RAT: N_("Rapat Anggota Tahunan"),
             MeetingType.WORK_PLAN: N_("Rapat Anggota Rencana Kerja dan RAPB"),
@@ -60,7 +61,8 @@ class MeetingMode(StrEnum):
 
     @property
     def key(self) -> str:
-        """The mode as the form shows it."""
+        """The mode as the form shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             MeetingMode.OFFLINE: N_("Luring (tatap muka)"),
             MeetingMode.ONLINE: N_("Daring"),
@@ -91,7 +93,8 @@ class MeetingState(StrEnum):
 
     @property
     def key(self) -> str:
-        """The state as lists show it."""
+        """The state as lists show it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             MeetingState.DRAFT: N_("Draf"),
             MeetingState.CHECK_IN: N_("Pendaftaran hadir dibuka"),
@@ -124,7 +127,8 @@ class Move(StrEnum):
 
     @property
     def key(self) -> str:
-        """The move as a refusal names it."""
+        """The move as a refusal names it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             Move.OPEN_CHECK_IN: N_("membuka pendaftaran hadir"),
             Move.OPEN: N_("membuka rapat"),
@@ -215,7 +219,8 @@ class OfficerRole(StrEnum):
 
     @property
     def key(self) -> str:
-        """The role as the signature block writes it."""
+        """The role as the signature block writes it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             OfficerRole.CHAIR: N_("Ketua Rapat"),
             OfficerRole.SECRETARY: N_("Sekretaris/Notulis"),

@@ -24,7 +24,8 @@ class Category(StrEnum):
 
     @property
     def key(self) -> str:
-        """The category as the register shows it."""
+        """The category as the register shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             Category.MEMBER: N_("Anggota"),
             Category.CANDIDATE: N_("Calon anggota"),
@@ -42,7 +43,8 @@ class Status(StrEnum):
 
     @property
     def key(self) -> str:
-        """The status as the register shows it."""
+        """The status as the register shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             Status.ACTIVE: N_("Aktif"),
             Status.RESIGNED: N_("Keluar"),
@@ -59,7 +61,8 @@ class Sex(StrEnum):
 
     @property
     def key(self) -> str:
-        """The sex as the register shows it."""
+        """The sex as the register shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return N_("Laki-laki") if self is Sex.MALE else N_("Perempuan")
 
 

@@ -31,7 +31,8 @@ class ProxyState(StrEnum):
 
     @property
     def key(self) -> str:
-        """The state as the proxy list shows it."""
+        """The state as the proxy list shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             ProxyState.ACTIVE: N_("Berlaku"),
             ProxyState.LAPSED: N_("Gugur (pemberi kuasa hadir sendiri)"),

@@ -105,7 +105,8 @@ class CheckStep(StrEnum):
 
     @property
     def key(self) -> str:
-        """The step as the minutes name it."""
+        """The step as the minutes name it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
             CheckStep.OPENING: N_("Pemeriksaan kuorum pada pembukaan"),
             CheckStep.RECHECK: N_("Pemeriksaan ulang kuorum"),
