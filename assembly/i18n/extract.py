@@ -174,7 +174,10 @@ def load(path: Path, locale: str) -> Catalog:
 def save(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as f:
-        write_po(f, catalog, width=100, ignore_obsolete=True, sort_output=True)
+        # Locations without line numbers: a catalogue does not change each time code moves.
+        write_po(
+            f, catalog, width=100, ignore_obsolete=True, sort_output=True, include_lineno=False
+        )
 
 
 def run(source: Path = SOURCE, locale_dir: Path = LOCALE, leftovers: Path = LEFTOVERS) -> Report:
