@@ -6,6 +6,7 @@ en.po."""
 from __future__ import annotations
 
 import gettext
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -197,3 +198,21 @@ def test_a_leftover_dictionary_module_folds_into_en_po(tmp_path: Path) -> None:
         "Jenis",
         ("{n} kartu", "{n} kartu"),
     }
+
+
+def qt_markers(text: str) -> list[str]:
+    """Qt's placeholders (%1, %n) and the number of & accelerators in a Qt text."""
+    return sorted(re.findall(r"%(?:\d|n)", text)) + ["&"] * len(re.findall(r"&(?!&)", text))
+
+
+def test_qts_texts_keep_their_placeholders_and_one_accelerator() -> None:
+    with (LOCALE / "qt-id.po").open("rb") as f:
+        qt = read_po(f)
+    wrong = [
+        f"{m.context}: {m.id!r} -> {m.string!r}"
+        for m in qt
+        if m.id and qt_markers(str(m.id)) != qt_markers(str(m.string))
+    ]
+    assert not wrong
+    assert {m.context for m in qt if m.id} >= {"QLineEdit", "QPlatformTheme", "QFileDialog"}
+    assert qt_markers("%1 sudah ada.\nGanti &berkas itu?") != qt_markers("%1 already exists.")
