@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from assembly import cli
 from assembly.domain.errors import DomainError
-from assembly.i18n import LANGUAGES, set_language, tr
+from assembly.i18n import LANGUAGES, tr
 from assembly.services.bundle import Services
 from assembly.services.files import remove_leftovers
 from assembly.services.joining import OtherCooperative, is_host_url, open_desk
@@ -38,7 +38,7 @@ from assembly.ui.pages.meetings_page import MeetingsPage
 from assembly.ui.pages.minutes_page import MinutesPage
 from assembly.ui.pages.register_page import RegisterPage
 from assembly.ui.pages.signing_page import SigningPage
-from assembly.ui.widgets.buttons import localize_message_box
+from assembly.ui.qt_translator import use_language
 
 DEMO_MEMBERS = 1250
 SCREENSHOT_VARIABLE = "KUORUM_SCREENSHOT"
@@ -115,7 +115,6 @@ class Kuorum:
                 QMessageBox.StandardButton.Ok,
                 self.window,
             )
-            localize_message_box(self.notice)
             self.notice.open()
         return True
 
@@ -165,7 +164,7 @@ class Kuorum:
             self.open(target if is_host_url(target) else Path(target))
 
     def _language_changed(self, code: str) -> None:
-        set_language(code)
+        use_language(code)
         QSettings().setValue("language", code)
         if self.services is not None:
             self._show(self.services)
@@ -201,7 +200,7 @@ def run_app(argv: Sequence[str]) -> int:
     app.setApplicationName("Kuorum")
     app.setStyle("Fusion")
     language = args.lang or str(QSettings().value("language", "id"))
-    set_language(language if language in LANGUAGES else "id")
+    use_language(language if language in LANGUAGES else "id")
 
     kuorum = Kuorum(app)
     opened = (
@@ -258,7 +257,6 @@ def _join_host(url: str, parent: QWidget | None) -> Services | None:
             parent,
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        localize_message_box(box)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return None
     except DomainError as exc:
@@ -314,5 +312,4 @@ def _critical(parent: QWidget | None, message: str) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Critical, tr("Kuorum"), message, QMessageBox.StandardButton.Ok, parent
     )
-    localize_message_box(box)
     box.exec()

@@ -24,5 +24,7 @@ PY
   touch "$stamp"
 fi
 
+# The translation catalogues: .po sources -> the .mo files the spec packs (Babel, a pin).
+"$BPY" -m assembly.i18n.compile
 "$BPY" -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller kuorum.spec
 du -sh dist/Kuorum

@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: Qt offscreen + a real window (xcb), fonts, and the tools the tests and the
 # screenshots use (poppler for PDF pages, Xvfb for a virtual screen), and Debian's PostgreSQL
-# server, which the host laptop of several desks runs (and the tests start their own of).
+# server, which the host laptop of several desks runs (and the tests start their own of), and
+# GNU gettext, whose msgfmt --check the tests run on every catalogue.
 PACKAGES=(python3-venv libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0
   fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1
-  libxkbcommon-x11-0 poppler-utils xvfb xauth postgresql)
+  libxkbcommon-x11-0 poppler-utils xvfb xauth postgresql gettext)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -37,3 +38,5 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".$extra"
   touch "$stamp"
 fi
+# The translation catalogues: compile the .po sources into the .mo files the app reads.
+.venv/bin/python -m assembly.i18n.compile >/dev/null

@@ -17,7 +17,8 @@ fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
 
 # Files the app needs at run time, loaded by path (not found by import analysis).
 for f in resources/fonts/DejaVuSans.ttf assembly/persistence/migrations/env.py \
-  assembly/persistence/migrations/versions/r0001_register.py; do
+  assembly/persistence/migrations/versions/r0001_register.py assembly/i18n/locale/en.mo \
+  assembly/i18n/locale/qt-id.qm; do
   [ -f "$BUILD/_internal/$f" ] || fail "missing $f"
 done
 for plugin in platforms/libqoffscreen.so platforms/libqxcb.so imageformats/libqjpeg.so; do
@@ -43,6 +44,10 @@ grep -q "Kuorum: .* TERCAPAI" "$OUT/status.txt" || fail "status"
 echo "== minutes export"
 run minutes export --db demo.sqlite --meeting 1 --out berita-acara.pdf
 head -c 5 "$OUT/berita-acara.pdf" | grep -q "%PDF-" || fail "minutes export"
+# The English catalogue (en.mo) is in the build: the English berita acara and its plurals.
+run minutes export --db demo.sqlite --meeting 1 --out minutes-en.pdf --lang en \
+  | tee "$OUT/minutes-en.txt"
+grep -q "^Minutes written to .* pages)\.$" "$OUT/minutes-en.txt" || fail "minutes export in English"
 
 echo "== keys new"
 run keys new --name "Budi Santoso" --out ketua.p12 --org "KSP Sido Makmur"

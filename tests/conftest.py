@@ -14,6 +14,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The .mo files the app reads, compiled from the .po sources as scripts/setup.sh does:
+    a test sees the catalogues as they are in the repository now."""
+    from assembly.i18n.compile import compile_all
+
+    compile_all()
+
+
 # 09.00 WIB on a Saturday: the demo RAT's morning.
 FIXED_NOW = dt.datetime(2026, 3, 14, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
@@ -135,12 +144,27 @@ def cooperative(services: object) -> object:
 
 @pytest.fixture(autouse=True)
 def _indonesian() -> Iterator[None]:
-    """Every test starts in Indonesian and leaves it so."""
+    """Every test starts in Indonesian and leaves it so (Qt's own texts too, once Qt runs)."""
+    import sys
+
     from assembly.i18n import set_language
 
     set_language("id")
     yield
     set_language("id")
+    qt_texts = sys.modules.get("assembly.ui.qt_translator")
+    if qt_texts is not None:
+        qt_texts.install_qt_translator("id")
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: object) -> object:
+    """pytest-qt's application, with Qt's own texts in Indonesian as the app installs them
+    (assembly.app.run_app): message-box buttons, file dialogs, context menus."""
+    from assembly.ui.qt_translator import install_qt_translator
+
+    install_qt_translator("id")
+    return qapp
 
 
 @pytest.fixture(autouse=True)

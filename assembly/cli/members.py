@@ -9,7 +9,7 @@ from pathlib import Path
 
 from assembly.cli.options import add_db_option, open_cooperative, open_existing
 from assembly.domain.quorum import thousands
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.progress import Progress
 
 
@@ -53,10 +53,12 @@ def _import(args: argparse.Namespace) -> int:
             print(f"{prefix}: {problem.located()}", file=sys.stderr)
         if preview.blocking:
             print(
-                tr(
+                trn(
                     "Impor dibatalkan: {n} masalah harus diperbaiki. Buku daftar anggota tidak "
                     "diubah.",
-                    n=sum(1 for p in preview.problems if not p.warning),
+                    "Impor dibatalkan: {n} masalah harus diperbaiki. Buku daftar anggota tidak "
+                    "diubah.",
+                    sum(1 for p in preview.problems if not p.warning),
                 ),
                 file=sys.stderr,
             )
@@ -77,5 +79,13 @@ def _export(args: argparse.Namespace) -> int:
         count = services.exporter.export(args.file, progress=_counter(tr("Mengekspor")))
     finally:
         services.close()
-    print(tr("{n} anggota diekspor ke {path}", n=thousands(count), path=args.file))
+    print(
+        trn(
+            "{n} anggota diekspor ke {path}",
+            "{n} anggota diekspor ke {path}",
+            count,
+            n=thousands(count),
+            path=args.file,
+        )
+    )
     return 0

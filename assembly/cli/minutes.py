@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assembly.cli.addendum import register_addendum
 from assembly.cli.options import add_db_option, open_existing
-from assembly.i18n import current_language, tr
+from assembly.i18n import current_language, tr, trn
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,7 +62,14 @@ def _export(args: argparse.Namespace) -> int:
         )
     finally:
         services.close()
-    print(tr("Berita acara ditulis ke {path} ({pages} halaman).", path=args.out, pages=pages))
+    print(
+        trn(
+            "Berita acara ditulis ke {path} ({n} halaman).",
+            "Berita acara ditulis ke {path} ({n} halaman).",
+            pages,
+            path=args.out,
+        )
+    )
     return 0
 
 

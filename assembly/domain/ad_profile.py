@@ -15,7 +15,7 @@ from typing import Any
 
 from assembly.domain.errors import Problem
 from assembly.domain.quorum import Comparison, QuorumBase, QuorumRule, Rounding, Threshold
-from assembly.i18n import tr
+from assembly.i18n import N_, tr, trc
 
 
 class ItemKind(StrEnum):
@@ -36,17 +36,18 @@ class ItemKind(StrEnum):
         return self in SPECIAL_KINDS
 
     @property
-    def label(self) -> str:
-        """The kind as the agenda shows it."""
+    def key(self) -> str:
+        """The kind as the agenda shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            ItemKind.ORDINARY: tr("Biasa"),
-            ItemKind.AD_AMENDMENT: tr("Perubahan Anggaran Dasar"),
-            ItemKind.MERGER: tr("Penggabungan"),
-            ItemKind.CONSOLIDATION: tr("Peleburan"),
-            ItemKind.DIVISION: tr("Pembagian"),
-            ItemKind.DISSOLUTION: tr("Pembubaran"),
-            ItemKind.ELECTION: tr("Pemilihan pengurus/pengawas"),
-            ItemKind.DISMISSAL: tr("Pemberhentian pengurus/pengawas"),
+            ItemKind.ORDINARY: N_("Biasa"),
+            ItemKind.AD_AMENDMENT: N_("Perubahan Anggaran Dasar"),
+            ItemKind.MERGER: N_("Penggabungan"),
+            ItemKind.CONSOLIDATION: N_("Peleburan"),
+            ItemKind.DIVISION: N_("Pembagian"),
+            ItemKind.DISSOLUTION: N_("Pembubaran"),
+            ItemKind.ELECTION: N_("Pemilihan pengurus/pengawas"),
+            ItemKind.DISMISSAL: N_("Pemberhentian pengurus/pengawas"),
         }[self]
 
     @property
@@ -102,12 +103,13 @@ class TieBreak(StrEnum):
     CHAIR = "chair"  # diputuskan oleh pimpinan rapat
 
     @property
-    def label(self) -> str:
-        """The choice as the AD profile form shows it."""
+    def key(self) -> str:
+        """The choice as the AD profile form shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            TieBreak.RUNOFF: tr("pemilihan ulang antara calon yang suaranya sama"),
-            TieBreak.LOT: tr("diundi di hadapan rapat"),
-            TieBreak.CHAIR: tr("diputuskan oleh pimpinan rapat"),
+            TieBreak.RUNOFF: N_("pemilihan ulang antara calon yang suaranya sama"),
+            TieBreak.LOT: N_("diundi di hadapan rapat"),
+            TieBreak.CHAIR: N_("diputuskan oleh pimpinan rapat"),
         }[self]
 
 
@@ -223,7 +225,7 @@ def unset_special_refusal(profile: ADProfile, kinds: set[ItemKind]) -> str | Non
         "diatur di profil AD yang berlaku untuk rapat ini (UU 25/1992 Pasal 23 huruf a dan g). "
         "Tanpa nilai itu keputusannya tidak sah: keluarkan acara itu dari agenda untuk dibahas "
         "pada rapat berikutnya, atau lengkapi profil AD sebelum pendaftaran hadir dibuka.",
-        kinds=", ".join(k.label for k in missing),
+        kinds=", ".join(tr(k.key) for k in missing),
     )
 
 
@@ -233,7 +235,9 @@ def validate_profile(profile: ADProfile) -> list[Problem]:
     if profile.suspension_minutes < 0 or profile.suspension_minutes > 24 * 60:
         problems.append(Problem(tr("Antara 0 dan 1440 menit"), tr("Lama skorsing")))
     if profile.rechecks < 0 or profile.rechecks > 10:
-        problems.append(Problem(tr("Antara 0 dan 10 kali"), tr("Pemeriksaan ulang kuorum")))
+        problems.append(
+            Problem(tr("Antara 0 dan 10 kali"), trc("kolom profil AD", "Pemeriksaan ulang kuorum"))
+        )
     if not 0 <= profile.notice_days <= 365:
         problems.append(Problem(tr("Antara 0 dan 365 hari"), tr("Jangka waktu undangan")))
     if profile.rat_deadline_months is not None and not 1 <= profile.rat_deadline_months <= 6:
@@ -245,7 +249,7 @@ def validate_profile(profile: ADProfile) -> list[Problem]:
             problems.append(
                 Problem(
                     tr("Kuorum khusus dihitung dari dasar yang sama dengan kuorum rapat"),
-                    tr("{kind}: kuorum", kind=kind.label),
+                    tr("{kind}: kuorum", kind=tr(kind.key)),
                 )
             )
     if not 0 <= profile.women_pengurus_min_percent <= 100:

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.election_checks import SOURCE
-from assembly.i18n import tr
+from assembly.i18n import N_, tr
 
 MERAH_PUTIH_WOMEN_PERCENT = 30
 
@@ -26,11 +26,12 @@ class ProfileTemplate(StrEnum):
     MERAH_PUTIH = "merah_putih"
 
     @property
-    def label(self) -> str:
-        """The template as the wizard names it."""
+    def key(self) -> str:
+        """The template as the wizard names it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            ProfileTemplate.GENERAL: tr("Umum (nilai yang lazim, sesuaikan dengan AD)"),
-            ProfileTemplate.MERAH_PUTIH: tr("Koperasi Desa/Kelurahan Merah Putih"),
+            ProfileTemplate.GENERAL: N_("Umum (nilai yang lazim, sesuaikan dengan AD)"),
+            ProfileTemplate.MERAH_PUTIH: N_("Koperasi Desa/Kelurahan Merah Putih"),
         }[self]
 
     @property

@@ -17,7 +17,7 @@ from assembly.domain.errors import DomainError
 from assembly.domain.meeting import MeetingMode
 from assembly.domain.members import Member, eligibility
 from assembly.domain.quorum import QuorumBase
-from assembly.i18n import tr
+from assembly.i18n import N_, tr
 
 
 class Channel(StrEnum):
@@ -28,12 +28,13 @@ class Channel(StrEnum):
     PROXY = "kuasa"  # represented by the holder of a surat kuasa (only when the AD allows)
 
     @property
-    def label(self) -> str:
-        """The channel as the attendance list shows it."""
+    def key(self) -> str:
+        """The channel as the attendance list shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            Channel.IN_PERSON: tr("Hadir langsung"),
-            Channel.ONLINE: tr("Daring"),
-            Channel.PROXY: tr("Melalui kuasa"),
+            Channel.IN_PERSON: N_("Hadir langsung"),
+            Channel.ONLINE: N_("Daring"),
+            Channel.PROXY: N_("Melalui kuasa"),
         }[self]
 
 
@@ -45,12 +46,13 @@ class AttendanceState(StrEnum):
     CANCELLED = "batal"  # the check-in was undone as a mistake
 
     @property
-    def label(self) -> str:
-        """The state as the attendance list shows it."""
+    def key(self) -> str:
+        """The state as the attendance list shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            AttendanceState.PRESENT: tr("Hadir"),
-            AttendanceState.LEFT: tr("Meninggalkan rapat"),
-            AttendanceState.CANCELLED: tr("Dibatalkan"),
+            AttendanceState.PRESENT: N_("Hadir"),
+            AttendanceState.LEFT: N_("Meninggalkan rapat"),
+            AttendanceState.CANCELLED: N_("Dibatalkan"),
         }[self]
 
 
@@ -226,18 +228,19 @@ class EventKind(StrEnum):
     HOLDER_RETURNED = "holder_returned"
 
     @property
-    def label(self) -> str:
-        """The entry as the history shows it."""
+    def key(self) -> str:
+        """The entry as the history shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            EventKind.CHECK_IN: tr("Hadir"),
-            EventKind.CHECK_OUT: tr("Meninggalkan rapat"),
-            EventKind.RETURN: tr("Kembali"),
-            EventKind.UNDO: tr("Diurungkan"),
-            EventKind.IMPORT: tr("Hadir daring (impor)"),
-            EventKind.PROXY_GRANTED: tr("Diwakili kuasa"),
-            EventKind.PROXY_WITHDRAWN: tr("Kuasa dicabut"),
-            EventKind.HOLDER_LEFT: tr("Penerima kuasa meninggalkan rapat"),
-            EventKind.HOLDER_RETURNED: tr("Penerima kuasa kembali"),
+            EventKind.CHECK_IN: N_("Hadir"),
+            EventKind.CHECK_OUT: N_("Meninggalkan rapat"),
+            EventKind.RETURN: N_("Kembali"),
+            EventKind.UNDO: N_("Diurungkan"),
+            EventKind.IMPORT: N_("Hadir daring (impor)"),
+            EventKind.PROXY_GRANTED: N_("Diwakili kuasa"),
+            EventKind.PROXY_WITHDRAWN: N_("Kuasa dicabut"),
+            EventKind.HOLDER_LEFT: N_("Penerima kuasa meninggalkan rapat"),
+            EventKind.HOLDER_RETURNED: N_("Penerima kuasa kembali"),
         }[self]
 
 
@@ -273,7 +276,7 @@ def check_undo(last: AttendanceEvent | None, name: str) -> AttendanceEvent:
             tr(
                 "Langkah terakhir {name} ({step}) tidak dapat diurungkan di sini.",
                 name=name,
-                step=last.kind.label,
+                step=tr(last.kind.key),
             )
         )
     return last

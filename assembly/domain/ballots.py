@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from assembly.domain.ad_profile import MajorityBase, MajorityRule
 from assembly.domain.quorum import thousands
-from assembly.i18n import tr
+from assembly.i18n import N_, tr
 
 
 class Choice(StrEnum):
@@ -28,13 +28,14 @@ class Choice(StrEnum):
     INVALID = "tidak_sah"
 
     @property
-    def label(self) -> str:
-        """The answer as the hall hears it."""
+    def key(self) -> str:
+        """The answer as the hall hears it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            Choice.YES: tr("Setuju"),
-            Choice.NO: tr("Tidak setuju"),
-            Choice.ABSTAIN: tr("Abstain"),
-            Choice.INVALID: tr("Tidak sah"),
+            Choice.YES: N_("Setuju"),
+            Choice.NO: N_("Tidak setuju"),
+            Choice.ABSTAIN: N_("Abstain"),
+            Choice.INVALID: N_("Tidak sah"),
         }[self]
 
 
@@ -242,12 +243,13 @@ class BallotMode(StrEnum):
     SECRET = "secret"  # kiosk: who voted is recorded, the choice is not linked to them
 
     @property
-    def label(self) -> str:
-        """The mode as the chair reads it."""
+    def key(self) -> str:
+        """The mode as the chair reads it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            BallotMode.NAMED: tr("Terbuka (per nama)"),
-            BallotMode.COUNTED: tr("Dihitung (angkat tangan/kertas)"),
-            BallotMode.SECRET: tr("Rahasia"),
+            BallotMode.NAMED: N_("Terbuka (per nama)"),
+            BallotMode.COUNTED: N_("Dihitung (angkat tangan/kertas)"),
+            BallotMode.SECRET: N_("Rahasia"),
         }[self]
 
 
@@ -260,12 +262,13 @@ class Office(StrEnum):
     KETUA_PENGAWAS = "ketua_pengawas"
 
     @property
-    def label(self) -> str:
-        """The office as the election names it."""
+    def key(self) -> str:
+        """The office as the election names it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            Office.PENGURUS: tr("Pengurus"),
-            Office.PENGAWAS: tr("Pengawas"),
-            Office.KETUA_PENGAWAS: tr("Ketua Pengawas"),
+            Office.PENGURUS: N_("Pengurus"),
+            Office.PENGAWAS: N_("Pengawas"),
+            Office.KETUA_PENGAWAS: N_("Ketua Pengawas"),
         }[self]
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from assembly.domain.errors import Problem
-from assembly.i18n import tr
+from assembly.i18n import N_, tr
 
 
 class Level(StrEnum):
@@ -17,9 +17,10 @@ class Level(StrEnum):
     SECONDARY = "sekunder"  # only here may votes be weighted, UU 25/1992 Pasal 24(4)
 
     @property
-    def label(self) -> str:
-        """The level as the profile shows it."""
-        return tr("Koperasi primer") if self is Level.PRIMARY else tr("Koperasi sekunder")
+    def key(self) -> str:
+        """The level as the profile shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
+        return N_("Koperasi primer") if self is Level.PRIMARY else N_("Koperasi sekunder")
 
 
 class TimeZone(StrEnum):
@@ -35,12 +36,13 @@ class TimeZone(StrEnum):
         return {TimeZone.WIB: 7, TimeZone.WITA: 8, TimeZone.WIT: 9}[self]
 
     @property
-    def label(self) -> str:
-        """The zone with its long name."""
+    def key(self) -> str:
+        """The zone with its long name: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            TimeZone.WIB: tr("WIB (Waktu Indonesia Barat)"),
-            TimeZone.WITA: tr("WITA (Waktu Indonesia Tengah)"),
-            TimeZone.WIT: tr("WIT (Waktu Indonesia Timur)"),
+            TimeZone.WIB: N_("WIB (Waktu Indonesia Barat)"),
+            TimeZone.WITA: N_("WITA (Waktu Indonesia Tengah)"),
+            TimeZone.WIT: N_("WIT (Waktu Indonesia Timur)"),
         }[self]
 
 

@@ -51,7 +51,7 @@ def candidacy_warnings(
                         "{office}.",
                         name=person.name,
                         source=SOURCE,
-                        office=office.label if office else tr("lain"),
+                        office=tr(office.key) if office else tr("lain"),
                     )
                 )
     if office is Office.PENGURUS:

@@ -16,7 +16,7 @@ from enum import StrEnum
 from assembly.domain.ad_profile import ItemKind
 from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError
-from assembly.i18n import Translator, tr, translator
+from assembly.i18n import N_, Translator, tr, translator
 
 
 class MeetingType(StrEnum):
@@ -29,14 +29,15 @@ class MeetingType(StrEnum):
     EXTRAORDINARY = "ralb"  # Rapat Anggota Luar Biasa, Permenkop 19/2015 Pasal 1 angka 5
 
     @property
-    def label(self) -> str:
-        """The meeting's name as documents write it."""
+    def key(self) -> str:
+        """The meeting's name as documents write it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            MeetingType.RAT: tr("Rapat Anggota Tahunan"),
-            MeetingType.WORK_PLAN: tr("Rapat Anggota Rencana Kerja dan RAPB"),
-            MeetingType.ELECTION: tr("Rapat Anggota Pemilihan Pengurus dan Pengawas"),
-            MeetingType.SPECIAL: tr("Rapat Anggota Khusus"),
-            MeetingType.EXTRAORDINARY: tr("Rapat Anggota Luar Biasa"),
+            MeetingType.RAT: N_("Rapat Anggota Tahunan"),
+            MeetingType.WORK_PLAN: N_("Rapat Anggota Rencana Kerja dan RAPB"),
+            MeetingType.ELECTION: N_("Rapat Anggota Pemilihan Pengurus dan Pengawas"),
+            MeetingType.SPECIAL: N_("Rapat Anggota Khusus"),
+            MeetingType.EXTRAORDINARY: N_("Rapat Anggota Luar Biasa"),
         }[self]
 
     @property
@@ -59,12 +60,13 @@ class MeetingMode(StrEnum):
     HYBRID = "hibrida"  # both
 
     @property
-    def label(self) -> str:
-        """The mode as the form shows it."""
+    def key(self) -> str:
+        """The mode as the form shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            MeetingMode.OFFLINE: tr("Luring (tatap muka)"),
-            MeetingMode.ONLINE: tr("Daring"),
-            MeetingMode.HYBRID: tr("Hibrida (tatap muka dan daring)"),
+            MeetingMode.OFFLINE: N_("Luring (tatap muka)"),
+            MeetingMode.ONLINE: N_("Daring"),
+            MeetingMode.HYBRID: N_("Hibrida (tatap muka dan daring)"),
         }[self]
 
     @property
@@ -90,16 +92,17 @@ class MeetingState(StrEnum):
     LOCKED = "locked"  # the berita acara carries every required signature: nothing changes
 
     @property
-    def label(self) -> str:
-        """The state as lists show it."""
+    def key(self) -> str:
+        """The state as lists show it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            MeetingState.DRAFT: tr("Draf"),
-            MeetingState.CHECK_IN: tr("Pendaftaran hadir dibuka"),
-            MeetingState.OPENED: tr("Rapat dibuka"),
-            MeetingState.SUSPENDED: tr("Diskors"),
-            MeetingState.POSTPONED: tr("Ditunda"),
-            MeetingState.CLOSED: tr("Ditutup"),
-            MeetingState.LOCKED: tr("Ditandatangani dan dikunci"),
+            MeetingState.DRAFT: N_("Draf"),
+            MeetingState.CHECK_IN: N_("Pendaftaran hadir dibuka"),
+            MeetingState.OPENED: N_("Rapat dibuka"),
+            MeetingState.SUSPENDED: N_("Diskors"),
+            MeetingState.POSTPONED: N_("Ditunda"),
+            MeetingState.CLOSED: N_("Ditutup"),
+            MeetingState.LOCKED: N_("Ditandatangani dan dikunci"),
         }[self]
 
     @property
@@ -123,14 +126,15 @@ class Move(StrEnum):
     CLOSE = "close"
 
     @property
-    def label(self) -> str:
-        """The move as a refusal names it."""
+    def key(self) -> str:
+        """The move as a refusal names it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            Move.OPEN_CHECK_IN: tr("membuka pendaftaran hadir"),
-            Move.OPEN: tr("membuka rapat"),
-            Move.SUSPEND: tr("menskors rapat"),
-            Move.POSTPONE: tr("menunda rapat"),
-            Move.CLOSE: tr("menutup rapat"),
+            Move.OPEN_CHECK_IN: N_("membuka pendaftaran hadir"),
+            Move.OPEN: N_("membuka rapat"),
+            Move.SUSPEND: N_("menskors rapat"),
+            Move.POSTPONE: N_("menunda rapat"),
+            Move.CLOSE: N_("menutup rapat"),
         }[self]
 
 
@@ -174,30 +178,32 @@ def _refusal(state: MeetingState, move: Move) -> str:
         return tr(
             "Berita acara rapat ini sudah ditandatangani dan rapat dikunci; tidak dapat "
             "{action}. Perbaikan dibuat dengan adendum.",
-            action=move.label,
+            action=tr(move.key),
         )
     if state is MeetingState.CLOSED:
-        return tr("Rapat sudah ditutup; tidak dapat {action}.", action=move.label)
+        return tr("Rapat sudah ditutup; tidak dapat {action}.", action=tr(move.key))
     if state is MeetingState.POSTPONED:
         return tr(
             "Rapat sudah ditunda karena kuorum tidak tercapai; tidak dapat {action}. "
             "Buat rapat baru untuk melanjutkannya.",
-            action=move.label,
+            action=tr(move.key),
         )
     if state is MeetingState.DRAFT:
         return tr(
             "Rapat masih draf; buka pendaftaran hadir lebih dahulu sebelum {action}.",
-            action=move.label,
+            action=tr(move.key),
         )
     if move is Move.OPEN_CHECK_IN:
         return tr("Pendaftaran hadir sudah dibuka.")
     if move is Move.CLOSE:
         return tr(
             "Hanya rapat yang sudah dibuka yang dapat ditutup (status sekarang: {state}).",
-            state=state.label,
+            state=tr(state.key),
         )
     return tr(
-        "Tidak dapat {action}: status rapat sekarang {state}.", action=move.label, state=state.label
+        "Tidak dapat {action}: status rapat sekarang {state}.",
+        action=tr(move.key),
+        state=tr(state.key),
     )
 
 
@@ -212,13 +218,14 @@ class OfficerRole(StrEnum):
     ACKNOWLEDGER = "mengetahui"
 
     @property
-    def label(self) -> str:
-        """The role as the signature block writes it."""
+    def key(self) -> str:
+        """The role as the signature block writes it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            OfficerRole.CHAIR: tr("Ketua Rapat"),
-            OfficerRole.SECRETARY: tr("Sekretaris/Notulis"),
-            OfficerRole.WITNESS: tr("Saksi"),
-            OfficerRole.ACKNOWLEDGER: tr("Mengetahui"),
+            OfficerRole.CHAIR: N_("Ketua Rapat"),
+            OfficerRole.SECRETARY: N_("Sekretaris/Notulis"),
+            OfficerRole.WITNESS: N_("Saksi"),
+            OfficerRole.ACKNOWLEDGER: N_("Mengetahui"),
         }[self]
 
 
@@ -316,15 +323,10 @@ class Meeting:
         then the optional roles chosen for this meeting."""
         return ALWAYS_SIGNERS + tuple(k for k in OPTIONAL_SIGNERS if k in (self.signers or ()))
 
-    @property
-    def title(self) -> str:
-        """ "Rapat Anggota Tahunan Tahun Buku 2025", with the subject when there is one."""
-        text = self.kind.label
-        if self.financial_year is not None:
-            text += " " + tr("Tahun Buku {year}", year=self.financial_year)
-        if self.subject.strip():
-            text += " — " + self.subject.strip()
-        return text
+    def title_in(self, t: Translator) -> str:
+        """ "Rapat Anggota Tahunan Tahun Buku 2025", with the subject when there is one, in
+        ``t``'s language."""
+        return meeting_title(self.kind, self.financial_year, self.subject, t)
 
     @property
     def zone(self) -> dt.timezone:
@@ -374,7 +376,8 @@ class MeetingSummary:
 
     id: int
     kind: MeetingType
-    title: str
+    financial_year: int | None
+    subject: str
     date: dt.date
     state: MeetingState
     mode: MeetingMode
@@ -389,20 +392,38 @@ class MeetingSummary:
         """Whether the meeting is over and can only be read."""
         return self.state.is_finished
 
-    @property
-    def choice(self) -> str:
+    def choice(self, t: Translator) -> str:
         """How every selector names the meeting, so that two meetings of one day are told
         apart: "RAT — Rapat Anggota Tahunan Tahun Buku 2025, 14-03-2026 pukul 09.00 WIB,
         No. 001/BA-RAT/KSP/III/2026"."""
         when = f"{self.date:%d-%m-%Y}"
         if self.start is not None:
-            when = tr(
+            when = t.tr(
                 "{date} pukul {time} {zone}",
                 date=when,
                 time=f"{self.start:%H.%M}",
                 zone=self.time_zone.value,
             )
-        text = tr("{kind} — {title}, {when}", kind=self.kind.short, title=self.title, when=when)
+        text = t.tr(
+            "{kind} — {title}, {when}", kind=self.kind.short, title=self.title_in(t), when=when
+        )
         if self.document_number.strip():
-            text = tr("{text}, No. {number}", text=text, number=self.document_number.strip())
+            text = t.tr("{text}, No. {number}", text=text, number=self.document_number.strip())
         return text
+
+    def title_in(self, t: Translator) -> str:
+        """ "Rapat Anggota Tahunan Tahun Buku 2025 — subject" in ``t``'s language."""
+        return meeting_title(self.kind, self.financial_year, self.subject, t)
+
+
+def meeting_title(
+    kind: MeetingType, financial_year: int | None, subject: str, t: Translator
+) -> str:
+    """ "Rapat Anggota Tahunan Tahun Buku 2025", with the subject when there is one, in
+    ``t``'s language: the meeting's name as lists and documents write it."""
+    text = t.tr(kind.key)
+    if financial_year is not None:
+        text = t.tr("{meeting} Tahun Buku {year}", meeting=text, year=financial_year)
+    if subject.strip():
+        text += " — " + subject.strip()
+    return text

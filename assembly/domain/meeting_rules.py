@@ -66,7 +66,7 @@ def check_edit(before: Meeting, after: Meeting) -> None:
     of :data:`LOCKED_AFTER_DRAFT` once check-in has opened."""
     if before.state.is_finished:
         raise DomainError(
-            tr("Rapat berstatus {state} hanya dapat dibaca.", state=before.state.label)
+            tr("Rapat berstatus {state} hanya dapat dibaca.", state=tr(before.state.key))
         )
     if before.state is MeetingState.DRAFT:
         return
@@ -156,12 +156,14 @@ def validate_officers(officers: tuple[Officer, ...]) -> list[Problem]:
     column = field_label("officers")
     for officer in officers:
         if not officer.name.strip():
-            problems.append(Problem(tr("Nama {role} wajib diisi", role=officer.role.label), column))
+            problems.append(
+                Problem(tr("Nama {role} wajib diisi", role=tr(officer.role.key)), column)
+            )
         elif len(officer.name) > OFFICER_NAME_MAX:
             problems.append(Problem(tr("Paling banyak {n} karakter", n=OFFICER_NAME_MAX), column))
     for role in (OfficerRole.CHAIR, OfficerRole.SECRETARY, OfficerRole.ACKNOWLEDGER):
         if sum(1 for o in officers if o.role is role) > 1:
-            problems.append(Problem(tr("Hanya satu {role}", role=role.label), column))
+            problems.append(Problem(tr("Hanya satu {role}", role=tr(role.key)), column))
     if sum(1 for o in officers if o.role is OfficerRole.WITNESS) > WITNESSES_MAX:
         problems.append(Problem(tr("Paling banyak {n} saksi", n=WITNESSES_MAX), column))
     return problems

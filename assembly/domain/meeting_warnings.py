@@ -182,13 +182,13 @@ def meeting_warnings(
             tr(
                 "Acara {kind}: kuorum atau mayoritas khususnya belum diatur di profil AD; "
                 "rapat tidak dapat ditutup sebelum diatur",
-                kind=kind.label,
+                kind=tr(kind.key),
             ),
         )
     for role in (OfficerRole.CHAIR, OfficerRole.SECRETARY):
         if meeting.officer(role) is None:
             # law.md rule 27: the minutes need both signatures.
-            warn("officers", tr("{role} belum ditetapkan", role=role.label))
+            warn("officers", tr("{role} belum ditetapkan", role=tr(role.key)))
     return warnings
 
 

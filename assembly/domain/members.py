@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.errors import Problem
-from assembly.i18n import tr
+from assembly.i18n import N_, tr
 
 MEMBER_NUMBER_MAX = 20
 NAME_MAX = 120
@@ -23,12 +23,13 @@ class Category(StrEnum):
     EXTRAORDINARY = "luar_biasa"  # anggota luar biasa, UU 25/1992 Pasal 18(2)
 
     @property
-    def label(self) -> str:
-        """The category as the register shows it."""
+    def key(self) -> str:
+        """The category as the register shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            Category.MEMBER: tr("Anggota"),
-            Category.CANDIDATE: tr("Calon anggota"),
-            Category.EXTRAORDINARY: tr("Anggota luar biasa"),
+            Category.MEMBER: N_("Anggota"),
+            Category.CANDIDATE: N_("Calon anggota"),
+            Category.EXTRAORDINARY: N_("Anggota luar biasa"),
         }[self]
 
 
@@ -41,13 +42,14 @@ class Status(StrEnum):
     EXPELLED = "diberhentikan"
 
     @property
-    def label(self) -> str:
-        """The status as the register shows it."""
+    def key(self) -> str:
+        """The status as the register shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            Status.ACTIVE: tr("Aktif"),
-            Status.RESIGNED: tr("Keluar"),
-            Status.DECEASED: tr("Meninggal dunia"),
-            Status.EXPELLED: tr("Diberhentikan"),
+            Status.ACTIVE: N_("Aktif"),
+            Status.RESIGNED: N_("Keluar"),
+            Status.DECEASED: N_("Meninggal dunia"),
+            Status.EXPELLED: N_("Diberhentikan"),
         }[self]
 
 
@@ -58,9 +60,10 @@ class Sex(StrEnum):
     FEMALE = "P"
 
     @property
-    def label(self) -> str:
-        """The sex as the register shows it."""
-        return tr("Laki-laki") if self is Sex.MALE else tr("Perempuan")
+    def key(self) -> str:
+        """The sex as the register shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
+        return N_("Laki-laki") if self is Sex.MALE else N_("Perempuan")
 
 
 @dataclass(frozen=True)

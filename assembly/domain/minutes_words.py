@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assembly.domain.cooperative import Cooperative
-from assembly.domain.meeting import Meeting, MeetingType
+from assembly.domain.meeting import Meeting, meeting_title
 from assembly.i18n import Translator
 
 Spell = Callable[[int], str]  # the terbilang of a number: 14 -> "empat belas"
@@ -86,24 +86,12 @@ def clock(moment: dt.time | dt.datetime, zone: str) -> str:
 
 def meeting_name(meeting: Meeting, t: Translator) -> str:
     """ "Rapat Anggota Tahunan", in the document's language."""
-    names = {
-        MeetingType.RAT: t.tr("Rapat Anggota Tahunan"),
-        MeetingType.WORK_PLAN: t.tr("Rapat Anggota Rencana Kerja dan RAPB"),
-        MeetingType.ELECTION: t.tr("Rapat Anggota Pemilihan Pengurus dan Pengawas"),
-        MeetingType.SPECIAL: t.tr("Rapat Anggota Khusus"),
-        MeetingType.EXTRAORDINARY: t.tr("Rapat Anggota Luar Biasa"),
-    }
-    return names[meeting.kind]
+    return t.tr(meeting.kind.key)
 
 
 def full_title(meeting: Meeting, t: Translator) -> str:
     """ "Rapat Anggota Tahunan Tahun Buku 2025", with the subject when there is one."""
-    text = meeting_name(meeting, t)
-    if meeting.financial_year is not None:
-        text = t.tr("{meeting} Tahun Buku {year}", meeting=text, year=meeting.financial_year)
-    if meeting.subject.strip():
-        text += " — " + meeting.subject.strip()
-    return text
+    return meeting_title(meeting.kind, meeting.financial_year, meeting.subject, t)
 
 
 def cooperative_name(coop: Cooperative) -> str:

@@ -17,7 +17,7 @@ from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import AttendanceRecord, AttendanceState, Channel
 from assembly.domain.errors import DomainError
 from assembly.domain.members import Member, eligibility
-from assembly.i18n import tr
+from assembly.i18n import N_, tr
 
 REFERENCE_MAX = 100
 
@@ -30,12 +30,13 @@ class ProxyState(StrEnum):
     WITHDRAWN = "dicabut"
 
     @property
-    def label(self) -> str:
-        """The state as the proxy list shows it."""
+    def key(self) -> str:
+        """The state as the proxy list shows it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            ProxyState.ACTIVE: tr("Berlaku"),
-            ProxyState.LAPSED: tr("Gugur (pemberi kuasa hadir sendiri)"),
-            ProxyState.WITHDRAWN: tr("Dicabut"),
+            ProxyState.ACTIVE: N_("Berlaku"),
+            ProxyState.LAPSED: N_("Gugur (pemberi kuasa hadir sendiri)"),
+            ProxyState.WITHDRAWN: N_("Dicabut"),
         }[self]
 
 

@@ -21,7 +21,7 @@ from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import Channel
 from assembly.domain.errors import DomainError
 from assembly.domain.quorum import QuorumBase, QuorumRule, minimum_text, thousands
-from assembly.i18n import tr
+from assembly.i18n import N_, tr
 
 
 @dataclass(frozen=True)
@@ -104,15 +104,16 @@ class CheckStep(StrEnum):
     POSTPONEMENT = "penundaan"
 
     @property
-    def label(self) -> str:
-        """The step as the minutes name it."""
+    def key(self) -> str:
+        """The step as the minutes name it: the Indonesian
+        source text, a catalogue key (``tr(value.key)`` translates it)."""
         return {
-            CheckStep.OPENING: tr("Pemeriksaan kuorum pada pembukaan"),
-            CheckStep.RECHECK: tr("Pemeriksaan ulang kuorum"),
-            CheckStep.SECOND_CALL: tr("Panggilan kedua"),
-            CheckStep.ON_REQUEST: tr("Pemeriksaan kuorum atas permintaan pimpinan rapat"),
-            CheckStep.SUSPENSION: tr("Skorsing karena kuorum belum tercapai"),
-            CheckStep.POSTPONEMENT: tr("Rapat ditunda karena kuorum tidak tercapai"),
+            CheckStep.OPENING: N_("Pemeriksaan kuorum pada pembukaan"),
+            CheckStep.RECHECK: N_("Pemeriksaan ulang kuorum"),
+            CheckStep.SECOND_CALL: N_("Panggilan kedua"),
+            CheckStep.ON_REQUEST: N_("Pemeriksaan kuorum atas permintaan pimpinan rapat"),
+            CheckStep.SUSPENSION: N_("Skorsing karena kuorum belum tercapai"),
+            CheckStep.POSTPONEMENT: N_("Rapat ditunda karena kuorum tidak tercapai"),
         }[self]
 
     @property

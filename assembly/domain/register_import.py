@@ -197,7 +197,8 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return tr("Ya") if value else tr("Tidak")
+        # Data, not a message: the same in every screen language (parse_arrears reads it).
+        return "ya" if value else "tidak"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
@@ -712,7 +713,7 @@ def display_value(name: str, value: object) -> str:
     if value is None or value == "":
         return tr("(kosong)")
     if isinstance(value, Category | Status | Sex):
-        return value.label
+        return tr(value.key)
     if isinstance(value, bool):
         return tr("Ya") if value else tr("Tidak")
     return cell_text(value)

@@ -1,26 +1,51 @@
-"""One translation mechanism for the screens, the error messages and the documents.
+"""One translation mechanism for the screens, the error messages and the documents: GNU gettext.
 
 Indonesian is the source language: code writes user-facing text in Indonesian through
-:func:`tr`, and each other language is a catalogue from that text to its translation. Text a
-catalogue lacks falls back to Indonesian, so nothing is ever blank. Placeholders use
-``str.format`` names: ``tr("Anggota {number} tidak ditemukan", number="A-1")``.
+:func:`tr`, and each other language is a gettext catalogue from that text to its translation
+(``assembly/i18n/locale/en.po``, compiled to ``en.mo``; ``python -m assembly.i18n.extract``
+updates it from the code). Text a catalogue lacks falls back to Indonesian, so nothing is ever
+blank. Placeholders use ``str.format`` names: ``tr("Anggota {number} tidak ditemukan",
+number="A-1")``. Counts go through :func:`trn` (gettext's ngettext), and an Indonesian word with
+two meanings through :func:`trc` (a msgctxt).
 
-The active language is process-wide, like Qt's installed translator; documents that must be
-written in a language other than the screen's take an explicit :class:`Translator`.
+The screens' language is process-wide, like Qt's installed translator; the domain never reads
+it: documents take an explicit :class:`Translator`, and domain values carry their Indonesian
+source text marked with :func:`N_`, translated where they are shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gettext
+import logging
 from dataclasses import dataclass
-
-from assembly.i18n import en
+from functools import cache
+from pathlib import Path
 
 LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
-_CATALOGUES: dict[str, Mapping[str, str]] = {"id": {}, "en": en.CATALOGUE}
-# Plural entries: the Indonesian singular source text to the target language's forms
-# (English: one, other).
-_PLURALS: dict[str, Mapping[str, tuple[str, str]]] = {"id": {}, "en": en.PLURALS}
+SOURCE_LANGUAGE = "id"
+LOCALE = Path(__file__).resolve().parent / "locale"
+
+_log = logging.getLogger(__name__)
+
+
+@cache
+def catalogue(name: str) -> gettext.NullTranslations:
+    """The compiled catalogue ``locale/<name>.mo`` ('en', or 'qt-id' for Qt's own texts).
+
+    A missing file (a source checkout never set up) leaves the source text, with a log line."""
+    path = LOCALE / f"{name}.mo"
+    try:
+        with path.open("rb") as f:
+            return gettext.GNUTranslations(f)
+    except FileNotFoundError:
+        _log.warning("no catalogue %s: run python -m assembly.i18n.compile", path)
+        return gettext.NullTranslations()
+
+
+def N_(text: str, /) -> str:
+    """Marks ``text`` for the catalogue without translating it: a domain value's source text,
+    translated by whoever shows it (``t.tr(value.label)``)."""
+    return text
 
 
 @dataclass(frozen=True)
@@ -29,23 +54,29 @@ class Translator:
 
     language: str
 
+    @property
+    def _catalogue(self) -> gettext.NullTranslations:
+        if self.language == SOURCE_LANGUAGE:
+            return gettext.NullTranslations()
+        return catalogue(self.language)
+
     def tr(self, text: str, /, **params: object) -> str:
         """The text in this translator's language, with ``params`` filled in."""
-        translated = _CATALOGUES.get(self.language, {}).get(text, text)
+        translated = self._catalogue.gettext(text) if text else text
+        return translated.format(**params) if params else translated
+
+    def trc(self, context: str, text: str, /, **params: object) -> str:
+        """``tr`` for a text whose meaning depends on ``context`` (a gettext msgctxt)."""
+        translated = self._catalogue.pgettext(context, text)
         return translated.format(**params) if params else translated
 
     def trn(self, singular: str, plural: str, n: int, /, **params: object) -> str:
         """The text for a count ``n`` in this translator's language; ``{n}`` is filled in.
         Indonesian does not inflect for number, so the source forms are usually the same."""
-        forms = _PLURALS.get(self.language, {}).get(singular)
-        if forms is None:
-            text = singular if n == 1 else plural
-        else:
-            text = forms[0] if n == 1 else forms[1]
-        return text.format(n=n, **params)
+        return self._catalogue.ngettext(singular, plural, n).format(**{"n": n, **params})
 
 
-_active = Translator("id")
+_active = Translator(SOURCE_LANGUAGE)
 
 
 def set_language(language: str) -> None:
@@ -69,6 +100,11 @@ def translator(language: str | None = None) -> Translator:
 def tr(text: str, /, **params: object) -> str:
     """``text`` in the active language, with ``params`` filled in."""
     return _active.tr(text, **params)
+
+
+def trc(context: str, text: str, /, **params: object) -> str:
+    """``text`` with the meaning ``context`` in the active language (a gettext msgctxt)."""
+    return _active.trc(context, text, **params)
 
 
 def trn(singular: str, plural: str, n: int, /, **params: object) -> str:

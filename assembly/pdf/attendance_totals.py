@@ -64,22 +64,24 @@ def totals_flowables(
     """The totals table, and the note on the marks when any are used; ``blank`` leaves dotted
     gaps to fill in by hand (the form printed before the meeting)."""
     totals = AttendanceTotals.of(rows)
-    people = t.tr("{n} orang", n="........" if blank else "{n}")
+
+    def people(n: int) -> str:
+        if blank:
+            return t.trn("{n} orang", "{n} orang", 2, n="........")  # a count still to come
+        return t.trn("{n} orang", "{n} orang", n, n=_thousands(n))
+
     lines = [
         (t.tr("Hadir langsung"), totals.by_channel[Channel.IN_PERSON]),
         (t.tr("Hadir daring"), totals.by_channel[Channel.ONLINE]),
         (t.tr("Diwakili dengan surat kuasa"), totals.by_channel[Channel.PROXY]),
     ]
     data = [[t.tr("Jumlah hadir:"), "", ""]]
-    data += [
-        [f"{i}. {label}", ":", people.format(n=_thousands(n))]
-        for i, (label, n) in enumerate(lines, start=1)
-    ]
+    data += [[f"{i}. {label}", ":", people(n)] for i, (label, n) in enumerate(lines, start=1)]
     data.append(
         [
             t.tr("Anggota yang diperhitungkan dalam kuorum"),
             ":",
-            people.format(n=_thousands(sum(totals.by_channel.values()))),
+            people(sum(totals.by_channel.values())),
         ]
     )
     marked = (
@@ -96,11 +98,11 @@ def totals_flowables(
         (Category.MEMBER, NO_VOTE_MARK, t.tr("Anggota tanpa hak suara {mark}", mark="{mark}")),
     )
     data += [
-        [label.format(mark=mark), ":", people.format(n=_thousands(totals.others[c]))]
+        [label.format(mark=mark), ":", people(totals.others[c])]
         for c, mark, label in marked
         if totals.others[c] or c is not Category.MEMBER
     ]
-    data.append([t.tr("Jumlah seluruhnya"), ":", people.format(n=_thousands(totals.everyone))])
+    data.append([t.tr("Jumlah seluruhnya"), ":", people(totals.everyone)])
     summary = Table(
         data,
         colWidths=[80 * mm, 4 * mm, 30 * mm],

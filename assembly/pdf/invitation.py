@@ -169,7 +169,10 @@ def _letter(inv: Invitation, addressee: Addressee | None, t: Translator) -> list
         to = [t.tr("Bapak/Ibu {name}", name=addressee.name)]
         if addressee.number:
             to.append(t.tr("Nomor Anggota {number}", number=addressee.number))
-    recipient = [t.tr("Kepada Yth."), *to, t.tr("di Tempat")]
+    recipient = [t.tr("Kepada Yth."), *to]
+    if t.language == "id":
+        # The closing line of an Indonesian address block; English letters have no such line.
+        recipient.append("di Tempat")
 
     when = [
         (t.tr("Hari, tanggal"), day_and_date(inv.day, t)),

@@ -216,9 +216,9 @@ class _Layout:
 
     def _row(self, seq: int, m: Member) -> list[Cell]:
         w = self.widths
-        status = _fit(m.status.label, w[7], 1)
+        status = _fit(self.t.tr(m.status.key), w[7], 1)
         if m.category is not Category.MEMBER:
-            status = f"{status}\n{_fit(m.category.label, w[7], 1)}"
+            status = f"{status}\n{_fit(self.t.tr(m.category.key), w[7], 1)}"
         exit_text: str | tuple[()] = _EMPTY
         if m.exit_date is not None:
             exit_text = _day(m.exit_date)

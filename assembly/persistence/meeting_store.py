@@ -268,7 +268,8 @@ def summaries(conn: sa.Connection) -> list[MeetingSummary]:
             MeetingSummary(
                 meeting.id,
                 meeting.kind,
-                meeting.title,
+                meeting.financial_year,
+                meeting.subject,
                 meeting.date,
                 meeting.state,
                 meeting.mode,

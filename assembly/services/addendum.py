@@ -75,7 +75,7 @@ class AddendumService:
                     tr(
                         "Adendum hanya dibuat untuk rapat yang berita acaranya sudah "
                         "ditandatangani dan dikunci; rapat ini {state}.",
-                        state=meeting.state.label,
+                        state=tr(meeting.state.key),
                     )
                 )
             coop = cooperative_store.load(conn)

@@ -49,7 +49,7 @@ class AgendaProgressService:
                 raise DomainError(
                     tr(
                         "Acara rapat hanya dapat dibahas selama rapat dibuka (sekarang: {state}).",
-                        state=meeting.state.label,
+                        state=tr(meeting.state.key),
                     )
                 )
             items = meeting_store.agenda(conn, meeting_id)

@@ -160,7 +160,7 @@ def _require_online(meeting: Meeting) -> None:
         raise DomainError(
             tr(
                 "Rapat ini {mode}; kehadiran daring hanya untuk rapat daring atau hibrida.",
-                mode=meeting.mode.label.lower(),
+                mode=tr(meeting.mode.key).lower(),
             )
         )
     require_attendance_open(meeting)

@@ -19,7 +19,7 @@ from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError, StorageError
 from assembly.domain.local_time import in_zone
 from assembly.domain.meeting import Meeting, MeetingState, MeetingType
-from assembly.i18n import tr
+from assembly.i18n import tr, translator
 from assembly.persistence import (
     audit_log,
     backup,
@@ -80,7 +80,7 @@ def meeting_line(brief: MeetingBrief) -> str:
     """ "RAT 2025 — 14/03/2026 — Ditutup": one meeting of a backup, for the preview."""
     kind = MeetingType(brief.kind).short if brief.kind in MeetingType._value2member_map_ else ""
     state = (
-        MeetingState(brief.state).label
+        tr(MeetingState(brief.state).key)
         if brief.state in MeetingState._value2member_map_
         else brief.state
     )
@@ -302,11 +302,13 @@ class BackupService:
                 record = document_store.signed_minutes(conn, meeting_id)
                 state = states.get(meeting_id, "")
                 label = (
-                    MeetingState(state).label if state in MeetingState._value2member_map_ else state
+                    tr(MeetingState(state).key)
+                    if state in MeetingState._value2member_map_
+                    else state
                 )
                 found.append(
                     LockAtRisk(
-                        meeting_id, confirm_name(meeting), meeting.title, label,
+                        meeting_id, confirm_name(meeting), meeting.title_in(translator()), label,
                         record.sha256 if record else "",
                     )
                 )  # fmt: skip

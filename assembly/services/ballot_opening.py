@@ -51,7 +51,7 @@ def open_in(
         raise DomainError(
             tr(
                 "Profil AD belum menetapkan suara terbanyak untuk acara jenis {kind}.",
-                kind=item.kind.label,
+                kind=tr(item.kind.key),
             )
         )
     meeting = recount(conn, meeting, profile)

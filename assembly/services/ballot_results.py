@@ -119,7 +119,7 @@ def election_result(
         statement = tr("suara sama untuk kursi terakhir: pemilihan ulang antara {tied}", tied=tied)
     else:
         outcome = Outcome.TIE
-        how = profile.tie_break.label
+        how = tr(profile.tie_break.key)
         article = profile.article("tie_break")
         if article:
             how = tr("{rule} (AD {article})", rule=how, article=article)

@@ -289,7 +289,7 @@ class BallotService:
                     tr(
                         "Pemungutan suara hanya dapat dibuka selama rapat dibuka "
                         "(status sekarang: {state}).",
-                        state=meeting.state.label,
+                        state=tr(meeting.state.key),
                     )
                 )
             if item_id is None:

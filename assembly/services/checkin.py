@@ -270,7 +270,7 @@ class CheckInService(QuorumSteps):
                 meeting,
                 member,
                 state,
-                tr("{step} {name} diurungkan.", step=last.kind.label, name=member.name),
+                tr("{step} {name} diurungkan.", step=tr(last.kind.key), name=member.name),
             )
         return Done(update, Changes.of(Area.ATTENDANCE, ids=(meeting_id,)))
 

@@ -31,7 +31,7 @@ def require_item(conn: Connection, meeting_id: int, item_id: int) -> tuple[Meeti
         raise DomainError(
             tr(
                 "Keputusan hanya dapat diambil selama rapat dibuka (status sekarang: {state}).",
-                state=meeting.state.label,
+                state=tr(meeting.state.key),
             )
         )
     item = next((i for i in meeting_store.agenda(conn, meeting_id) if i.id == item_id), None)
@@ -119,7 +119,7 @@ class DecisionService:
                     tr(
                         "Profil AD belum menetapkan kuorum dan keputusan khusus untuk acara "
                         "jenis {kind}; tidak ada keputusan yang dapat diambil atas acara ini.",
-                        kind=item.kind.label,
+                        kind=tr(item.kind.key),
                     )
                 )
             row = DecisionRow(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from assembly.domain.attendance import AttendanceState, Channel, Outcome
 from assembly.domain.members import Category, Status
 from assembly.domain.quorum_check import QuorumStatus
+from assembly.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -45,12 +46,12 @@ class CheckInResult:
     @property
     def category_label(self) -> str:
         """The member's category as the register names it ("" when no member was found)."""
-        return self.category.label if self.category else ""
+        return tr(self.category.key) if self.category else ""
 
     @property
     def status_label(self) -> str:
         """The member's status as the register names it ("" when no member was found)."""
-        return self.status.label if self.status else ""
+        return tr(self.status.key) if self.status else ""
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from typing import BinaryIO
 
 from assembly.domain.cooperative import Cooperative
 from assembly.domain.errors import DomainError
-from assembly.domain.meeting import Meeting, MeetingState, MeetingType, OfficerRole, roman_month
+from assembly.domain.meeting import Meeting, MeetingState, OfficerRole, roman_month
 from assembly.domain.members import Member, Status
+from assembly.domain.minutes_words import meeting_name
 from assembly.domain.register_query import RegisterQuery, SortColumn
 from assembly.i18n import LANGUAGES, Translator, tr, translator
 from assembly.pdf.attendance_list import (
@@ -257,16 +258,8 @@ def _active_members(pages: Callable[[int, int], list[RegisterRow]], day: dt.date
 
 def _title(meeting: Meeting, t: Translator) -> str:
     """The meeting's name in the document's language ("Rapat Anggota Tahunan"), with its
-    subject when there is one. Translated here, not through ``kind.label``, because a
-    document's language need not be the screen's."""
-    names = {
-        MeetingType.RAT: t.tr("Rapat Anggota Tahunan"),
-        MeetingType.WORK_PLAN: t.tr("Rapat Anggota Rencana Kerja dan RAPB"),
-        MeetingType.ELECTION: t.tr("Rapat Anggota Pemilihan Pengurus dan Pengawas"),
-        MeetingType.SPECIAL: t.tr("Rapat Anggota Khusus"),
-        MeetingType.EXTRAORDINARY: t.tr("Rapat Anggota Luar Biasa"),
-    }
-    title = names[meeting.kind]
+    subject when there is one (a document's language need not be the screen's)."""
+    title = meeting_name(meeting, t)
     return f"{title} — {meeting.subject.strip()}" if meeting.subject.strip() else title
 
 

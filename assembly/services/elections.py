@@ -226,7 +226,7 @@ class ElectionService:
                     )
                 )
             names = ", ".join(by_number[n] for n in chosen)
-            how = profile.tie_break.label
+            how = tr(profile.tie_break.key)
             statement = tr("{how}: terpilih {names}", how=how, names=names)
             row = DecisionRow(
                 meeting.id or 0, ballot.item_id, DecisionMethod.VOTING, ballot.title, "",
@@ -265,7 +265,7 @@ class ElectionService:
                     tr(
                         "Menurut profil AD suara sama untuk kursi terakhir {how}, bukan dengan "
                         "pemilihan ulang.",
-                        how=profile.tie_break.label,
+                        how=tr(profile.tie_break.key),
                     )
                 )
             draft = replace(

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from assembly.domain.errors import DomainError
 from assembly.domain.meeting import MeetingState
-from assembly.i18n import tr
+from assembly.i18n import tr, translator
 from assembly.persistence import document_store, settings_store
 from assembly.persistence.document_store import BERITA_ACARA
 from assembly.services.backups import BackupResult, Reason
@@ -91,19 +91,28 @@ class LockRecovery:
         except OSError:
             if not noted:
                 return Recovery(meeting_id, path, False, "")
-            return Recovery(meeting_id, path, False, _file_missing(meeting.title, path))
+            return Recovery(
+                meeting_id, path, False, _file_missing(meeting.title_in(translator()), path)
+            )
         from assembly.pdf.signing import document_meta
 
         try:
             kind = _identify(meeting, document_meta(data), path, minutes)
             report = _report(path, data)
         except DomainError as exc:
-            return Recovery(meeting_id, path, False, _unusable(meeting.title, path, exc.message))
+            return Recovery(
+                meeting_id,
+                path,
+                False,
+                _unusable(meeting.title_in(translator()), path, exc.message),
+            )
         if kind != BERITA_ACARA:
             return Recovery(meeting_id, path, False, "")
         if not all(check.ok for check in report.checks):
             reason = tr("ada tanda tangan yang tidak lagi sah (berkas berubah)")
-            return Recovery(meeting_id, path, False, _unusable(meeting.title, path, reason))
+            return Recovery(
+                meeting_id, path, False, _unusable(meeting.title_in(translator()), path, reason)
+            )
         if _missing(report, meeting):
             return Recovery(meeting_id, path, False, "")  # signing goes on as usual
         self._signing.record(meeting_id, BERITA_ACARA, path, report, minutes, data, recovered=True)
@@ -112,7 +121,7 @@ class LockRecovery:
             "Penandatanganan terakhir berita acara {meeting} sempat terputus. Berkas {path} "
             "sudah bertanda tangan lengkap dan sah; penguncian rapat kini diselesaikan dari "
             "berkas itu.",
-            meeting=meeting.title,
+            meeting=meeting.title_in(translator()),
             path=path,
         )
         return Recovery(meeting_id, path, True, message, backup)

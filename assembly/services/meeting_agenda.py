@@ -179,7 +179,7 @@ class AgendaEditing:
         meeting = require_meeting(conn, meeting_id)
         if meeting.read_only:
             raise DomainError(
-                tr("Rapat berstatus {state} hanya dapat dibaca.", state=meeting.state.label)
+                tr("Rapat berstatus {state} hanya dapat dibaca.", state=tr(meeting.state.key))
             )
         return meeting
 

@@ -52,7 +52,7 @@ def require_attendance_open(meeting: Meeting) -> None:
             tr(
                 "Kehadiran hanya dapat dicatat setelah pendaftaran hadir dibuka dan sebelum rapat "
                 "selesai (status sekarang: {state}).",
-                state=meeting.state.label,
+                state=tr(meeting.state.key),
             )
         )
 

@@ -213,7 +213,7 @@ class MeetingService(AgendaEditing):
                 raise DomainError(
                     tr(
                         "Hanya rapat berstatus draf yang dapat dihapus; rapat ini {state}.",
-                        state=meeting.state.label,
+                        state=tr(meeting.state.key),
                     )
                 )
             meeting_store.delete(conn, meeting_id)

@@ -77,8 +77,8 @@ class _Cells:
     once per export, not once per row."""
 
     def __init__(self) -> None:
-        self.categories = {c: c.label for c in Category}
-        self.statuses = {s: s.label for s in Status}
+        self.categories = {c: tr(c.key) for c in Category}
+        self.statuses = {s: tr(s.key) for s in Status}
         self.yes, self.no = tr("Ya"), tr("Tidak")
 
     def values(self, m: Member) -> list[str | dt.date | None]:

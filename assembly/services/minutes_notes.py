@@ -73,7 +73,7 @@ class MinutesNotesService:
                 raise DomainError(
                     tr(
                         "Notulen dapat ditulis setelah rapat dibuka (status sekarang: {state}).",
-                        state=meeting.state.label,
+                        state=tr(meeting.state.key),
                     )
                 )
             item = next(

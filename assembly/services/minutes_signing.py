@@ -373,7 +373,7 @@ def _not_closed(meeting: Meeting) -> str:
     return tr(
         "Berita acara ditandatangani setelah rapat ditutup; status rapat sekarang {state}. "
         "Tidak ada yang diubah.",
-        state=meeting.state.label,
+        state=tr(meeting.state.key),
     )
 
 

@@ -118,7 +118,7 @@ class ProxyService:
             if proxy is None or proxy.meeting_id != meeting_id:
                 raise DomainError(tr("Kuasa tersebut tidak ada pada rapat ini."))
             if proxy.state is not ProxyState.ACTIVE:
-                raise DomainError(tr("Kuasa ini sudah {state}.", state=proxy.state.label.lower()))
+                raise DomainError(tr("Kuasa ini sudah {state}.", state=tr(proxy.state.key).lower()))
             now = self._ctx.now()
             proxy_store.set_state(conn, proxy_id, ProxyState.WITHDRAWN, now)
             current = attendance_store.record(conn, meeting_id, proxy.grantor_id)

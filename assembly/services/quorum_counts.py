@@ -58,7 +58,7 @@ def special_status(
             tr(
                 "Profil AD belum menetapkan kuorum khusus untuk acara jenis {kind} "
                 "(UU 25/1992 Pasal 23); keputusan atas acara ini tidak dapat diambil.",
-                kind=kind.label,
+                kind=tr(kind.key),
             )
         )
     status = live_status(conn, meeting, profile)
@@ -75,7 +75,7 @@ def special_refusal(status: QuorumStatus, kind: ItemKind) -> str:
     return tr(
         "Kuorum khusus untuk acara {kind} tidak tercapai: {present} hadir, {text} ({rule}). "
         "Keputusan atas acara ini tidak dapat diambil.",
-        kind=kind.label,
+        kind=tr(kind.key),
         present=thousands(status.present),
         text=status.text,
         rule=status.rule_text,

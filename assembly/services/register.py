@@ -124,7 +124,11 @@ class RegisterService:
         member = self.member(member_id)
         if member.status is not Status.ACTIVE:
             raise DomainError(
-                tr("{name} sudah berstatus {status}", name=member.name, status=member.status.label)
+                tr(
+                    "{name} sudah berstatus {status}",
+                    name=member.name,
+                    status=tr(member.status.key),
+                )
             )
         return self.save(member.with_exit(status, on, reason.strip()))
 

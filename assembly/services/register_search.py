@@ -103,8 +103,8 @@ class RegisterSearchService:
 def _shown_rows(rows: list[RegisterRow]) -> list[MemberRow]:
     # The labels once per page, not per row: at 100 rows a keystroke this was a fifth of a
     # search's time (DESIGN.md section 6: p95 <= 10 ms at 300,000 members).
-    categories = {c: c.label for c in Category}
-    statuses = {s: s.label for s in Status}
+    categories = {c: tr(c.key) for c in Category}
+    statuses = {s: tr(s.key) for s in Status}
     return [
         MemberRow(
             id=row.id,

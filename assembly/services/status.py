@@ -13,7 +13,7 @@ from assembly.domain.meeting import Meeting
 from assembly.domain.presence import present_at
 from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import QuorumCheck, QuorumStatus, quorum_status
-from assembly.i18n import tr
+from assembly.i18n import tr, translator, trn
 from assembly.persistence import (
     ballot_store,
     cooperative_store,
@@ -58,10 +58,10 @@ class StatusReport:
             if m is None
             else {
                 "id": m.id,
-                "title": m.title,
+                "title": m.title_in(translator()),
                 "kind": m.kind.value,
                 "state": m.state.value,
-                "state_label": m.state.label,
+                "state_label": tr(m.state.key),
                 "date": m.date.isoformat(),
                 "start": m.start.strftime("%H:%M"),
                 "time_zone": m.time_zone.value,
@@ -102,7 +102,14 @@ class StatusReport:
     def lines(self) -> list[str]:
         """The report as lines for a terminal, in the active language."""
         out = [self.cooperative]
-        out.append(tr("Buku daftar anggota: {n} entri", n=thousands(self.entries)))
+        out.append(
+            trn(
+                "Buku daftar anggota: {n} entri",
+                "Buku daftar anggota: {n} entri",
+                self.entries,
+                n=thousands(self.entries),
+            )
+        )
         m = self.meeting
         if m is None:
             out.append(
@@ -114,14 +121,14 @@ class StatusReport:
             )
             out.append(tr("Belum ada rapat."))
             return out
-        out.append(tr("Rapat {id}: {title}", id=m.id, title=m.title))
+        out.append(tr("Rapat {id}: {title}", id=m.id, title=m.title_in(translator())))
         out.append(
             tr(
                 "{date} pukul {time} {zone} — {state}",
                 date=m.date.strftime("%d/%m/%Y"),
                 time=m.start.strftime("%H.%M"),
                 zone=m.time_zone.value,
-                state=m.state.label,
+                state=tr(m.state.key),
             )
         )
         out.append(
@@ -133,7 +140,7 @@ class StatusReport:
             )
         )
         by_channel = ", ".join(
-            f"{c.label.lower()} {thousands(self.attending_by_channel.get(c, 0))}" for c in Channel
+            f"{tr(c.key).lower()} {thousands(self.attending_by_channel.get(c, 0))}" for c in Channel
         )
         out.append(
             tr(
@@ -159,7 +166,7 @@ class StatusReport:
                 + tr(
                     "{time} {step}: {present} hadir, minimal {minimum}",
                     time=c.at.strftime("%H.%M %Z"),
-                    step=c.step.label,
+                    step=tr(c.step.key),
                     present=thousands(c.present),
                     minimum=thousands(c.minimum),
                 )

@@ -38,7 +38,7 @@ def stored_choice_texts(
 ) -> builtins.list[str]:
     """Stored choices as people say them: "Setuju", or the candidates' names."""
     if ballot.kind is BallotKind.MOTION:
-        return [Choice(c).label for c in stored]
+        return [tr(Choice(c).key) for c in stored]
     names = dict(ballot_store.candidate_list(conn, ballot.id or 0))
     return [
         ", ".join(names.get(int(i), i) for i in c.split(",") if i) or tr("tidak memilih")

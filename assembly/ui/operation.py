@@ -15,7 +15,6 @@ from assembly.i18n import tr
 from assembly.services.changes import Changes
 from assembly.services.progress import Progress
 from assembly.ui.background import Background
-from assembly.ui.widgets.buttons import localize_message_box
 
 T = TypeVar("T")
 
@@ -105,7 +104,6 @@ def show_refusal(parent: QWidget | None, message: str) -> QMessageBox:
         parent,
     )
     box.setInformativeText(tr("Tidak ada yang diubah."))
-    localize_message_box(box)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -24,6 +24,7 @@ from assembly.domain.meeting import (
     transition,
 )
 from assembly.domain.meeting_rules import LOCKED_AFTER_DRAFT, check_edit, validate_meeting
+from assembly.i18n import translator
 
 LEGAL = {
     (MeetingState.DRAFT, Move.OPEN_CHECK_IN): MeetingState.CHECK_IN,
@@ -141,7 +142,11 @@ def test_document_number_uses_the_roman_month() -> None:
 
 
 def test_title_and_time_zone() -> None:
-    assert RAT.title == "Rapat Anggota Tahunan Tahun Buku 2025"
+    indonesian, english = translator("id"), translator("en")
+    assert RAT.title_in(indonesian) == "Rapat Anggota Tahunan Tahun Buku 2025"
+    assert RAT.title_in(english) == english.tr(
+        "{meeting} Tahun Buku {year}", meeting="Annual Members' Meeting", year=2025
+    )
     special = replace(RAT, kind=MeetingType.SPECIAL, financial_year=None, subject="Perubahan AD")
-    assert special.title == "Rapat Anggota Khusus — Perubahan AD"
+    assert special.title_in(indonesian) == "Rapat Anggota Khusus — Perubahan AD"
     assert RAT.starts_at.isoformat() == "2026-03-14T09:00:00+07:00"

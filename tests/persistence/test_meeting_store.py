@@ -32,6 +32,7 @@ from assembly.domain.meeting import (
 from assembly.domain.members import Category, Member, Status, eligibility
 from assembly.domain.quorum import QuorumBase, QuorumRule
 from assembly.domain.quorum_check import CheckStep, QuorumCheck
+from assembly.i18n import translator
 from assembly.persistence import (
     attendance_store,
     cooperative_store,
@@ -100,7 +101,9 @@ def test_a_meeting_round_trips(db) -> None:  # type: ignore[no-untyped-def]
         "state",
     ):
         assert getattr(saved, name) == getattr(expected, name), name
-    assert [s.title for s in summaries] == ["Rapat Anggota Tahunan Tahun Buku 2025"]
+    assert [s.title_in(translator("id")) for s in summaries] == [
+        "Rapat Anggota Tahunan Tahun Buku 2025"
+    ]
 
 
 def _random_register(rng: random.Random, n: int) -> list[Member]:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from assembly.i18n import tr
 from assembly.ui.dialogs.sign_dialog import add_row, path_row
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
 
@@ -49,7 +48,6 @@ class AddendumDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        localize_buttons(self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("&Buat adendum"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)

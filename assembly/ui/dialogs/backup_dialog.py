@@ -40,7 +40,6 @@ from assembly.services.backups import MAX_KEEP, BackupInfo, BackupResult, Reason
 from assembly.services.bundle import Services
 from assembly.ui.models.backup_list_model import BackupListModel
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_buttons, localize_message_box
 
 
 class BackupDialog(QDialog):
@@ -129,7 +128,7 @@ class BackupDialog(QDialog):
         # Enter in the folder field applies the folder; it must not press a button too.
         for button in (self.choose_button, self.backup_button, self.restore_button):
             button.setAutoDefault(False)
-        self.buttons = localize_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -283,7 +282,6 @@ class BackupDialog(QDialog):
             )
         )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        localize_message_box(box)
         box.button(QMessageBox.StandardButton.Yes).setText(tr("Pulihkan"))
         yes = box.button(QMessageBox.StandardButton.Yes)
         self.confirm_meeting = self._ask_meeting_name(box, info.path)

@@ -31,7 +31,6 @@ from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.ui.models.candidate_model import CandidateModel
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.election_rules_box import ElectionRulesBox
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
@@ -118,10 +117,8 @@ class BallotDialog(QDialog):
         form.addRow(tr("Jenis:"), kind_row)
         form.addRow(tr("&Judul:"), self.title)
         form.addRow(tr("&Cara:"), self.mode)
-        self.buttons = localize_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
-            )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -150,12 +147,12 @@ class BallotDialog(QDialog):
         if self.is_election:
             secret = self.services.cooperative.ad_profile().profile.secret_ballot_for_persons
             default = BallotMode.SECRET if secret else BallotMode.NAMED
-            self.mode.addItem(tr("Sesuai AD ({mode})", mode=default.label), None)
+            self.mode.addItem(tr("Sesuai AD ({mode})", mode=tr(default.key)), None)
             modes: tuple[BallotMode, ...] = (BallotMode.NAMED, BallotMode.SECRET)
         else:
             modes = (BallotMode.NAMED, BallotMode.COUNTED, BallotMode.SECRET)
         for mode in modes:
-            self.mode.addItem(mode.label, mode.value)
+            self.mode.addItem(tr(mode.key), mode.value)
         persons = not self.is_election and self.item.kind.is_about_persons
         if persons and self.services.cooperative.ad_profile().profile.secret_ballot_for_persons:
             # A vote on a dismissal is a vote on persons: secret unless chosen otherwise.

@@ -18,7 +18,6 @@ from assembly.domain.meeting import AgendaItem
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
 
@@ -55,10 +54,8 @@ class ConsensusDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("&Yang disepakati:"), self.text)
         form.addRow(tr("&Catatan keberatan:"), self.dissent)
-        self.buttons = localize_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-            )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

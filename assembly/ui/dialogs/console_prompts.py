@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.ballot_opening import OpeningRefusal
-from assembly.ui.widgets.buttons import localize_message_box
 
 
 def _box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -28,7 +27,6 @@ def explain(parent: QWidget, title: str, text: str) -> QMessageBox:
     box = _box(parent, QMessageBox.Icon.Information, title, text)
     box.setObjectName("explain_box")
     box.addButton(QMessageBox.StandardButton.Close)
-    localize_message_box(box)
     box.open()
     return box
 
@@ -49,7 +47,6 @@ def explain_no_ballot(
         record.clicked.connect(lambda _c=False: record_no_consensus())
         box.setDefaultButton(record)
     box.addButton(QMessageBox.StandardButton.Close)
-    localize_message_box(box)
     box.open()
     return box
 

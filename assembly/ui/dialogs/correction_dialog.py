@@ -28,7 +28,6 @@ from assembly.services.ballots import VoteChoice
 from assembly.services.bundle import Services
 from assembly.ui.models.candidate_model import CandidateModel
 from assembly.ui.operation import Operations, Refused
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
 MOTION_CHOICES = (Choice.YES, Choice.NO, Choice.ABSTAIN)
@@ -65,7 +64,7 @@ class CorrectionDialog(QDialog):
         self.choices = QButtonGroup(self)
         choice_row = QHBoxLayout()
         for key, choice in enumerate(MOTION_CHOICES, start=1):
-            radio = QRadioButton(f"&{key}  {choice.label}")
+            radio = QRadioButton(f"&{key}  {tr(choice.key)}")
             radio.setObjectName(f"correction_choice_{key}")
             self.choices.addButton(radio, key - 1)
             choice_row.addWidget(radio)
@@ -85,10 +84,8 @@ class CorrectionDialog(QDialog):
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setWordWrap(True)
         self.problem.hide()
-        self.buttons = localize_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-            )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Simpan koreksi"))
         self.buttons.accepted.connect(self.accept)

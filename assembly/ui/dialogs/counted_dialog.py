@@ -23,7 +23,6 @@ from assembly.domain.quorum import thousands
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.ui.operation import Operations, Refused
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
 MAX_FIGURE = 10_000_000
@@ -89,10 +88,8 @@ class CountedDialog(QDialog):
         form.addRow(tr("Surat suara &dibagikan:"), self.issued)
         form.addRow(tr("Surat suara k&embali:"), self.returned)
         form.addRow(tr("Sa&ksi penghitung:"), self.tellers)
-        self.buttons = localize_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-            )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

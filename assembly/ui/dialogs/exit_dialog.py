@@ -20,7 +20,6 @@ from assembly.domain.members import Member, Status
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.date_field import DateField
 from assembly.ui.widgets.inline_problems import with_problem
 
@@ -87,7 +86,6 @@ class ExitDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        localize_buttons(self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)

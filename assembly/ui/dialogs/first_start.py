@@ -29,7 +29,6 @@ from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.cooperative import CooperativeService
 from assembly.services.joining import OtherCooperative, join_url
-from assembly.ui.widgets.buttons import localize_message_box
 from assembly.ui.widgets.cooperative_form import CooperativeForm
 
 # Opens the host's database as a desk: (connection string, the secretary confirmed another
@@ -128,7 +127,7 @@ class FirstStartDialog(QDialog):
         self.form = CooperativeForm()
         self.template = QComboBox()
         for template in ProfileTemplate:
-            self.template.addItem(template.label, template)
+            self.template.addItem(tr(template.key), template)
         self.template_hint = QLabel()
         self.template_hint.setObjectName("template_hint")
         self.template_hint.setWordWrap(True)
@@ -251,7 +250,6 @@ class FirstStartDialog(QDialog):
             self,
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        localize_message_box(box)
         yes = box.button(QMessageBox.StandardButton.Yes)
         box.buttonClicked.connect(lambda button: button is yes and self.join(accept_other=True))
         self.question = box

@@ -30,7 +30,6 @@ from assembly.domain.errors import DomainError
 from assembly.i18n import tr
 from assembly.services.host import HostService, HostState, qr_png
 from assembly.services.host_copy import CopyResult, copy_between
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.import_task import Task
 
 
@@ -89,7 +88,7 @@ class HostDialog(QDialog):
         self.error.setStyleSheet("color: #b3261e;")
         self.join_box = self._join_box()
         self.copy_box = self._copy_box()
-        buttons = localize_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from assembly.domain.quorum import thousands
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.bundle import Services
 from assembly.services.changes import Done
 from assembly.services.member_import import ImportOutcome, ImportPreview, exit_unknown_summary
@@ -44,7 +44,6 @@ from assembly.services.progress import Progress
 from assembly.ui.models.import_preview_model import ImportPreviewModel
 from assembly.ui.models.import_problem_model import ROW_ROLE, ImportProblemModel
 from assembly.ui.operation import Operations, show_refusal
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.import_changes import ImportChanges
 from assembly.ui.widgets.import_mapping import ColumnMapping
 from assembly.ui.widgets.import_task import Task
@@ -170,7 +169,6 @@ class ImportDialog(QDialog):
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_work)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        localize_buttons(self.buttons)
         self.import_button = self.buttons.addButton(
             tr("&Impor"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -403,16 +401,26 @@ class ImportDialog(QDialog):
         lines = [preview.summary()]
         if blocking:
             lines.append(
-                tr(
+                trn(
                     "{n} masalah harus diperbaiki di berkas sebelum impor; tidak ada yang "
                     "disimpan sampai semuanya beres.",
+                    "{n} masalah harus diperbaiki di berkas sebelum impor; tidak ada yang "
+                    "disimpan sampai semuanya beres.",
+                    blocking,
                     n=thousands(blocking),
                 )
             )
         if preview.exit_unknown:
             lines.append(exit_unknown_summary(preview.exit_unknown))
         if warnings:
-            lines.append(tr("{n} peringatan (tidak menghalangi impor).", n=thousands(warnings)))
+            lines.append(
+                trn(
+                    "{n} peringatan (tidak menghalangi impor).",
+                    "{n} peringatan (tidak menghalangi impor).",
+                    warnings,
+                    n=thousands(warnings),
+                )
+            )
         self.summary.setText("\n".join(lines))
         self.summary.setStyleSheet(_ERROR_STYLE if blocking else "")
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from assembly.i18n import tr
 from assembly.ui.dialogs.sign_dialog import add_row, path_row
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
 MIN_PASSPHRASE = 8
@@ -91,7 +90,6 @@ class KeyDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        localize_buttons(self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             tr("&Buat kunci") if new else tr("&Impor")
         )

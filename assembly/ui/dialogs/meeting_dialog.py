@@ -45,7 +45,6 @@ from assembly.domain.meeting import (
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.date_field import DateField
 from assembly.ui.widgets.inline_problems import ERROR_STYLE, WARNING_STYLE
 
@@ -69,7 +68,7 @@ class MeetingDialog(QDialog):
 
         self.kind = QComboBox()
         for kind in MeetingType:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(tr(kind.key), kind.value)
         self.financial_year = QSpinBox()
         self.financial_year.setRange(0, 2200)
         self.financial_year.setSpecialValueText(tr("—"))
@@ -83,7 +82,7 @@ class MeetingDialog(QDialog):
         self.venue = QLineEdit()
         self.mode = QComboBox()
         for mode in MeetingMode:
-            self.mode.addItem(mode.label, mode.value)
+            self.mode.addItem(tr(mode.key), mode.value)
         self.platform = QLineEdit()
         self.platform.setPlaceholderText(tr("mis. Zoom, Google Meet"))
         self.document_number = QLineEdit()
@@ -119,7 +118,7 @@ class MeetingDialog(QDialog):
         self.item_title.setObjectName("agenda_title")
         self.item_kind = QComboBox()
         for item_kind in ItemKind:
-            self.item_kind.addItem(item_kind.label, item_kind.value)
+            self.item_kind.addItem(tr(item_kind.key), item_kind.value)
         self.add_button = QPushButton(tr("Tambah &acara"))
         self.remove_button = QPushButton(tr("&Hapus acara"))
         self.up_button = QPushButton(tr("Naik (Alt+↑)"))
@@ -128,10 +127,8 @@ class MeetingDialog(QDialog):
         self.problems.setObjectName("meeting_problems")
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.RichText)
-        self.buttons = localize_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-            )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
 
         form = QFormLayout()
@@ -387,7 +384,7 @@ class MeetingDialog(QDialog):
         self.items.blockSignals(True)
         self.items.clear()
         for position, item in enumerate(self.agenda, start=1):
-            kind = "" if item.kind is ItemKind.ORDINARY else f"  [{item.kind.label}]"
+            kind = "" if item.kind is ItemKind.ORDINARY else f"  [{tr(item.kind.key)}]"
             self.items.addItem(f"{position}. {item.title}{kind}")
         self.items.blockSignals(False)
         if self.agenda:
@@ -418,7 +415,7 @@ class MeetingDialog(QDialog):
                 kind=ItemKind(self.item_kind.currentData()),
             )
             item = self.agenda[row]
-            kind = "" if item.kind is ItemKind.ORDINARY else f"  [{item.kind.label}]"
+            kind = "" if item.kind is ItemKind.ORDINARY else f"  [{tr(item.kind.key)}]"
             self.items.item(row).setText(f"{row + 1}. {item.title}{kind}")
             self._check_timer.start()
 
@@ -478,7 +475,6 @@ class MeetingDialog(QDialog):
                 widget.setEnabled(False)
         self.items.setEnabled(True)
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-        localize_buttons(self.buttons)
         self.setWindowTitle(tr("Rapat (hanya baca)"))
 
 

@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
 
 from assembly.domain.errors import Problem
 from assembly.domain.members import MEMBER_NUMBER_MAX, NAME_MAX, Category, Member, Sex, Status
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.bundle import Services
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.date_field import DateField
 from assembly.ui.widgets.inline_problems import InlineProblem, with_problem
 
@@ -69,17 +68,17 @@ class MemberDialog(QDialog):
         self.sex = QComboBox()
         self.sex.addItem(tr("— belum diisi —"), None)
         for sex in Sex:
-            self.sex.addItem(sex.label, sex)
+            self.sex.addItem(tr(sex.key), sex)
         self.birth_date = DateField()
         self.address = QLineEdit()
         self.phone = QLineEdit()
         self.joined_on = DateField()
         self.category = QComboBox()
         for category in Category:
-            self.category.addItem(category.label, category)
+            self.category.addItem(tr(category.key), category)
         self.status = QComboBox()
         for status in Status:
-            self.status.addItem(status.label, status)
+            self.status.addItem(tr(status.key), status)
         self.exit_date = DateField()
         self.exit_reason = QLineEdit()
         self.arrears = QCheckBox(tr("Ada tunggakan simpanan pokok/wajib"))
@@ -123,7 +122,6 @@ class MemberDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        localize_buttons(self.buttons)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
@@ -261,7 +259,11 @@ class MemberDialog(QDialog):
             widget.show_problems(found[key] if shown else [])
         blocking = [p for p in problems if not p.warning]
         self.summary.setText(
-            tr("Periksa {n} isian yang ditandai merah.", n=len(blocking))
+            trn(
+                "Periksa {n} isian yang ditandai merah.",
+                "Periksa {n} isian yang ditandai merah.",
+                len(blocking),
+            )
             if blocking and self._shown_all
             else ""
         )

@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.bundle import Services
 from assembly.services.minutes_check import CheckReport
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
 OK_STYLE = "color: #1b6e20;"
@@ -87,7 +86,6 @@ class MinutesReviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        localize_buttons(buttons)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(tr("Bahasa:")))
@@ -138,7 +136,7 @@ class MinutesReviewDialog(QDialog):
         self.document.close()
         self.document.load(str(target))
         self.pages = self.document.pageCount()
-        self.count.setText(tr("{pages} halaman", pages=self.pages))
+        self.count.setText(trn("{n} halaman", "{n} halaman", self.pages))
         return self.pages
 
     def _show_check(self, report: CheckReport) -> None:

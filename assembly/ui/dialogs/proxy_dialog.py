@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_buttons
 
 
 class ProxyDialog(QDialog):
@@ -50,7 +49,7 @@ class ProxyDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        buttons = localize_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
@@ -80,7 +79,7 @@ class ProxyDialog(QDialog):
                 f"{entry.grantor_number} {entry.grantor_name}",
                 f"{entry.holder_number} {entry.holder_name}",
                 entry.proxy.reference,
-                entry.proxy.state.label,
+                tr(entry.proxy.state.key),
             )
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)

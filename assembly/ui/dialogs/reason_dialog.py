@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from assembly.i18n import tr
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
 
@@ -50,10 +49,8 @@ class ReasonDialog(QDialog):
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setWordWrap(True)
         self.problem.hide()
-        self.buttons = localize_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

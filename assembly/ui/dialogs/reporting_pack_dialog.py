@@ -27,7 +27,6 @@ from assembly.services.bundle import Services
 from assembly.services.reporting_pack import ReportingPack
 from assembly.ui.background import Background
 from assembly.ui.operation import Operations, show_refusal
-from assembly.ui.widgets.buttons import localize_buttons
 
 
 class ReportingPackDialog(QDialog):
@@ -89,10 +88,8 @@ class ReportingPackDialog(QDialog):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.hide()
 
-        self.buttons = localize_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
-            )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
         )
         self.write_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.write_button.setText(tr("&Buat paket"))

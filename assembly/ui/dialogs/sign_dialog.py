@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from assembly.i18n import tr
 from assembly.ui.background import Background
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
 
@@ -101,7 +100,6 @@ class SignDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        localize_buttons(self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("&Tandatangani"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)

@@ -17,7 +17,6 @@ from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.decisions import DecisionRow
 from assembly.ui.operation import Operations, Refused
-from assembly.ui.widgets.buttons import localize_buttons
 from assembly.ui.widgets.inline_problems import ERROR_STYLE
 
 
@@ -39,7 +38,7 @@ class TieDialog(QDialog):
         intro = QLabel(
             tr(
                 "Menurut profil AD suara sama {how}. Centang {n} calon yang terpilih.",
-                how=how.label,
+                how=tr(how.key),
                 n=self.seats,
             )
         )
@@ -57,10 +56,8 @@ class TieDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.hide()
         layout.addWidget(self.problem)
-        self.buttons = localize_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-            )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -49,7 +49,7 @@ class ChoicePanel(QWidget):
                 self.buttons.append(QCheckBox(f"{key}{name} ({number})", self))
         else:
             for index, choice in enumerate(MOTION_CHOICES, start=1):
-                push = QPushButton(f"{index}  {choice.label}", self)
+                push = QPushButton(f"{index}  {tr(choice.key)}", self)
                 push.setCheckable(True)
                 self.buttons.append(push)
         for index, button in enumerate(self.buttons):
@@ -101,7 +101,7 @@ class ChoicePanel(QWidget):
             ]
             return tr("Pilihan Anda: {names}", names=", ".join(names)) if names else ""
         choice = self.motion_choice()
-        return tr("Pilihan Anda: {choice}", choice=choice.label) if choice else ""
+        return tr("Pilihan Anda: {choice}", choice=tr(choice.key)) if choice else ""
 
     def clear(self) -> None:
         """Forget the selection (an exclusive group keeps one button down, so lift that)."""

@@ -109,7 +109,7 @@ class AgendaModel(QAbstractTableModel):
         if column == 1:
             return item.title
         if column == 2:
-            return item.kind.label
+            return tr(item.kind.key)
         if item.id in self._decided:
             return tr("diputuskan")
         if current:

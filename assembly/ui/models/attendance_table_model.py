@@ -81,7 +81,7 @@ class AttendanceTableModel(PagedTableModel):
 
 
 def _texts(entry: AttendanceEntry) -> tuple[str, ...]:
-    channel = entry.channel.label
+    channel = tr(entry.channel.key)
     if entry.holder_number:
         channel = tr("{channel} ({number})", channel=channel, number=entry.holder_number)
     return (
@@ -90,7 +90,7 @@ def _texts(entry: AttendanceEntry) -> tuple[str, ...]:
         entry.number,
         entry.name,
         channel,
-        entry.state.label,
+        tr(entry.state.key),
         tr("Ya") if entry.may_vote else tr("Tidak"),
         entry.left_at.strftime("%H.%M %Z") if entry.left_at else "",
     )

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from assembly.domain.meeting import MeetingMode, MeetingSummary
 from assembly.domain.quorum import thousands
-from assembly.i18n import tr
+from assembly.i18n import tr, translator
 from assembly.ui.models.rows_model import Index, RowsModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -63,10 +63,10 @@ def _texts(summary: MeetingSummary) -> tuple[str, ...]:
         )
     return (
         summary.kind.short,
-        summary.title,
+        summary.title_in(translator()),
         _when(summary),
         _mode(summary.mode),
-        summary.state.label,
+        tr(summary.state.key),
         present,
     )
 

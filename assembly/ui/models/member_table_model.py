@@ -16,7 +16,7 @@ from PySide6.QtCore import QModelIndex, QObject
 from assembly.domain.members import Status
 from assembly.domain.quorum import thousands
 from assembly.domain.register_query import RegisterQuery, SortColumn
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.register_search import MemberRow, RegisterSearchService
 from assembly.ui.models.paged_table_model import ID_ROLE, PAGE, PENDING, PagedTableModel
 from assembly.ui.widgets.date_field import format_date
@@ -113,5 +113,5 @@ def _texts(row: MemberRow) -> tuple[str, ...]:
 def count_text(shown: int, total: int) -> str:
     """The count line: "1.250 anggota", or "12 dari 1.250" when a search narrows it."""
     if shown == total:
-        return tr("{n} anggota", n=thousands(total))
+        return trn("{n} anggota", "{n} anggota", total, n=thousands(total))
     return tr("{shown} dari {total}", shown=thousands(shown), total=thousands(total))

@@ -19,7 +19,7 @@ def tally_rows(tally: dict[str, int], election: bool) -> list[tuple[str, int]]:
     candidates with the most votes first."""
     if election:
         return sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [(c.label, tally.get(c.value, 0)) for c in Choice]
+    return [(tr(c.key), tally.get(c.value, 0)) for c in Choice]
 
 
 class TallyModel(RowsModel[tuple[str, int]]):

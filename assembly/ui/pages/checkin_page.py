@@ -30,14 +30,13 @@ from PySide6.QtWidgets import (
 from assembly.domain.attendance import Channel
 from assembly.domain.meeting import MeetingMode
 from assembly.domain.quorum import thousands
-from assembly.i18n import tr
+from assembly.i18n import tr, translator
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.desk_results import CheckInResult, DeskUpdate
 from assembly.ui.dialogs.proxy_dialog import ProxyDialog
 from assembly.ui.models.attendance_table_model import AttendanceTableModel
 from assembly.ui.operation import Operations
-from assembly.ui.widgets.buttons import localize_message_box
 from assembly.ui.widgets.column_widths import set_column_widths
 from assembly.ui.widgets.desk_result import GREY, DeskResult
 from assembly.ui.widgets.meeting_selector import meeting_selector
@@ -204,7 +203,7 @@ class CheckInPage(QWidget):
         self.meeting.clear()
         for summary in open_ones:
             self.meeting.addItem(
-                summary.choice,
+                summary.choice(translator()),
                 summary.id,
             )
         if not open_ones:
@@ -337,14 +336,14 @@ class CheckInPage(QWidget):
             self._show_matches(False)
             return
         for match in self.services.checkin.find(meeting_id, text):
-            state = match.state.label if match.state else tr("belum hadir")
+            state = tr(match.state.key) if match.state else tr("belum hadir")
             item = QListWidgetItem(
                 tr(
                     "{number}  {name}  ({category}, {status}; {state})",
                     number=match.number,
                     name=match.name,
-                    category=match.category.label,
-                    status=match.status.label,
+                    category=tr(match.category.key),
+                    status=tr(match.status.key),
                     state=state,
                 )
             )
@@ -399,7 +398,7 @@ class CheckInPage(QWidget):
         done = self.operations.run(self, lambda: call(meeting_id, member_id))
         if done is not None:
             update: DeskUpdate = done.value
-            state = update.state.label if update.state else tr("tidak tercatat hadir")
+            state = tr(update.state.key) if update.state else tr("tidak tercatat hadir")
             self._show(update.message, update.name, state, "", GREY)
         self.focus_entry()
 
@@ -432,7 +431,6 @@ class CheckInPage(QWidget):
             QMessageBox.StandardButton.Ok,
             self,
         )
-        localize_message_box(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.focus_entry()
@@ -487,7 +485,7 @@ class CheckInPage(QWidget):
                 self._show(
                     tr("Dipilih dari daftar hadir."),
                     entry.name,
-                    tr("No. {number} · {state}", number=entry.number, state=entry.state.label),
+                    tr("No. {number} · {state}", number=entry.number, state=tr(entry.state.key)),
                     "",
                     GREY,
                 )

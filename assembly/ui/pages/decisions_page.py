@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from assembly.domain.ballots import Ballot, BallotMode, decided_items
 from assembly.domain.meeting import AgendaItem, MeetingState
-from assembly.i18n import tr
+from assembly.i18n import tr, translator
 from assembly.services.ballot_opening import OpeningRefusal
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
@@ -202,7 +202,7 @@ class DecisionsPage(QWidget):
         self.meeting.clear()
         for summary in shown:
             self.meeting.addItem(
-                f"{summary.choice} ({summary.state.label})",
+                f"{summary.choice(translator())} ({tr(summary.state.key)})",
                 summary.id,
             )
         if not shown:
@@ -242,7 +242,7 @@ class DecisionsPage(QWidget):
         self.snapshot, self.latest = snap, (ballots[-1] if ballots else None)
         self.quorum_label.setText(
             tr("Kuorum: {summary} · {state}", summary=snap.quorum.summary,
-               state=snap.meeting.state.label)
+               state=tr(snap.meeting.state.key))
         )  # fmt: skip
         reached = snap.quorum.reached
         self.verdict_label.setText(tr("TERCAPAI") if reached else tr("BELUM TERCAPAI"))

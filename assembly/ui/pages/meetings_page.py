@@ -36,7 +36,6 @@ from assembly.ui.dialogs.close_check import close_meeting_checked
 from assembly.ui.dialogs.meeting_dialog import MeetingDialog
 from assembly.ui.models.meeting_list_model import MeetingListModel
 from assembly.ui.operation import Operations, show_refusal
-from assembly.ui.widgets.buttons import localize_message_box
 from assembly.ui.widgets.inline_problems import ERROR_STYLE, WARNING_STYLE
 from assembly.ui.widgets.quorum_panel import QuorumPanel
 
@@ -57,7 +56,7 @@ class MeetingsPage(QWidget):
         )
         self.new_kind.setMinimumContentsLength(24)
         for kind in MeetingType:
-            self.new_kind.addItem(kind.label, kind.value)
+            self.new_kind.addItem(tr(kind.key), kind.value)
         self.new_button = QPushButton(tr("&Rapat baru…"))
         self.edit_button = QPushButton(tr("&Ubah…"))
         self.delete_button = QPushButton(tr("&Hapus draf"))
@@ -387,7 +386,6 @@ class MeetingsPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
-        localize_message_box(box)
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def _tell(self, message: str) -> None:

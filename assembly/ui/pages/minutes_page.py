@@ -27,7 +27,7 @@ from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError
 from assembly.domain.local_time import in_zone
 from assembly.domain.meeting import AgendaItem, MeetingState
-from assembly.i18n import tr
+from assembly.i18n import tr, translator
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.ui.operation import Operations
@@ -152,7 +152,7 @@ class MinutesPage(QWidget):
         self.meeting.clear()
         for summary in held:
             self.meeting.addItem(
-                summary.choice,
+                summary.choice(translator()),
                 summary.id,
             )
         if not held:
@@ -181,7 +181,7 @@ class MinutesPage(QWidget):
             meeting = self.services.meetings.get(meeting_id)
             self._items = sorted(meeting.agenda, key=lambda i: i.position)
             self._state = meeting.state
-        self.state_label.setText(self._state.label if self._state else "")
+        self.state_label.setText(tr(self._state.key) if self._state else "")
         self.review_button.setEnabled(meeting_id is not None)
         running = self.services.agenda.current(meeting_id) if meeting_id is not None else None
         keep = self._item_id

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from assembly.domain.members import Category, Status
 from assembly.domain.quorum import thousands
 from assembly.domain.register_query import RegisterQuery
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.ui.background import Background, progress_window
@@ -34,7 +34,6 @@ from assembly.ui.dialogs.exit_dialog import ExitDialog
 from assembly.ui.dialogs.member_dialog import MemberDialog
 from assembly.ui.models.member_table_model import MemberTableModel, count_text
 from assembly.ui.operation import Operations, show_refusal
-from assembly.ui.widgets.buttons import localize_message_box
 from assembly.ui.widgets.column_widths import set_column_widths
 from assembly.ui.widgets.member_detail import MemberDetailPanel
 
@@ -61,11 +60,11 @@ class RegisterPage(QWidget):
         # Item data are plain text: Qt keeps strings faithfully, Python sets not.
         self.category.addItem(tr("Semua kategori"), "")
         for category in Category:
-            self.category.addItem(category.label, category.value)
+            self.category.addItem(tr(category.key), category.value)
         self.status = QComboBox()
         self.status.addItem(tr("Semua status"), "")
         for status in Status:
-            self.status.addItem(status.label, status.value)
+            self.status.addItem(tr(status.key), status.value)
         self.status.addItem(tr("Tidak aktif lagi"), _ENDED)
         self.status.addItem(tr("Keluar tanpa tanggal keluar (lengkapi)"), _EXIT_UNKNOWN)
         self.count_label = QLabel()
@@ -104,7 +103,7 @@ class RegisterPage(QWidget):
         # The category and status columns as wide as their longest word ("Anggota luar
         # biasa", "Meninggal dunia"), measured in the table's font.
         metrics = self.table.fontMetrics()
-        widest = [max(metrics.horizontalAdvance(e.label) for e in kind) + 14
+        widest = [max(metrics.horizontalAdvance(tr(e.key)) for e in kind) + 14
                   for kind in (Category, Status)]  # fmt: skip
         set_column_widths(self.table, (90, 180, 130, *widest, 95, 80))
         # The name takes what room there is, so the columns fit without a sideways scroll.
@@ -248,7 +247,11 @@ class RegisterPage(QWidget):
         member = self.services.search.member(member_id).member
         if member.status is not Status.ACTIVE:
             self._tell(
-                tr("{name} sudah berstatus {status}.", name=member.name, status=member.status.label)
+                tr(
+                    "{name} sudah berstatus {status}.",
+                    name=member.name,
+                    status=tr(member.status.key),
+                )
             )
             return
         ExitDialog(self.services, self.operations, member, parent=self).exec()
@@ -287,7 +290,13 @@ class RegisterPage(QWidget):
         dialog.setWindowTitle(tr("Ekspor"))
         work.succeeded.connect(
             lambda count: self._tell(
-                tr("{n} anggota diekspor ke {path}", n=thousands(int(count)), path=path)
+                trn(
+                    "{n} anggota diekspor ke {path}",
+                    "{n} anggota diekspor ke {path}",
+                    int(count),
+                    n=thousands(int(count)),
+                    path=path,
+                )
             )
         )
         work.failed.connect(lambda message, cancelled: cancelled or show_refusal(self, message))
@@ -349,6 +358,5 @@ class RegisterPage(QWidget):
             QMessageBox.StandardButton.Ok,
             self,
         )
-        localize_message_box(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from assembly.domain.cooperative import TimeZone
 from assembly.domain.meeting import MeetingState
-from assembly.i18n import tr
+from assembly.i18n import tr, translator
 from assembly.services.anchor_check import FileVerdict
 from assembly.services.backups import BackupResult
 from assembly.services.bundle import Services
@@ -190,7 +190,7 @@ class SigningPage(QWidget):
         self.meeting.clear()
         for summary in self.services.meetings.list():
             if summary.state in (MeetingState.CLOSED, MeetingState.LOCKED):
-                text = f"{summary.choice} ({summary.state.label})"
+                text = f"{summary.choice(translator())} ({tr(summary.state.key)})"
                 self.meeting.addItem(text, summary.id)
         index = self.meeting.findData(current) if current is not None else 0
         self.meeting.setCurrentIndex(max(index, 0))

@@ -12,7 +12,7 @@ from enum import Enum
 
 from assembly.domain.ballots import BallotKind, BallotMode, Choice, decide_election
 from assembly.domain.quorum import thousands
-from assembly.i18n import tr
+from assembly.i18n import tr, translator, trn
 from assembly.services.console import ClosedBallot, ConsoleSnapshot
 
 
@@ -75,7 +75,7 @@ def mode_line(mode: BallotMode) -> str:
 
 def view_of(snap: ConsoleSnapshot, cooperative: str) -> ProjectorView:
     """The projector's content for ``snap``; ``cooperative`` is the cooperative's name."""
-    title = snap.meeting.title
+    title = snap.meeting.title_in(translator())
     header = f"{cooperative} \u2014 {title}" if cooperative else title
     item = (
         tr("Acara {position}: {title}", position=snap.item.position, title=snap.item.title)
@@ -108,7 +108,12 @@ def view_of(snap: ConsoleSnapshot, cooperative: str) -> ProjectorView:
             ballot_title=last.ballot.title,
             mode=mode_line(last.ballot.mode),
             proxy_note=(
-                tr("termasuk {n} suara melalui surat kuasa", n=thousands(last.by_proxy))
+                trn(
+                    "termasuk {n} suara melalui surat kuasa",
+                    "termasuk {n} suara melalui surat kuasa",
+                    last.by_proxy,
+                    n=thousands(last.by_proxy),
+                )
                 if last.by_proxy
                 else ""
             ),
@@ -130,7 +135,7 @@ def result_bars(last: ClosedBallot) -> tuple[Bar, ...]:
             Choice.ABSTAIN: "abstain",
             Choice.INVALID: "invalid",
         }
-        return tuple(Bar(c.label, last.tally.get(c.value, 0), roles[c]) for c in Choice)
+        return tuple(Bar(tr(c.key), last.tally.get(c.value, 0), roles[c]) for c in Choice)
     result = decide_election(last.tally, last.ballot.seats or 1)
     elected, tied = set(result.elected), set(result.runoff)
     return tuple(

@@ -163,7 +163,7 @@ class ADProfileForm(QWidget):
         )
         self.tie_break = QComboBox()
         for choice in TieBreak:
-            self.tie_break.addItem(choice.label, choice)
+            self.tie_break.addItem(tr(choice.key), choice)
         self._add(
             "tie_break",
             tr("Bila suara sama untuk kursi terakhir"),
@@ -206,14 +206,14 @@ class ADProfileForm(QWidget):
             self.special_majority[kind] = majority
             self._add(
                 f"special_quorum.{kind.value}",
-                tr("{kind}: kuorum", kind=kind.label),
+                tr("{kind}: kuorum", kind=tr(kind.key)),
                 quorum,
                 quorum.rule,
                 quorum.set_rule,
             )
             self._add(
                 f"special_majority.{kind.value}",
-                tr("{kind}: keputusan", kind=kind.label),
+                tr("{kind}: keputusan", kind=tr(kind.key)),
                 majority,
                 majority.rule,
                 majority.set_rule,

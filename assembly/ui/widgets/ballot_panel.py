@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from assembly.domain.ballots import Ballot, BallotKind, BallotState, Outcome
 from assembly.domain.quorum import thousands
-from assembly.i18n import tr
+from assembly.i18n import tr, trn
 from assembly.services.console import ConsoleSnapshot
 from assembly.ui.models.tally_model import TallyModel, tally_rows
 
@@ -49,14 +49,14 @@ def snapshot_text(ballot: Ballot, zone: dt.tzinfo) -> str:
     verdict = tr("kuorum tercapai") if ballot.reached else tr("kuorum TIDAK tercapai")
     text = tr(
         "{mode} · dibuka pukul {time} · saat dibuka {present} hadir, minimal {minimum}: {verdict}",
-        mode=ballot.mode.label,
+        mode=tr(ballot.mode.key),
         time=ballot.opened_at.astimezone(zone).strftime("%H.%M %Z"),
         present=thousands(ballot.present),
         minimum=thousands(ballot.minimum),
         verdict=verdict,
     )
     if ballot.kind is BallotKind.ELECTION:
-        text += tr(" · {seats} kursi", seats=ballot.seats or 1)
+        text += trn(" · {n} kursi", " · {n} kursi", ballot.seats or 1)
     if ballot.revote_reason:
         text += tr("\nPemungutan suara ulang: {reason}", reason=ballot.revote_reason)
     return text
@@ -113,7 +113,14 @@ class BallotPanel(QWidget):
             self.progress_label.setText(snap.progress.text if snap.progress else "")
             self.progress_label.show()
             by_proxy = snap.progress.by_proxy if snap.progress else 0
-            self.proxy_label.setText(tr("termasuk {n} suara melalui kuasa", n=thousands(by_proxy)))
+            self.proxy_label.setText(
+                trn(
+                    "termasuk {n} suara melalui kuasa",
+                    "termasuk {n} suara melalui kuasa",
+                    by_proxy,
+                    n=thousands(by_proxy),
+                )
+            )
             self.proxy_label.setVisible(by_proxy > 0)
         self._show_result(snap, latest)
 
@@ -150,7 +157,12 @@ class BallotPanel(QWidget):
         self.statement_label.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {colour};")
         rule = tr("Aturan: {rule}", rule=last.rule)
         if last.by_proxy:
-            rule += tr(" · {n} suara melalui kuasa", n=thousands(last.by_proxy))
+            rule += trn(
+                " · {n} suara melalui kuasa",
+                " · {n} suara melalui kuasa",
+                last.by_proxy,
+                n=thousands(last.by_proxy),
+            )
         self.rule_label.setText(rule)
         self.board_label.setText(last.board)  # after an election: everyone elected, one line
         self.board_label.setVisible(bool(last.board))

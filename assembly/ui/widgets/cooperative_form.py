@@ -46,10 +46,10 @@ class CooperativeForm(QWidget):
         self.city = QLineEdit()
         self.level = QComboBox()
         for level in Level:
-            self.level.addItem(level.label, level)
+            self.level.addItem(tr(level.key), level)
         self.time_zone = QComboBox()
         for zone in TimeZone:
-            self.time_zone.addItem(zone.label, zone)
+            self.time_zone.addItem(tr(zone.key), zone)
         self.year_end_day = QComboBox()
         self.year_end_month = QComboBox()
         for number, month in enumerate(month_names(), start=1):

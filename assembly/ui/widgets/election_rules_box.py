@@ -47,7 +47,7 @@ class ElectionRulesBox(QWidget):
         self.office.setObjectName("election_office")
         self.office.addItem(tr("(tidak disebut)"), None)
         for office in Office:
-            self.office.addItem(office.label, office)
+            self.office.addItem(tr(office.key), office)
         self.village_head = QLineEdit()
         self.village_head.setObjectName("election_village_head")
         self.village_head.setPlaceholderText(tr("nomor anggota, bila kepala desa/lurah dicalonkan"))

@@ -79,25 +79,25 @@ class MemberDetailPanel(QGroupBox):
         exit_text = none
         if m.exit_date is not None or m.exit_reason:
             exit_text = tr(
-                "{status} pada {date}", status=m.status.label, date=format_date(m.exit_date)
+                "{status} pada {date}", status=tr(m.status.key), date=format_date(m.exit_date)
             )
             if m.exit_reason:
                 exit_text += tr("; alasan: {reason}", reason=m.exit_reason)
         if m.exit_date is None and m.status is not Status.ACTIVE:
-            exit_text = tr("{status}, tanggal keluar belum diketahui", status=m.status.label)
+            exit_text = tr("{status}, tanggal keluar belum diketahui", status=tr(m.status.key))
             if m.exit_reason:
                 exit_text += tr("; alasan: {reason}", reason=m.exit_reason)
         texts = {
             "number": m.number,
             "name": m.name,
             "nik": m.nik or none,
-            "sex": m.sex.label if m.sex else none,
+            "sex": tr(m.sex.key) if m.sex else none,
             "birth_date": format_date(m.birth_date) or none,
             "address": m.address or none,
             "phone": m.phone or none,
             "joined_on": format_date(m.joined_on) or none,
-            "category": m.category.label,
-            "status": m.status.label,
+            "category": tr(m.category.key),
+            "status": tr(m.status.key),
             "arrears": tr("Ada") if m.arrears else tr("Tidak ada"),
             "exit": exit_text,
         }

@@ -188,7 +188,7 @@ class QuorumPanel(QWidget):
                 f"font-size: 18pt; font-weight: bold; {NOT_REACHED_STYLE}"
             )
         parts = [
-            tr("{channel}: {n}", channel=c.label, n=thousands(status.by_channel.get(c, 0)))
+            tr("{channel}: {n}", channel=tr(c.key), n=thousands(status.by_channel.get(c, 0)))
             for c in Channel
             if c is Channel.IN_PERSON or status.by_channel.get(c, 0)
         ]

@@ -77,7 +77,7 @@ class VoteEntry(QWidget):
         self.choice_buttons: dict[Choice, QPushButton] = {}
         choices = QHBoxLayout()
         for key, choice in zip("123", (Choice.YES, Choice.NO, Choice.ABSTAIN), strict=True):
-            button = QPushButton(f"{key}  {choice.label}")
+            button = QPushButton(f"{key}  {tr(choice.key)}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(36)
             button.clicked.connect(lambda _c=False, c=choice: self._clicked(c))
@@ -271,7 +271,7 @@ class VoteEntry(QWidget):
 
     def _line(self, voter: Voter, choice: Choice | list[str]) -> str:
         if isinstance(choice, Choice):
-            what = choice.label
+            what = tr(choice.key)
         else:
             what = ", ".join(choice) if choice else tr("tidak memilih")
         line = tr("{number} {name}: {what}", number=voter.number, name=voter.name, what=what)
