@@ -256,14 +256,32 @@ def board_lines(
             continue
         years = with_words(term.years, spell) if spell is not None else str(term.years)
         if term.article:
-            text = ("{office} terpilih periode {period} (masa jabatan {years} tahun, {article} "
-                    "Anggaran Dasar): {names}.")  # fmt: skip
-            out.append(t.trn(text, text, term.years, office=label, period=term.period,
-                             years=years, article=article_words(term.article, t), names=listed))  # fmt: skip
+            out.append(
+                t.trn(
+                    "{office} terpilih periode {period} (masa jabatan {years} tahun, {article} "
+                    "Anggaran Dasar): {names}.",
+                    "{office} terpilih periode {period} (masa jabatan {years} tahun, {article} "
+                    "Anggaran Dasar): {names}.",
+                    term.years,
+                    office=label,
+                    period=term.period,
+                    years=years,
+                    article=article_words(term.article, t),
+                    names=listed,
+                )
+            )
         else:
-            text = "{office} terpilih periode {period} (masa jabatan {years} tahun): {names}."
-            out.append(t.trn(text, text, term.years, office=label, period=term.period,
-                             years=years, names=listed))  # fmt: skip
+            out.append(
+                t.trn(
+                    "{office} terpilih periode {period} (masa jabatan {years} tahun): {names}.",
+                    "{office} terpilih periode {period} (masa jabatan {years} tahun): {names}.",
+                    term.years,
+                    office=label,
+                    period=term.period,
+                    years=years,
+                    names=listed,
+                )
+            )
     return out
 
 

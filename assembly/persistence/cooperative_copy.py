@@ -44,6 +44,17 @@ class CopyCount:
         return sum(self.rows.values())
 
 
+# The change log is the live door's working state (which window wrote which tables, so the
+# others refresh), not a record of the cooperative: it is not copied, and the copy's own
+# commit writes its first note on the target.
+NOT_COPIED = frozenset({"change_log"})
+
+
+def copied_tables() -> list[sa.Table]:
+    """The tables a copy carries, parents before children."""
+    return [t for t in tables.metadata.sorted_tables if t.name not in NOT_COPIED]
+
+
 def copy_cooperative(
     source: Database, target: Database, progress: Callable[[int, int], None] | None = None
 ) -> CopyCount:
@@ -51,7 +62,7 @@ def copy_cooperative(
     hold no rows. ``progress(done, total)`` after each batch of rows (it may raise to
     cancel: nothing is then kept)."""
     report = progress or (lambda _done, _total: None)
-    ordered = tables.metadata.sorted_tables
+    ordered = copied_tables()
     with source.read() as src:
         counts = {t.name: src.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                   for t in ordered}  # fmt: skip

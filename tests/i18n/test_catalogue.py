@@ -115,7 +115,7 @@ def test_a_word_with_two_meanings_has_one_english_for_each() -> None:
     assert en.trc("kolom profil AD", "Pemeriksaan ulang kuorum") == "Quorum re-checks"
     assert trc("kolom profil AD", "Pemeriksaan ulang kuorum") == "Pemeriksaan ulang kuorum"
     # The texts that had two English versions before the catalogues: one each now.
-    assert en.tr("Ketua Rapat") == "Chair of the meeting"
+    assert en.tr("Ketua Rapat") == "Chair of the Meeting"
     assert en.tr("Jenis") == "Type"
     assert en.tr("Tanggal lahir") == "Date of birth"
     assert en.tr("Tanggal masuk") == "Date joined"

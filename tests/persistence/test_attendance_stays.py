@@ -236,6 +236,7 @@ def _kept(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[Stay, ...]]:
     return out
 
 
+@pytest.mark.sqlite_only("edits the SQLite file behind the app's back with sqlite3")
 def test_a_stay_edited_behind_the_apps_back_is_found_by_minutes_check(
     cooperative: Services, db_path: Path
 ) -> None:

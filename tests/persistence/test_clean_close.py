@@ -14,6 +14,10 @@ from assembly.domain.members import Member
 from assembly.persistence import member_store
 from assembly.persistence.database import CLOSED_SUFFIX, StorageError, open_database
 
+pytestmark = pytest.mark.sqlite_only(
+    "the note beside a SQLite file and its full check; a PostgreSQL server checks its own pages"
+)
+
 
 def _scribble(path: Path) -> None:
     """Damage every b-tree page header, keeping the file's size."""

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from assembly.cli import main
 from assembly.domain.errors import DomainError
-from assembly.persistence import tables
+from assembly.persistence.cooperative_copy import copied_tables
 from assembly.persistence.database import open_database
 from assembly.services.host_copy import copy_between
 from assembly.services.progress import Progress
@@ -24,7 +24,8 @@ pytestmark = pytest.mark.sqlite_only
 
 
 def every_row(target: Path | str) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every Kuorum table, in key order, as typed values."""
+    """Every row of every Kuorum table a copy carries (all but the live door's change log),
+    in key order, as typed values."""
     db = open_database(target, create=False)
     try:
         with db.read() as conn:
@@ -35,7 +36,7 @@ def every_row(target: Path | str) -> dict[str, list[tuple[Any, ...]]]:
                         sa.select(table).order_by(*table.primary_key.columns)
                     ).all()
                 ]
-                for table in tables.metadata.sorted_tables
+                for table in copied_tables()
             }
     finally:
         db.close()

@@ -178,6 +178,7 @@ def test_the_signing_page_shows_the_backup_and_a_pulled_sticks_warning(
     pdf = tmp_path / "berita-acara.pdf"
     answer_file_dialogs(monkeypatch, pdf)
     qtbot.mouseClick(page.export_button, LEFT)
+    qtbot.waitUntil(lambda: not page.operations.busy(), timeout=60_000)
     sign(qtbot, page, "ketua", PASSPHRASE)
     assert page.backup_label.isVisible() and "Cadangan dibuat" in page.backup_label.text()
     assert len(list(usb.glob("*tandatangan*.sqlite"))) == 1

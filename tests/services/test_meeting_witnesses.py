@@ -33,5 +33,5 @@ def test_the_meeting_witnesses_are_named_as_such(cooperative: Services, tmp_path
     pdf = tmp_path / "berita-acara.pdf"
     cooperative.minutes.export(saved.id, pdf)
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
-    assert "Saksi rapat: Joko Purnomo" in text
+    assert "Saksi Rapat: Joko Purnomo" in text
     assert "Saksi penghitungan suara" not in text

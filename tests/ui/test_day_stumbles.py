@@ -293,13 +293,13 @@ def test_the_deadline_is_a_calm_notice_and_the_signers_are_those_set(
     assert page.deadline.styleSheet() == ""  # the page's own colour: no error, no warning
     assert "Batas waktu" not in page.warnings.text()
     assert page.signers.text() == (
-        "Wajib menandatangani berita acara: Ketua rapat (Anggota Nomor 1), "
-        "Sekretaris rapat (Anggota Nomor 2)"
+        "Wajib menandatangani berita acara: Ketua Rapat (Anggota Nomor 1), "
+        "Sekretaris Rapat (Anggota Nomor 2)"
     )
     page.select(witnessed.id)
     assert page.signers.text() == (
-        "Wajib menandatangani berita acara: Ketua rapat (Anggota Nomor 1), "
-        "Sekretaris rapat (Anggota Nomor 2), Saksi rapat 1 (Budi Santoso)"
+        "Wajib menandatangani berita acara: Ketua Rapat (Anggota Nomor 1), "
+        "Sekretaris Rapat (Anggota Nomor 2), Saksi Rapat 1 (Budi Santoso)"
     )
     assert "tercantum" not in page.signers.text()
 
