@@ -9,7 +9,13 @@ trap 'rm -rf "$TMP"' EXIT
 pins=$(python3 - <<'PY'
 import tomllib
 project = tomllib.load(open("pyproject.toml", "rb"))["project"]
-print("\n".join(project["dependencies"] + project["optional-dependencies"]["build"]))
+pins = project["dependencies"] + project["optional-dependencies"]["build"]
+# psycopg's "binary" extra is a wheel of its own (psycopg-binary, the compiled libpq driver),
+# which --no-deps would not fetch: check it by name too.
+pins += [
+    "psycopg-binary==" + p.split("==")[1].split()[0] for p in pins if p.startswith("psycopg[binary]")
+]
+print("\n".join(p.split("#")[0].strip() for p in pins))
 PY
 )
 failed=0
