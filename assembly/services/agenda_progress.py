@@ -36,8 +36,13 @@ class AgendaProgressService:
             return list(meeting_store.agenda(conn, meeting_id))
 
     def current(self, meeting_id: int) -> AgendaItem | None:
-        """The item the meeting is on now, if any."""
-        return current_item(self.items(meeting_id))
+        """The item the meeting is on now, if any: none once the meeting is closed (the item
+        last taken up keeps its recorded times; it is no longer being discussed)."""
+        with self._ctx.db.read() as conn:
+            meeting = require_header(conn, meeting_id)
+            if meeting.state in (MeetingState.CLOSED, MeetingState.LOCKED):
+                return None
+            return current_item(meeting_store.agenda(conn, meeting_id))
 
     def take_up(self, meeting_id: int, item_id: int) -> Done[AgendaItem]:
         """The chair takes up ``item_id``: the item on before is left now. Only while the

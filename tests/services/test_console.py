@@ -28,6 +28,17 @@ def test_taking_up_an_item_leaves_the_one_before(cooperative: Any, db_path: Path
     assert later.agenda.current(hall.meeting_id).id == second
 
 
+def test_after_the_close_no_item_is_under_discussion(cooperative: Any, db_path: Path) -> None:
+    hall = opened_hall(cooperative, db_path)
+    last = hall.items[-1]
+    hall.services.agenda.take_up(hall.meeting_id, last)
+    assert hall.services.agenda.current(hall.meeting_id).id == last
+    hall.services.meetings.close(hall.meeting_id)
+    assert hall.services.agenda.current(hall.meeting_id) is None
+    item = {i.id: i for i in hall.services.agenda.items(hall.meeting_id)}[last]
+    assert item.started_at is not None  # its times as recorded
+
+
 def test_an_item_is_taken_up_only_while_the_meeting_is_open(cooperative: Any) -> None:
     from tests.meeting_fixtures import open_meeting
 

@@ -186,7 +186,10 @@ class MinutesPage(QWidget):
         running = self.services.agenda.current(meeting_id) if meeting_id is not None else None
         keep = self._item_id
         if choose_current or keep is None:
-            keep = running.id if running else (self._items[0].id if self._items else None)
+            # The item on now; after the close, the one taken up last (where the notes end).
+            taken = [i for i in self._items if i.started_at is not None]
+            latest = running or max(taken, key=lambda i: i.started_at or 0, default=None)
+            keep = latest.id if latest else (self._items[0].id if self._items else None)
         self.agenda.blockSignals(True)
         self.agenda.clear()
         for item in self._items:
