@@ -3,7 +3,8 @@ on a free port on 127.0.0.1, stopped and removed at the end.
 
 PostgreSQL refuses to run as root, and CI runs as root: there the cluster belongs to the
 ``postgres`` system user (created by Debian's ``postgresql`` package) and every server command
-runs as that user. The server binaries are Debian's (``/usr/lib/postgresql/<version>/bin``).
+runs as that user. The server binaries are found as the host laptop finds them
+(:func:`assembly.persistence.pg_cluster.server_binaries`: Debian's).
 """
 
 from __future__ import annotations
@@ -21,25 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from assembly.persistence.pg_cluster import server_binaries
+
 SUPERUSER = "kuorum_test"
 PASSWORD = "kuorum-test-password"
-
-
-def server_binaries() -> Path:
-    """The folder holding ``initdb`` and ``pg_ctl``: Debian's newest, else whatever is on PATH."""
-    debian = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
-        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
-    )
-    if debian:
-        return debian[-1].parent
-    found = shutil.which("initdb")
-    if found is None:
-        raise RuntimeError(
-            "PostgreSQL server binaries not found: install Debian's postgresql package "
-            "(scripts/setup.sh does)"
-        )
-    return Path(found).resolve().parent
 
 
 def free_port() -> int:
