@@ -27,6 +27,7 @@ from assembly.services.files import remove_leftovers
 from assembly.services.joining import OtherCooperative, is_host_url, open_desk
 from assembly.services.locations import database_target, default_database, demo_database
 from assembly.ui.background import progress_window
+from assembly.ui.collector import MainThreadCollector
 from assembly.ui.dialogs.first_start import FirstStartDialog
 from assembly.ui.live import ChangeWatcher
 from assembly.ui.main_window import MainWindow
@@ -199,6 +200,7 @@ def run_app(argv: Sequence[str]) -> int:
     app.setOrganizationName("Kuorum")
     app.setApplicationName("Kuorum")
     app.setStyle("Fusion")
+    collector = MainThreadCollector(app)  # cycles collected on this thread only
     language = args.lang or str(QSettings().value("language", "id"))
     use_language(language if language in LANGUAGES else "id")
 
@@ -215,6 +217,7 @@ def run_app(argv: Sequence[str]) -> int:
         _screenshot_when_shown(app, kuorum, Path(screenshot))
     code = app.exec()
     kuorum.close()
+    collector.stop()
     return code
 
 

@@ -161,10 +161,26 @@ def _indonesian() -> Iterator[None]:
 def qapp(qapp: object) -> object:
     """pytest-qt's application, with Qt's own texts in Indonesian as the app installs them
     (assembly.app.run_app): message-box buttons, file dialogs, context menus."""
+    from assembly.ui.collector import MainThreadCollector
     from assembly.ui.qt_translator import install_qt_translator
 
     install_qt_translator("id")
+    qapp._kuorum_collector = MainThreadCollector(qapp)  # type: ignore[attr-defined]
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_this_thread() -> Iterator[None]:
+    """Once the window's collector owns Python's cycle collector (see assembly.ui.collector),
+    it also runs between tests, on the GUI thread, as its timer would."""
+    yield
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError:
+        return
+    collector = getattr(QApplication.instance(), "_kuorum_collector", None)
+    if collector is not None:
+        collector.check()
 
 
 @pytest.fixture(autouse=True)
