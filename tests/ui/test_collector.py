@@ -46,9 +46,9 @@ def test_a_busy_worker_never_collects_on_its_own_thread(qtbot, qapp) -> None:
         holder.cycle = holder  # type: ignore[attr-defined]
         del holder
         threads.clear()
-        garbage = [[n] for n in range(5_000)]  # past generation 0's threshold
-        del garbage
+        garbage = [[n] for n in range(5_000)]  # past generation 0's threshold, kept meanwhile
         qtbot.waitUntil(lambda: bool(threads), timeout=5_000)
+        del garbage
         assert set(threads) == {threading.main_thread().ident}
     finally:
         gc.callbacks.remove(seen)
