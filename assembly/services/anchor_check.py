@@ -27,10 +27,12 @@ from assembly.domain.record_digest import (
     compare,
 )
 from assembly.i18n import tr, translator
-from assembly.persistence import anchor_store, audit_log, cooperative_store, meeting_store
+from assembly.persistence import audit_log, cooperative_store, meeting_store
 from assembly.persistence.meeting_store import Connection
 from assembly.services.anchor_words import chain_line, difference_lines
 from assembly.services.context import ServiceContext
+from assembly.services.kept_minutes import kept_file, kept_problems
+from assembly.services.presence import stays_off_history
 from assembly.services.record_digest import meeting_digest
 from assembly.services.signing import _read
 
@@ -146,6 +148,17 @@ class AnchorService:
                     *chain_lines(conn, [(anchor.head, source)]),
                 ]
             found = difference_lines(compare(anchor.digest, meeting_digest(conn, meeting.id or 0)))
+            found += kept_problems(conn, anchor.meeting_id)
+            edited = stays_off_history(conn, anchor.meeting_id)
+            if edited:
+                found.append(
+                    tr(
+                        "rapat {id}: masa hadir yang tersimpan tidak sesuai dengan riwayat "
+                        "kehadiran untuk anggota nomor {numbers}",
+                        id=anchor.meeting_id,
+                        numbers=", ".join(edited),
+                    )
+                )
             return found + chain_lines(conn, [(anchor.head, source)])
 
     def mismatches(self, meeting_id: int, signed_pdf: bytes | None = None) -> list[str]:
@@ -155,7 +168,7 @@ class AnchorService:
         if signed_pdf is None:
             assert self._ctx is not None
             with self._ctx.db.read() as conn:
-                signed_pdf = anchor_store.signed_pdf_of(conn, meeting_id)
+                signed_pdf = kept_file(conn, meeting_id)
         anchor = read_anchor(signed_pdf) if signed_pdf is not None else None
         if anchor is None or anchor.meeting_id != meeting_id:
             return []
