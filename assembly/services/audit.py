@@ -20,20 +20,23 @@ from pathlib import Path
 from assembly.domain.audit import check_chain
 from assembly.domain.record_digest import Anchor, AuditHead, compare, digest_from_json
 from assembly.i18n import tr
-from assembly.persistence import anchor_store, audit_log, backup, document_store, settings_store
-from assembly.persistence.meeting_store import Connection
-from assembly.services.anchor_check import (
-    head_lines,
-    missing_signers,
-    read_anchor,
-    signature_report,
+from assembly.persistence import (
+    anchor_store,
+    audit_log,
+    backup,
+    document_store,
+    meeting_store,
+    settings_store,
 )
+from assembly.persistence.meeting_store import Connection
+from assembly.services.anchor_check import head_lines, read_anchor, signature_report
 from assembly.services.anchor_words import difference_lines
 from assembly.services.backups import DEFAULT_FOLDER, FOLDER_KEY
 from assembly.services.context import ServiceContext
 from assembly.services.kept_minutes import kept_problems
 from assembly.services.presence import stays_off_history
 from assembly.services.record_digest import meeting_digest
+from assembly.services.signers_missing import missing_signers
 from assembly.services.signing import _read
 
 
@@ -69,7 +72,7 @@ class AuditService:
         problems: list[str] = []
         files: list[tuple[Anchor, str]] = []
         for path in anchor_files:
-            anchor, problem = _file_anchor(Path(path))
+            anchor, problem = _file_anchor(Path(path), self._ctx)
             if anchor is None:
                 problems.append(problem)
             else:
@@ -233,15 +236,20 @@ def _locked_meetings(conn: Connection) -> tuple[list[tuple[AuditHead, str]], lis
     return heads, problems
 
 
-def _file_anchor(path: Path) -> tuple[Anchor | None, str]:
-    """The anchor of a signed file handed in, when its signatures hold and it is complete;
-    else None and why it is not used."""
+def _file_anchor(path: Path, ctx: ServiceContext) -> tuple[Anchor | None, str]:
+    """The anchor of a signed file handed in, when its signatures hold and it is complete
+    (every signer its meeting's set-up requires, when this database holds the meeting); else
+    None and why it is not used."""
     data = _read(path, tr("Berkas {path} tidak ditemukan."))
     report = signature_report(path, data)
     anchor = read_anchor(data)
     if anchor is None:
         return None, tr("{file} tidak membawa jangkar basis data", file=path.name)
-    if not report.all_valid or missing_signers(report, anchor):
+    with ctx.db.read() as conn:
+        meeting = meeting_store.header(conn, anchor.meeting_id)
+    if meeting is not None and meeting.document_number != anchor.number:
+        meeting = None  # another meeting under that id: the file's own fields decide
+    if not report.all_valid or missing_signers(report, meeting, anchor):
         return None, tr(
             "{file} tidak sah (tanda tangan rusak atau belum lengkap); jangkarnya tidak dipakai",
             file=path.name,
