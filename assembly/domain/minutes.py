@@ -60,6 +60,7 @@ from assembly.domain.minutes_words import (
 from assembly.domain.minutes_words import fractions_in_words as fractions_in_words
 from assembly.domain.presence import Movement
 from assembly.domain.quorum_check import QuorumCheck
+from assembly.domain.signers import required_signers, signer_field
 from assembly.i18n import Translator, translator
 
 # Kept importable from here: the wording moved to minutes_words, the decisions to
@@ -480,33 +481,25 @@ def signature_blocks(
     meeting: Meeting, t: Translator
 ) -> tuple[tuple[Signer, ...], tuple[Signer, ...], Signer | None]:
     """Who signs the berita acara, with one label per role (the same on the Daftar Hadir):
-    the chair and the secretary, then the roles the meeting requires (issue 11, point 4; the
-    setting of r0009), each with a signature field. A meeting saved before that setting keeps
-    a field for every named witness and the "Mengetahui" when named, as before."""
+    the roles of :func:`assembly.domain.signers.required_signers` (the chair and the
+    secretary, then the roles decided at the meeting's set-up), each with a signature field.
+    A meeting saved before that setting keeps a field for every named witness and the
+    "Mengetahui" when named, as before."""
     chair = meeting.officer(OfficerRole.CHAIR)
     secretary = meeting.officer(OfficerRole.SECRETARY)
-    leaders = (
-        Signer(signer_title("ketua", t), chair.name if chair else "", "TTD_Ketua"),
-        Signer(
-            signer_title("sekretaris", t), secretary.name if secretary else "", "TTD_Sekretaris"
-        ),
-    )
     named = [o.name for o in meeting.officers if o.role is OfficerRole.WITNESS and o.name.strip()]
     officer = meeting.officer(OfficerRole.ACKNOWLEDGER)
-    known = officer.name.strip() if officer is not None else ""
-    if meeting.signers is None:
-        numbers = list(range(1, min(len(named), 4) + 1))  # the signing layer's four fields
-        acknowledged = bool(known)
-    else:
-        numbers = [n for n in (1, 2) if f"saksi{n}" in meeting.required_signers]
-        acknowledged = "mengetahui" in meeting.required_signers
-    acknowledger = (
-        Signer(signer_title("mengetahui", t), known, "TTD_Mengetahui") if acknowledged else None
-    )
-    witnesses = tuple(
-        Signer(
-            signer_title(f"saksi{n}", t), named[n - 1] if n <= len(named) else "", f"TTD_Saksi{n}"
-        )
-        for n in numbers
-    )
+    names = {
+        "ketua": chair.name if chair else "",
+        "sekretaris": secretary.name if secretary else "",
+        "mengetahui": officer.name.strip() if officer is not None else "",
+        **{f"saksi{n}": name for n, name in enumerate(named, start=1)},
+    }
+    blocks = [
+        Signer(signer_title(key, t), names.get(key, ""), signer_field(key))
+        for key in required_signers(meeting)
+    ]
+    leaders = (blocks[0], blocks[1])
+    witnesses = tuple(b for b in blocks if b.field.startswith("TTD_Saksi"))
+    acknowledger = next((b for b in blocks if b.field == signer_field("mengetahui")), None)
     return leaders, witnesses, acknowledger

@@ -3,7 +3,9 @@
 An anchor row is written in the lock's own transaction and never changed (migration
 r0007_anchor's triggers refuse it). Someone holding the file can still drop those triggers,
 as they can drop the lock's: :func:`missing_triggers` says which of the required ones are
-gone, and the stored signed berita acara lets ``audit verify`` trust its own anchor anyway.
+gone, and the stored signed berita acara (kept once, in ``signed_files``: see
+:func:`assembly.persistence.document_store.locked_file`) lets ``audit verify`` trust its own
+anchor anyway.
 """
 
 from __future__ import annotations
@@ -26,8 +28,7 @@ class LockAnchor:
     digest: str  # canonical JSON, see domain.record_digest.digest_to_json
     audit_seq: int
     audit_hash: str
-    signed_sha256: str
-    signed_pdf: bytes
+    signed_sha256: str  # the bytes are in signed_files (document_store.locked_file)
     recorded_at: dt.datetime
 
 
@@ -40,28 +41,35 @@ def record(conn: sa.Connection, anchor: LockAnchor) -> None:
             audit_seq=anchor.audit_seq,
             audit_hash=anchor.audit_hash,
             signed_sha256=anchor.signed_sha256,
-            signed_pdf=anchor.signed_pdf,
             recorded_at=to_text(anchor.recorded_at),
         )
     )
 
 
 def anchors(conn: sa.Connection) -> Iterator[LockAnchor]:
-    """Every recorded anchor, by meeting id (one at a time: each holds a whole PDF)."""
+    """Every recorded anchor, by meeting id."""
     ids = conn.execute(sa.select(meeting_anchors.c.meeting_id).order_by("meeting_id")).scalars()
     for meeting_id in list(ids):
-        row = conn.execute(
-            sa.select(meeting_anchors).where(meeting_anchors.c.meeting_id == meeting_id)
-        ).one()
-        yield LockAnchor(
-            row.meeting_id,
-            row.digest,
-            row.audit_seq,
-            row.audit_hash,
-            row.signed_sha256,
-            bytes(row.signed_pdf),
-            required(row.recorded_at),
-        )
+        anchor = anchor_of(conn, meeting_id)
+        assert anchor is not None
+        yield anchor
+
+
+def anchor_of(conn: sa.Connection, meeting_id: int) -> LockAnchor | None:
+    """The anchor recorded at the meeting's lock (None when it was not locked here)."""
+    row = conn.execute(
+        sa.select(meeting_anchors).where(meeting_anchors.c.meeting_id == meeting_id)
+    ).first()
+    if row is None:
+        return None
+    return LockAnchor(
+        row.meeting_id,
+        row.digest,
+        row.audit_seq,
+        row.audit_hash,
+        row.signed_sha256,
+        required(row.recorded_at),
+    )
 
 
 def locked_meetings(conn: sa.Connection) -> list[int]:
@@ -92,11 +100,13 @@ def required_triggers() -> list[str]:
     from assembly.persistence.migrations.versions.r0008_lock import (
         _TRIGGERS as _signed_file_triggers,
     )
+    from assembly.persistence.migrations.versions.r0014_trust import stays_guards
 
     # r0006 replaced the per-vote secret choices (and their lock triggers) by totals.
     lock = [name for name, _sql in _lock_triggers() if "secret_choices" not in name]
     later = _secret_lock_triggers("secret_totals") + anchor_triggers() + list(_signed_file_triggers)
-    return [*_APPEND_ONLY, *lock, *(name for name, _sql in later)]
+    stays = [guard.name for guard in stays_guards()]
+    return [*_APPEND_ONLY, *lock, *(name for name, _sql in later), *stays]
 
 
 def missing_triggers(conn: sa.Connection) -> list[str]:
@@ -105,12 +115,3 @@ def missing_triggers(conn: sa.Connection) -> list[str]:
 
     present = trigger_names(conn)
     return [name for name in required_triggers() if name not in present]
-
-
-def signed_pdf_of(conn: sa.Connection, meeting_id: int) -> bytes | None:
-    """The signed berita acara stored at the meeting's lock (None when not locked here)."""
-    statement = sa.select(meeting_anchors.c.signed_pdf).where(
-        meeting_anchors.c.meeting_id == meeting_id
-    )
-    value = conn.execute(statement).scalar()
-    return bytes(value) if value is not None else None

@@ -70,12 +70,21 @@ def keep_file(conn: sa.Connection, document_id: int, data: bytes) -> None:
     conn.execute(sa.insert(signed_files).values(document_id=document_id, data=data))
 
 
-def signed_file(conn: sa.Connection, document_id: int) -> bytes | None:
-    """The signed file kept for a recorded document; None for one recorded before files
-    were kept (Kuorum before r0008_lock)."""
-    data = conn.execute(
-        sa.select(signed_files.c.data).where(signed_files.c.document_id == document_id)
-    ).scalar()
+def locked_file(conn: sa.Connection, meeting_id: int) -> bytes | None:
+    """The signed berita acara the meeting was locked with, as kept at the lock: the one
+    copy (r0014_trust) that export, ``audit verify``, ``verify --db``, the reporting pack and
+    the signing page read. None when the meeting was not locked here."""
+    statement = (
+        sa.select(signed_files.c.data)
+        .join(meeting_documents, meeting_documents.c.id == signed_files.c.document_id)
+        .where(
+            meeting_documents.c.meeting_id == meeting_id,
+            meeting_documents.c.kind == BERITA_ACARA,
+        )
+        .order_by(meeting_documents.c.id)
+        .limit(1)
+    )
+    data = conn.execute(statement).scalar()
     return bytes(data) if data is not None else None
 
 

@@ -383,7 +383,8 @@ meeting_documents = sa.Table(
 )
 
 # The signed file of each recorded document, byte for byte (r0008_lock): what re-exporting a
-# locked meeting's berita acara gives. Only added; triggers refuse UPDATE and DELETE.
+# locked meeting's berita acara gives, and the one copy every check reads (r0014_trust: the
+# anchor no longer keeps a second). Only added; triggers refuse UPDATE and DELETE.
 signed_files = sa.Table(
     "signed_files",
     metadata,
@@ -399,8 +400,9 @@ settings = sa.Table(
     sa.Column("value", sa.Text, nullable=False),
 )
 
-# What a meeting's lock anchored: the digest of its records then, the audit head, and the signed
-# berita acara (migration r0007_anchor; rows are never changed).
+# What a meeting's lock anchored: the digest of its records then, the audit head, and the SHA-256
+# of the signed berita acara, whose bytes are kept in signed_files (migration r0007_anchor; the
+# copy it kept moved there in r0014_trust; rows are never changed).
 meeting_anchors = sa.Table(
     "meeting_anchors",
     metadata,
@@ -409,7 +411,6 @@ meeting_anchors = sa.Table(
     sa.Column("audit_seq", sa.Integer, nullable=False),
     sa.Column("audit_hash", sa.String(64), nullable=False),
     sa.Column("signed_sha256", sa.String(64), nullable=False),
-    sa.Column("signed_pdf", sa.LargeBinary, nullable=False),
     sa.Column("recorded_at", sa.String(40), nullable=False),
 )
 

@@ -1,8 +1,8 @@
 """Checking a signed berita acara against the database it anchors, strictly.
 
 ``verify FILE.pdf`` passes only when every signature holds, every required signer has signed
-(the chair, the secretary and each witness whose field the document carries: the roles the
-lock requires) and, with ``--db``, the database still holds the records and the audit chain
+(:mod:`assembly.services.signers_missing`: with the database, the roles decided at the
+meeting's set-up, the ones the lock requires; without it, those the file's fields require) and, with ``--db``, the database still holds the records and the audit chain
 the file's anchor remembers. A file cut back to an earlier revision loses the later
 signatures and fails the same way. Times are shown in the cooperative's zone: the database's
 when given, else the one the anchor carries.
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from assembly.domain.audit import check_chain
 from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError
+from assembly.domain.meeting import Meeting
 from assembly.domain.record_digest import (
     Anchor,
     AnchorFormatError,
@@ -26,19 +27,21 @@ from assembly.domain.record_digest import (
     chain_position,
     compare,
 )
-from assembly.i18n import tr, translator
-from assembly.persistence import anchor_store, audit_log, cooperative_store, meeting_store
+from assembly.i18n import tr
+from assembly.persistence import audit_log, cooperative_store, meeting_store
 from assembly.persistence.meeting_store import Connection
 from assembly.services.anchor_words import chain_line, difference_lines
 from assembly.services.context import ServiceContext
+from assembly.services.kept_minutes import kept_file, kept_problems
+from assembly.services.presence import stays_off_history
 from assembly.services.record_digest import meeting_digest
+from assembly.services.signers_missing import missing_signers
 from assembly.services.signing import _read
 
 if TYPE_CHECKING:
     from assembly.services.signature_report import VerificationReport
 
 ANCHOR_FILE = "jangkar.json"
-_ALWAYS_REQUIRED = ("TTD_Ketua", "TTD_Sekretaris")
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ class AnchorService:
             zone = TimeZone[anchor.zone]
         report = replace(report, zone=zone)
         differences: tuple[str, ...] = ()
+        meeting = self._meeting(anchor) if use_db and anchor is not None else None
         if use_db:
             if anchor is None:
                 differences = (
@@ -129,7 +133,16 @@ class AnchorService:
                 )
             else:
                 differences = tuple(self.differences(anchor, tr("berkas ini")))
-        return FileVerdict(report, missing_signers(report, anchor), anchor, differences, use_db)
+        missing = missing_signers(report, meeting, anchor)
+        return FileVerdict(report, missing, anchor, differences, use_db)
+
+    def _meeting(self, anchor: Anchor) -> Meeting | None:
+        """The meeting ``anchor`` names, when this database holds it (by id and number): its
+        roles decided at set-up are the signers required."""
+        assert self._ctx is not None
+        with self._ctx.db.read() as conn:
+            meeting = meeting_store.header(conn, anchor.meeting_id)
+        return meeting if meeting is not None and meeting.document_number == anchor.number else None
 
     def differences(self, anchor: Anchor, source: str) -> list[str]:
         """What in the database no longer matches ``anchor`` (empty when all matches)."""
@@ -146,6 +159,17 @@ class AnchorService:
                     *chain_lines(conn, [(anchor.head, source)]),
                 ]
             found = difference_lines(compare(anchor.digest, meeting_digest(conn, meeting.id or 0)))
+            found += kept_problems(conn, anchor.meeting_id)
+            edited = stays_off_history(conn, anchor.meeting_id)
+            if edited:
+                found.append(
+                    tr(
+                        "rapat {id}: masa hadir yang tersimpan tidak sesuai dengan riwayat "
+                        "kehadiran untuk anggota nomor {numbers}",
+                        id=anchor.meeting_id,
+                        numbers=", ".join(edited),
+                    )
+                )
             return found + chain_lines(conn, [(anchor.head, source)])
 
     def mismatches(self, meeting_id: int, signed_pdf: bytes | None = None) -> list[str]:
@@ -155,7 +179,7 @@ class AnchorService:
         if signed_pdf is None:
             assert self._ctx is not None
             with self._ctx.db.read() as conn:
-                signed_pdf = anchor_store.signed_pdf_of(conn, meeting_id)
+                signed_pdf = kept_file(conn, meeting_id)
         anchor = read_anchor(signed_pdf) if signed_pdf is not None else None
         if anchor is None or anchor.meeting_id != meeting_id:
             return []
@@ -226,27 +250,3 @@ def signature_report(path: Path, data: bytes) -> VerificationReport:
     return VerificationReport(
         path, hashlib.sha256(data).hexdigest(), tuple(checks), tuple(empty_signature_fields(data))
     )
-
-
-def missing_signers(report: VerificationReport, anchor: Anchor | None = None) -> tuple[str, ...]:
-    """The titles of the required signers without a sound signature ("Saksi 1"). Required,
-    as for the lock: the chair and the secretary on any document that carries Kuorum's
-    officer fields (or an anchor), and each witness and "Mengetahui" whose field it carries
-    (the berita acara carries a field for exactly the roles the meeting requires)."""
-    from assembly.pdf.signature_fields import role_from_field
-
-    fields = [c.field for c in report.checks] + list(report.unsigned_fields)
-    ours = [f for f in fields if role_from_field(f) is not None]
-    if not ours and anchor is None:
-        return ()
-    required = [*_ALWAYS_REQUIRED, *sorted({f for f in ours if f.startswith("TTD_Saksi")})]
-    if "TTD_Mengetahui" in ours:
-        required.append("TTD_Mengetahui")
-    sound = {c.field for c in report.checks if c.ok}
-    words = translator()
-    titles = []
-    for field in required:
-        role = role_from_field(field)
-        if field not in sound and role is not None:
-            titles.append(role.title(words))
-    return tuple(titles)

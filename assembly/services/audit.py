@@ -2,11 +2,13 @@
 
 The chain alone proves only that it is whole: whoever holds the file can cut it or rebuild it
 with fresh hashes. So ``verify`` also holds it against every head remembered outside the
-table: the signed berita acara of each locked meeting (stored at the lock; its signatures make
-its anchor trustworthy even though it lives in the database), each backup in the backup folder
-(its file name keeps the head at the copy), and any signed file handed in (``--anchor``). It
-reports the lock triggers that are missing, and checks every locked meeting's records against
-the digest its signed file carries and the one recorded at its lock.
+table: the signed berita acara of each locked meeting (kept once at the lock, in
+``signed_files``; its bytes must still have the SHA-256 recorded with its document, in its
+anchor and in the chain's lock event, and its signatures make its anchor trustworthy even
+though it lives in the database), each backup in the backup folder (its file name keeps the
+head at the copy), and any signed file handed in (``--anchor``). It reports the lock triggers
+that are missing, checks every locked meeting's records against the digest its signed file
+carries and the one recorded at its lock, and its kept stays against its attendance history.
 """
 
 from __future__ import annotations
@@ -18,18 +20,23 @@ from pathlib import Path
 from assembly.domain.audit import check_chain
 from assembly.domain.record_digest import Anchor, AuditHead, compare, digest_from_json
 from assembly.i18n import tr
-from assembly.persistence import anchor_store, audit_log, backup, settings_store
-from assembly.persistence.meeting_store import Connection
-from assembly.services.anchor_check import (
-    head_lines,
-    missing_signers,
-    read_anchor,
-    signature_report,
+from assembly.persistence import (
+    anchor_store,
+    audit_log,
+    backup,
+    document_store,
+    meeting_store,
+    settings_store,
 )
+from assembly.persistence.meeting_store import Connection
+from assembly.services.anchor_check import head_lines, read_anchor, signature_report
 from assembly.services.anchor_words import difference_lines
 from assembly.services.backups import DEFAULT_FOLDER, FOLDER_KEY
 from assembly.services.context import ServiceContext
+from assembly.services.kept_minutes import kept_problems
+from assembly.services.presence import stays_off_history
 from assembly.services.record_digest import meeting_digest
+from assembly.services.signers_missing import missing_signers
 from assembly.services.signing import _read
 
 
@@ -65,7 +72,7 @@ class AuditService:
         problems: list[str] = []
         files: list[tuple[Anchor, str]] = []
         for path in anchor_files:
-            anchor, problem = _file_anchor(Path(path))
+            anchor, problem = _file_anchor(Path(path), self._ctx)
             if anchor is None:
                 problems.append(problem)
             else:
@@ -175,8 +182,9 @@ def _before_restores(
 
 
 def _locked_meetings(conn: Connection) -> tuple[list[tuple[AuditHead, str]], list[str]]:
-    """Every locked meeting against its anchor: the signed file stored at the lock (its
-    signatures checked, then its digest and head trusted) and the digest recorded then."""
+    """Every locked meeting against its anchor: the signed file kept at the lock (its bytes
+    held against the SHA-256 recorded then, its signatures checked, then its digest and head
+    trusted), the digest recorded then, and its stays against its attendance history."""
     heads: list[tuple[AuditHead, str]] = []
     problems: list[str] = []
     anchored = set()
@@ -185,24 +193,37 @@ def _locked_meetings(conn: Connection) -> tuple[list[tuple[AuditHead, str]], lis
         name = tr("berita acara rapat {id} yang ditandatangani", id=lock.meeting_id)
         current = meeting_digest(conn, lock.meeting_id)
         lines = difference_lines(compare(digest_from_json(lock.digest), current))
-        path = Path(f"rapat-{lock.meeting_id}.pdf")
-        report = signature_report(path, lock.signed_pdf)
-        anchor = read_anchor(lock.signed_pdf)
-        if report.sha256 != lock.signed_sha256 or not report.all_valid or anchor is None:
+        kept = kept_problems(conn, lock.meeting_id)
+        data = document_store.locked_file(conn, lock.meeting_id) if not kept else None
+        if data is not None:
+            report = signature_report(Path(f"rapat-{lock.meeting_id}.pdf"), data)
+            anchor = read_anchor(data)
+            if not report.all_valid or anchor is None:
+                kept.append(
+                    tr(
+                        "berita acara rapat {id} yang tersimpan saat dikunci tidak lagi sah",
+                        id=lock.meeting_id,
+                    )
+                )
+            else:
+                heads.append((anchor.head, name))
+                lines += [
+                    line
+                    for line in difference_lines(compare(anchor.digest, current))
+                    if line not in lines
+                ]
+        problems += kept
+        problems += [tr("rapat {id}: {line}", id=lock.meeting_id, line=line) for line in lines]
+        edited = stays_off_history(conn, lock.meeting_id)
+        if edited:
             problems.append(
                 tr(
-                    "berita acara rapat {id} yang tersimpan saat dikunci tidak lagi sah",
+                    "rapat {id}: masa hadir yang tersimpan tidak sesuai dengan riwayat kehadiran "
+                    "untuk anggota nomor {numbers}",
                     id=lock.meeting_id,
+                    numbers=", ".join(edited),
                 )
             )
-        else:
-            heads.append((anchor.head, name))
-            lines += [
-                line
-                for line in difference_lines(compare(anchor.digest, current))
-                if line not in lines
-            ]
-        problems += [tr("rapat {id}: {line}", id=lock.meeting_id, line=line) for line in lines]
     for meeting_id in anchor_store.locked_meetings(conn):
         if meeting_id not in anchored:
             problems.append(
@@ -215,15 +236,20 @@ def _locked_meetings(conn: Connection) -> tuple[list[tuple[AuditHead, str]], lis
     return heads, problems
 
 
-def _file_anchor(path: Path) -> tuple[Anchor | None, str]:
-    """The anchor of a signed file handed in, when its signatures hold and it is complete;
-    else None and why it is not used."""
+def _file_anchor(path: Path, ctx: ServiceContext) -> tuple[Anchor | None, str]:
+    """The anchor of a signed file handed in, when its signatures hold and it is complete
+    (every signer its meeting's set-up requires, when this database holds the meeting); else
+    None and why it is not used."""
     data = _read(path, tr("Berkas {path} tidak ditemukan."))
     report = signature_report(path, data)
     anchor = read_anchor(data)
     if anchor is None:
         return None, tr("{file} tidak membawa jangkar basis data", file=path.name)
-    if not report.all_valid or missing_signers(report, anchor):
+    with ctx.db.read() as conn:
+        meeting = meeting_store.header(conn, anchor.meeting_id)
+    if meeting is not None and meeting.document_number != anchor.number:
+        meeting = None  # another meeting under that id: the file's own fields decide
+    if not report.all_valid or missing_signers(report, meeting, anchor):
         return None, tr(
             "{file} tidak sah (tanda tangan rusak atau belum lengkap); jangkarnya tidak dipakai",
             file=path.name,

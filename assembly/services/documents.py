@@ -19,6 +19,7 @@ from assembly.domain.cooperative import Cooperative
 from assembly.domain.errors import DomainError
 from assembly.domain.meeting import Meeting, MeetingState, OfficerRole, roman_month
 from assembly.domain.members import Member, Status
+from assembly.domain.minutes import signature_blocks
 from assembly.domain.minutes_words import meeting_name
 from assembly.domain.register_query import RegisterQuery, SortColumn
 from assembly.i18n import LANGUAGES, Translator, tr, translator
@@ -54,7 +55,7 @@ class DocumentService:
         self, meeting_id: int, path: Path | str, lang: str = "id", *, paper: str = "A4"
     ) -> int:
         """The Daftar Hadir of the meeting: everyone who attended (present or since left), in
-        order of arrival, signed off by the meeting's chair and secretary; the page count."""
+        order of arrival, signed off by the same signers as the berita acara; the page count."""
         target = require_folder(path)
         if lang not in LANGUAGES:
             raise DomainError(tr("Bahasa {lang} tidak dikenal; pilih id atau en", lang=lang))
@@ -66,14 +67,10 @@ class DocumentService:
             entries = attendance_store.entries(conn, meeting_id)
             people = attendance_rows.by_member(presence.attendees(conn, meeting_id))
         rows = attendance_rows.rows(entries, people, meeting.zone)
-        signatories = tuple(
-            Signatory(t.tr(label), officer.name)
-            for role, label in (
-                (OfficerRole.CHAIR, "Ketua Rapat"),
-                (OfficerRole.SECRETARY, "Sekretaris Rapat"),
-            )
-            if (officer := meeting.officer(role)) is not None and officer.name.strip()
-        )
+        # The same signers as the berita acara's (the roles decided at the meeting's set-up).
+        leaders, witnesses, acknowledger = signature_blocks(meeting, t)
+        blocks = [*leaders, *witnesses, *((acknowledger,) if acknowledger else ())]
+        signatories = tuple(Signatory(b.role, b.name or " ") for b in blocks)
         heading = AttendanceHeading(
             cooperative=coop,
             meeting_title=_title(meeting, t),

@@ -31,9 +31,9 @@ from assembly.services.minutes_signing import (
     PENDING_PREFIX,
     MinutesSigningService,
     _identify,
-    _missing,
     _report,
 )
+from assembly.services.signers_missing import missing_fields
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ class LockRecovery:
             return Recovery(
                 meeting_id, path, False, _unusable(meeting.title_in(translator()), path, reason)
             )
-        if _missing(report, meeting):
+        if missing_fields(report, meeting):
             return Recovery(meeting_id, path, False, "")  # signing goes on as usual
         self._signing.record(meeting_id, BERITA_ACARA, path, report, minutes, data, recovered=True)
         backup = self._signing.backup(Reason.LOCK)

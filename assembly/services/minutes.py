@@ -10,7 +10,6 @@ leaves a half-written file. Nothing here changes the database.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -59,6 +58,7 @@ from assembly.services.anchor_check import ANCHOR_FILE
 from assembly.services.ballot_results import tally_of
 from assembly.services.context import ServiceContext
 from assembly.services.files import require_folder, write_atomically
+from assembly.services.kept_minutes import kept_file
 from assembly.services.meeting_lookup import ProfileCache
 from assembly.services.progress import Progress
 from assembly.services.record_digest import anchor_of
@@ -339,30 +339,20 @@ def _closing_check(conn: Connection, meeting_id: int) -> dict[str, Any]:
 
 def _locked_file(conn: Connection, meeting_id: int) -> bytes | None:
     """The signed berita acara kept at the lock of a locked meeting; None when the meeting is
-    not locked. Refused for a meeting locked before Kuorum kept the file (r0008_lock)."""
+    not locked. Refused for a meeting locked before Kuorum kept the file (r0008_lock), and
+    for a kept file that is not the one whose hash the lock recorded."""
     meeting = meeting_store.get(conn, meeting_id)
     if meeting is None or meeting.state is not MeetingState.LOCKED:
         return None
-    record = document_store.signed_minutes(conn, meeting_id)
-    data = document_store.signed_file(conn, record.id) if record else None
-    if record is None or data is None:
+    data = kept_file(conn, meeting_id)
+    if data is None:
+        record = document_store.signed_minutes(conn, meeting_id)
         raise DomainError(
             tr(
                 "Rapat ini sudah dikunci dan berita acaranya tidak boleh dibuat ulang. Pakai "
                 "berkas bertanda tangan yang tercatat ({file}, SHA-256 {sha}).",
                 file=record.file_name if record else "-",
                 sha=record.sha256 if record else "-",
-            )
-        )
-    if hashlib.sha256(data).hexdigest() != record.sha256:
-        # The row was replaced behind the triggers: never hand out a file that is not the one
-        # whose hash the lock recorded.
-        raise DomainError(
-            tr(
-                "Berkas bertanda tangan yang disimpan untuk rapat ini tidak cocok dengan SHA-256 "
-                "yang tercatat saat penguncian ({sha}); basis data telah diubah. Pakai berkas "
-                "bertanda tangan asli atau cadangan, dan periksa dengan `audit verify`.",
-                sha=record.sha256,
             )
         )
     return data

@@ -7,8 +7,8 @@ transaction records the signed file's SHA-256 and locks the meeting: from then o
 database's triggers refuse any change to its records, and a correction can only be an addendum
 that cites that hash (UU ITE Pasal 11: any change after signing must be detectable).
 
-Required fields: the chair's and the secretary's always; a witness's when the document has a
-field for them. The "Mengetahui" block is optional: a supervisor may countersign later or not.
+Required fields: those of the roles decided at the meeting's set-up, the one list of
+:func:`assembly.domain.signers.required_signers` (the chair's and the secretary's always).
 
 A kill can fall between writing the last signature and the lock's transaction. So before a
 berita acara is signed, the file it is written to is noted in the database (``lock.pending.*``);
@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError
 from assembly.domain.meeting import Meeting, MeetingState
+from assembly.domain.signers import required_signers, signer_field
 from assembly.i18n import tr, translator
 from assembly.pdf.signature_fields import ROLE_KEYS, role_from_field, role_of, stamp_time
 from assembly.persistence import audit_log, document_store, settings_store
@@ -37,6 +38,7 @@ from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.meeting_lookup import require_meeting
 from assembly.services.record_digest import record_lock
+from assembly.services.signers_missing import missing_fields
 from assembly.services.signing import Signed, SigningService, _read
 
 if TYPE_CHECKING:  # pyHanko loads with these: imported when a PDF is signed or checked
@@ -46,7 +48,6 @@ if TYPE_CHECKING:  # pyHanko loads with these: imported when a PDF is signed or 
 
 ADDENDUM_SIGNED = "addendum_signed"
 PENDING_PREFIX = "lock.pending."  # + meeting id: the file the berita acara is being signed into
-_ALWAYS_REQUIRED = ("TTD_Ketua", "TTD_Sekretaris")
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ class MinutesSigningService:
         target = Path(out_path) if out_path else pdf_path
         # Only the signature that completes the berita acara is noted: an open note costs a
         # verification at every start.
-        last = kind == BERITA_ACARA and _missing(before, meeting) == (officer.field,)
+        last = kind == BERITA_ACARA and missing_fields(before, meeting) == (officer.field,)
         if last:
             self._note_pending(meeting_id, target)
         try:
@@ -136,7 +137,7 @@ class MinutesSigningService:
                     path=signed.path,
                 )
             )
-        missing = _missing(report, meeting)
+        missing = missing_fields(report, meeting)
         changes = Changes.of(Area.MINUTES, ids=(meeting_id,))
         if missing:
             backup = self.backup(Reason.SIGNATURE)
@@ -179,7 +180,7 @@ class MinutesSigningService:
                 Path(pdf_path), _read(Path(pdf_path), tr("Berkas {path} tidak ditemukan."))
             )
             signed = tuple(c.field for c in report.checks if c.ok)
-            missing = _missing(report, meeting)
+            missing = missing_fields(report, meeting)
         elif minutes is not None:
             signed = tuple(
                 role_of(line.split(":", 1)[0]).field for line in minutes.signers if ":" in line
@@ -187,11 +188,7 @@ class MinutesSigningService:
             missing = ()
         else:
             signed = ()
-            missing = (
-                tuple(role_of(k).field for k in meeting.required_signers)
-                if meeting.signers is not None
-                else _ALWAYS_REQUIRED
-            )
+            missing = tuple(signer_field(k) for k in required_signers(meeting))
         return SigningStatus(meeting_id, meeting.state, signed, missing, minutes, addenda, report)
 
     def record(
@@ -323,21 +320,6 @@ def _check_before(report: VerificationReport, field: str, path: Path) -> None:
                 role=title,
             )
         )
-
-
-def _missing(report: VerificationReport, meeting: Meeting) -> tuple[str, ...]:
-    """The required fields without a sound signature, in signing order: the roles the
-    meeting form requires, or (for a meeting saved before that setting) the chair, the
-    secretary and every witness field of the document."""
-    present = {c.field for c in report.checks} | set(report.unsigned_fields)
-    if meeting.signers is not None:
-        required = [role_of(key).field for key in meeting.required_signers]
-    else:
-        required = [f for f in _ALWAYS_REQUIRED]
-        required += sorted(f for f in present if f.startswith("TTD_Saksi"))
-        required += [f for f in ("TTD_Mengetahui",) if f in present]
-    sound = {c.field for c in report.checks if c.ok}
-    return tuple(f for f in required if f not in sound)
 
 
 def _report(path: Path, data: bytes) -> VerificationReport:

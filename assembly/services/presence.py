@@ -24,7 +24,7 @@ from assembly.domain.attendance import Channel, counts_for_quorum
 from assembly.domain.meeting import Meeting
 from assembly.domain.members import eligibility
 from assembly.domain.presence import Attendee, HallTimeline, stays_of
-from assembly.persistence import presence_store
+from assembly.persistence import presence_store, stays_store
 from assembly.persistence.meeting_store import Connection
 
 
@@ -55,6 +55,16 @@ def recounted_attendees(conn: Connection, meeting: Meeting, profile: ADProfile) 
             Attendee(member.id, counted, may_vote, member.category, stays.get(member.id, ()))
         )
     return out
+
+
+def stays_off_history(conn: Connection, meeting_id: int) -> list[str]:
+    """The numbers of the members whose stays as kept (what the berita acara and the Daftar
+    Hadir read) are not what the attendance history replays: a stay edited, added or removed
+    behind the app's back. Empty when every kept stay is the history's."""
+    kept = stays_store.kept(conn, meeting_id)
+    replayed = stays_of(presence_store.moves(conn, meeting_id))
+    differ = [m for m in kept.keys() | replayed.keys() if kept.get(m, ()) != replayed.get(m, ())]
+    return stays_store.numbers(conn, differ)
 
 
 Fingerprint = tuple[int, int, int, int]

@@ -76,7 +76,8 @@ def anchor_of(conn: Connection, meeting: Meeting) -> Anchor:
 
 def record_lock(conn: Connection, meeting_id: int, signed_pdf: bytes, at: dt.datetime) -> None:
     """Inside the lock's transaction: record the digest of the meeting's records as they are
-    locked, the audit head, and the signed berita acara itself (for ``audit verify``)."""
+    locked, the audit head, and the SHA-256 of the signed berita acara (its bytes are kept
+    once, with its document: ``document_store.keep_file``)."""
     head = audit_head(conn)
     anchor_store.record(
         conn,
@@ -86,7 +87,6 @@ def record_lock(conn: Connection, meeting_id: int, signed_pdf: bytes, at: dt.dat
             head.seq,
             head.hash,
             hashlib.sha256(signed_pdf).hexdigest(),
-            signed_pdf,
             at,
         ),
     )

@@ -29,6 +29,7 @@ from assembly.services.anchor_check import AnchorService
 from assembly.services.context import ServiceContext
 from assembly.services.documents import DocumentService
 from assembly.services.files import held, unwritable
+from assembly.services.kept_minutes import kept_file
 from assembly.services.meeting_lookup import ProfileCache, require_meeting
 from assembly.services.minutes import MinutesService
 from assembly.services.progress import Progress
@@ -106,7 +107,7 @@ class ReportingPackService:
             locked_with = document_store.signed_minutes(conn, meeting_id)
             recorded = locked_with.sha256 if locked_with else None
             # A locked meeting's berita acara is the file signed at the lock, never a re-render.
-            kept = document_store.signed_file(conn, locked_with.id) if locked_with else None
+            kept = kept_file(conn, meeting_id)
         signed_sha = ""
         if signed_pdf is not None:
             report = SigningService(self._ctx).verify(Path(signed_pdf))

@@ -17,9 +17,10 @@ from pypdf import PdfReader
 
 from assembly.domain.ballots import decide_election
 from assembly.pdf.attachments import read_attachment
-from assembly.services.anchor_check import missing_signers, signature_report
+from assembly.services.anchor_check import signature_report
 from assembly.services.bundle import Services
 from assembly.services.progress import Cancelled, Progress
+from assembly.services.signers_missing import missing_signers
 
 
 @pytest.fixture(scope="module")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from assembly.domain.meeting import MeetingState, MeetingType, OfficerRole, signer_label
+from assembly.domain.signers import required_signers
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
@@ -220,14 +221,11 @@ class MeetingsPage(QWidget):
         named = {
             "ketua": [o.name for o in meeting.officers if o.role is OfficerRole.CHAIR][:1],
             "sekretaris": [o.name for o in meeting.officers if o.role is OfficerRole.SECRETARY][:1],
-            "saksi1": witnesses[:1],
-            "saksi2": witnesses[1:2],
+            **{f"saksi{n}": witnesses[n - 1 : n] for n in range(1, 5)},
             "mengetahui": [o.name for o in meeting.officers
                            if o.role is OfficerRole.ACKNOWLEDGER][:1],
         }  # fmt: skip
-        keys = list(meeting.required_signers)
-        if meeting.signers is None:  # saved before the setting: every witness named signs
-            keys += ["saksi1", "saksi2"][: len(witnesses)]
+        keys = required_signers(meeting)  # the one list the documents and the lock use
         roles = [
             tr("{role} ({name})", role=signer_label(k), name=named[k][0])
             if named.get(k)
