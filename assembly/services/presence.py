@@ -7,7 +7,8 @@ recorded them there, their stays as kept in step with the history in the same tr
 every entry (``attendance_stays``, read in one pass: 150,000 attendees without a replay): what
 the berita acara, the Daftar Hadir and the vote snapshots state. :func:`recounted_attendees`
 is everyone the history names, whether or not a row is left for them, their stays replayed
-from the history itself: the independent recount that the reconciliation check compares
+from the history itself by one SQL statement over it (not the kept stays, and not the Python
+replay that keeps them): the independent recount that the reconciliation check compares
 against, which a tampered stay therefore cannot fool. A member whose row is gone has their
 rights decided again from the register at the cut-off; the others keep the rights the door
 decided (a register corrected after the meeting, an arrears flag paid off next month, does
@@ -23,8 +24,8 @@ from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import Channel, counts_for_quorum
 from assembly.domain.meeting import Meeting
 from assembly.domain.members import eligibility
-from assembly.domain.presence import Attendee, HallTimeline, stays_of
-from assembly.persistence import presence_store
+from assembly.domain.presence import Attendee, HallTimeline
+from assembly.persistence import history_stays, presence_store
 from assembly.persistence.meeting_store import Connection
 
 
@@ -35,25 +36,26 @@ def attendees(conn: Connection, meeting_id: int) -> list[Attendee]:
 
 
 def recounted_attendees(conn: Connection, meeting: Meeting, profile: ADProfile) -> list[Attendee]:
-    """Everyone the history names, their stays replayed from the history; the rights of a
+    """Everyone the history names, their stays replayed from the history by the database
+    (:mod:`assembly.persistence.history_stays`, never the kept stays); the rights of a
     member without an attendance row decided from the register at the cut-off (UU 25/1992
-    Pasal 24(3))."""
+    Pasal 24(3)). Ordered by member id."""
     assert meeting.id is not None
-    stays = stays_of(presence_store.moves(conn, meeting.id))
+    stays = history_stays.replayed(conn, meeting.id)
     recorded = presence_store.flags(conn, meeting.id)
+    unrecorded = {
+        m.id: m for m in presence_store.members_among(conn, [i for i in stays if i not in recorded])
+    }
     out = []
-    for member in sorted(
-        presence_store.members_of_history(conn, meeting.id), key=lambda m: m.id or 0
-    ):
-        assert member.id is not None
-        if member.id in recorded:
-            counted, may_vote, _category = recorded[member.id]
+    for member_id, their in stays.items():
+        if member_id in recorded:
+            counted, may_vote, category = recorded[member_id]
         else:
+            member = unrecorded[member_id]
+            category = member.category
             counted = counts_for_quorum(member, meeting.cutoff_date, profile)
             may_vote = eligibility(member, meeting.cutoff_date, profile).may_vote
-        out.append(
-            Attendee(member.id, counted, may_vote, member.category, stays.get(member.id, ()))
-        )
+        out.append(Attendee(member_id, counted, may_vote, category, their))
     return out
 
 
