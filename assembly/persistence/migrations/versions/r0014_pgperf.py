@@ -20,9 +20,7 @@ depends_on = None
 
 def upgrade() -> None:
     if guards.is_postgresql(op.get_bind()):
-        op.execute(
-            "CREATE INDEX ix_members_joined_on_first ON members (joined_on NULLS FIRST, id)"
-        )
+        op.execute("CREATE INDEX ix_members_joined_on_first ON members (joined_on NULLS FIRST, id)")
 
 
 def downgrade() -> None:
