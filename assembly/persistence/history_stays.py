@@ -15,14 +15,14 @@ engines. The rule, as the statement takes it:
    (``LEAD``): an arrival ends it without a gap, a check-out or the holder leaving ends it by
    *leaving*, a withdrawn surat kuasa without; a departure with no stay open ends nothing;
 3. the stay's channel: a surat kuasa's, for a grant; else the entry's own; else that of the
-   stay it follows without a gap (the entries since the member's last departure are one
-   *run*; "the last channel named in the run so far" is the first row of its group of rows
-   sharing the count of channels named so far); else in person.
+   stay it follows without a gap, which is the channel the latest arrival since the
+   member's last departure named (looked up for these arrivals only); else in person.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -37,84 +37,96 @@ _RETURNS = (EventKind.RETURN.value, EventKind.HOLDER_RETURNED.value)
 
 def _statement(meeting_id: int) -> sa.Select[Any]:
     """Rows (member id, started, channel, ended, returned, left) of every stay, in member and
-    history order; a member the history names whose moves were all taken back: one row of
-    NULL stay columns."""
+    history order."""
     e = attendance_events.c
     arrivals = sorted(k.value for k in ARRIVALS)
     moves = sorted(k.value for k in ARRIVALS | DEPARTURES)
     undone = sa.select(e.undoes).where(
         e.meeting_id == meeting_id, e.kind == EventKind.UNDO.value, e.undoes.is_not(None)
     )
+
+    def named(t: Any) -> Any:
+        """The channel an arrival names: a surat kuasa's for a grant, else its own."""
+        return sa.case(
+            (t.kind == EventKind.PROXY_GRANTED.value, sa.literal(Channel.PROXY.value)),
+            else_=sa.func.nullif(t.channel, ""),
+        )
+
     kept = (
         sa.select(
             e.id,
             e.member_id,
             e.kind,
             e.at,
-            sa.case(
-                (e.kind == EventKind.PROXY_GRANTED.value, sa.literal(Channel.PROXY.value)),
-                (e.kind.in_(arrivals), sa.func.nullif(e.channel, "")),
-                else_=sa.null(),
-            ).label("named"),
+            sa.case((e.kind.in_(arrivals), named(e)), else_=sa.null()).label("named"),
             sa.case((e.kind.in_(arrivals), 0), else_=1).label("departure"),
+            sa.case((e.kind.in_(arrivals), sa.null()), else_=e.id).label("departure_id"),
         )
         .where(e.meeting_id == meeting_id, e.kind.in_(moves), e.id.not_in(undone))
         .subquery("kept")
     )
     member, order = kept.c.member_id, kept.c.id
-    runs = sa.select(
+    walked = sa.select(
         kept,
-        sa.func.sum(kept.c.departure).over(partition_by=member, order_by=order).label("run"),
         sa.func.lead(kept.c.kind).over(partition_by=member, order_by=order).label("next_kind"),
         sa.func.lead(kept.c.at).over(partition_by=member, order_by=order).label("next_at"),
-    ).subquery("runs")
-    named = sa.select(
-        runs,
-        sa.func.count(runs.c.named)
-        .over(partition_by=(runs.c.member_id, runs.c.run), order_by=runs.c.id)
-        .label("names"),
-    ).subquery("named_so_far")
-    carried = sa.func.max(named.c.named).over(
-        partition_by=(named.c.member_id, named.c.run, named.c.names)
+        sa.func.max(kept.c.departure_id)
+        .over(partition_by=member, order_by=order)
+        .label("last_departure"),
+    ).subquery("walked")
+    # An arrival naming no channel keeps that of the latest arrival naming one since the
+    # member's last departure (one look-up each, for these few only).
+    earlier = attendance_events.alias("earlier")
+    carried = (
+        sa.select(named(earlier.c))
+        .where(
+            earlier.c.meeting_id == meeting_id,
+            earlier.c.member_id == walked.c.member_id,
+            earlier.c.id < walked.c.id,
+            earlier.c.id > sa.func.coalesce(walked.c.last_departure, 0),
+            earlier.c.kind.in_(arrivals),
+            named(earlier.c).is_not(None),
+            earlier.c.id.not_in(undone),
+        )
+        .order_by(earlier.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
     )
-    stays = (
-        sa.select(
-            named.c.id,
-            named.c.member_id,
-            named.c.departure,
-            named.c.at.label("started"),
-            sa.func.coalesce(carried, Channel.IN_PERSON.value).label("channel"),
-            named.c.next_at.label("ended"),
-            named.c.kind.in_(_RETURNS).label("returned"),
-            sa.func.coalesce(named.c.next_kind.in_(sorted(k.value for k in LEAVING)), False).label(
-                "left_meeting"
-            ),
-        )
+    stays = sa.select(
+        walked.c.member_id,
+        walked.c.at.label("started"),
+        sa.func.coalesce(walked.c.named, carried, Channel.IN_PERSON.value).label("channel"),
+        walked.c.next_at.label("ended"),
+        walked.c.kind.in_(_RETURNS).label("returned"),
+        sa.func.coalesce(walked.c.next_kind.in_(sorted(k.value for k in LEAVING)), False).label(
+            "left_meeting"
+        ),
+        walked.c.id.label("entry"),
+        walked.c.departure,
     ).subquery("stays")
-    people = sa.select(e.member_id).where(e.meeting_id == meeting_id).distinct().subquery("people")
     return (
-        sa.select(
-            people.c.member_id,
-            stays.c.started,
-            stays.c.channel,
-            stays.c.ended,
-            stays.c.returned,
-            stays.c.left_meeting,
-        )
-        .select_from(
-            people.outerjoin(
-                stays,
-                sa.and_(stays.c.member_id == people.c.member_id, stays.c.departure == 0),
-            )
-        )
-        .order_by(people.c.member_id, stays.c.id)
+        sa.select(*(c for c in stays.c if c.key not in ("entry", "departure")))
+        .where(stays.c.departure == 0)
+        .order_by(stays.c.member_id, stays.c.entry)
     )
 
 
 def replayed(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[Stay, ...]]:
-    """member id -> their stays, for every member the meeting's history names (none for a
-    member whose every move was taken back), in member id order. Equal stays are one
-    shared object and each moment is parsed once (most of 150,000 arrivals have a twin)."""
+    """member id -> their stays as the database replays the history, for every member the
+    meeting's history names (none for a member whose every move was taken back), in member
+    id order."""
+    stays = collect(conn.execute(_statement(meeting_id)).all())
+    e = attendance_events.c
+    named = conn.execute(
+        sa.select(e.member_id).where(e.meeting_id == meeting_id).distinct().order_by(e.member_id)
+    ).scalars()
+    return {member_id: stays.get(member_id, ()) for member_id in named}
+
+
+def collect(rows: Iterable[Sequence[Any]]) -> dict[int, tuple[Stay, ...]]:
+    """Rows (member id, started, channel, ended, returned, left), in member and stay order,
+    as each member's stays. Equal stays are one shared object and each moment is parsed
+    once (most of 150,000 arrivals have a twin)."""
     channels = {c.value: c for c in Channel}
     moments: dict[str, dt.datetime] = {}
     known: dict[tuple[str, str, str | None, bool, bool], Stay] = {}
@@ -126,16 +138,11 @@ def replayed(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[Stay, ...]
         return found
 
     out: dict[int, tuple[Stay, ...]] = {}
-    for member_id, started, channel, ended, back, left in conn.execute(
-        _statement(meeting_id)
-    ).all():
-        their = out.setdefault(member_id, ())
-        if started is None:
-            continue
+    for member_id, started, channel, ended, back, left in rows:
         key = (started, channel, ended, bool(back), bool(left))
         stay = known.get(key)
         if stay is None:
             end = None if ended is None else moment(ended)
             stay = known[key] = Stay(moment(started), channels[channel], end, key[3], key[4])
-        out[member_id] = (*their, stay)
+        out[member_id] = (*out.get(member_id, ()), stay)
     return out

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from assembly.domain.attendance import AttendanceEvent, EventKind
 from assembly.domain.presence import Stay, stays_of
-from assembly.persistence import presence_store
+from assembly.persistence import history_stays, presence_store
 from assembly.persistence.tables import attendance_stays
 from assembly.persistence.timestamps import to_text
 
@@ -50,6 +50,18 @@ def appended(
         _insert(conn, meeting_id, stays_of(events))
     else:
         replay(conn, meeting_id, {e.member_id for e in events})
+
+
+def kept(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[Stay, ...]]:
+    """member id -> their stays as kept (one range scan), for every member with a stay, in
+    member id order."""
+    s = attendance_stays.c
+    rows = conn.execute(
+        sa.select(s.member_id, s.started_at, s.channel, s.ended_at, s.returned, s.left_meeting)
+        .where(s.meeting_id == meeting_id)
+        .order_by(s.member_id, s.seq)
+    ).all()
+    return history_stays.collect(rows)
 
 
 def _insert(conn: sa.Connection, meeting_id: int, stays: Mapping[int, Sequence[Stay]]) -> None:

@@ -8,8 +8,11 @@ every entry (``attendance_stays``, read in one pass: 150,000 attendees without a
 the berita acara, the Daftar Hadir and the vote snapshots state. :func:`recounted_attendees`
 is everyone the history names, whether or not a row is left for them, their stays replayed
 from the history itself by one SQL statement over it (not the kept stays, and not the Python
-replay that keeps them): the independent recount that the reconciliation check compares
-against, which a tampered stay therefore cannot fool. A member whose row is gone has their
+replay that keeps them): the independent recount that ``minutes check`` compares against,
+which a tampered stay therefore cannot fool. The check at the close, which guards the
+figures the berita acara adds up (not the records against tampering: the review before
+closing and ``minutes check`` do that), recounts from the kept stays instead, in one range
+scan. A member whose row is gone has their
 rights decided again from the register at the cut-off; the others keep the rights the door
 decided (a register corrected after the meeting, an arrears flag paid off next month, does
 not rewrite who could vote then).
@@ -25,7 +28,7 @@ from assembly.domain.attendance import Channel, counts_for_quorum
 from assembly.domain.meeting import Meeting
 from assembly.domain.members import eligibility
 from assembly.domain.presence import Attendee, HallTimeline
-from assembly.persistence import history_stays, presence_store
+from assembly.persistence import history_stays, presence_store, stays_store
 from assembly.persistence.meeting_store import Connection
 
 
@@ -35,13 +38,20 @@ def attendees(conn: Connection, meeting_id: int) -> list[Attendee]:
     return presence_store.attendees(conn, meeting_id)
 
 
-def recounted_attendees(conn: Connection, meeting: Meeting, profile: ADProfile) -> list[Attendee]:
-    """Everyone the history names, their stays replayed from the history by the database
-    (:mod:`assembly.persistence.history_stays`, never the kept stays); the rights of a
+def recounted_attendees(
+    conn: Connection, meeting: Meeting, profile: ADProfile, *, from_history: bool = True
+) -> list[Attendee]:
+    """Everyone with a stay (``from_history``: everyone the history names), the rights of a
     member without an attendance row decided from the register at the cut-off (UU 25/1992
-    Pasal 24(3)). Ordered by member id."""
+    Pasal 24(3)); ordered by member id. Their stays ``from_history``: replayed from the
+    history by the database (:mod:`assembly.persistence.history_stays`), never the kept
+    stays, so that a stay edited by hand shows; else the kept stays, read in one range scan
+    (a member without a stay counts in no figure)."""
     assert meeting.id is not None
-    stays = history_stays.replayed(conn, meeting.id)
+    if from_history:
+        stays = history_stays.replayed(conn, meeting.id)
+    else:
+        stays = stays_store.kept(conn, meeting.id)
     recorded = presence_store.flags(conn, meeting.id)
     unrecorded = {
         m.id: m for m in presence_store.members_among(conn, [i for i in stays if i not in recorded])
