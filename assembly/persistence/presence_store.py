@@ -94,7 +94,7 @@ def attendees(
         return found
 
     people: list[Attendee] = []
-    with _collector_waiting():
+    with collector_waiting():
         rows = conn.execute(query).all()  # one fetch: row by row costs more than SQLite
         current: tuple[int, bool, bool, Category] | None = None
         their: tuple[Stay, ...] = ()
@@ -119,8 +119,10 @@ def attendees(
 
 
 @contextmanager
-def _collector_waiting() -> Iterator[None]:
-    """The cyclic garbage collector paused for the block (as it was after)."""
+def collector_waiting() -> Iterator[None]:
+    """The cyclic garbage collector paused for the block (as it was after): while many
+    objects that cannot form a cycle are built, its passes over the growing heap cost as
+    much as the building."""
     was = gc.isenabled()
     gc.disable()
     try:

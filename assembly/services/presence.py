@@ -48,25 +48,27 @@ def recounted_attendees(
     stays, so that a stay edited by hand shows; else the kept stays, read in one range scan
     (a member without a stay counts in no figure)."""
     assert meeting.id is not None
-    if from_history:
-        stays = history_stays.replayed(conn, meeting.id)
-    else:
-        stays = stays_store.kept(conn, meeting.id)
-    recorded = presence_store.flags(conn, meeting.id)
-    unrecorded = {
-        m.id: m for m in presence_store.members_among(conn, [i for i in stays if i not in recorded])
-    }
-    out = []
-    for member_id, their in stays.items():
-        if member_id in recorded:
-            counted, may_vote, category = recorded[member_id]
+    with presence_store.collector_waiting():  # 150,000 stays and attendees built
+        if from_history:
+            stays = history_stays.replayed(conn, meeting.id)
         else:
-            member = unrecorded[member_id]
-            category = member.category
-            counted = counts_for_quorum(member, meeting.cutoff_date, profile)
-            may_vote = eligibility(member, meeting.cutoff_date, profile).may_vote
-        out.append(Attendee(member_id, counted, may_vote, category, their))
-    return out
+            stays = stays_store.kept(conn, meeting.id)
+        recorded = presence_store.flags(conn, meeting.id)
+        unrecorded = {
+            m.id: m
+            for m in presence_store.members_among(conn, [i for i in stays if i not in recorded])
+        }
+        out = []
+        for member_id, their in stays.items():
+            if member_id in recorded:
+                counted, may_vote, category = recorded[member_id]
+            else:
+                member = unrecorded[member_id]
+                category = member.category
+                counted = counts_for_quorum(member, meeting.cutoff_date, profile)
+                may_vote = eligibility(member, meeting.cutoff_date, profile).may_vote
+            out.append(Attendee(member_id, counted, may_vote, category, their))
+        return out
 
 
 Fingerprint = tuple[int, int, int, int]
