@@ -72,7 +72,7 @@ def keep_file(conn: sa.Connection, document_id: int, data: bytes) -> None:
 
 def locked_file(conn: sa.Connection, meeting_id: int) -> bytes | None:
     """The signed berita acara the meeting was locked with, as kept at the lock: the one
-    copy (r0014_trust) that export, ``audit verify``, ``verify --db``, the reporting pack and
+    copy (r0014) that export, ``audit verify``, ``verify --db``, the reporting pack and
     the signing page read. None when the meeting was not locked here."""
     statement = (
         sa.select(signed_files.c.data)

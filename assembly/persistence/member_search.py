@@ -106,11 +106,15 @@ class MemberSearch:
         self._pairs_at = -1  # the highest member id when the pair sizes were taken
         # search text -> (members matched, how many each way of matching found)
         self._text_sizes: dict[str, tuple[int, tuple[int, ...]]] = {}
+        # PostgreSQL: the last count, with its connection (valid in its transaction only).
+        self._pg_found: tuple[sa.Connection, RegisterQuery, int] | None = None
 
     def count(self, conn: sa.Connection, query: RegisterQuery) -> int:
         """How many members match ``query``."""
         if is_postgresql(conn):
-            return pg_member_search.count(conn, query)
+            counted = pg_member_search.count(conn, query)
+            self._pg_found = (conn, query, counted)
+            return counted
         matches = _matches(query)
         chosen = _chosen_pairs(query)
         if query.exit_unknown:
@@ -147,7 +151,11 @@ class MemberSearch:
         if limit <= 0:
             return []
         if is_postgresql(conn):
-            return [_row(r) for r in pg_member_search.page(conn, query, offset, limit)]
+            # The count of the same query in the same transaction chooses the plan.
+            known = self._pg_found
+            counted = known[2] if known and known[0] is conn and known[1] == query else None
+            rows = pg_member_search.page(conn, query, offset, limit, counted)
+            return [_row(r) for r in rows]
         offset = max(0, offset)
         matches = _matches(query)
         chosen = _chosen_pairs(query)

@@ -94,7 +94,7 @@ def attendees(
         return found
 
     people: list[Attendee] = []
-    with _collector_waiting():
+    with collector_waiting():
         rows = conn.execute(query).all()  # one fetch: row by row costs more than SQLite
         current: tuple[int, bool, bool, Category] | None = None
         their: tuple[Stay, ...] = ()
@@ -119,8 +119,10 @@ def attendees(
 
 
 @contextmanager
-def _collector_waiting() -> Iterator[None]:
-    """The cyclic garbage collector paused for the block (as it was after)."""
+def collector_waiting() -> Iterator[None]:
+    """The cyclic garbage collector paused for the block (as it was after): while many
+    objects that cannot form a cycle are built, its passes over the growing heap cost as
+    much as the building."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -195,16 +197,12 @@ def proxy_holders(conn: sa.Connection, meeting_id: int) -> dict[int, int]:
     return {int(r[0]): int(r[1]) for r in rows}
 
 
-def members_of_history(conn: sa.Connection, meeting_id: int) -> list[Member]:
-    """Every member the attendance history of the meeting names (for a recount from the
-    register that does not lean on the attendance rows)."""
-    rows = conn.execute(
-        sa.select(members).where(
-            members.c.id.in_(
-                sa.select(attendance_events.c.member_id).where(
-                    attendance_events.c.meeting_id == meeting_id
-                )
-            )
-        )
-    )
-    return [member_from_row(r._mapping) for r in rows]
+def members_among(conn: sa.Connection, member_ids: Iterable[int]) -> list[Member]:
+    """The register's entries of ``member_ids`` (the few members a recount finds in the
+    history without an attendance row), in id order."""
+    wanted = sorted(set(member_ids))
+    out: list[Member] = []
+    for start in range(0, len(wanted), 500):  # well under SQLite's bound parameters
+        rows = conn.execute(sa.select(members).where(members.c.id.in_(wanted[start : start + 500])))
+        out.extend(member_from_row(r._mapping) for r in rows)
+    return sorted(out, key=lambda m: m.id or 0)

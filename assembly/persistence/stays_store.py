@@ -11,11 +11,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from assembly.domain.attendance import AttendanceEvent, Channel, EventKind
+from assembly.domain.attendance import AttendanceEvent, EventKind
 from assembly.domain.presence import Stay, stays_of
-from assembly.persistence import presence_store
+from assembly.persistence import history_stays, presence_store
 from assembly.persistence.tables import attendance_stays, members
-from assembly.persistence.timestamps import required, to_text
+from assembly.persistence.timestamps import to_text
 
 _CHUNK = 500  # member ids per IN (...), well under SQLite's limit on bound parameters
 
@@ -52,6 +52,18 @@ def appended(
         replay(conn, meeting_id, {e.member_id for e in events})
 
 
+def kept(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[Stay, ...]]:
+    """member id -> their stays as kept (one range scan), for every member with a stay, in
+    member id order."""
+    s = attendance_stays.c
+    rows = conn.execute(
+        sa.select(s.member_id, s.started_at, s.channel, s.ended_at, s.returned, s.left_meeting)
+        .where(s.meeting_id == meeting_id)
+        .order_by(s.member_id, s.seq)
+    ).all()
+    return history_stays.collect(rows)
+
+
 def _insert(conn: sa.Connection, meeting_id: int, stays: Mapping[int, Sequence[Stay]]) -> None:
     rows: list[dict[str, Any]] = [
         {
@@ -69,28 +81,6 @@ def _insert(conn: sa.Connection, meeting_id: int, stays: Mapping[int, Sequence[S
     ]
     if rows:
         conn.execute(sa.insert(attendance_stays), rows)
-
-
-def kept(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[Stay, ...]]:
-    """The stays as stored for the meeting, by member id (read plainly, for the check that
-    holds them against the history)."""
-    s = attendance_stays.c
-    rows = conn.execute(
-        sa.select(s.member_id, s.started_at, s.channel, s.ended_at, s.returned, s.left_meeting)
-        .where(s.meeting_id == meeting_id)
-        .order_by(s.member_id, s.seq)
-    ).all()
-    out: dict[int, tuple[Stay, ...]] = {}
-    for member_id, started, channel, ended, back, left in rows:
-        stay = Stay(
-            required(started),
-            Channel(channel),
-            None if ended is None else required(ended),
-            bool(back),
-            bool(left),
-        )
-        out[member_id] = (*out.get(member_id, ()), stay)
-    return out
 
 
 def numbers(conn: sa.Connection, member_ids: Iterable[int]) -> list[str]:

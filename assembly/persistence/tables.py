@@ -383,7 +383,7 @@ meeting_documents = sa.Table(
 )
 
 # The signed file of each recorded document, byte for byte (r0008_lock): what re-exporting a
-# locked meeting's berita acara gives, and the one copy every check reads (r0014_trust: the
+# locked meeting's berita acara gives, and the one copy every check reads (r0014: the
 # anchor no longer keeps a second). Only added; triggers refuse UPDATE and DELETE.
 signed_files = sa.Table(
     "signed_files",
@@ -402,7 +402,7 @@ settings = sa.Table(
 
 # What a meeting's lock anchored: the digest of its records then, the audit head, and the SHA-256
 # of the signed berita acara, whose bytes are kept in signed_files (migration r0007_anchor; the
-# copy it kept moved there in r0014_trust; rows are never changed).
+# copy it kept moved there in r0014; rows are never changed).
 meeting_anchors = sa.Table(
     "meeting_anchors",
     metadata,

@@ -1,7 +1,7 @@
 """The signed berita acara a meeting was locked with, read from the one place it is kept.
 
 The lock keeps the signed file once, in ``signed_files`` beside its recorded document
-(migration r0014_trust; before it a second copy sat in the anchor and the two could
+(migration r0014; before it a second copy sat in the anchor and the two could
 disagree). Whatever hands that file out (re-exporting a locked meeting's berita acara, the
 reporting pack, ``verify --db`` without a file, the signing page) reads it here, and gets it
 only when its bytes still have the SHA-256 recorded at the lock.

@@ -48,10 +48,14 @@ class Recount:
     results: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def recount(conn: Connection, meeting: Meeting, profile: ADProfile) -> Recount:
-    """Every figure of the meeting's berita acara, counted again from the records."""
+def recount(
+    conn: Connection, meeting: Meeting, profile: ADProfile, *, from_history: bool = True
+) -> Recount:
+    """Every figure of the meeting's berita acara, counted again from the records; the
+    attendance replayed from the history (``from_history``), or from the stays kept in step
+    with it (the close's quick check: the figures' sums, not the records' tampering)."""
     assert meeting.id is not None
-    people = presence.recounted_attendees(conn, meeting, profile)
+    people = presence.recounted_attendees(conn, meeting, profile, from_history=from_history)
     out = Recount()
     registered, entitled = quorum_check_store.roll_counts(conn, meeting.cutoff_date, profile)
     out.figures["anggota.tercatat"] = registered

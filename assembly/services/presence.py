@@ -7,8 +7,12 @@ recorded them there, their stays as kept in step with the history in the same tr
 every entry (``attendance_stays``, read in one pass: 150,000 attendees without a replay): what
 the berita acara, the Daftar Hadir and the vote snapshots state. :func:`recounted_attendees`
 is everyone the history names, whether or not a row is left for them, their stays replayed
-from the history itself: the independent recount that the reconciliation check compares
-against, which a tampered stay therefore cannot fool. A member whose row is gone has their
+from the history itself by one SQL statement over it (not the kept stays, and not the Python
+replay that keeps them): the independent recount that ``minutes check`` compares against,
+which a tampered stay therefore cannot fool. The check at the close, which guards the
+figures the berita acara adds up (not the records against tampering: the review before
+closing and ``minutes check`` do that), recounts from the kept stays instead, in one range
+scan. A member whose row is gone has their
 rights decided again from the register at the cut-off; the others keep the rights the door
 decided (a register corrected after the meeting, an arrears flag paid off next month, does
 not rewrite who could vote then).
@@ -23,8 +27,8 @@ from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import Channel, counts_for_quorum
 from assembly.domain.meeting import Meeting
 from assembly.domain.members import eligibility
-from assembly.domain.presence import Attendee, HallTimeline, stays_of
-from assembly.persistence import presence_store, stays_store
+from assembly.domain.presence import Attendee, HallTimeline
+from assembly.persistence import history_stays, presence_store, stays_store
 from assembly.persistence.meeting_store import Connection
 
 
@@ -34,27 +38,37 @@ def attendees(conn: Connection, meeting_id: int) -> list[Attendee]:
     return presence_store.attendees(conn, meeting_id)
 
 
-def recounted_attendees(conn: Connection, meeting: Meeting, profile: ADProfile) -> list[Attendee]:
-    """Everyone the history names, their stays replayed from the history; the rights of a
+def recounted_attendees(
+    conn: Connection, meeting: Meeting, profile: ADProfile, *, from_history: bool = True
+) -> list[Attendee]:
+    """Everyone with a stay (``from_history``: everyone the history names), the rights of a
     member without an attendance row decided from the register at the cut-off (UU 25/1992
-    Pasal 24(3))."""
+    Pasal 24(3)); ordered by member id. Their stays ``from_history``: replayed from the
+    history by the database (:mod:`assembly.persistence.history_stays`), never the kept
+    stays, so that a stay edited by hand shows; else the kept stays, read in one range scan
+    (a member without a stay counts in no figure)."""
     assert meeting.id is not None
-    stays = stays_of(presence_store.moves(conn, meeting.id))
-    recorded = presence_store.flags(conn, meeting.id)
-    out = []
-    for member in sorted(
-        presence_store.members_of_history(conn, meeting.id), key=lambda m: m.id or 0
-    ):
-        assert member.id is not None
-        if member.id in recorded:
-            counted, may_vote, _category = recorded[member.id]
+    with presence_store.collector_waiting():  # 150,000 stays and attendees built
+        if from_history:
+            stays = history_stays.replayed(conn, meeting.id)
         else:
-            counted = counts_for_quorum(member, meeting.cutoff_date, profile)
-            may_vote = eligibility(member, meeting.cutoff_date, profile).may_vote
-        out.append(
-            Attendee(member.id, counted, may_vote, member.category, stays.get(member.id, ()))
-        )
-    return out
+            stays = stays_store.kept(conn, meeting.id)
+        recorded = presence_store.flags(conn, meeting.id)
+        unrecorded = {
+            m.id: m
+            for m in presence_store.members_among(conn, [i for i in stays if i not in recorded])
+        }
+        out = []
+        for member_id, their in stays.items():
+            if member_id in recorded:
+                counted, may_vote, category = recorded[member_id]
+            else:
+                member = unrecorded[member_id]
+                category = member.category
+                counted = counts_for_quorum(member, meeting.cutoff_date, profile)
+                may_vote = eligibility(member, meeting.cutoff_date, profile).may_vote
+            out.append(Attendee(member_id, counted, may_vote, category, their))
+        return out
 
 
 def stays_off_history(conn: Connection, meeting_id: int) -> list[str]:
@@ -62,7 +76,7 @@ def stays_off_history(conn: Connection, meeting_id: int) -> list[str]:
     Hadir read) are not what the attendance history replays: a stay edited, added or removed
     behind the app's back. Empty when every kept stay is the history's."""
     kept = stays_store.kept(conn, meeting_id)
-    replayed = stays_of(presence_store.moves(conn, meeting_id))
+    replayed = history_stays.replayed(conn, meeting_id)
     differ = [m for m in kept.keys() | replayed.keys() if kept.get(m, ()) != replayed.get(m, ())]
     return stays_store.numbers(conn, differ)
 

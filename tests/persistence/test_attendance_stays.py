@@ -29,7 +29,13 @@ from assembly.domain.attendance import (
 )
 from assembly.domain.members import Category, Member
 from assembly.domain.presence import Attendee, Stay, stays_of
-from assembly.persistence import attendance_store, cooperative_store, meeting_store, member_store
+from assembly.persistence import (
+    attendance_store,
+    cooperative_store,
+    history_stays,
+    meeting_store,
+    member_store,
+)
 from assembly.persistence.database import Database, open_database
 from assembly.services import presence
 from assembly.services.bundle import Services
@@ -158,6 +164,37 @@ def test_the_kept_stays_equal_the_replay_of_the_whole_history(
     ]
 
 
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(histories(), st.integers(0, 8))
+def test_the_databases_replay_of_the_history_equals_the_apps(
+    db: tuple[Database, dict[int, int]], moves: list[Move], batches: int
+) -> None:
+    """The recount's replay (one SQL statement over the history, history_stays) and the
+    app's (stays_of in Python, which keeps attendance_stays) are two writings of one rule:
+    on any history they give the same stays, for every member the history names (none for
+    one whose every move was taken back), on both engines."""
+    database, ids = db
+    with database.write() as conn:
+        meeting_id = meeting_store.insert(conn, _meeting(), NOW)
+        other = meeting_store.insert(conn, _meeting(), NOW)
+        _write(conn, meeting_id, ids, moves, batches)
+        # Another meeting's history is not this one's: one member in, never undone.
+        attendance_store.add_event(
+            conn,
+            other,
+            AttendanceEvent(ids[1], EventKind.CHECK_IN, NOW, "sekretariat", Channel.ONLINE),
+        )
+    with database.read() as conn:
+        history = attendance_store.history(conn, meeting_id)
+        by_app = stays_of(history)
+        by_database = history_stays.replayed(conn, meeting_id)
+    named = sorted({e.member_id for e in history})
+    assert list(by_database) == named
+    assert by_database == {m: by_app.get(m, ()) for m in named}
+
+
 def test_a_file_from_before_gets_its_stays_at_migration(tmp_path: Path) -> None:
     """r0012 replays each meeting's history of an older file into its stays, exactly
     as the app replays it (undos, a surat kuasa lapsing on arrival, a channel carried over)."""
@@ -236,21 +273,35 @@ def _kept(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[Stay, ...]]:
     return out
 
 
-@pytest.mark.sqlite_only("edits the SQLite file behind the app's back with sqlite3")
+def _edit_behind_the_apps_back(db_path: Path, statement: str) -> None:
+    """``statement`` run outside the app: with sqlite3 on the file, its triggers dropped; on
+    PostgreSQL as the server's superuser, triggers off (session_replication_role)."""
+    if isinstance(db_path, Path):
+        _tamper(db_path, statement)
+        return
+    engine = sa.create_engine(str(db_path))
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+            conn.exec_driver_sql(statement)
+    finally:
+        engine.dispose()
+
+
 def test_a_stay_edited_behind_the_apps_back_is_found_by_minutes_check(
     cooperative: Services, db_path: Path
 ) -> None:
     """The stays are read for the berita acara, never trusted by the check: 0006's departure
-    wiped from them (as someone with the file and sqlite3 could) changes what the berita
-    acara would state, and the recount from the history says so."""
+    wiped from them (as someone with the file and sqlite3, or the server's superuser, could)
+    changes what the berita acara would state, and the recount from the history says so."""
     hall = opened_hall(cooperative, db_path, PRESENT)
     _run(hall).close()
     s = hall.reopen(30)
     assert MinutesCheckService(s.ctx).check(hall.meeting_id).ok
     s.close()
-    _tamper(
+    _edit_behind_the_apps_back(
         db_path,
-        "UPDATE attendance_stays SET ended_at = NULL, left_meeting = 0"
+        "UPDATE attendance_stays SET ended_at = NULL, left_meeting = false"
         f" WHERE member_id = {hall.ids['0006']}",
     )
     report = MinutesCheckService(hall.reopen(31).ctx).check(hall.meeting_id)

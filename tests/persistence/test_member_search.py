@@ -1,10 +1,11 @@
-"""Register search on a real SQLite file: every plan gives what a plain reading of the query
-says, page after page, in every order."""
+"""Register search on a real SQLite file and on a real PostgreSQL database: every plan gives
+what a plain reading of the query says, page after page, in every order."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from assembly.domain.member_numbers import number_key, typed_key
 from assembly.domain.members import Category, Member, Status
 from assembly.domain.register_query import RegisterQuery, SortColumn
-from assembly.persistence import member_store
+from assembly.persistence import member_store, pg_member_search
 from assembly.persistence.database import Database, open_database
 from assembly.persistence.member_search import (
     SPOKEN_PREFIX_MIN,
@@ -20,6 +21,7 @@ from assembly.persistence.member_search import (
     RegisterRow,
     count_entitled,
 )
+from tests.conftest import _admin
 
 FIRST = ["Siti", "Agus", "Budi", "Dewi", "Nur", "Wayan", "Maria", "Ahmad", "Sri", "Putu"]
 LAST = ["Aminah", "Santoso", "Kurniawan", "Lestari", "Sitompul", "Harahap", "Wijaya", "Ani"]
@@ -46,10 +48,22 @@ def _members(count: int) -> list[Member]:
     return members
 
 
-@pytest.fixture(scope="module")
-def register(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, list[RegisterRow]]:
-    path: Path = tmp_path_factory.mktemp("search") / "register.sqlite"
-    db = open_database(path)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def register(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[tuple[Database, list[RegisterRow]]]:
+    """The register on each engine; on PostgreSQL the page sorts what it found up to a
+    threshold lowered to 200 matches, so that both of its plans (sort the few matches, or
+    let the planner walk the sort index) are held to the plain reading."""
+    if request.param == "sqlite":
+        db = open_database(tmp_path_factory.mktemp("search") / "register.sqlite")
+    else:
+        server = request.getfixturevalue("pg_server")
+        template = request.getfixturevalue("pg_template")
+        _admin(server, f"CREATE DATABASE search_register TEMPLATE {template}")
+        db = open_database(server.url("search_register"))
+        patch = pytest.MonkeyPatch()
+        patch.setattr(pg_member_search, "SORT_MAX", 200)
     with db.write() as conn:
         member_store.insert_many(conn, _members(3000))
     with db.read() as conn:
@@ -62,6 +76,9 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, list[R
         ]
     yield db, rows
     db.close()
+    if request.param == "postgresql":
+        patch.undo()
+        _admin(server, "DROP DATABASE search_register WITH (FORCE)")
 
 
 def _expected(rows: list[RegisterRow], query: RegisterQuery) -> list[RegisterRow]:

@@ -1,5 +1,5 @@
 """Trust debts of DESIGN.md section 7, on both engines: the signed berita acara is kept once
-(``signed_files``; r0014_trust moved the anchor's copy there, keeping the one the audit chain
+(``signed_files``; r0014 moved the anchor's copy there, keeping the one the audit chain
 recorded), and a locked meeting's stays are under the lock. Each promise is held by the attack
 that breaks it: the kept file swapped with its trigger dropped, the two copies made to
 disagree before the migration, a stay edited on a locked meeting."""
@@ -22,7 +22,7 @@ from assembly.persistence.database import open_database
 from assembly.persistence.migrations import guards
 from assembly.persistence.migrations.versions.r0007_anchor import ANCHOR_GUARDS
 from assembly.persistence.migrations.versions.r0008_lock import GUARDS as FILE_GUARDS
-from assembly.persistence.migrations.versions.r0014_trust import stays_guards
+from assembly.persistence.migrations.versions.r0014_kept_once import stays_guards
 from assembly.services.bundle import Services
 from assembly.services.context import ServiceContext
 from tests.conftest import FIXED_NOW

@@ -13,7 +13,7 @@ the anchor's copy.
 ``attendance_stays`` (r0012) gets the lock's triggers: once a meeting is locked its stays can
 no longer be added, changed or removed, with the same ``kuorum:meeting-locked`` refusal.
 
-Revision ID: r0014_trust
+Revision ID: r0014
 Revises: r0013
 """
 
@@ -27,7 +27,7 @@ from alembic import op
 
 from assembly.persistence.migrations import guards
 
-revision = "r0014_trust"
+revision = "r0014"
 down_revision = "r0013"
 branch_labels = None
 depends_on = None
