@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -188,6 +189,34 @@ def test_cancel_while_importing_leaves_nothing(
     with qtbot.waitSignal(operations.changed, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert services.register.count() == 6000
+
+
+def test_a_20000_row_spreadsheet_shows_progress_while_it_is_read(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["No. Anggota", "Nama", "Status"])
+    for n in range(1, 20_001):
+        sheet.append([f"KSP-{n:05d}", f"Anggota {n}", "Aktif"])
+    source = tmp_path / "besar.xlsx"
+    book.save(source)
+    size = source.stat().st_size
+    dialog, _operations = open_dialog(qtbot, services)
+    shown: list[tuple[int, int]] = []  # what the progress bar showed, in order
+    bar = dialog.progress_bar
+    bar.valueChanged.connect(lambda value: shown.append((value, bar.maximum())))
+    dialog.load(source)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy(), timeout=60_000)
+    assert dialog.preview is not None and len(dialog.preview.new) == 20_000
+    # The bar counted the file's bytes as the sheet was unpacked: it moved several times
+    # before the whole file was read, and the reading ended before any row was checked.
+    reading = [value for value, maximum in shown if maximum == size]
+    assert reading[-1] == size
+    assert len([value for value in reading if 0 < value < size]) >= 5
+    checking = next(i for i, (_value, maximum) in enumerate(shown) if maximum == 20_000)
+    assert shown.index((size, size)) < checking
 
 
 def test_escape_cancels_the_reading_first(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
