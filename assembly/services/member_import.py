@@ -12,25 +12,26 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from assembly.domain.errors import DomainError, Problem, ValidationError
 from assembly.domain.members import Member, Status, exit_date_unknown
 from assembly.domain.quorum import thousands
-from assembly.domain.register_import import (
+from assembly.domain.register_cells import cell_text
+from assembly.domain.register_columns import (
     FIELDS,
     REQUIRED,
-    RowReader,
-    RowValues,
-    cell_text,
-    changed_fields,
-    check_member,
+    column_letter,
     detect_header,
-    duplicate_problems,
     field_for_header,
     field_label,
     is_column_numbering,
     is_header_like,
+)
+from assembly.domain.register_import import (
+    RowReader,
+    RowValues,
+    changed_fields,
+    check_member,
+    duplicate_problems,
     member_from,
 )
 from assembly.i18n import tr
@@ -232,7 +233,7 @@ def _column_titles(header: Sequence[object], width: int) -> list[str]:
     "Tanggal (kolom F)"."""
     titles: list[str] = []
     for index in range(width):
-        letter = get_column_letter(index + 1)
+        letter = column_letter(index)
         raw = header[index] if index < len(header) else None
         text = " ".join(str(raw).split()) if _filled(raw) else ""
         if not text:

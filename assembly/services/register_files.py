@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-
 from assembly.domain.errors import DomainError
-from assembly.domain.register_import import detect_header, padded_number
+from assembly.domain.register_cells import padded_number
+from assembly.domain.register_columns import detect_header
 from assembly.i18n import tr
 from assembly.services.progress import Progress
 
@@ -255,6 +253,10 @@ def _sheet_rows(sheet: Any, path: Path) -> list[list[object]]:
 
 
 def _read_xlsx(path: Path, data: bytes, progress: Progress) -> Table:
+    # openpyxl loads only for a spreadsheet: the command line's CSV import does without it.
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
     _check_xlsx_size(path, data)
     stream = _ReadCounter(data, progress)
     progress.step(0, stream.total)

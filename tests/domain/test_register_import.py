@@ -12,22 +12,26 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from assembly.domain.members import Category, Member, Sex, Status
-from assembly.domain.register_import import (
+from assembly.domain.register_cells import (
     CellError,
-    check_member,
-    detect_header,
-    duplicate_problems,
-    field_for_header,
-    is_column_numbering,
-    is_header_like,
-    member_from,
     parse_arrears,
     parse_category,
     parse_date,
     parse_nik,
-    parse_row,
     parse_sex,
     parse_status,
+)
+from assembly.domain.register_columns import (
+    detect_header,
+    field_for_header,
+    is_column_numbering,
+    is_header_like,
+)
+from assembly.domain.register_import import (
+    check_member,
+    duplicate_problems,
+    member_from,
+    parse_row,
 )
 
 # The test's own month names, so the parser is checked against the calendar, not itself.

@@ -17,7 +17,7 @@ import pytest
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.errors import DomainError
 from assembly.domain.members import Member, Status
-from assembly.domain.register_import import padded_number
+from assembly.domain.register_cells import padded_number
 from assembly.domain.register_query import RegisterQuery
 from assembly.services.bundle import Services
 from assembly.services.progress import Progress
