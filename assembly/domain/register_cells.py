@@ -136,6 +136,11 @@ def parse_date(value: object) -> dt.date | None:
     """A cell as a date: a real Excel date, an Excel serial number, ISO 2026-11-23,
     23/11/2026, 23-11-2026, 23.11.2026, 23 Nov 2026, 23 November 2026 (Indonesian or English
     month names). Day before month, as Indonesia writes dates. Empty is None."""
+    if isinstance(value, str) and len(value) == 10 and value[2] in "/-." and value[5] == value[2]:
+        # The common spelling, 23/11/2026 or 23-11-2026, read without a pattern.
+        digits = value[:2] + value[3:5] + value[6:]
+        if digits.isdecimal():  # what int() reads, as the pattern's \d
+            return _calendar(value, int(digits[4:]), int(digits[2:4]), int(digits[:2]))
     if value is None:
         return None
     if isinstance(value, dt.datetime):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import Any
 
 from assembly.domain.errors import Problem
@@ -59,69 +60,105 @@ class RowReader:
 
     def read(self, row: int, cells: Sequence[object]) -> RowValues:
         """The values and problems of the data row numbered ``row``."""
-        values: dict[str, object] = {}
-        problems: list[Problem] = []
+        return self.read_many([(row, cells)])[0]
+
+    def read_many(self, rows: Sequence[tuple[int, Sequence[object]]]) -> list[RowValues]:
+        """The values and problems of data rows given as (row number, cells), a column at a
+        time: each column's way of reading is chosen once, and the common cell (a trimmed
+        text, a word or date read before) takes one look; anything else is read cell by
+        cell as :meth:`_cell` says."""
+        found = [RowValues(row, {}, []) for row, _cells in rows]
+        cellsets = [cells for _row, cells in rows]
         for name, index, parse, seen, plain in self._columns:
-            raw = cells[index]
-            if isinstance(raw, str):  # a CSV's every cell: trimmed once, not per parser
-                if seen is not None:
-                    known = seen.get(raw)
-                    if known is not None:  # "Aktif", "L", a date, a blank read before
-                        if known is not _BLANK:
-                            values[name] = known
-                        continue
-                text = raw.strip()
-                if text in _BLANKS:
-                    if seen is not None:
-                        seen[raw] = _BLANK
-                    continue
-                if text[0] == "'":  # Excel's mark for text
-                    text = text[1:].strip()
-                    if text in _BLANKS:
-                        continue
-                if plain:  # number, name, address, phone, reason: the common case
-                    # Every blank but " " is unprintable: otherwise only "  " needs joining.
-                    if "  " in text or not text.isprintable():
-                        text = " ".join(text.split())  # runs of blanks made single
-                    values[name] = text
-                    continue
-                key, raw = raw, text
-                parsed = _UNSEEN
-            elif raw is None or cell_text(raw) in _BLANKS:
-                continue
+            column = list(map(itemgetter(index), cellsets))
+            if plain:  # number, name, address, phone, reason
+                for out, raw in zip(found, column, strict=True):
+                    if isinstance(raw, str):
+                        text = raw.strip()
+                        if text not in _BLANKS and text[0] != "'":
+                            # Every blank but " " is unprintable: else only "  " needs joining.
+                            if "  " in text or not text.isprintable():
+                                text = " ".join(text.split())  # runs of blanks made single
+                            out.values[name] = text
+                            continue
+                    self._cell(name, raw, parse, seen, out)
+            elif seen is not None:  # sex, status, category, arrears, dates
+                known_as = seen.get
+                for out, raw in zip(found, column, strict=True):
+                    known = known_as(raw) if isinstance(raw, str) else None
+                    if known is None:
+                        self._cell(name, raw, parse, seen, out)
+                    elif known is not _BLANK:  # "Aktif", "L", a date read before
+                        out.values[name] = known
+            elif name == "nik":
+                for out, raw in zip(found, column, strict=True):
+                    if isinstance(raw, str) and raw.isdigit():  # the common case: digits only
+                        out.values[name] = raw
+                    else:
+                        self._cell(name, raw, parse, seen, out)
             else:
-                key, parsed = None, _UNSEEN
-            if parsed is _UNSEEN:
-                try:
-                    parsed = parse(raw)
-                except CellError as exc:
-                    parsed = exc
-                good = parsed is not None and not isinstance(parsed, CellError) and parsed != ""
-                if seen is not None and key is not None and good:
-                    seen[key] = parsed
-            if isinstance(parsed, CellError):
-                problems.append(Problem(parsed.message, self._headers.get(name, ""), row))
-            elif parsed is not None and parsed != "":
-                values[name] = parsed
-                if name == "nik" and isinstance(raw, int | float) and len(str(parsed)) > 15:
-                    problems.append(Problem(
-                        tr("NIK tersimpan sebagai angka di Excel, yang hanya menyimpan 15 "
-                           "angka; periksa angka terakhirnya"),
-                        self._headers.get(name, ""), row, warning=True,
-                    ))  # fmt: skip
-        status = values.get("status")
-        if isinstance(status, tuple):
-            implied_category: Category | None
-            values["status"], implied_category = status
-            if implied_category is not None and "category" not in values:
-                values["category"] = implied_category
-            if values["status"] is Status.ACTIVE and "exit_date" not in values:
-                # A member the file says is active has no exit, whatever the register said.
-                values["exit_date"], values["exit_reason"] = None, ""
-        return RowValues(row, values, problems)
+                for out, raw in zip(found, column, strict=True):
+                    self._cell(name, raw, parse, seen, out)
+        if any(name == "status" for name, *_rest in self._columns):
+            for out in found:
+                _implied_by_status(out.values)
+        return found
+
+    def _cell(
+        self,
+        name: str,
+        raw: object,
+        parse: Callable[[object], object],
+        seen: dict[object, object] | None,
+        out: RowValues,
+    ) -> None:
+        """Read one cell into ``out``: a blank gives no value, a cell that cannot be read a
+        problem at its row and column."""
+        key = None
+        if isinstance(raw, str):  # a CSV's every cell: trimmed once, not per parser
+            text = raw.strip()
+            if text in _BLANKS:
+                if seen is not None:
+                    seen[raw] = _BLANK
+                return
+            if text[0] == "'":  # Excel's mark for text
+                text = text[1:].strip()
+                if text in _BLANKS:
+                    return
+            key, raw = raw, text
+        elif raw is None or cell_text(raw) in _BLANKS:
+            return
+        try:
+            parsed = parse(raw)
+        except CellError as exc:
+            out.problems.append(Problem(exc.message, self._headers.get(name, ""), out.row))
+            return
+        if parsed is None or parsed == "":
+            return
+        if seen is not None and key is not None:
+            seen[key] = parsed
+        out.values[name] = parsed
+        if name == "nik" and isinstance(raw, int | float) and len(str(parsed)) > 15:
+            out.problems.append(Problem(
+                tr("NIK tersimpan sebagai angka di Excel, yang hanya menyimpan 15 "
+                   "angka; periksa angka terakhirnya"),
+                self._headers.get(name, ""), out.row, warning=True,
+            ))  # fmt: skip
 
 
-_UNSEEN = object()
+def _implied_by_status(values: dict[str, object]) -> None:
+    """The status word's own meaning: "Calon" is a candidate, "Aktif" has no exit."""
+    status = values.get("status")
+    if isinstance(status, tuple):
+        implied_category: Category | None
+        values["status"], implied_category = status
+        if implied_category is not None and "category" not in values:
+            values["category"] = implied_category
+        if values["status"] is Status.ACTIVE and "exit_date" not in values:
+            # A member the file says is active has no exit, whatever the register said.
+            values["exit_date"], values["exit_reason"] = None, ""
+
+
 _BLANK = object()  # a repeating field's cell known to say nothing
 
 

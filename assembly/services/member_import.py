@@ -5,10 +5,12 @@ transaction that writes every row or none.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,14 +150,15 @@ class ImportService:
         progress = progress or Progress()
         path = Path(path)
         progress.step(0, 0)
-        data = read_bytes(path)
-        digest = hashlib.sha256(data).hexdigest()
-        table = read_table(path, data, progress)
-        del data  # the rows are all that is needed now (memory: 300,000-row files)
-        progress.step(0, 0)
-        preview = _frame(path, digest, table, mapping or {}, header_row)
-        del table
-        _check_rows(self._ctx, preview, progress)
+        with _without_cycle_collection():
+            data = read_bytes(path)
+            digest = hashlib.sha256(data).hexdigest()
+            table = read_table(path, data, progress)
+            del data  # the rows are all that is needed now (memory: 300,000-row files)
+            progress.step(0, 0)
+            preview = _frame(path, digest, table, mapping or {}, header_row)
+            del table
+            _check_rows(self._ctx, preview, progress)
         return preview
 
     def commit(
@@ -196,7 +199,7 @@ class ImportService:
         )
         if total == 0:
             return Done(outcome, Changes())  # the register already holds the file: no event
-        with self._ctx.db.write() as conn:
+        with _without_cycle_collection(), self._ctx.db.write() as conn:
             numbers = {m.number for m in preview.new} | preview.register_numbers.keys()
             now_numbers = member_store.by_numbers(conn, numbers)
             now_niks = member_store.nik_owners(conn, preview.register_niks.keys() | _niks(preview))
@@ -219,6 +222,23 @@ class ImportService:
             progress.step(total, total)
             audit_log.append(conn, self._ctx.actor, "members.imported", _audit(preview))
         return Done(outcome, Changes.of(Area.MEMBERS))
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """No automatic cycle collection while a file's rows are read, checked and written: each
+    of its hundreds of thousands of rows, cells and members is a container the collector
+    would walk again and again as they pile up (a third of a 100,000-row preview's time),
+    and none of them is garbage in a cycle (reference counting frees what is dropped). The
+    state before is restored: in the window the collector is already off
+    (``assembly/ui/collector.py``) and stays so."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # ---- header and columns --------------------------------------------------------------------
@@ -386,7 +406,7 @@ def _check_rows(ctx: ServiceContext, preview: ImportPreview, progress: Progress)
     with ctx.db.read() as conn:
         for start in range(0, total, _STEP):
             progress.step(start, total)
-            chunk = [r for r in map(checker.read, preview.rows[start : start + _STEP]) if r]
+            chunk = checker.read_many(preview.rows[start : start + _STEP])
             numbers = [str(r.values["number"]) for r in chunk if "number" in r.values]
             found = member_store.by_numbers(conn, numbers)
             niks = {str(r.values["nik"]) for r in chunk if r.values.get("nik")}
@@ -421,15 +441,32 @@ class _RowChecks:
         self._name_title = preview.mapping["name"].casefold()
         self._name_at, self._number_at = where["name"], where.get("number")
 
-    def read(self, source: SourceRow) -> RowValues | None:
-        """The values of a data row; None for a row that holds no member (a repeated
-        header, the "1 2 3" line, a note under the list)."""
+    def read_many(self, sources: Sequence[SourceRow]) -> list[RowValues]:
+        """The values of the data rows among ``sources``: a row that holds no member (a
+        repeated header, the "1 2 3" line, a note under the list) is left out."""
+        kept = [(s.row, s.cells) for s in sources if self._holds_member(s)]
+        rows = self._reader.read_many(kept)
+        if "nik" not in self._headers:
+            return rows
+        nik_title = self._headers["nik"]
+        for row in rows:
+            nik = row.values.get("nik")
+            if isinstance(nik, str):
+                if not nik.isdigit():  # already compact otherwise
+                    row.values["nik"] = nik = normalise_nik(nik)
+                for problem in self._nik_check(nik):
+                    row.problems.append(
+                        Problem(problem.message, nik_title, row.row, problem.warning)
+                    )
+        return rows
+
+    def _holds_member(self, source: SourceRow) -> bool:
         cells = source.cells
         name_cell = cells[self._name_at]
         if _maybe_not_data(name_cell, self._name_title) and (
             is_header_like(cells) or is_column_numbering(cells)
         ):
-            return None  # a header repeated on every printed page, or the "1 2 3" line
+            return False  # a header repeated on every printed page, or the "1 2 3" line
         named = _filled(name_cell) or (
             self._number_at is not None and _filled(cells[self._number_at])
         )
@@ -438,17 +475,8 @@ class _RowChecks:
             self._preview.problems.append(
                 Problem(tr("Baris dilewati: bukan data anggota"), "", source.row, True)
             )
-            return None
-        row = self._reader.read(source.row, cells)
-        nik = row.values.get("nik")
-        if isinstance(nik, str):
-            if not nik.isdigit():  # already compact otherwise
-                row.values["nik"] = nik = normalise_nik(nik)
-            for problem in self._nik_check(nik):
-                row.problems.append(
-                    Problem(problem.message, self._headers["nik"], source.row, problem.warning)
-                )
-        return row
+            return False
+        return True
 
     def place(self, row: RowValues, registered: Mapping[str, Member]) -> Member:
         """The member ``row`` describes, checked and filed in the preview."""
@@ -483,7 +511,9 @@ def _maybe_not_data(name_cell: object, name_title: str) -> bool:
     """A cheap first look: only a row whose name cell is empty, a number (the "1 2 3" line)
     or the name column's own title (a header repeated on each printed page) may be no
     member."""
-    name = cell_text(name_cell)
+    name = name_cell.strip() if isinstance(name_cell, str) else cell_text(name_cell)
+    if name[:1] == "'":
+        name = cell_text(name)
     return not name or name.isdigit() or " ".join(name.split()).casefold() == name_title
 
 
