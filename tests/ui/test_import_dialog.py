@@ -107,6 +107,10 @@ def test_a_faulty_file_shows_every_problem_and_cannot_be_imported(
     qtbot.keyClick(dialog.only_problems, Qt.Key.Key_Space)
     assert dialog.table_model.rowCount() == 1
     assert services.register.count() == 0
+    # The summary's lines (the counts, what blocks the import) are whole, not squashed under
+    # the table.
+    assert "\n" in dialog.summary.text()
+    assert dialog.summary.height() >= dialog.summary.heightForWidth(dialog.summary.width())
 
 
 def test_a_column_matched_by_hand(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
