@@ -248,6 +248,14 @@ def _filled(cell: object) -> bool:
     return cell is not None and str(cell).strip() != ""
 
 
+def _row_filled(row: Sequence[object]) -> bool:
+    """Whether any cell of ``row`` holds something: one join for a CSV's row of texts."""
+    try:
+        return bool("".join(row).strip())  # type: ignore[arg-type]  # texts, else TypeError
+    except TypeError:  # a spreadsheet's numbers, dates, empty cells
+        return any(_filled(c) for c in row)
+
+
 def _column_titles(header: Sequence[object], width: int) -> list[str]:
     """The titles of the columns, unique: an empty title becomes "Kolom F", a repeated one
     "Tanggal (kolom F)"."""
@@ -311,7 +319,7 @@ def _frame(
             tuple(row) if len(row) == width else tuple(row[:width]) + (None,) * (width - len(row)),
         )
         for number, row in enumerate(body, (index + 2) if index is not None else 1)
-        if any(_filled(c) for c in row)
+        if _row_filled(row)
     ]
     mapping = {f: titles[c] for f, c in detected.items() if c < width}
     for name, title in override.items():

@@ -42,9 +42,9 @@ from assembly.services.bundle import Services
 from assembly.services.changes import Done
 from assembly.services.member_import import ImportOutcome, ImportPreview, exit_unknown_summary
 from assembly.services.progress import Progress
+from assembly.ui.background import Background
 from assembly.ui.models.import_preview_model import ImportPreviewModel
 from assembly.ui.models.import_problem_model import ROW_ROLE, ImportProblemModel
-from assembly.ui.background import Background
 from assembly.ui.operation import Operations, show_refusal
 from assembly.ui.widgets.import_changes import ImportChanges
 from assembly.ui.widgets.import_mapping import ColumnMapping
