@@ -40,7 +40,7 @@ from assembly.domain.quorum import thousands
 from assembly.i18n import tr, trn
 from assembly.services.bundle import Services
 from assembly.services.changes import Done
-from assembly.services.member_import import ImportOutcome, ImportPreview, exit_unknown_summary
+from assembly.services.import_preview import ImportOutcome, ImportPreview, exit_unknown_summary
 from assembly.services.progress import Progress
 from assembly.ui.background import Background
 from assembly.ui.models.import_preview_model import ImportPreviewModel
@@ -233,12 +233,12 @@ class ImportDialog(QDialog):
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Reached only when the window goes without reject() (it cancels and stays open while
-        # work runs): the work is asked to stop, rolls back, and its late answer is ignored.
-        if self._work is not None:
-            self._work.cancel()
-            self._work = None
-            self._generation += 1
+        # The window's close button does what Esc does: first stop the running work (it
+        # rolls back), and stay open until it has, so nothing is left half-written.
+        if self.busy():
+            self.cancel_work()
+            event.ignore()
+            return
         super().closeEvent(event)
 
     def _browse(self) -> None:
