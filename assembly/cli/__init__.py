@@ -7,21 +7,10 @@ clear message and changes nothing. Exit codes: 0 done, 1 a check failed, 2 bad i
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 
-from assembly.cli import (
-    attendance,
-    audit,
-    backup,
-    demo,
-    host,
-    init,
-    members,
-    minutes,
-    signing,
-    status,
-)
 from assembly.domain.errors import DomainError
 from assembly.i18n import LANGUAGES, set_language, tr
 
@@ -40,20 +29,38 @@ COMMANDS = (
     "host",
 )
 
-_MODULES = (init, demo, members, audit, signing, status, attendance, minutes, backup, host)
+# The module (under assembly.cli) that adds each command. Only the command that runs is
+# loaded: ``members import`` does not wait for the host's, the backups' or the signing's
+# libraries; ``--help`` and a mistyped command load them all.
+_MODULE_OF = {
+    "init": "init",
+    "demo": "demo",
+    "members": "members",
+    "audit": "audit",
+    "keys": "signing",
+    "sign": "signing",
+    "verify": "signing",
+    "status": "status",
+    "attendance": "attendance",
+    "minutes": "minutes",
+    "backup": "backup",
+    "host": "host",
+}
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of every sub-command."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of ``command`` alone when it is one of ``COMMANDS``, else of every
+    sub-command."""
     parser = argparse.ArgumentParser(prog="python main.py", description=tr("Kuorum tanpa layar."))
     parser.add_argument(
         "--lang", choices=sorted(LANGUAGES), default="id", help=tr("bahasa pesan dan dokumen")
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in _MODULES:
-        module.register(commands)
+    module = _MODULE_OF.get(command or "")
+    for name in [module] if module else dict.fromkeys(_MODULE_OF.values()):
+        importlib.import_module(f"assembly.cli.{name}").register(commands)
     return parser
 
 
@@ -62,7 +69,7 @@ def main(argv: Sequence[str]) -> int:
     argv = list(argv)
     language = _language_option(argv)
     set_language(language)
-    parser = build_parser()
+    parser = build_parser(first_word(argv))
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:

@@ -46,6 +46,10 @@ def _day(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+# Each category, status and sex as the text stored: a look-up, not an enum property, per row.
+_STORED = {word: word.value for kind in (Category, Status, Sex) for word in kind}
+
+
 def _values(m: Member) -> tuple[object, ...]:
     """A member as the driver's parameters, in ``_COLUMNS`` order then the number key (the
     text SQLAlchemy's Date and Boolean store in SQLite)."""
@@ -53,13 +57,13 @@ def _values(m: Member) -> tuple[object, ...]:
         m.number,
         m.name,
         m.nik,
-        m.sex.value if m.sex else None,
+        _STORED[m.sex] if m.sex else None,
         _day(m.birth_date),
         m.address,
         m.phone,
         _day(m.joined_on),
-        m.category.value,
-        m.status.value,
+        _STORED[m.category],
+        _STORED[m.status],
         _day(m.exit_date),
         m.exit_reason,
         bool(m.arrears),

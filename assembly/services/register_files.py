@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-
 from assembly.domain.errors import DomainError
-from assembly.domain.register_import import detect_header, padded_number
+from assembly.domain.register_cells import padded_number
+from assembly.domain.register_columns import detect_header
 from assembly.i18n import tr
 from assembly.services.progress import Progress
 
@@ -58,7 +56,7 @@ def read_bytes(path: Path) -> bytes:
 
 def read_table(path: Path, data: bytes, progress: Progress | None = None) -> Table:
     """The rows of a CSV or XLSX file as cells; an old .xls is refused with what to do.
-    ``progress`` hears how many rows of a spreadsheet were read (of about how many)."""
+    ``progress`` hears how many bytes of a spreadsheet were read, of the file's size."""
     suffix = path.suffix.casefold()
     if suffix in XLSX_SUFFIXES or data.startswith(b"PK\x03\x04"):
         return _read_xlsx(path, data, progress or Progress())
@@ -207,13 +205,38 @@ def _check_xlsx_size(path: Path, data: bytes) -> None:
         )
 
 
-_XLSX_STEP = 1000  # rows between progress reports while a spreadsheet is read
+# Bytes of the file between progress reports while a spreadsheet is read: a 20,000-row
+# register (about 1.5 MB) reports some fifty times, the first within the shared strings.
+_XLSX_REPORT_BYTES = 32 * 1024
+_XLSX_ROWS_STEP = 1000  # rows between looks at the row limit
 
 
-def _sheet_rows(sheet: Any, progress: Progress, path: Path) -> list[list[object]]:
+class _ReadCounter(io.BytesIO):
+    """The XLSX's bytes as openpyxl reads them, reporting how many it has read of the
+    file: the shared strings and the sheet are unpacked as they are parsed (read-only mode
+    streams), so the count moves from the first part on, long before the last row (a file
+    written without its size says nothing about its row count up front)."""
+
+    def __init__(self, data: bytes, progress: Progress) -> None:
+        super().__init__(data)
+        self._progress = progress
+        self.total = len(data)
+        self._read = 0
+        self._reported = 0
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        chunk = super().read(size)
+        self._read += len(chunk)
+        if self._read - self._reported >= _XLSX_REPORT_BYTES:
+            self._reported = self._read
+            # The zip's directory is read twice: the count stays below the whole until done.
+            self._progress.step(min(self._read, self.total - 1), self.total)
+        return chunk
+
+
+def _sheet_rows(sheet: Any, path: Path) -> list[list[object]]:
     """The cells of ``sheet`` as values; a whole number shown with zero padding ("00123",
     "KSP-000123") as the text Excel shows, so member numbers keep their zeros."""
-    estimate = sheet.max_row if isinstance(sheet.max_row, int) else 0
     sheet.reset_dimensions()  # some programs write a wrong size
     rows: list[list[object]] = []
     for cells in sheet.iter_rows(min_row=1):
@@ -224,17 +247,21 @@ def _sheet_rows(sheet: Any, progress: Progress, path: Path) -> list[list[object]
                 value = padded_number(value, cell.number_format) or value
             row.append(value)
         rows.append(row)
-        if len(rows) % _XLSX_STEP == 0:
-            if len(rows) > MAX_ROWS:
-                raise DomainError(_too_many_rows(path))
-            progress.step(len(rows), estimate if estimate > len(rows) else 0)
+        if len(rows) % _XLSX_ROWS_STEP == 0 and len(rows) > MAX_ROWS:
+            raise DomainError(_too_many_rows(path))
     return rows
 
 
 def _read_xlsx(path: Path, data: bytes, progress: Progress) -> Table:
+    # openpyxl loads only for a spreadsheet: the command line's CSV import does without it.
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
     _check_xlsx_size(path, data)
+    stream = _ReadCounter(data, progress)
+    progress.step(0, stream.total)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except (
         InvalidFileException,
         zipfile.BadZipFile,
@@ -258,7 +285,7 @@ def _read_xlsx(path: Path, data: bytes, progress: Progress) -> Table:
         first: Table | None = None
         for sheet in sheets:
             try:
-                rows = _sheet_rows(sheet, progress, path)
+                rows = _sheet_rows(sheet, path)
                 if len(rows) > MAX_ROWS:
                     raise DomainError(_too_many_rows(path))
             except (
@@ -277,8 +304,10 @@ def _read_xlsx(path: Path, data: bytes, progress: Progress) -> Table:
                 ) from exc  # fmt: skip
             table = Table(rows, "xlsx", sheet=sheet.title)
             if detect_header(rows) is not None:
+                progress.step(stream.total, stream.total)
                 return table
             first = first or table
     finally:
         book.close()
+    progress.step(stream.total, stream.total)
     return first or Table([], "xlsx")

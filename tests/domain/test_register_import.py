@@ -12,22 +12,26 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from assembly.domain.members import Category, Member, Sex, Status
-from assembly.domain.register_import import (
+from assembly.domain.register_cells import (
     CellError,
-    check_member,
-    detect_header,
-    duplicate_problems,
-    field_for_header,
-    is_column_numbering,
-    is_header_like,
-    member_from,
     parse_arrears,
     parse_category,
     parse_date,
     parse_nik,
-    parse_row,
     parse_sex,
     parse_status,
+)
+from assembly.domain.register_columns import (
+    detect_header,
+    field_for_header,
+    is_column_numbering,
+    is_header_like,
+)
+from assembly.domain.register_import import (
+    check_member,
+    duplicate_problems,
+    member_from,
+    parse_row,
 )
 
 # The test's own month names, so the parser is checked against the calendar, not itself.
@@ -341,3 +345,11 @@ def test_printed_forms_repeat_titles_and_number_their_columns() -> None:
     assert not is_column_numbering(["1", "KSP-1", "Budi"])
     assert is_header_like(["No", "No. Anggota", "Nama", None])
     assert not is_header_like(["1", "KSP-1", "Budi"])
+
+
+def test_column_letters_as_a_spreadsheet_shows_them() -> None:
+    from assembly.domain.register_columns import column_letter
+
+    shown = {0: "A", 1: "B", 25: "Z", 26: "AA", 51: "AZ", 52: "BA", 701: "ZZ", 702: "AAA"}
+    assert {index: column_letter(index) for index in shown} == shown
+    assert column_letter(16383) == "XFD"  # Excel's last column

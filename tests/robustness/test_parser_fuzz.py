@@ -12,19 +12,16 @@ from hypothesis import strategies as st
 
 from assembly.domain.errors import DomainError
 from assembly.domain.members import Member
-from assembly.domain.register_import import (
+from assembly.domain.register_cells import (
     CellError,
-    detect_header,
-    field_for_header,
-    formula_problems,
-    looks_like_formula,
-    normalise_header,
     parse_arrears,
     parse_date,
     parse_nik,
     parse_sex,
     parse_status,
 )
+from assembly.domain.register_columns import detect_header, field_for_header, normalise_header
+from assembly.domain.register_import import formula_problems, looks_like_formula
 from assembly.services.identity import check_nik, normalise_nik
 from assembly.services.register_files import read_table
 

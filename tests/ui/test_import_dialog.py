@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -190,6 +191,34 @@ def test_cancel_while_importing_leaves_nothing(
     assert services.register.count() == 6000
 
 
+def test_a_20000_row_spreadsheet_shows_progress_while_it_is_read(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["No. Anggota", "Nama", "Status"])
+    for n in range(1, 20_001):
+        sheet.append([f"KSP-{n:05d}", f"Anggota {n}", "Aktif"])
+    source = tmp_path / "besar.xlsx"
+    book.save(source)
+    size = source.stat().st_size
+    dialog, _operations = open_dialog(qtbot, services)
+    shown: list[tuple[int, int]] = []  # what the progress bar showed, in order
+    bar = dialog.progress_bar
+    bar.valueChanged.connect(lambda value: shown.append((value, bar.maximum())))
+    dialog.load(source)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy(), timeout=60_000)
+    assert dialog.preview is not None and len(dialog.preview.new) == 20_000
+    # The bar counted the file's bytes as the sheet was unpacked: it moved several times
+    # before the whole file was read, and the reading ended before any row was checked.
+    reading = [value for value, maximum in shown if maximum == size]
+    assert reading[-1] == size
+    assert len([value for value in reading if 0 < value < size]) >= 5
+    checking = next(i for i, (_value, maximum) in enumerate(shown) if maximum == 20_000)
+    assert shown.index((size, size)) < checking
+
+
 def test_escape_cancels_the_reading_first(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
     dialog, _operations = open_dialog(qtbot, services)
     dialog.load(big_file(tmp_path / "besar.csv", 30_000))  # seconds of work
@@ -201,6 +230,20 @@ def test_escape_cancels_the_reading_first(qtbot: QtBot, services: Services, tmp_
     assert dialog.preview is None
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_closing_the_window_while_reading_stops_first(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    dialog, _operations = open_dialog(qtbot, services)
+    dialog.load(big_file(tmp_path / "besar.csv", 30_000))  # seconds of work
+    assert dialog.busy()
+    dialog.close()  # the window's close button
+    assert dialog.isVisible() and dialog.status.text() == "Membatalkan…"
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT_MS)
+    assert dialog.status.text() == "Dibatalkan; tidak ada yang diubah."
+    dialog.close()
+    assert not dialog.isVisible()
 
 
 def test_the_register_changed_meanwhile_is_refused(

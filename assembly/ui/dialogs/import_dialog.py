@@ -2,8 +2,8 @@
 detected title row and columns (and change them by hand), read every problem with its row and
 column, see what a re-import changes, then import every row or none.
 
-Reading, checking and writing run on a worker thread with a progress bar; Cancel (or Esc)
-stops the work and leaves the register as it was.
+Reading, checking and writing run on the door's asynchronous path (``Operations.start``) with a
+progress bar; Cancel (or Esc) stops the work and leaves the register as it was.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QThreadPool
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListView,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -39,14 +40,14 @@ from assembly.domain.quorum import thousands
 from assembly.i18n import tr, trn
 from assembly.services.bundle import Services
 from assembly.services.changes import Done
-from assembly.services.member_import import ImportOutcome, ImportPreview, exit_unknown_summary
+from assembly.services.import_preview import ImportOutcome, ImportPreview, exit_unknown_summary
 from assembly.services.progress import Progress
+from assembly.ui.background import Background
 from assembly.ui.models.import_preview_model import ImportPreviewModel
 from assembly.ui.models.import_problem_model import ROW_ROLE, ImportProblemModel
 from assembly.ui.operation import Operations, show_refusal
 from assembly.ui.widgets.import_changes import ImportChanges
 from assembly.ui.widgets.import_mapping import ColumnMapping
-from assembly.ui.widgets.import_task import Task
 
 FILE_FILTER = "*.csv *.xlsx *.xlsm *.txt"
 _ERROR_STYLE = "color: #a4262c; font-weight: bold;"
@@ -65,10 +66,8 @@ class ImportDialog(QDialog):
         self._operations = operations
         self.preview: ImportPreview | None = None
         self.outcome: ImportOutcome | None = None
-        self._task: Task | None = None
+        self._work: Background | None = None
         self._generation = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self.setObjectName("ImportDialog")
         self.setWindowTitle(tr("Impor anggota dari CSV atau XLSX"))
         self._build()
@@ -159,6 +158,8 @@ class ImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
+        # Its lines (the counts, what blocks the import) never give way to the table above.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -213,13 +214,13 @@ class ImportDialog(QDialog):
 
     def cancel_work(self) -> None:
         """Stop the running work; the service rolls back whatever it began."""
-        if self._task is not None:
-            self._task.cancel()
+        if self._work is not None:
+            self._work.cancel()
             self._status(tr("Membatalkan…"))
 
     def busy(self) -> bool:
         """Whether a file is being read or written."""
-        return self._task is not None
+        return self._work is not None
 
     def reject(self) -> None:
         """Esc and Close: first stop the running work, then close."""
@@ -232,8 +233,12 @@ class ImportDialog(QDialog):
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.cancel_work()
-        self._pool.waitForDone()
+        # The window's close button does what Esc does: first stop the running work (it
+        # rolls back), and stay open until it has, so nothing is left half-written.
+        if self.busy():
+            self.cancel_work()
+            event.ignore()
+            return
         super().closeEvent(event)
 
     def _browse(self) -> None:
@@ -273,11 +278,11 @@ class ImportDialog(QDialog):
         self.table.scrollTo(self.table_model.index(shown, 0))
         self.table.setFocus()
 
-    # ---- work on the thread pool -------------------------------------------------------------
+    # ---- work on the door's asynchronous path ------------------------------------------------
 
     def _check(self, path: Path, mapping: Mapping[str, str] | None, header_row: int | None) -> None:
-        if self._task is not None:
-            self._task.cancel()  # its late answer is ignored (older generation)
+        if self._work is not None:
+            self._work.cancel()  # its late answer is ignored (older generation)
         self._status(tr("Membaca {name}…", name=path.name))
         importer = self._services.importer
         self._run(
@@ -292,27 +297,30 @@ class ImportDialog(QDialog):
         done: Callable[[object], None],
         failed: Callable[[str, bool], None],
     ) -> None:
+        """Start ``call`` through the door: a commit's changes reach every page and a refusal
+        is announced there; this dialog shows the progress and the outcome."""
         self._generation += 1
         generation = self._generation
-        task = Task(call)
-        task.signals.progress.connect(self._progressed)
-        task.signals.finished.connect(lambda result: self._ended(generation, done, result))
-        task.signals.failed.connect(
+        work = self._operations.start(call)
+        work.progressed.connect(lambda count, total: self._progressed(generation, count, total))
+        work.succeeded.connect(lambda result: self._ended(generation, done, result))
+        work.failed.connect(
             lambda message, cancelled: self._ended(generation, failed, message, cancelled)
         )
-        self._task = task
+        self._work = work
         self.progress_bar.setRange(0, 0)
         self._update()
-        self._pool.start(task)
 
     def _ended(self, generation: int, handler: Callable[..., None], *args: object) -> None:
         if generation != self._generation:
-            return  # a superseded preview
-        self._task = None
+            return  # a superseded preview, or the dialog closed meanwhile
+        self._work = None
         handler(*args)
         self._update()
 
-    def _progressed(self, done: int, total: int) -> None:
+    def _progressed(self, generation: int, done: int, total: int) -> None:
+        if generation != self._generation:
+            return
         self.progress_bar.setRange(0, max(total, 0))
         self.progress_bar.setValue(done)
 
@@ -352,15 +360,13 @@ class ImportDialog(QDialog):
 
     def _committed(self, result: object) -> None:
         assert isinstance(result, Done)
-        self.outcome = result.value
-        self._operations.changed.emit(result.changes)
+        self.outcome = result.value  # its changes went out through the door already
         self._status(result.value.summary, done=True)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
 
     def _commit_failed(self, message: str, cancelled: bool) -> None:
         self._status(message, error=not cancelled)
-        if not cancelled:
-            self._operations.refused.emit(message)
+        if not cancelled:  # the door announced the refusal; the dialog shows it
             show_refusal(self, message)
 
     # ---- state ----------------------------------------------------------------------------

@@ -9,8 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from assembly.domain.errors import Problem
-from assembly.domain.register_import import cell_text, field_label
-from assembly.services.member_import import SourceRow
+from assembly.domain.register_cells import cell_text
+from assembly.domain.register_columns import field_label
+from assembly.services.import_preview import SourceRow
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_BRUSH = QBrush(QColor("#f9d6d5"))

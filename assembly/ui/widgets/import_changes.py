@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from assembly.domain.quorum import thousands
-from assembly.domain.register_import import display_value, field_label
+from assembly.domain.register_columns import field_label
+from assembly.domain.register_import import display_value
 from assembly.i18n import tr
-from assembly.services.member_import import ImportPreview
+from assembly.services.import_preview import ImportPreview
 
 SHOWN = 1000  # members listed per group; the rest are counted
 

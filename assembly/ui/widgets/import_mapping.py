@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
-from assembly.domain.register_import import FIELDS, REQUIRED, field_label
+from assembly.domain.register_columns import FIELDS, REQUIRED, field_label
 from assembly.i18n import tr
 
 
