@@ -3,7 +3,6 @@ into a missing file says to run ``init`` and creates nothing; ``init`` never ove
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from assembly.cli import main
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.cooperative import TimeZone
 from assembly.services.bundle import Services
+from tests.behind_the_back import scalar
 
 ROOT = Path(__file__).resolve().parents[2]
 REGISTER = (
@@ -66,9 +66,6 @@ def test_importing_into_a_missing_file_says_to_run_init_and_creates_nothing(
     assert list(tmp_path.iterdir()) == [source]
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_importing_into_a_file_without_a_cooperative_says_so(
     services: Services, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -77,9 +74,7 @@ def test_importing_into_a_file_without_a_cooperative_says_so(
     source.write_text(REGISTER, encoding="utf-8")
     assert main(["members", "import", str(source), "--db", str(db_path)]) == 2
     assert "belum berisi koperasi" in capsys.readouterr().err
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT count(*) FROM members").fetchone() == (0,)
-    conn.close()
+    assert scalar(db_path, "SELECT count(*) FROM members") == 0
 
 
 @pytest.mark.sqlite_only("init refuses an existing file by its bytes")

@@ -34,8 +34,9 @@ from assembly.persistence.database import Database, open_database
 from assembly.services import presence
 from assembly.services.bundle import Services
 from assembly.services.minutes_check import MinutesCheckService
+from tests.behind_the_back import tamper
 from tests.persistence.test_meeting_store import NOW, _meeting
-from tests.services.test_minutes_check import PRESENT, _run, _tamper
+from tests.services.test_minutes_check import PRESENT, _run
 from tests.services.voting_fixtures import opened_hall
 
 MEMBERS = 5
@@ -236,21 +237,20 @@ def _kept(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[Stay, ...]]:
     return out
 
 
-@pytest.mark.sqlite_only("edits the SQLite file behind the app's back with sqlite3")
 def test_a_stay_edited_behind_the_apps_back_is_found_by_minutes_check(
     cooperative: Services, db_path: Path
 ) -> None:
     """The stays are read for the berita acara, never trusted by the check: 0006's departure
-    wiped from them (as someone with the file and sqlite3 could) changes what the berita
-    acara would state, and the recount from the history says so."""
+    wiped from them (as someone with the file and sqlite3, or the server's superuser, could)
+    changes what the berita acara would state, and the recount from the history says so."""
     hall = opened_hall(cooperative, db_path, PRESENT)
     _run(hall).close()
     s = hall.reopen(30)
     assert MinutesCheckService(s.ctx).check(hall.meeting_id).ok
     s.close()
-    _tamper(
+    tamper(
         db_path,
-        "UPDATE attendance_stays SET ended_at = NULL, left_meeting = 0"
+        "UPDATE attendance_stays SET ended_at = NULL, left_meeting = false"
         f" WHERE member_id = {hall.ids['0006']}",
     )
     report = MinutesCheckService(hall.reopen(31).ctx).check(hall.meeting_id)
