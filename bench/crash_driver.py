@@ -7,8 +7,9 @@ in it, so two runs write the same rows. With ``--reference ref.json`` (the OK li
 uninterrupted run) the driver resumes: it reads how far the audit log has got and starts at the
 first action not yet in the database, skipping one that committed just before a kill.
 
-``python -m bench.crash_driver DB [--reference REF]``; exit 0 when the script is done, 3 when
-the database matches no point of the reference.
+``python -m bench.crash_driver DB [--reference REF]``, DB a SQLite file or a PostgreSQL URL (a
+desk of the host laptop); exit 0 when the script is done, 3 when the database matches no point
+of the reference.
 """
 
 from __future__ import annotations
@@ -81,9 +82,12 @@ def script() -> list[Action]:
     return [Action(f"a{i:03d}", kind, arg, extra) for i, (kind, arg, extra) in enumerate(steps)]
 
 
-def progress(path: Path) -> dict[str, Any]:
-    """How far the database has got: the last audit sequence number and the row counts."""
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=10)
+def progress(db: Path | str) -> dict[str, Any]:
+    """How far the database has got: the last audit sequence number and the row counts (read
+    on a connection of its own: only what was committed)."""
+    if isinstance(db, str):
+        return _pg_progress(db)
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, timeout=10)
     try:
         seq = conn.execute("SELECT coalesce(max(seq), 0) FROM audit_events").fetchone()[0]
         counts = {
@@ -94,10 +98,26 @@ def progress(path: Path) -> dict[str, Any]:
     return {"seq": seq, "counts": counts}
 
 
+def _pg_progress(url: str) -> dict[str, Any]:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as conn:
+            seq = conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM audit_events").scalar()
+            counts = {
+                t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                for t in COUNTED_TABLES
+            }
+    finally:
+        engine.dispose()
+    return {"seq": seq, "counts": counts}
+
+
 class Meeting:
     """The services over the database and the ids the script refers to by number/position."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
         from assembly.persistence.database import open_database
         from assembly.services.bundle import Services
         from assembly.services.context import ServiceContext
@@ -175,7 +195,7 @@ class Meeting:
         raise ValueError(action.kind)
 
 
-def resume_at(path: Path, reference: list[dict[str, Any]], base_seq: int) -> int:
+def resume_at(path: Path | str, reference: list[dict[str, Any]], base_seq: int) -> int:
     """The index of the first action the database does not hold yet (by the audit log's
     length, which grows by a fixed amount per action because each action is one
     transaction); -1 when it matches no point of the reference."""
@@ -187,25 +207,26 @@ def resume_at(path: Path, reference: list[dict[str, Any]], base_seq: int) -> int
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the script (from where the database stands) and print one OK line per action."""
     parser = argparse.ArgumentParser(prog="python -m bench.crash_driver")
-    parser.add_argument("database", type=Path)
+    parser.add_argument("database", help="a SQLite file or a PostgreSQL URL")
     parser.add_argument("--reference", type=Path, help="OK lines of an uninterrupted run (JSON)")
     args = parser.parse_args(argv)
+    database = args.database if args.database.startswith("postgresql") else Path(args.database)
     actions = script()
     start = 0
     if args.reference is not None:
         ref = json.loads(args.reference.read_text())
-        start = resume_at(args.database, ref["actions"], ref["base_seq"])
+        start = resume_at(database, ref["actions"], ref["base_seq"])
         if start < 0:
             print("MISMATCH the database matches no point of the reference", flush=True)
             return 3
-    meeting = Meeting(args.database)
+    meeting = Meeting(database)
     print(f"READY {start}", flush=True)
     for index in range(start, len(actions)):
         action = actions[index]
         meeting.index = index
         result = meeting.run(action)
         line = {"kind": action.kind, "arg": action.arg, "result": result}
-        line.update(progress(args.database))
+        line.update(progress(database))
         sys.stdout.write(f"OK {action.id} {json.dumps(line, sort_keys=True)}\n")
         sys.stdout.flush()
     print("DONE", flush=True)

@@ -10,6 +10,10 @@ it on the same file until the script is done. After every kill the file is reope
   or after the one in flight (which may have committed before its OK line was printed) —
   so every confirmed action is there, completely, and nothing else is;
 - ``PRAGMA integrity_check`` says ok; the audit chain verifies (``services.audit``).
+
+Where the database lives and what a kill stops is a :class:`FileSite` (a SQLite file, the
+driver killed) or :class:`bench.crash_pg.ServerSite` (a database on a PostgreSQL server; the
+desk process killed, or the server itself, as a pulled plug would).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from bench import crash_driver
 
@@ -46,9 +50,68 @@ class KillReport:
     confirmed_actions: int = 0
     cycles: int = 0
     failures: list[str] = field(default_factory=list)
+    server_kills: int = 0  # of ``kills``, those that stopped the database server itself
 
 
-def prepare_database(path: Path) -> None:
+Database = Path | str  # a SQLite file, or a PostgreSQL URL
+
+
+class Site(Protocol):
+    """Where the harness keeps its databases, and what a kill stops."""
+
+    def new(self, name: str) -> Database:
+        """An empty database called ``name`` (made afresh)."""
+
+    def copy(self, source: Database, name: str) -> Database:
+        """A copy of ``source`` called ``name`` (made afresh); nobody may be connected."""
+
+    def kill(self, process: subprocess.Popen[str], number: int) -> bool:
+        """Kill number ``number`` (from 1) while ``process`` runs; whether it stopped the
+        server (after which it is running again)."""
+
+    def integrity(self, db: Database) -> str:
+        """The engine's own check of the database's pages: "ok", or what it found."""
+
+    def audit_rows(self, db: Database, upto: int) -> list[Any]:
+        """What the audit log records up to ``upto``, as the reference comparison reads it."""
+
+
+class FileSite:
+    """SQLite files in ``folder``; a kill is a SIGKILL of the driver."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def new(self, name: str) -> Path:
+        path = self.folder / f"{name}.sqlite"
+        for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            part.unlink(missing_ok=True)
+        return path
+
+    def copy(self, source: Database, name: str) -> Path:
+        path = self.new(name)
+        shutil.copyfile(source, path)
+        return path
+
+    def kill(self, process: subprocess.Popen[str], number: int) -> bool:
+        process.send_signal(signal.SIGKILL)
+        return False
+
+    def integrity(self, db: Database) -> str:
+        return integrity(Path(db))
+
+    def audit_rows(self, db: Database, upto: int) -> list[Any]:
+        conn = sqlite3.connect(f"{Path(db).as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute(
+                "SELECT seq, actor, kind, payload FROM audit_events WHERE seq <= ? ORDER BY seq",
+                (upto,),
+            ).fetchall()
+        finally:
+            conn.close()
+
+
+def prepare_database(path: Database) -> None:
     """A cooperative, a register of 40 active members and a RAT with three agenda items."""
     from assembly.domain.cooperative import Cooperative, TimeZone
     from assembly.domain.meeting import AgendaItem, MeetingMode, MeetingType, Officer, OfficerRole
@@ -101,17 +164,10 @@ def prepare_database(path: Path) -> None:
         services.close()
 
 
-def audit_digest(path: Path, upto: int) -> str:
+def audit_digest(path: Database, upto: int, site: Site | None = None) -> str:
     """A digest of what the audit log records up to ``upto`` (kind, actor, payload; not the
     wall-clock time, which differs from run to run)."""
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        rows = conn.execute(
-            "SELECT seq, actor, kind, payload FROM audit_events WHERE seq <= ? ORDER BY seq",
-            (upto,),
-        ).fetchall()
-    finally:
-        conn.close()
+    rows = (site or FileSite(Path(path).parent)).audit_rows(path, upto)
     return hashlib.sha256(json.dumps(rows).encode()).hexdigest()
 
 
@@ -124,7 +180,7 @@ def integrity(path: Path) -> str:
         conn.close()
 
 
-def audit_intact(path: Path) -> tuple[bool, str]:
+def audit_intact(path: Database) -> tuple[bool, str]:
     """Open the file as Kuorum does and verify the audit chain."""
     from assembly.services.bundle import Services
 
@@ -136,7 +192,7 @@ def audit_intact(path: Path) -> tuple[bool, str]:
     return report.intact, report.summary
 
 
-def _driver(path: Path, reference: Path | None) -> subprocess.Popen[str]:
+def _driver(path: Database, reference: Path | None) -> subprocess.Popen[str]:
     command = [sys.executable, "-m", "bench.crash_driver", str(path)]
     if reference is not None:
         command += ["--reference", str(reference)]
@@ -171,11 +227,12 @@ class _Lines:
         self._thread.join(timeout=30)
 
 
-def reference_run(template: Path, workdir: Path) -> tuple[Path, dict[str, Any], Path]:
+def reference_run(
+    template: Database, workdir: Path, site: Site | None = None
+) -> tuple[Path, dict[str, Any], Database]:
     """One uninterrupted run on a copy of ``template``: the reference file (its OK lines and
     how long the script took after start-up), the parsed reference, the finished database."""
-    done = workdir / "reference.sqlite"
-    shutil.copyfile(template, done)
+    done = (site or FileSite(workdir)).copy(template, "reference")
     base_seq = crash_driver.progress(done)["seq"]
     process = _driver(done, None)
     lines = _Lines(process)
@@ -198,10 +255,15 @@ def reference_run(template: Path, workdir: Path) -> tuple[Path, dict[str, Any], 
 
 
 def check_after_kill(
-    path: Path, confirmed: int, reference: dict[str, Any], reference_db: Path
+    path: Database,
+    confirmed: int,
+    reference: dict[str, Any],
+    reference_db: Database,
+    site: Site | None = None,
 ) -> tuple[bool, str, bool]:
     """Check the killed driver's file against the reference after ``confirmed`` actions (all
     runs on this file together). (passed, why not, whether the in-flight action committed)."""
+    site = site or FileSite(Path(path).parent)
     actions = reference["actions"]
     states = [{"seq": reference["base_seq"], "counts": None}, *actions]
     now = crash_driver.progress(path)
@@ -216,35 +278,33 @@ def check_after_kill(
     at = match[-1]
     if at > 0 and states[at]["counts"] != now["counts"]:
         return False, f"rows {now['counts']} != {states[at]['counts']} after action {at}", False
-    if audit_digest(path, now["seq"]) != audit_digest(reference_db, now["seq"]):
+    if audit_digest(path, now["seq"], site) != audit_digest(reference_db, now["seq"], site):
         return False, "the audit log differs from the reference", False
-    check = integrity(path)
+    check = site.integrity(path)
     if check != "ok":
-        return False, f"integrity_check: {check}", False
+        return False, f"integrity check: {check}", False
     intact, summary = audit_intact(path)
     if not intact:
         return False, summary, False
     return True, "", at > confirmed
 
 
-def run_kills(n: int, seed: int, workdir: Path) -> KillReport:
-    """Kill the driver ``n`` times at random moments, checking the file after each kill."""
+def run_kills(n: int, seed: int, workdir: Path, site: Site | None = None) -> KillReport:
+    """Kill ``n`` times at random moments (the driver, or what ``site`` kills), checking the
+    database after each kill."""
     workdir.mkdir(parents=True, exist_ok=True)
+    site = site or FileSite(workdir)
     rng = random.Random(seed)
-    template = workdir / "template.sqlite"
-    if template.exists():
-        template.unlink()
+    template = site.new("template")
     prepare_database(template)
-    reference_file, reference, reference_db = reference_run(template, workdir)
+    reference_file, reference, reference_db = reference_run(template, workdir, site)
     report = KillReport()
     total = len(reference["actions"])
-    path = workdir / "crash.sqlite"
+    path: Database = template
     confirmed = total  # start with a fresh file
     while report.kills < n:
         if confirmed >= total:
-            shutil.copyfile(template, path)
-            for extra in ("-wal", "-shm"):
-                Path(f"{path}{extra}").unlink(missing_ok=True)
+            path = site.copy(template, "crash")
             confirmed = 0
             report.cycles += 1
         process = _driver(path, reference_file)
@@ -254,7 +314,7 @@ def run_kills(n: int, seed: int, workdir: Path) -> KillReport:
         time.sleep(rng.uniform(0, reference["span"] * (total - confirmed) / total))
         killed = process.poll() is None
         if killed:
-            process.send_signal(signal.SIGKILL)
+            report.server_kills += site.kill(process, report.kills + 1)
         process.wait()
         lines.join()
         assert process.stderr is not None
@@ -279,7 +339,7 @@ def run_kills(n: int, seed: int, workdir: Path) -> KillReport:
             confirmed = total
             continue  # it finished before the kill: nothing to check beyond the run itself
         report.kills += 1
-        passed, why, committed = check_after_kill(path, confirmed, reference, reference_db)
+        passed, why, committed = check_after_kill(path, confirmed, reference, reference_db, site)
         if passed:
             report.survived += 1
             report.in_flight_committed += committed

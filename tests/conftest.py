@@ -3,6 +3,7 @@ over it with a fixed clock, and an offscreen Qt with settings kept out of the us
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -93,8 +94,25 @@ def db_path(
     """A fresh, migrated, empty database for this test: a SQLite file, or (``engine_kind``
     postgresql) the URL of a new database on the session's PostgreSQL server, made from the
     migrated template (typed Path for the tests' sake: every opener takes either)."""
+    with _fresh_database(engine_kind, template_db, tmp_path / "kuorum.sqlite", request) as db:
+        yield db
+
+
+@pytest.fixture
+def other_db_path(
+    engine_kind: str, template_db: Path, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Path]:
+    """A second fresh database on the engine of ``db_path`` (another file, or another
+    database on the same server)."""
+    with _fresh_database(engine_kind, template_db, tmp_path / "other.sqlite", request) as db:
+        yield db
+
+
+@contextlib.contextmanager
+def _fresh_database(
+    engine_kind: str, template_db: Path, path: Path, request: pytest.FixtureRequest
+) -> Iterator[Path]:
     if engine_kind == "sqlite":
-        path = tmp_path / "kuorum.sqlite"
         shutil.copyfile(template_db, path)
         yield path
         return
@@ -102,8 +120,10 @@ def db_path(
     template = request.getfixturevalue("pg_template")
     name = f"t{next(_DATABASE_NUMBERS)}"
     _admin(server, f"CREATE DATABASE {name} TEMPLATE {template}")
-    yield server.url(name)  # type: ignore[attr-defined]
-    _admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    try:
+        yield server.url(name)  # type: ignore[attr-defined]
+    finally:
+        _admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 _DATABASE_NUMBERS = itertools.count(1)

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from assembly.cli import main
 from assembly.domain.members import Member
+from tests.behind_the_back import tamper
 
 
-@pytest.mark.sqlite_only(
-    "edits the SQLite file by hand (tests/persistence/test_postgresql.py does it on PostgreSQL)"
-)
 def test_verify_passes_then_fails_after_a_hand_edit(
     cooperative: object, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -22,11 +19,9 @@ def test_verify_passes_then_fails_after_a_hand_edit(
     assert main(["audit", "verify", "--db", str(db_path)]) == 0
     assert "Log audit utuh: 3 peristiwa" in capsys.readouterr().out
 
-    conn = sqlite3.connect(db_path)
-    conn.execute("DROP TRIGGER audit_events_no_update")
-    conn.execute("UPDATE audit_events SET payload = replace(payload, 'Budi', 'Badu') WHERE seq = 3")
-    conn.commit()
-    conn.close()
+    # By hand, as someone with the file (or the server's superuser password) could.
+    edit = "UPDATE audit_events SET payload = replace(payload, 'Budi', 'Badu') WHERE seq = 3"
+    assert tamper(db_path, edit, guards_of=("audit_events",)) == [1]
     assert main(["audit", "verify", "--db", str(db_path)]) == 1
     assert "peristiwa nomor 3 telah diubah" in capsys.readouterr().out
 

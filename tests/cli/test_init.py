@@ -3,10 +3,10 @@ into a missing file says to run ``init`` and creates nothing; ``init`` never ove
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +14,7 @@ from assembly.cli import main
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.cooperative import TimeZone
 from assembly.services.bundle import Services
+from tests.behind_the_back import rows, scalar
 
 ROOT = Path(__file__).resolve().parents[2]
 REGISTER = (
@@ -66,9 +67,6 @@ def test_importing_into_a_missing_file_says_to_run_init_and_creates_nothing(
     assert list(tmp_path.iterdir()) == [source]
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_importing_into_a_file_without_a_cooperative_says_so(
     services: Services, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -77,12 +75,10 @@ def test_importing_into_a_file_without_a_cooperative_says_so(
     source.write_text(REGISTER, encoding="utf-8")
     assert main(["members", "import", str(source), "--db", str(db_path)]) == 2
     assert "belum berisi koperasi" in capsys.readouterr().err
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT count(*) FROM members").fetchone() == (0,)
-    conn.close()
+    assert scalar(db_path, "SELECT count(*) FROM members") == 0
 
 
-@pytest.mark.sqlite_only("init refuses an existing file by its bytes")
+@pytest.mark.sqlite_only("init refuses an existing file by its bytes (on a server: the test below)")
 def test_init_never_overwrites_and_refuses_bad_input_without_a_file(
     cooperative: Services, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -137,3 +133,48 @@ def test_a_command_line_import_loads_no_qt_nor_pdf_libraries(tmp_path: Path) -> 
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_init_of_an_empty_database_on_a_server_then_import_and_never_again(
+    pg_server: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The host laptop's counterpart: ``init`` makes the cooperative in an empty database on
+    a PostgreSQL server (the password never shown), ``members import`` fills it, and a second
+    ``init`` is refused with the database unchanged. Bad input makes no table."""
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(pg_server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql("CREATE DATABASE init_kosong")
+    admin.dispose()
+    url = pg_server.url("init_kosong")
+    password = sa.make_url(url).password
+    assert password
+    assert main(["init", "--db", url, "--name", "   "]) == 2
+    assert "Nama koperasi wajib diisi" in capsys.readouterr().err
+    tables = "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+    assert scalar(url, tables) == 0  # refused before anything was made
+    assert main(["init", "--db", url, "--name", "Kopdit Pintu Air", "--city", "Maumere",
+                 "--time-zone", "WITA"]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "Koperasi Kopdit Pintu Air dibuat" in out and password not in out
+    source = tmp_path / "anggota.csv"
+    source.write_text(REGISTER, encoding="utf-8")
+    assert main(["members", "import", str(source), "--db", url]) == 0
+    assert "2 anggota baru ditambahkan" in capsys.readouterr().out
+    services = Services.open(url, create=False)
+    try:
+        coop = services.cooperative.cooperative()
+        assert coop is not None and (coop.name, coop.time_zone) == (
+            "Kopdit Pintu Air",
+            TimeZone.WITA,
+        )
+        assert not services.cooperative.ad_profile().confirmed
+        assert services.register.count() == 2 and services.audit.verify().intact
+    finally:
+        services.close()
+    before = rows(url, "SELECT seq, hash FROM audit_events ORDER BY seq")
+    assert main(["init", "--db", url, "--name", "Koperasi Lain"]) == 2
+    err = capsys.readouterr().err
+    assert "sudah berisi koperasi" in err and password not in err
+    assert rows(url, "SELECT seq, hash FROM audit_events ORDER BY seq") == before

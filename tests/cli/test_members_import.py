@@ -3,13 +3,13 @@ register as it was; a good one is imported (or only checked with ``--dry-run``).
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from assembly.cli import main
 from assembly.domain.members import Member
+from tests.behind_the_back import rows, scalar
 
 GOOD = (
     "KOPERASI SIMPAN PINJAM SEJAHTERA;;;\n"
@@ -22,13 +22,12 @@ GOOD = (
 
 def register_state(db_path: Path) -> tuple[int, int, str]:
     """Rows in the register, events in the audit log, and the audit head hash."""
-    conn = sqlite3.connect(db_path)
-    members = conn.execute("SELECT count(*) FROM members").fetchone()[0]
-    events, head = conn.execute(
+    members = scalar(db_path, "SELECT count(*) FROM members")
+    ((events, head),) = rows(
+        db_path,
         "SELECT count(*), (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) "
-        "FROM audit_events"
-    ).fetchone()
-    conn.close()
+        "FROM audit_events",
+    )
     return members, events, head
 
 
@@ -40,9 +39,6 @@ def existing(cooperative: object, db_path: Path) -> Path:
     return db_path
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_a_faulty_file_exits_2_names_its_rows_and_changes_nothing(
     existing: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -70,9 +66,6 @@ def test_a_faulty_file_exits_2_names_its_rows_and_changes_nothing(
     assert register_state(existing) == before
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_a_good_file_is_imported(
     existing: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -93,9 +86,6 @@ def test_a_good_file_is_imported(
     assert "0 anggota baru, 0 anggota berubah, 2 tidak berubah" in capsys.readouterr().out
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_a_missing_file_is_bad_input(
     existing: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from assembly.cli import main
 from assembly.domain.attendance import Channel
 from assembly.services.bundle import Services
+from tests.behind_the_back import rows, scalar
 from tests.meeting_fixtures import open_meeting, register_members
 
 
@@ -19,9 +19,6 @@ def _status(capsys: pytest.CaptureFixture[str], *args: str) -> dict:  # type: ig
     return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_status_json_matches_the_database(
     cooperative: Services, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -34,22 +31,22 @@ def test_status_json_matches_the_database(
     cooperative.close()
 
     data = _status(capsys, "--db", str(db_path), "--meeting", str(meeting_id))
-    conn = sqlite3.connect(db_path)
     present = dict(
-        conn.execute(
-            "SELECT channel, count(*) FROM attendance WHERE meeting_id = ? AND state = 'hadir' "
+        rows(
+            db_path,
+            "SELECT channel, count(*) FROM attendance WHERE meeting_id = :m AND state = 'hadir' "
             "GROUP BY channel",
-            (meeting_id,),
-        ).fetchall()
+            m=meeting_id,
+        )
     )
-    counted = conn.execute(
-        "SELECT count(*) FROM attendance WHERE meeting_id = ? AND state = 'hadir' AND counted",
-        (meeting_id,),
-    ).fetchone()[0]
-    registered, entitled = conn.execute(
-        "SELECT registered, entitled FROM meetings WHERE id = ?", (meeting_id,)
-    ).fetchone()
-    conn.close()
+    counted = scalar(
+        db_path,
+        "SELECT count(*) FROM attendance WHERE meeting_id = :m AND state = 'hadir' AND counted",
+        m=meeting_id,
+    )
+    ((registered, entitled),) = rows(
+        db_path, "SELECT registered, entitled FROM meetings WHERE id = :m", m=meeting_id
+    )
     assert {"registered", "entitled", "present", "quorum", "decisions", "meeting"} <= set(data)
     assert (data["registered"], data["entitled"]) == (registered, entitled) == (10, 8)
     assert data["present"]["total"] == sum(present.values()) == 5

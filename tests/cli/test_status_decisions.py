@@ -4,7 +4,6 @@ election, with tally, the entitled present at the snapshot, the rule and the res
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,12 +11,10 @@ import pytest
 from assembly.cli import main
 from assembly.domain.ballots import BallotMode, Choice, CountedTotals
 from assembly.services.bundle import Services
+from tests.behind_the_back import rows
 from tests.services.voting_fixtures import no_consensus, opened_hall
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_status_lists_each_decision(
     cooperative: Services, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -44,11 +41,9 @@ def test_status_lists_each_decision(
 
     assert main(["status", "--db", str(db_path), "--json"]) == 0
     decisions = json.loads(capsys.readouterr().out)["decisions"]
-    conn = sqlite3.connect(db_path)
-    stored = conn.execute(
-        "SELECT method, result FROM decisions WHERE outcome != 'tidak_mufakat' ORDER BY id"
-    ).fetchall()
-    conn.close()
+    stored = rows(
+        db_path, "SELECT method, result FROM decisions WHERE outcome != 'tidak_mufakat' ORDER BY id"
+    )
     assert [(d["method"], d["result"]) for d in decisions] == stored
     consensus, vote, count, chosen = decisions
     assert consensus["title"] == "LPJ pengurus diterima" and consensus["mode"] is None

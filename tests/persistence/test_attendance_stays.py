@@ -40,8 +40,9 @@ from assembly.persistence.database import Database, open_database
 from assembly.services import presence
 from assembly.services.bundle import Services
 from assembly.services.minutes_check import MinutesCheckService
+from tests.behind_the_back import tamper
 from tests.persistence.test_meeting_store import NOW, _meeting
-from tests.services.test_minutes_check import PRESENT, _run, _tamper
+from tests.services.test_minutes_check import PRESENT, _run
 from tests.services.voting_fixtures import opened_hall
 
 MEMBERS = 5
@@ -273,21 +274,6 @@ def _kept(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[Stay, ...]]:
     return out
 
 
-def _edit_behind_the_apps_back(db_path: Path, statement: str) -> None:
-    """``statement`` run outside the app: with sqlite3 on the file, its triggers dropped; on
-    PostgreSQL as the server's superuser, triggers off (session_replication_role)."""
-    if isinstance(db_path, Path):
-        _tamper(db_path, statement)
-        return
-    engine = sa.create_engine(str(db_path))
-    try:
-        with engine.begin() as conn:
-            conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
-            conn.exec_driver_sql(statement)
-    finally:
-        engine.dispose()
-
-
 def test_a_stay_edited_behind_the_apps_back_is_found_by_minutes_check(
     cooperative: Services, db_path: Path
 ) -> None:
@@ -299,7 +285,7 @@ def test_a_stay_edited_behind_the_apps_back_is_found_by_minutes_check(
     s = hall.reopen(30)
     assert MinutesCheckService(s.ctx).check(hall.meeting_id).ok
     s.close()
-    _edit_behind_the_apps_back(
+    tamper(
         db_path,
         "UPDATE attendance_stays SET ended_at = NULL, left_meeting = false"
         f" WHERE member_id = {hall.ids['0006']}",

@@ -60,7 +60,9 @@ def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> No
     assert digest(path) == before
 
 
-@pytest.mark.sqlite_only("damages or rewrites the SQLite file itself")
+@pytest.mark.sqlite_only(
+    "scribbles over the SQLite file's pages; a PostgreSQL server reads and checks its own pages"
+)
 def test_a_damaged_file_is_refused_untouched(db_path: Path) -> None:
     data = bytearray(db_path.read_bytes())
     page = 4096
@@ -73,7 +75,10 @@ def test_a_damaged_file_is_refused_untouched(db_path: Path) -> None:
     assert digest(db_path) == before
 
 
-@pytest.mark.sqlite_only("damages or rewrites the SQLite file itself")
+@pytest.mark.sqlite_only(
+    "rewrites the SQLite file and compares its bytes (on PostgreSQL: "
+    "test_postgresql.py::test_a_newer_schema_is_refused_untouched)"
+)
 def test_a_file_from_a_newer_version_is_refused_untouched(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     conn.execute("UPDATE alembic_version SET version_num = 'r9999'")

@@ -192,7 +192,10 @@ def test_histories_are_append_only(db) -> None:  # type: ignore[no-untyped-def]
     assert check.present == 5 and check.at == NOW
 
 
-@pytest.mark.sqlite_only("reads SQLite's query plan")
+@pytest.mark.sqlite_only(
+    "reads SQLite's query plan; PostgreSQL chooses by cost and statistics (a test table is "
+    "too small to prefer the index), its quorum speed is measured in bench/"
+)
 def test_the_desk_quorum_count_uses_only_the_index(db) -> None:  # type: ignore[no-untyped-def]
     with db.read() as conn:
         plan = conn.exec_driver_sql(

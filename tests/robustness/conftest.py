@@ -1,12 +1,15 @@
-"""Fixtures the anchor and audit-chain attacks share: the officers' keys and a locked meeting."""
+"""Fixtures the attacks share: the officers' keys and a locked meeting (anchor and audit-chain
+attacks), and a PostgreSQL server a test may kill."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests import pg_server
 from tests.robustness.anchor_fixtures import Locked, locked_meeting
 from tests.services.signing_fixtures import Keys, make_keys
 
@@ -23,3 +26,11 @@ def locked(
 ) -> Locked:
     """A locked meeting (see :func:`locked_meeting`)."""
     return locked_meeting(cooperative, db_path, tmp_path, keys, monkeypatch)
+
+
+@pytest.fixture
+def own_server() -> Iterator[pg_server.TestServer]:
+    """A PostgreSQL server of this test alone: killing it leaves the session's server alone."""
+    server = pg_server.start_server()
+    yield server
+    server.stop()

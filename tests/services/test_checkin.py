@@ -5,11 +5,11 @@ undo, proxies lapsing, the live quorum, look-ups, and the audit chain."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import AttendanceState, Channel, EventKind, Outcome
@@ -21,6 +21,7 @@ from assembly.persistence import audit_log
 from assembly.persistence.database import open_database
 from assembly.services.bundle import Services
 from assembly.services.context import ServiceContext
+from tests.behind_the_back import connect, rows, tamper
 from tests.conftest import FIXED_NOW
 from tests.meeting_fixtures import open_meeting, register_members, use_profile
 
@@ -241,9 +242,6 @@ def test_attendance_is_refused_before_check_in_and_by_a_wrong_channel(
         cooperative.checkin.check_in(offline, "0001", Channel.ONLINE)
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_the_audit_chain_verifies_and_breaks_when_a_check_in_is_edited_by_hand(
     desk,
     db_path: Path,  # type: ignore[no-untyped-def]
@@ -255,18 +253,14 @@ def test_the_audit_chain_verifies_and_breaks_when_a_check_in_is_edited_by_hand(
     report = s.audit.verify()
     assert report.intact
     s.close()
-    conn = sqlite3.connect(db_path)
-    seq = conn.execute(
-        "SELECT seq FROM audit_events WHERE kind = 'attendance.check_in' "
-        "AND payload LIKE '%\"0002\"%'"
-    ).fetchone()[0]
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        conn.execute("UPDATE audit_events SET payload = replace(payload, '0002', '0008')")
-    conn.execute("DROP TRIGGER audit_events_no_update")
-    conn.execute(
-        "UPDATE audit_events SET payload = replace(payload, '0002', '0008') WHERE seq = ?", (seq,)
-    )
-    conn.commit()
-    conn.close()
+    (seq,) = rows(
+        db_path,
+        "SELECT seq FROM audit_events WHERE kind = 'attendance.check_in' AND payload LIKE :p",
+        p='%"0002"%',
+    )[0]
+    edit = f"UPDATE audit_events SET payload = replace(payload, '0002', '0008') WHERE seq = {seq}"
+    with pytest.raises(sa.exc.DatabaseError, match="append-only"), connect(db_path) as conn:
+        conn.execute(sa.text(edit))  # the guard refuses while it is there
+    assert tamper(db_path, edit, guards_of=("audit_events",)) == [1]
     broken = reopen().audit.verify()
     assert not broken.intact and f"peristiwa nomor {seq} telah diubah" in broken.summary

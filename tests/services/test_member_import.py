@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 
 import openpyxl
@@ -16,6 +15,7 @@ from assembly.domain.errors import DomainError, ValidationError
 from assembly.domain.members import Category, Member, Sex, Status
 from assembly.services.bundle import Services
 from assembly.services.progress import Cancelled, Progress
+from tests.behind_the_back import fail_inserts, rows
 
 SITI_NIK = "3171015708450001"  # female, born 17/08/1945, Jakarta
 BUDI_NIK = "3273011203700002"  # male, born 12/03/1970, Bandung
@@ -27,11 +27,7 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 
 def last_event(db_path: Path) -> tuple[str, dict[str, object]]:
-    conn = sqlite3.connect(db_path)
-    kind, payload = conn.execute(
-        "SELECT kind, payload FROM audit_events ORDER BY seq DESC LIMIT 1"
-    ).fetchone()
-    conn.close()
+    kind, payload = rows(db_path, "SELECT kind, payload FROM audit_events ORDER BY seq DESC")[0]
     return kind, json.loads(payload)
 
 
@@ -60,9 +56,6 @@ def test_a_comma_csv_with_the_titles_on_the_first_row(services: Services, tmp_pa
     )
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_a_semicolon_csv_with_bom_and_the_cooperative_name_above_the_titles(
     services: Services, tmp_path: Path, db_path: Path
 ) -> None:
@@ -202,9 +195,6 @@ def test_a_faulty_file_lists_every_problem_and_writes_nothing(
     assert services.register.count() == count and services.audit.head_hash() == head
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_a_re_import_shows_and_applies_what_changes(
     services: Services, tmp_path: Path, db_path: Path
 ) -> None:
@@ -283,22 +273,13 @@ def test_cancel_while_reading(services: Services, tmp_path: Path) -> None:
         services.importer.preview(big_csv(tmp_path / "besar.csv", 10), progress=progress)
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_a_failure_half_way_writes_no_row(
     services: Services, tmp_path: Path, db_path: Path
 ) -> None:
     preview = services.importer.preview(big_csv(tmp_path / "besar.csv", 5000))
     head = services.audit.head_hash()
     # A real failure inside the transaction, after the first batches went in.
-    conn = sqlite3.connect(db_path)
-    conn.execute(
-        "CREATE TRIGGER disk_full BEFORE INSERT ON members WHEN new.number = 'N-04500' "
-        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
-    )
-    conn.commit()
-    conn.close()
+    fail_inserts(db_path, "members", "number", "N-04500", "disk full")
     with pytest.raises(Exception, match="disk full"):  # the database's own error
         services.importer.commit(preview)
     assert services.register.count() == 0 and services.audit.head_hash() == head

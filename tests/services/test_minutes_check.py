@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 from pathlib import Path
 
 import pypdf
@@ -20,6 +19,7 @@ from assembly.persistence import audit_log
 from assembly.services import presence
 from assembly.services.bundle import Services
 from assembly.services.minutes_check import CheckFailed, MinutesCheckService
+from tests.behind_the_back import tamper
 from tests.services.voting_fixtures import Hall, no_consensus, opened_hall
 
 PRESENT = ("0001", "0002", "0003", "0004", "0005", "0006", "0008")  # 7 of 8; quorum 5
@@ -58,9 +58,6 @@ def _text(services: Services, meeting_id: int) -> list[str]:
     return [p.extract_text() for p in pypdf.PdfReader(out).pages]
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_a_meeting_with_departures_returns_and_two_votes_reconciles(
     cooperative: Services, db_path: Path
 ) -> None:
@@ -84,9 +81,6 @@ def test_a_meeting_with_departures_returns_and_two_votes_reconciles(
     assert live.by_channel[Channel.IN_PERSON] == 6
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_each_stated_figure_sits_on_the_page_it_names(cooperative: Services, db_path: Path) -> None:
     hall = opened_hall(cooperative, db_path, PRESENT)
     s = _run(hall)
@@ -99,27 +93,12 @@ def test_each_stated_figure_sits_on_the_page_it_names(cooperative: Services, db_
             assert str(figure.value) in pages[figure.page - 1], figure
 
 
-def _tamper(path: Path, *statements: str) -> None:
-    """Edit the file behind the app's back, as someone with the file and sqlite3 could."""
-    con = sqlite3.connect(path)
-    triggers = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
-    for name in triggers:
-        con.execute(f'DROP TRIGGER "{name}"')
-    for statement in statements:
-        con.execute(statement)
-    con.commit()
-    con.close()
-
-
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_a_deleted_attendance_row_is_found_on_page_one_and_in_the_daftar_hadir(
     cooperative: Services, db_path: Path
 ) -> None:
     hall = opened_hall(cooperative, db_path, PRESENT)
     _run(hall).close()
-    _tamper(db_path, f"DELETE FROM attendance WHERE member_id = {hall.ids['0003']}")
+    tamper(db_path, f"DELETE FROM attendance WHERE member_id = {hall.ids['0003']}")
     report = MinutesCheckService(hall.reopen(30).ctx).check(hall.meeting_id)
     assert not report.ok
     found = {m.key: m for m in report.mismatches}
@@ -129,15 +108,12 @@ def test_a_deleted_attendance_row_is_found_on_page_one_and_in_the_daftar_hadir(
     assert any(line.startswith("Halaman 1 (I.2)") for line in report.lines())
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_an_edited_counted_tally_is_found_on_the_page_of_its_decision(
     cooperative: Services, db_path: Path
 ) -> None:
     hall = opened_hall(cooperative, db_path, PRESENT)
     _run(hall).close()
-    _tamper(db_path, "UPDATE counted_totals SET yes = yes + 1, no = 0")
+    tamper(db_path, "UPDATE counted_totals SET yes = yes + 1, no = 0")
     s = hall.reopen(30)
     report = MinutesCheckService(s.ctx).check(hall.meeting_id)
     assert not report.ok
@@ -153,16 +129,13 @@ def test_an_edited_counted_tally_is_found_on_the_page_of_its_decision(
     assert keys[f"suara.{counted.id}.setuju"].place.startswith("III.3.")
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_a_named_vote_moved_to_someone_absent_is_found(
     cooperative: Services, db_path: Path
 ) -> None:
     hall = opened_hall(cooperative, db_path, PRESENT)
     _run(hall).close()
     # 0006 left at +5 and never came back: a vote in their name at +12 cannot have happened.
-    _tamper(
+    tamper(
         db_path,
         f"UPDATE named_votes SET member_id = {hall.ids['0006']} "
         f"WHERE member_id = {hall.ids['0002']}",
@@ -173,15 +146,12 @@ def test_a_named_vote_moved_to_someone_absent_is_found(
     )
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_closing_when_figures_do_not_reconcile_asks_a_reason_and_records_it(
     cooperative: Services, db_path: Path
 ) -> None:
     hall = opened_hall(cooperative, db_path, PRESENT)
     _run(hall, close=False).close()
-    _tamper(db_path, f"DELETE FROM attendance WHERE member_id = {hall.ids['0003']}")
+    tamper(db_path, f"DELETE FROM attendance WHERE member_id = {hall.ids['0003']}")
     s = hall.reopen(25)
     closing = MinutesCheckService(s.ctx)
     with pytest.raises(CheckFailed, match="angka berita acara tidak sesuai") as refused:
@@ -203,9 +173,6 @@ def test_closing_when_figures_do_not_reconcile_asks_a_reason_and_records_it(
     )
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_a_meeting_that_reconciles_closes_without_a_question(
     cooperative: Services, db_path: Path
 ) -> None:

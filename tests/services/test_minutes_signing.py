@@ -43,12 +43,8 @@ def sign_both(services: Any, meeting_id: int, pdf: Path, keys: Keys) -> Any:
     return second, changes
 
 
-@pytest.mark.sqlite_only(
-    "expects the backup at the lock, a copy of the SQLite file (the host copies a "
-    "PostgreSQL cooperative out)"
-)
 def test_two_signatures_lock_the_meeting_and_record_the_hash(
-    closed: tuple[Any, int, Path], keys: Keys
+    closed: tuple[Any, int, Path], keys: Keys, engine_kind: str
 ) -> None:
     services, meeting_id, pdf = closed
     result, changes = sign_both(services, meeting_id, pdf, keys)
@@ -67,8 +63,12 @@ def test_two_signatures_lock_the_meeting_and_record_the_hash(
     )
     with services.ctx.db.read() as conn:
         kinds = [e.kind for e in audit_log.events(conn)][-3:]
-    # The backup at the lock comes after it (issue 12 point 7).
-    assert kinds == ["signing.signed", "minutes.locked", "backup.made"]
+    # The backup at the lock comes after it (issue 12 point 7). A PostgreSQL host's backup
+    # is being built (branch pgfaults): there it is attempted at this point, made once built.
+    assert kinds[:2] == ["signing.signed", "minutes.locked"]
+    assert kinds[2] == "backup.made" or (
+        engine_kind == "postgresql" and kinds[2] == "backup.failed"
+    )
     assert changes.areas >= {"meetings", "minutes"}
     with_file = services.minutes_signing.status(meeting_id, pdf)
     assert with_file.report is not None and with_file.report.all_valid

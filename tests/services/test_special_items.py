@@ -7,8 +7,6 @@ moment; a meeting with such an item cannot be closed while the values are unset.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from assembly.domain.meeting import AgendaItem, MeetingState
 from assembly.domain.members import Member
 from assembly.domain.quorum import Comparison, QuorumRule, Threshold
 from assembly.services.bundle import Services
+from tests.behind_the_back import rows
 from tests.meeting_fixtures import draft_meeting, use_profile
 
 AT_LEAST_TWO_THIRDS = Threshold(2, 3, Comparison.AT_LEAST)
@@ -60,9 +59,6 @@ def _meeting(
     return meeting.id, item
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_nine_members_the_special_quorum_is_applied_at_the_snapshot(
     cooperative: Services, db_path: Path
 ) -> None:
@@ -101,9 +97,8 @@ def test_nine_members_the_special_quorum_is_applied_at_the_snapshot(
     )
     assert result.rule == "sekurang-kurangnya 2/3 suara sah (AD Pasal 34 ayat (2))"
     # The snapshot and the check before the vote are on file as the minutes will cite them.
-    with closing(sqlite3.connect(db_path)) as raw:
-        stored = raw.execute("SELECT present, minimum FROM ballots").fetchall()
-        notes = [r[0] for r in raw.execute("SELECT note FROM quorum_checks")]
+    stored = rows(db_path, "SELECT present, minimum FROM ballots")
+    notes = [r[0] for r in rows(db_path, "SELECT note FROM quorum_checks")]
     assert stored == [(6, 6)]
     assert "kuorum khusus sebelum pemungutan suara: Perubahan AD Pasal 5" in notes
 
@@ -125,9 +120,6 @@ def test_nine_members_the_special_majority_rejects_what_a_simple_one_would_adopt
     assert result.statement.startswith("tidak disetujui: 5 dari 9 suara sah, sekurang-kurangnya")
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_a_consensus_on_a_special_item_records_the_special_quorum(
     cooperative: Services, db_path: Path
 ) -> None:
@@ -145,10 +137,7 @@ def test_a_consensus_on_a_special_item_records_the_special_quorum(
         "disepakati secara musyawarah untuk mufakat; kuorum khusus: 6 hadir, minimal 6 "
         "(sekurang-kurangnya 2/3 jumlah anggota yang memiliki hak suara (AD Pasal 34 ayat (1)))"
     )
-    with closing(sqlite3.connect(db_path)) as raw:
-        check = raw.execute(
-            "SELECT present, minimum, note FROM quorum_checks ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+    check = rows(db_path, "SELECT present, minimum, note FROM quorum_checks ORDER BY id DESC")[0]
     assert check == (6, 6, "kuorum khusus sebelum mufakat: Khusus")
 
 

@@ -5,10 +5,8 @@ number that fits two members checks nobody in. An older file gets the keys by mi
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
@@ -19,6 +17,7 @@ from assembly.domain.register_query import RegisterQuery
 from assembly.persistence import database
 from assembly.persistence.database import open_database
 from assembly.services.bundle import Services
+from tests.behind_the_back import rows
 from tests.meeting_fixtures import open_meeting
 
 
@@ -35,18 +34,14 @@ def _register(services: Services) -> None:
 
 
 def _present(db_path: Path) -> list[str]:
-    conn = sqlite3.connect(db_path)
-    rows = conn.execute(
+    found = rows(
+        db_path,
         "SELECT m.number FROM attendance a JOIN members m ON m.id = a.member_id "
-        "WHERE a.state = 'hadir' ORDER BY m.number"
-    ).fetchall()
-    conn.close()
-    return [r[0] for r in rows]
+        "WHERE a.state = 'hadir' ORDER BY m.number",
+    )
+    return [r[0] for r in found]
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_typing_the_number_as_people_say_it_checks_in(cooperative: Services, db_path: Path) -> None:
     _register(cooperative)
     meeting_id = open_meeting(cooperative)
@@ -62,9 +57,6 @@ def test_typing_the_number_as_people_say_it_checks_in(cooperative: Services, db_
     assert result.outcome is Outcome.ADMITTED and result.number == "KSP-000777"
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_a_number_that_fits_two_members_checks_nobody_in(
     cooperative: Services, db_path: Path
 ) -> None:

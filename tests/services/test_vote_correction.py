@@ -19,6 +19,7 @@ from assembly.domain.errors import DomainError
 from assembly.persistence import audit_log
 from assembly.persistence.tables import named_votes
 from assembly.services.bundle import Services
+from tests.behind_the_back import tamper
 from tests.services.voting_fixtures import Hall, no_consensus, opened_hall
 
 
@@ -167,34 +168,24 @@ def test_a_silent_edit_in_the_file_is_no_correction(cooperative: Services, db_pa
     assert {"ballot": ballot_id, "member": "0003", "choice": "tidak_setuju"} in voted
 
 
-@pytest.mark.sqlite_only(
-    "checks by reading the SQLite file (sqlite3, its path); not yet on PostgreSQL"
-)
 def test_rewriting_a_correction_in_the_file_breaks_the_audit_chain(
     cooperative: Services, db_path: Path
 ) -> None:
-    """The attack: someone opens the file, drops any guard triggers and rewrites the logged
-    reason (or the old choice) of a correction. The chain no longer verifies, and says which
-    event was altered."""
-    import sqlite3
-
+    """The attack: someone opens the file (or the server as its superuser), drops any guard
+    triggers and rewrites the logged reason (or the old choice) of a correction. The chain no
+    longer verifies, and says which event was altered."""
     hall = opened_hall(cooperative, db_path)
     s = cooperative
     ballot_id = _named_ballot(hall)
     s.vote_corrections.correct_named_vote(ballot_id, "0003", Choice.YES, "salah tekan")
     assert s.audit.verify().intact
-    raw = sqlite3.connect(db_path)
-    with raw:
-        for (name,) in raw.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'"
-        ).fetchall():
-            raw.execute(f'DROP TRIGGER "{name}"')
-        changed = raw.execute(
-            "UPDATE audit_events SET payload = replace(payload, 'salah tekan', 'permintaan ketua')"
-            " WHERE kind = 'ballot.vote_corrected'"
-        ).rowcount
-    raw.close()
-    assert changed == 1
+    changed = tamper(
+        db_path,
+        "UPDATE audit_events SET payload = replace(payload, 'salah tekan', 'permintaan ketua')"
+        " WHERE kind = 'ballot.vote_corrected'",
+        guards_of=("audit_events",),
+    )
+    assert changed == [1]
     assert s.vote_corrections.corrections(ballot_id)[0].reason == "permintaan ketua"
     report = s.audit.verify()
     assert not report.intact and "telah diubah" in report.summary

@@ -16,7 +16,8 @@ from assembly.ui.dialogs.close_check import close_meeting_checked
 from assembly.ui.dialogs.minutes_review import MinutesReviewDialog
 from assembly.ui.dialogs.reason_dialog import ReasonDialog
 from assembly.ui.operation import Operations
-from tests.services.test_minutes_check import PRESENT, _run, _tamper
+from tests.behind_the_back import tamper
+from tests.services.test_minutes_check import PRESENT, _run
 from tests.services.voting_fixtures import opened_hall
 
 SHOTS = Path(os.environ.get("KUORUM_SHOTS", "/tmp/reconcile-shots"))
@@ -40,7 +41,7 @@ def test_the_review_screen_shows_the_check_and_each_mismatch_by_page(
     assert dialog.mismatches.isHidden()
     _shot(dialog, "review-ok")
 
-    _tamper(db_path, f"DELETE FROM attendance WHERE member_id = {hall.ids['0003']}")
+    tamper(db_path, f"DELETE FROM attendance WHERE member_id = {hall.ids['0003']}")
     dialog.rebuild()
     assert dialog.check.text().startswith("✖ ")
     assert not dialog.mismatches.isHidden()
@@ -54,7 +55,7 @@ def test_closing_with_unreconciled_figures_asks_a_reason(
 ) -> None:
     hall = opened_hall(cooperative, db_path, PRESENT)
     _run(hall, close=False).close()
-    _tamper(db_path, f"DELETE FROM attendance WHERE member_id = {hall.ids['0003']}")
+    tamper(db_path, f"DELETE FROM attendance WHERE member_id = {hall.ids['0003']}")
     services = hall.reopen(25)
     seen: list[str] = []
 
