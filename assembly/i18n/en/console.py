@@ -11,6 +11,12 @@ CATALOGUE = {
         "Tie for the last seat in \u201c{title}\u201d: settle who is elected first (the "
         "\u201cSettle the tie\u201d button); until then no consensus can be recorded."
     ),
+    "Suara sama untuk kursi terakhir pada \u201c{title}\u201d belum diselesaikan "
+    "(pemilihan ulang, undian atau pilihan ketua rapat); sampai itu mufakat tidak dapat "
+    "dicatat atas acara ini.": (
+        "The tie for the last seat in \u201c{title}\u201d is not settled yet (run-off, lot or "
+        "the chair's choice); until then no consensus can be recorded on this item."
+    ),
     "Suara sama": "Tie",
     "{method}: acara {title}": "{method}: item {title}",
     "Pendapat berbeda: {dissent}": "Dissenting view: {dissent}",
