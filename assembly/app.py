@@ -125,6 +125,7 @@ class Kuorum:
         if self.operations is not None and self.services is not services:
             self.operations.stop_work()  # long work on the old file ends before it is closed
         self.operations = operations
+        services.checkpoint_in_background()  # no scan waits for the log to be copied back
         if self.watcher is not None:
             self.watcher.stop()
         self.watcher = ChangeWatcher(services.live.listen(), operations)

@@ -37,6 +37,7 @@ from assembly.persistence.change_feed import (
     open_listener,
     track_writes,
 )
+from assembly.persistence.wal_checkpoint import BackgroundCheckpoints
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -65,6 +66,7 @@ class Database:
         # Each commit tells the other windows and desks what it wrote (change_feed).
         self.origin = new_origin()
         track_writes(engine)
+        self._checkpoints: BackgroundCheckpoints | None = None
 
     @property
     def is_postgresql(self) -> bool:
@@ -112,12 +114,30 @@ class Database:
         )
         return open_listener(self.engine, self.origin, uri)
 
+    def checkpoint_in_background(self) -> None:
+        """Copy the write-ahead log back into the file from a thread of its own from now on,
+        never in a commit (:mod:`assembly.persistence.wal_checkpoint`): for the window, where
+        a commit that fills the log would keep the desk waiting. Nothing on PostgreSQL or a
+        read-only file."""
+        if self.read_only or self.is_postgresql or self._checkpoints is not None:
+            return
+        sa.event.listen(self.engine, "connect", _no_autocheckpoint)
+        self.engine.dispose()  # the connections opened before take the setting when reopened
+        self._checkpoints = BackgroundCheckpoints(self.path)
+
     def close(self) -> None:
         """Release the file (checkpointing the WAL when this was the last connection), and
         note beside it how it was left, so that the next opening need not read it through."""
+        if self._checkpoints is not None:
+            self._checkpoints.stop()
+            self._checkpoints = None
         self.engine.dispose()
         if not self.read_only and not self.is_postgresql:
             _note_closed(self.path)
+
+
+def _no_autocheckpoint(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    dbapi_conn.execute("PRAGMA wal_autocheckpoint=0")
 
 
 def open_database(path: Path | str, *, create: bool = True) -> Database:

@@ -206,3 +206,44 @@ def members_among(conn: sa.Connection, member_ids: Iterable[int]) -> list[Member
         rows = conn.execute(sa.select(members).where(members.c.id.in_(wanted[start : start + 500])))
         out.extend(member_from_row(r._mapping) for r in rows)
     return sorted(out, key=lambda m: m.id or 0)
+
+
+def hall_count(
+    conn: sa.Connection, meeting_id: int, moment: str
+) -> tuple[dict[Channel, int], dict[Channel, int], str]:
+    """Who is in the meeting at ``moment`` (stored text), counted by the database in one
+    pass over the kept stays instead of read out stay by stay: (members of the quorum base
+    by channel, everyone by channel, the latest start or end of any stay, "" when none). A
+    stay covers ``moment`` from its start (inclusive) until its end (exclusive), as
+    :meth:`assembly.domain.presence.Stay.covers` says; stored moments are UTC text to the
+    second, so text order is time order."""
+    s = attendance_stays.c
+    covers = sa.and_(s.started_at <= moment, sa.or_(s.ended_at.is_(None), s.ended_at > moment))
+    channels = {c.value: c for c in Channel}
+    everyone: dict[Channel, int] = {c: 0 for c in Channel}
+    latest = ""
+    rows = conn.execute(
+        sa.select(
+            s.channel,
+            sa.func.coalesce(sa.func.sum(sa.case((covers, 1), else_=0)), 0),
+            sa.func.max(s.started_at),
+            sa.func.max(s.ended_at),
+        )
+        .where(s.meeting_id == meeting_id)
+        .group_by(s.channel)
+    )
+    for channel, present, started, ended in rows:
+        everyone[channels[channel]] = int(present)
+        latest = max(latest, started or "", ended or "")
+    not_counted = sa.select(attendance.c.member_id).where(
+        attendance.c.meeting_id == meeting_id, sa.not_(attendance.c.counted)
+    )
+    others: dict[str, int] = dict(
+        conn.execute(
+            sa.select(s.channel, sa.func.count())
+            .where(s.meeting_id == meeting_id, covers, s.member_id.in_(not_counted))
+            .group_by(s.channel)
+        ).all()
+    )
+    counted = {c: everyone[c] - int(others.get(c.value, 0)) for c in Channel}
+    return counted, everyone, latest

@@ -78,6 +78,11 @@ class Services:
 
         return shown_target(self.ctx.db.url) if self.ctx.db.url else str(self.ctx.db.path)
 
+    def checkpoint_in_background(self) -> None:
+        """For the window: the database's write-ahead log is copied back into the file by a
+        thread of its own, never by a commit the desk waits for (nothing on PostgreSQL)."""
+        self.ctx.db.checkpoint_in_background()
+
     def close(self) -> None:
         """Release the database file."""
         self.ctx.db.close()

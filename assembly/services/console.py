@@ -56,6 +56,7 @@ class ConsoleSnapshot:
     progress: VotingProgress | None
     candidates: tuple[tuple[str, str], ...]  # (number, name) of the open ballot's candidates
     last: ClosedBallot | None
+    decision: DecisionRow | None = None  # the meeting's newest decision, however taken
 
     @property
     def secret_open(self) -> bool:
@@ -85,10 +86,12 @@ class ConsoleService:
                 voted, by_proxy = _voted(conn, ballot)
                 progress = VotingProgress(voted, ballot.eligible, by_proxy)
                 candidates = _candidates(conn, ballot)
-            last = self._last_closed(conn, meeting, profile)
+            decisions = decision_store.for_meeting(conn, meeting_id)
+            last = self._last_closed(conn, meeting, profile, decisions)
         return ConsoleSnapshot(
-            meeting, current_item(meeting.agenda), quorum, ballot, progress, candidates, last
-        )
+            meeting, current_item(meeting.agenda), quorum, ballot, progress, candidates, last,
+            decisions[-1] if decisions else None,
+        )  # fmt: skip
 
     def _quorum(self, conn: Connection, meeting: Meeting, profile: ADProfile) -> QuorumStatus:
         """The quorum now, counted by the one presence function (DESIGN.md section 3),
@@ -101,9 +104,13 @@ class ConsoleService:
         )
 
     def _last_closed(
-        self, conn: Connection, meeting: Meeting, profile: ADProfile
+        self,
+        conn: Connection,
+        meeting: Meeting,
+        profile: ADProfile,
+        decisions: list[DecisionRow],
     ) -> ClosedBallot | None:
-        rows = [r for r in decision_store.for_meeting(conn, meeting.id or 0) if r.ballot_id]
+        rows = [r for r in decisions if r.ballot_id]
         if not rows:
             return None
         row = rows[-1]

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import builtins
 
-from assembly.domain.ballots import DecisionMethod, Outcome
+from assembly.domain.ballots import BallotKind, BallotState, DecisionMethod, Outcome
 from assembly.domain.errors import DomainError
 from assembly.domain.meeting import AgendaItem, Meeting, MeetingState
 from assembly.domain.quorum import thousands
 from assembly.domain.quorum_check import CheckStep, QuorumCheck
 from assembly.i18n import tr
-from assembly.persistence import audit_log, decision_store, meeting_store, quorum_check_store
+from assembly.persistence import (
+    audit_log,
+    ballot_store,
+    decision_store,
+    meeting_store,
+    quorum_check_store,
+)
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
 from assembly.services.changes import Area, Changes, Done
@@ -40,6 +46,26 @@ def require_item(conn: Connection, meeting_id: int, item_id: int) -> tuple[Meeti
     return meeting, item
 
 
+def refuse_while_tied(conn: Connection, meeting_id: int, item: AgendaItem) -> None:
+    """Refuse a consensus (or its failure) on ``item`` while its election ended tied for the
+    last seat and the run-off, the lot or the chair's choice is still to come: a tie is
+    settled its own way (law.md rule 17), not by a consensus recorded over it."""
+    ballots = [b for b in ballot_store.for_meeting(conn, meeting_id) if b.item_id == item.id]
+    last = ballots[-1] if ballots else None
+    if last is None or last.kind is not BallotKind.ELECTION or last.state is not BallotState.CLOSED:
+        return
+    rows = [d for d in decision_store.for_meeting(conn, meeting_id) if d.ballot_id == last.id]
+    if rows and rows[-1].outcome in (Outcome.RUNOFF, Outcome.TIE):
+        raise DomainError(
+            tr(
+                "Suara sama untuk kursi terakhir pada \u201c{title}\u201d belum diselesaikan "
+                "(pemilihan ulang, undian atau pilihan ketua rapat); sampai itu mufakat tidak "
+                "dapat dicatat atas acara ini.",
+                title=last.title,
+            )
+        )
+
+
 class DecisionService:
     """Recording consensus, or that consensus failed, per agenda item."""
 
@@ -61,6 +87,7 @@ class DecisionService:
             raise DomainError(tr("Tuliskan isi keputusan yang disepakati."))
         with self._ctx.db.write() as conn:
             meeting, item = require_item(conn, meeting_id, item_id)
+            refuse_while_tied(conn, meeting_id, item)
             result = tr("disepakati secara musyawarah untuk mufakat")
             if item.kind.is_special:
                 result += self._special_quorum(conn, meeting, item)
@@ -112,6 +139,7 @@ class DecisionService:
         the item (Pasal 24(2))."""
         with self._ctx.db.write() as conn:
             meeting, item = require_item(conn, meeting_id, item_id)
+            refuse_while_tied(conn, meeting_id, item)
             profile = self._profiles.get(conn, meeting.profile_version)
             if profile.unset_special_rules({item.kind}):
                 # No vote could follow (law.md rule 15): saying one will would be untrue.

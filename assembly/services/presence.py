@@ -21,15 +21,16 @@ not rewrite who could vote then).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import Channel, counts_for_quorum
 from assembly.domain.meeting import Meeting
 from assembly.domain.members import eligibility
-from assembly.domain.presence import Attendee, HallTimeline
+from assembly.domain.presence import Attendee, present_at, stays_of
 from assembly.persistence import history_stays, presence_store, stays_store
 from assembly.persistence.meeting_store import Connection
+from assembly.persistence.timestamps import to_text
 
 
 def attendees(conn: Connection, meeting_id: int) -> list[Attendee]:
@@ -86,16 +87,23 @@ Fingerprint = tuple[int, int, int, int]
 
 @dataclass
 class _Hall:
+    """The hall's figures counted at ``moment`` under ``fingerprint``; ``settled`` when no
+    stay starts or ends after ``moment``, so the figures hold for any later moment too."""
+
     fingerprint: Fingerprint
-    people: dict[int, Attendee]
-    timeline: HallTimeline
+    moment: dt.datetime
+    settled: bool
+    by_channel: dict[Channel, int]
+    everyone: int
 
 
 class LivePresence:
-    """The hall's figures now, for the projector that asks every second: everyone's stays
-    are read once, then only those of the members whose history grew are read again;
-    anything the new entries do not explain (rights recounted, a row gone) reads everything
-    again."""
+    """The hall's figures now, for the console and the projector that ask at every change:
+    counted once by the database (one pass over the kept stays, no stay read out: the
+    console's first show at 150,000 attendees), then kept up to date from the members whose
+    history grew (their stays before and after, replayed from the history); anything the
+    new entries do not explain (rights recounted, a row gone, a stay that ends later than
+    now) counts everything again."""
 
     def __init__(self) -> None:
         self._halls: dict[int, _Hall] = {}
@@ -106,37 +114,59 @@ class LivePresence:
         """(members of the quorum base present by channel, everyone present) at ``moment``."""
         key = presence_store.fingerprint(conn, meeting_id)
         hall = self._halls.get(meeting_id)
+        if hall is not None and not (hall.settled and moment >= hall.moment):
+            hall = None
         if hall is not None and hall.fingerprint != key:
-            hall = self._caught_up(conn, meeting_id, hall, key)
+            hall = self._caught_up(conn, meeting_id, hall, key, moment)
         if hall is None:
-            people = {a.member_id: a for a in attendees(conn, meeting_id)}
-            hall = _Hall(key, people, HallTimeline(people.values()))
+            counted, everyone, latest = presence_store.hall_count(conn, meeting_id, _text(moment))
+            hall = _Hall(key, moment, latest <= _text(moment), counted, sum(everyone.values()))
         self._halls[meeting_id] = hall
-        return hall.timeline.at(moment)
+        return dict(hall.by_channel), hall.everyone
 
     def _caught_up(
-        self, conn: Connection, meeting_id: int, hall: _Hall, key: Fingerprint
+        self,
+        conn: Connection,
+        meeting_id: int,
+        hall: _Hall,
+        key: Fingerprint,
+        moment: dt.datetime,
     ) -> _Hall | None:
-        """The hall with the stays of the members named by the new history entries read
-        again, or None when everything must be read again."""
-        newer = presence_store.moves(conn, meeting_id, after=hall.fingerprint[0])
-        changed = {e.member_id for e in newer}
+        """The hall with the members named by the new history entries counted again (their
+        stays as they were, replayed up to the entries counted before, taken out; their
+        stays now put in), or None when everything must be counted again."""
+        before = hall.fingerprint[0]
+        changed = {e.member_id for e in presence_store.moves(conn, meeting_id, after=before)}
         if not changed:
             return None
-        now = {a.member_id: a for a in presence_store.attendees(conn, meeting_id, changed)}
-        for member_id in changed:
-            old = hall.people.pop(member_id, None)
-            if old is not None:
-                hall.timeline.remove(old)
-            new = now.get(member_id)
-            if new is not None:
-                hall.people[member_id] = new
-                hall.timeline.add(new)
-        people = hall.people.values()
+        history = presence_store.moves(conn, meeting_id, members=changed)
+        old_stays = stays_of(e for e in history if (e.id or 0) <= before)
+        had_row = {e.member_id for e in history if (e.id or 0) <= before}
+        now = presence_store.attendees(conn, meeting_id, changed)
+        if any(
+            stay.start > moment or (stay.end is not None and stay.end > moment)
+            for a in now
+            for stay in a.stays
+        ):
+            return None  # a stay beyond the moment asked: not settled, count afresh
+        old = [replace(a, stays=old_stays.get(a.member_id, ())) for a in now]
+        gone, came = present_at(old, hall.moment), present_at(now, moment)
+        new_rows = [a for a in now if a.member_id not in had_row]
         expected = (
             key[0],
-            len(hall.people),
-            sum(a.counted for a in people),
-            sum(a.may_vote for a in people),
+            hall.fingerprint[1] + len(new_rows),
+            hall.fingerprint[2] + sum(a.counted for a in new_rows),
+            hall.fingerprint[3] + sum(a.may_vote for a in new_rows),
         )
-        return _Hall(key, hall.people, hall.timeline) if expected == key else None
+        if expected != key or len(now) != len(changed):
+            return None
+        by_channel = {
+            c: hall.by_channel.get(c, 0) - gone.by_channel.get(c, 0) + came.by_channel.get(c, 0)
+            for c in Channel
+        }
+        everyone = hall.everyone - gone.everyone + came.everyone
+        return _Hall(key, moment, True, by_channel, everyone)
+
+
+def _text(moment: dt.datetime) -> str:
+    return to_text(moment) or ""

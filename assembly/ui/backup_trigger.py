@@ -12,13 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from assembly.i18n import tr
 from assembly.services.backups import BackupResult
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.ui.operation import Operations
+from assembly.ui.widgets.elided_label import ElidedLabel
 
 COALESCE_MS = 400  # a burst of changes (a ballot closed, then its decision shown) → one backup
 
@@ -66,7 +67,7 @@ class BackupTrigger(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(COALESCE_MS)
         self._timer.timeout.connect(self._start)
-        self.status = QLabel()
+        self.status = ElidedLabel()  # a long file name is cut in its middle, whole in the tip
         self.status.setObjectName("backupStatus")
         self.status.hide()
         self._shown: Path | None = None  # the backup the status bar names
@@ -116,12 +117,11 @@ class BackupTrigger(QObject):
         if result.ok and result.path is not None:
             self._shown = result.path
             self.status.setStyleSheet("color: #2f6b2f;")
-            self.status.setText(tr("Cadangan terakhir: {name}", name=result.path.name))
-            self.status.setToolTip(str(result.path))
+            prefix = tr("Cadangan terakhir: {name}", name="")  # the name, elided, follows
+            self.status.set_parts(prefix, result.path.name, str(result.path))
         if result.warning:
             self.status.setStyleSheet("color: #a3231f; font-weight: bold;")
-            self.status.setText(result.warning)
-            self.status.setToolTip(result.warning)
+            self.status.set_parts("", result.warning, whole=True)  # the reason is its middle
         self.status.show()
 
     def wait(self, msecs: int = 60_000) -> bool:

@@ -149,7 +149,7 @@ def test_a_ballot_closed_through_operations_triggers_a_backup(
     assert done.args[0] is not None and done.args[0].ok
     files = list(usb.glob("kuorum-KSP-SB-*-keputusan.sqlite"))
     assert len(files) == 1
-    assert "Cadangan terakhir: " + files[0].name == trigger.status.text()
+    assert "Cadangan terakhir: " + files[0].name == trigger.status.full_text
     # A vote cast changes the decisions area but records no decision: no new backup.
     with qtbot.waitSignal(trigger.finished, timeout=10_000) as again:
         operations.changed.emit(Changes.of(Area.DECISIONS))

@@ -341,7 +341,7 @@ def test_the_status_bar_names_each_new_backup(
     qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     (manual,) = usb.glob("*-manual.sqlite")
-    qtbot.waitUntil(lambda: status.text() == "Cadangan terakhir: " + manual.name)
+    qtbot.waitUntil(lambda: status.full_text == "Cadangan terakhir: " + manual.name)
     dialog.reject()
     # The backups the signing service takes after a signature and at the lock.
     for role, key in (("ketua", keys.chair), ("sekretaris", keys.secretary)):
@@ -354,7 +354,7 @@ def test_the_status_bar_names_each_new_backup(
         assert done is not None
         latest = cooperative.backups.latest()
         assert latest is not None and latest != manual
-        assert status.text() == "Cadangan terakhir: " + latest.name
+        assert status.full_text == "Cadangan terakhir: " + latest.name
     assert window.backup_trigger.wait()
 
 

@@ -188,6 +188,7 @@ class MeetingDialog(QDialog):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.show_problems)
+        self._shown: list[Problem] = []  # the problems the form shows now
         self._year = meeting.financial_year
         self._cutoff_follows = meeting.id is None or meeting.cutoff_date == self._suggested_cutoff(
             meeting.date
@@ -206,15 +207,15 @@ class MeetingDialog(QDialog):
             self.witnesses,
             self.acknowledger,
         ):
-            line.textChanged.connect(lambda _t: self._check_timer.start())
+            line.textChanged.connect(lambda _t: self._edited())
         for combo in (self.kind, self.time_zone, self.mode):
             combo.currentIndexChanged.connect(lambda _i: self._form_changed())
         for box in self.signer_boxes.values():
-            box.toggled.connect(lambda _on: self._check_timer.start())
+            box.toggled.connect(lambda _on: self._edited())
         self.financial_year.valueChanged.connect(self._year_changed)
         self.date.textChanged.connect(lambda _t: self._date_changed())
         self.cutoff.textEdited.connect(lambda _t: self._cutoff_set())
-        self.start.timeChanged.connect(lambda _t: self._check_timer.start())
+        self.start.timeChanged.connect(lambda _t: self._edited())
         self.items.currentRowChanged.connect(self._item_chosen)
         self.item_title.textEdited.connect(self._item_edited)
         self.item_kind.currentIndexChanged.connect(lambda _i: self._item_edited())
@@ -302,7 +303,7 @@ class MeetingDialog(QDialog):
         self._year = year
         if tuple(self.agenda) != before:
             self._show_agenda(self.items.currentRow())
-        self._check_timer.start()
+        self._edited()
 
     def _suggested_cutoff(self, day: dt.date) -> dt.date | None:
         try:
@@ -327,7 +328,7 @@ class MeetingDialog(QDialog):
 
     def _form_changed(self) -> None:
         self.platform.setEnabled(self._online() and not self.original.read_only)
-        self._check_timer.start()
+        self._edited()
 
     def form_problems(self) -> list[Problem]:
         """The form's own problems (dates that are not dates), then the service's."""
@@ -350,10 +351,26 @@ class MeetingDialog(QDialog):
             problems.append(Problem(exc.message))
         return problems
 
+    def _edited(self) -> None:
+        """The form changed: a problem the change put right leaves the list at once (never an
+        error shown beside a field already right, nor one from before the form was filled);
+        a new one waits for the pause in typing (no error flashing at each keystroke)."""
+        if self._shown:
+            current = self.form_problems()
+            kept = [p for p in self._shown if p in current]
+            if kept != self._shown:
+                self._render(kept)
+        self._check_timer.start()
+
     def show_problems(self) -> list[Problem]:
         """Show every problem: errors in red, warnings in amber."""
         self._check_timer.stop()
         problems = self.form_problems()
+        self._render(problems)
+        return problems
+
+    def _render(self, problems: list[Problem]) -> None:
+        self._shown = problems
         lines = [
             f'<div style="{WARNING_STYLE if p.warning else ERROR_STYLE}">'
             f"{'⚠' if p.warning else '✖'} {_escape(p.located())}</div>"
@@ -361,7 +378,6 @@ class MeetingDialog(QDialog):
         ]
         self.problems.setText("".join(lines))
         self.problems.setVisible(bool(lines))
-        return problems
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Alt+Up / Alt+Down move the chosen agenda item, from the list or its title field.
@@ -417,7 +433,7 @@ class MeetingDialog(QDialog):
             item = self.agenda[row]
             kind = "" if item.kind is ItemKind.ORDINARY else f"  [{tr(item.kind.key)}]"
             self.items.item(row).setText(f"{row + 1}. {item.title}{kind}")
-            self._check_timer.start()
+            self._edited()
 
     def add_item(self) -> None:
         """Add an item after the chosen one and put the cursor in its title."""
@@ -434,7 +450,7 @@ class MeetingDialog(QDialog):
         if 0 <= row < len(self.agenda):
             del self.agenda[row]
             self._show_agenda(row)
-            self._check_timer.start()
+            self._edited()
 
     def move_item(self, step: int) -> None:
         """Move the chosen item up (-1) or down (1)."""

@@ -41,7 +41,12 @@ from assembly.ui.dialogs.tie_dialog import TieDialog
 from assembly.ui.models.decision_list_model import method_label
 from assembly.ui.operation import Operations
 from assembly.ui.widgets.agenda_panel import AgendaPanel
-from assembly.ui.widgets.ballot_actions import BallotActions, console_button
+from assembly.ui.widgets.ballot_actions import (
+    BallotActions,
+    console_button,
+    runoff_pending,
+    tie_pending,
+)
 from assembly.ui.widgets.ballot_panel import BallotPanel
 from assembly.ui.widgets.meeting_selector import meeting_selector
 from assembly.ui.widgets.quorum_panel import NOT_REACHED_STYLE, REACHED_STYLE
@@ -294,17 +299,45 @@ class DecisionsPage(QWidget):
         )
 
     def _decided_now(self) -> str:
-        """Why the item under discussion takes no further consensus or vote: it is decided
-        (empty when it is not)."""
+        """Why the item under discussion takes no consensus now (empty when it may): it is
+        decided, or its election ended tied for the last seat and the run-off (or the lot,
+        or the chair's choice) is still to come: a tie is settled by its own way (law.md
+        rule 17), not by a consensus recorded over it."""
         snap = self.snapshot
         item = snap.item if snap else None
-        if snap is None or item is None or snap.ballot is not None or item.id not in self.decided:
+        if snap is None or item is None or snap.ballot is not None:
             return ""
-        return tr(
-            "Acara {n} sudah diputuskan; mufakat dan pemungutan suara tidak dapat dicatat lagi "
-            "atas acara ini. Pilih acara berikutnya lalu Enter.",
-            n=item.position,
-        )
+        if item.id in self.decided:
+            return tr(
+                "Acara {n} sudah diputuskan; mufakat dan pemungutan suara tidak dapat dicatat "
+                "lagi atas acara ini. Pilih acara berikutnya lalu Enter.",
+                n=item.position,
+            )
+        return self._tie_waiting()
+
+    def _tie_waiting(self) -> str:
+        """Why no consensus may be recorded while the item's election is tied for the last
+        seat and the run-off, the lot or the chair's choice is still to come (empty else)."""
+        snap = self.snapshot
+        item = snap.item if snap else None
+        last = snap.last if snap else None
+        if snap is None or item is None or last is None or last.ballot.item_id != item.id:
+            return ""
+        if runoff_pending(snap, self.latest):
+            return tr(
+                "Suara sama untuk kursi terakhir pada \u201c{title}\u201d: buka dahulu pemilihan "
+                "ulang (tombol \u201cBuka pemilihan ulang\u201d); sampai itu mufakat tidak "
+                "dapat dicatat.",
+                title=last.ballot.title,
+            )
+        if tie_pending(snap, self.latest):
+            return tr(
+                "Suara sama untuk kursi terakhir pada \u201c{title}\u201d: tentukan dahulu yang "
+                "terpilih (tombol \u201cTentukan suara sama\u201d); sampai itu mufakat tidak "
+                "dapat dicatat.",
+                title=last.ballot.title,
+            )
+        return ""
 
     def _update_actions(self) -> None:
         snap = self.snapshot
@@ -317,6 +350,10 @@ class DecisionsPage(QWidget):
             button.setToolTip(self._decided_now())
         self.agenda.take_up_button.setEnabled(running)
         self.actions.update_for(snap, self.latest, self.refusal)
+        waiting = self._tie_waiting() if running else ""
+        if waiting:  # said in words under the buttons, not only in a tooltip
+            self.actions.why_label.setText(waiting)
+            self.actions.why_label.show()
         self.counted_button.setEnabled(running and ballot is not None)
         self.kiosk_button.setEnabled(ballot is not None)
         self.projector_button.setEnabled(snap is not None)
@@ -348,11 +385,17 @@ class DecisionsPage(QWidget):
         return done.value if done else None
 
     def _say_decided(self) -> bool:
-        """When the item under discussion is decided, say so (a key pressed anyway); whether
-        it was said."""
+        """When the item under discussion takes no consensus now (decided, or a tie waiting
+        for its run-off), say so (a key pressed anyway); whether it was said."""
         why = self._decided_now()
         if why:
-            self.prompt = explain(self, tr("Acara sudah diputuskan"), why)
+            decided = (
+                self.snapshot is not None
+                and self.snapshot.item is not None
+                and (self.snapshot.item.id in self.decided)
+            )
+            title = tr("Acara sudah diputuskan") if decided else tr("Suara sama")
+            self.prompt = explain(self, title, why)
         return bool(why)
 
     def record_consensus(self) -> ConsensusDialog | None:

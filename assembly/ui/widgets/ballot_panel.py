@@ -22,6 +22,8 @@ from assembly.domain.ballots import Ballot, BallotKind, BallotState, Outcome
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr, trn
 from assembly.services.console import ConsoleSnapshot
+from assembly.services.decisions import DecisionRow
+from assembly.ui.models.decision_list_model import method_label
 from assembly.ui.models.tally_model import TallyModel, tally_rows
 
 _OUTCOME_COLOURS = {
@@ -30,6 +32,7 @@ _OUTCOME_COLOURS = {
     Outcome.REJECTED: "#b3261e",
     Outcome.RUNOFF: "#8a5a00",
     Outcome.TIE: "#8a5a00",  # waits for the lot or the chair, like a run-off for the hall
+    Outcome.AGREED: "#1b7a3a",
 }
 
 
@@ -41,6 +44,24 @@ def _label(name: str, style: str = "") -> QLabel:
     if style:
         label.setStyleSheet(style)
     return label
+
+
+def _spoken_since(snap: ConsoleSnapshot, latest: Ballot | None) -> DecisionRow | None:
+    """The meeting's newest decision when it was taken without a ballot (consensus, or its
+    failure) after the last ballot closed or was cancelled; None when a ballot's result or
+    cancellation is the newest thing said."""
+    row = snap.decision
+    if row is None or row.ballot_id is not None:
+        return None
+    last = snap.last
+    if last is not None and (last.decision.id or 0) > (row.id or 0):
+        return None
+    cancelled_later = (
+        latest is not None
+        and latest.state is BallotState.CANCELLED
+        and latest.opened_at >= row.created_at  # opened after it (within its second)
+    )
+    return None if cancelled_later else row
 
 
 def snapshot_text(ballot: Ballot, zone: dt.tzinfo) -> str:
@@ -136,6 +157,10 @@ class BallotPanel(QWidget):
         runoff_of_last = (
             snap.ballot is not None and last is not None and snap.ballot.runoff_of == last.ballot.id
         )
+        spoken = _spoken_since(snap, latest)
+        if snap.ballot is None and spoken is not None:
+            self._show_spoken(snap, spoken)
+            return
         if (snap.ballot is not None and not runoff_of_last) or (last is None and not cancelled):
             self.result_box.hide()
             return
@@ -170,6 +195,28 @@ class BallotPanel(QWidget):
         self.tally.set_rows(tally_rows(last.tally, election))
         self.tally_view.show()
         self._fit_tally()
+        self._fit_statement()
+
+    def _show_spoken(self, snap: ConsoleSnapshot, row: DecisionRow) -> None:
+        """The decision just taken without a ballot: what was agreed by consensus (or that
+        consensus failed), on which item, with any dissent; no tally."""
+        item = next((i for i in snap.meeting.agenda if i.id == row.item_id), None)
+        title = f"{item.position}. {item.title}" if item else ""
+        self.result_box.show()
+        self.result_heading.setText(
+            tr("{method}: acara {title}", method=method_label(row.method, row.outcome),
+               title=title)
+        )  # fmt: skip
+        colour = _OUTCOME_COLOURS.get(row.outcome, "#8a5a00")
+        self.statement_label.setText(row.text or row.result)
+        self.statement_label.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {colour};")
+        lines = [row.result] if row.text else []
+        if row.dissent:
+            lines.append(tr("Pendapat berbeda: {dissent}", dissent=row.dissent))
+        self.rule_label.setText("\n".join(lines))
+        self.board_label.hide()
+        self.tally.set_rows([])
+        self.tally_view.hide()
         self._fit_statement()
 
     def _fit_statement(self) -> None:
