@@ -20,7 +20,7 @@ from assembly.domain.attendance import Channel
 from assembly.pdf.attendance_list import AttendanceRow
 from assembly.pdf.attendance_totals import AttendanceTotals
 from assembly.pdf.fixed_tables import CHUNK
-from assembly.pdf.minutes_annexes import NamedVoteLine, NamedVoteList
+from assembly.pdf.minutes_annexes import NamedVoteList
 from assembly.services.bundle import Services
 from assembly.services.progress import Cancelled, Progress
 from bench.bench_minutes import _annexes, _content
@@ -78,8 +78,8 @@ def test_the_long_lists_are_pulled_page_by_page_as_the_build_reaches_them() -> N
     assert len(present.taken_at) == 1_500 and len(votes.taken_at) == 1_500
     # Nothing is pulled before the berita acara's own first page is done.
     assert min(present.taken_at) >= 1
-    # Each row is taken at most a page or two before it is printed: about 30 rows a page,
-    # so row k is never taken before page k / 30 - 2 of the Daftar Hadir was laid out.
+    # Each row is taken at most a page or two before it is printed: fewer than 40 rows a page,
+    # so row k is never taken before page k / 40 - 2 of the Daftar Hadir was laid out.
     first = present.taken_at[0]
     for k, page in enumerate(present.taken_at):
         assert page >= first + k // 40 - 2, (k, page)
