@@ -222,7 +222,7 @@ class MinutesService:
         profile = self._profiles.get(conn, meeting.profile_version)
         # Everyone's stays for the counts, the arrivals and the movements; let go once the
         # facts are drawn from them (the Daftar Hadir is read again, in chunks, for its pages).
-        everyone = presence.attendees(conn, meeting_id)
+        everyone = presence.attendees(conn, meeting_id, chunked=True)
         people = ever_present(everyone)
         attended = Counter(a.channel for a in people if a.counted)
         others = Counter(a.category for a in people if not a.counted)
@@ -334,11 +334,10 @@ def _closing_check(conn: Connection, meeting_id: int) -> dict[str, Any]:
     """What the audit log recorded when the meeting was closed: the reconciliation of the
     figures and the reason given when they did not reconcile ({} when not closed)."""
     found: dict[str, Any] = {}
-    for event in audit_log.events(conn):
-        if event.kind == "meeting.closed":
-            payload = json.loads(event.payload)
-            if payload.get("id") == meeting_id:
-                found = payload
+    for event in audit_log.of_kind(conn, "meeting.closed"):  # not the whole log: 150,000 moves
+        payload = json.loads(event.payload)
+        if payload.get("id") == meeting_id:
+            found = payload
     return found
 
 

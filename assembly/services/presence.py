@@ -28,10 +28,11 @@ from assembly.persistence import presence_store
 from assembly.persistence.meeting_store import Connection
 
 
-def attendees(conn: Connection, meeting_id: int) -> list[Attendee]:
+def attendees(conn: Connection, meeting_id: int, *, chunked: bool = False) -> list[Attendee]:
     """Everyone with an attendance row, their rights as recorded, their stays as the history
-    replays them (kept in step with it, read without replaying; ordered by member id)."""
-    return presence_store.attendees(conn, meeting_id)
+    replays them (kept in step with it, read without replaying; ordered by member id).
+    ``chunked`` reads the rows a chunk at a time (less memory, a little slower)."""
+    return presence_store.attendees(conn, meeting_id, chunked=chunked)
 
 
 def recounted_attendees(conn: Connection, meeting: Meeting, profile: ADProfile) -> list[Attendee]:
