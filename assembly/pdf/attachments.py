@@ -18,6 +18,7 @@ import hashlib
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
@@ -28,15 +29,42 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.platypus import Flowable
 
+_READ = 1 << 20  # a file embedded from disk is read and compressed a megabyte at a time
+
 
 @dataclass(frozen=True)
 class Attachment:
-    """One file to embed: its name, bytes, MIME type and a one-line description."""
+    """One file to embed: its name, bytes, MIME type and a one-line description. A long file
+    (the Daftar Hadir of 150,000 present, their named votes) is written to disk first and
+    embedded from ``path`` instead of ``data``: only its compressed bytes are held until the
+    PDF is written (issue 11, point 10)."""
 
     name: str
     data: bytes
     mime: str
     description: str
+    path: Path | None = None
+
+    @classmethod
+    def from_file(cls, name: str, path: Path, mime: str, description: str) -> Attachment:
+        """The file at ``path``, embedded as ``name``; read when the PDF is laid out."""
+        return cls(name, b"", mime, description, path)
+
+    def compressed(self) -> tuple[bytes, int, bytes]:
+        """The bytes deflated (zlib, level 9), the size, and the MD5 digest of the file."""
+        if self.path is None:
+            return zlib.compress(self.data, 9), len(self.data), hashlib.md5(self.data).digest()
+        packer = zlib.compressobj(9)
+        digest = hashlib.md5()
+        size = 0
+        parts = []
+        with self.path.open("rb") as source:
+            while block := source.read(_READ):
+                size += len(block)
+                digest.update(block)
+                parts.append(packer.compress(block))
+        parts.append(packer.flush())
+        return b"".join(parts), size, digest.digest()
 
 
 class EmbeddedFiles(Flowable):  # type: ignore[misc]
@@ -61,21 +89,19 @@ class EmbeddedFiles(Flowable):  # type: ignore[misc]
         names: list[object] = []
         specs = []
         for file in self.files:
+            content, size, checksum = file.compressed()
             stream = PDFStream(
                 PDFDictionary(
                     {
                         "Type": PDFName("EmbeddedFile"),
                         "Subtype": _mime_name(file.mime),
                         "Params": PDFDictionary(
-                            {
-                                "Size": len(file.data),
-                                "CheckSum": PDFString(hashlib.md5(file.data).digest(), enc="raw"),
-                            }
+                            {"Size": size, "CheckSum": PDFString(checksum, enc="raw")}
                         ),
                         "Filter": PDFArray([PDFName("FlateDecode")]),
                     }
                 ),
-                content=zlib.compress(file.data, 9),
+                content=content,
             )
             spec = PDFDictionary(
                 {

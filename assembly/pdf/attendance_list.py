@@ -16,6 +16,7 @@ import datetime as dt
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import BinaryIO
 
 from reportlab.lib import colors
@@ -38,13 +39,19 @@ from assembly.domain.cooperative import Cooperative
 from assembly.domain.members import Category
 from assembly.domain.minutes_words import town
 from assembly.i18n import Translator, translator
-from assembly.pdf.attendance_totals import MARKS, NO_VOTE_MARK, totals_flowables
+from assembly.pdf.attendance_totals import (
+    MARKS,
+    NO_VOTE_MARK,
+    AttendanceTotals,
+    totals_flowables,
+)
 from assembly.pdf.dates import clock, clock_with_zone, day_and_date
 from assembly.pdf.fonts import BOLD, REGULAR
 from assembly.pdf.layout import (
     DocumentInfo,
     Letterhead,
     PageSetup,
+    Walkable,
     build_document,
     escape,
     footer,
@@ -161,13 +168,17 @@ class _Layout:
     def __init__(
         self,
         heading: AttendanceHeading,
-        rows: Sequence[AttendanceRow],
+        rows: Walkable[AttendanceRow],
         t: Translator,
         page_map: dict[str, int] | None = None,
+        totals: AttendanceTotals | None = None,
     ):
         self.heading = heading
         self.blank = not rows and heading.blank_rows > 0
         self.rows = rows
+        # Given by a caller that reads the rows in chunks (counted as it read them once);
+        # else counted here.
+        self.totals = totals if totals is not None else AttendanceTotals.of(rows)
         self.t = t
         self.page_map = page_map
         self.meeting_name = meeting_name(heading, t)
@@ -272,7 +283,7 @@ class _Layout:
         t, h = self.t, self.heading
         parts: list[Flowable] = [
             Spacer(1, 5 * mm),
-            *totals_flowables(self.rows, t, blank=self.blank),
+            *totals_flowables(self.totals, t, blank=self.blank),
         ]
         if self.page_map is not None:
             parts.insert(0, PageMark("LAMPIRAN I", self.page_map))
@@ -319,15 +330,19 @@ class _Layout:
         yield from self.head
         if not self.rows:
             yield Paragraph(self.t.tr("Belum ada anggota yang hadir."), styles(10)["body"])
+        # The rows are pulled a page at a time as the build reaches each table: a list read
+        # from the database in chunks is never held whole.
+        source = iter(self.rows)
         done = 0
         size = self.rows_first
-        while done < len(self.rows):
-            chunk = self.rows[done : done + size]
+        chunk = list(islice(source, size))
+        while chunk:
             yield self._table([self._row(done + i + 1, r) for i, r in enumerate(chunk)])
             done += len(chunk)
-            if done < len(self.rows):
-                yield PageBreak()
             size = self.rows_later
+            chunk = list(islice(source, size))
+            if chunk:
+                yield PageBreak()
         if self.tail_breaks:
             yield PageBreak()
         yield KeepTogether(self.tail)

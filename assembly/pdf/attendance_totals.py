@@ -5,7 +5,7 @@ marked in the list, and everyone (DESIGN.md sections 3-4)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -47,23 +47,49 @@ class AttendanceTotals:
     everyone: int
 
     @classmethod
-    def of(cls, rows: Sequence[Listed]) -> AttendanceTotals:
-        """The totals of ``rows``."""
-        channels = Counter(r.channel for r in rows if r.counted)
-        others = Counter(r.category for r in rows if not r.counted)
-        return cls(
-            {c: channels.get(c, 0) for c in Channel},
-            {c: others.get(c, 0) for c in Category},
-            len(rows),
+    def of(cls, rows: Iterable[Listed]) -> AttendanceTotals:
+        """The totals of ``rows``, counted in one pass."""
+        counter = cls.counter()
+        for r in rows:
+            counter.add(r)
+        return counter.totals()
+
+    @staticmethod
+    def counter() -> TotalsCounter:
+        """A counter to give the rows one at a time (a list read in chunks)."""
+        return TotalsCounter()
+
+
+class TotalsCounter:
+    """The totals of rows given one at a time."""
+
+    def __init__(self) -> None:
+        self.channels: Counter[Channel] = Counter()
+        self.others: Counter[Category] = Counter()
+        self.everyone = 0
+
+    def add(self, row: Listed) -> None:
+        """Count one more row."""
+        self.everyone += 1
+        if row.counted:
+            self.channels[row.channel] += 1
+        else:
+            self.others[row.category] += 1
+
+    def totals(self) -> AttendanceTotals:
+        """The totals of the rows given so far."""
+        return AttendanceTotals(
+            {c: self.channels.get(c, 0) for c in Channel},
+            {c: self.others.get(c, 0) for c in Category},
+            self.everyone,
         )
 
 
 def totals_flowables(
-    rows: Sequence[Listed], t: Translator, *, blank: bool = False
+    totals: AttendanceTotals, t: Translator, *, blank: bool = False
 ) -> list[Flowable]:
     """The totals table, and the note on the marks when any are used; ``blank`` leaves dotted
     gaps to fill in by hand (the form printed before the meeting)."""
-    totals = AttendanceTotals.of(rows)
 
     def people(n: int) -> str:
         if blank:

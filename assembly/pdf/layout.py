@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol, TypeVar
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -165,6 +165,18 @@ class Letterhead(Flowable):  # type: ignore[misc]
         canv.line(0, self.RULE_GAP * 1.5, self.width, self.RULE_GAP * 1.5)
         canv.setLineWidth(0.5)
         canv.line(0, self.RULE_GAP * 0.8, self.width, self.RULE_GAP * 0.8)
+
+
+_Row = TypeVar("_Row", covariant=True)
+
+
+class Walkable(Protocol[_Row]):
+    """Rows whose count is known beforehand and which are walked once, in order, as their
+    pages are laid out: a list, or a list read from the database a chunk at a time."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[_Row]: ...
 
 
 PageDecorator = Callable[[Canvas, int, int], None]

@@ -41,11 +41,13 @@ from assembly.i18n import Translator, translator
 from assembly.pdf.attachments import Attachment, EmbeddedFiles
 from assembly.pdf.attendance_list import AttendanceHeading, AttendanceRow
 from assembly.pdf.attendance_list import _Layout as AttendanceLayout
+from assembly.pdf.attendance_totals import AttendanceTotals
 from assembly.pdf.fonts import BOLD, REGULAR
 from assembly.pdf.layout import (
     DocumentInfo,
     Letterhead,
     PageSetup,
+    Walkable,
     build_document,
     escape,
     footer,
@@ -63,7 +65,8 @@ class AttendanceAnnex:
     """The Daftar Hadir appended to the berita acara."""
 
     heading: AttendanceHeading
-    rows: Sequence[AttendanceRow]
+    rows: Walkable[AttendanceRow]  # walked once, a page at a time, as the build goes
+    totals: AttendanceTotals | None = None  # given when the rows are read in chunks
 
 
 class SignatureRoom(Flowable):  # type: ignore[misc]
@@ -134,7 +137,9 @@ def write_minutes(
     parts: list[Iterable[Flowable]] = [_story(content, setup, t, page_map)]
     if annex is not None:
         parts.append([PageBreak()])
-        parts.append(AttendanceLayout(annex.heading, annex.rows, t, page_map).stream())
+        parts.append(
+            AttendanceLayout(annex.heading, annex.rows, t, page_map, annex.totals).stream()
+        )
     if votes is not None:
         parts.append(annex_stream(votes, setup, t, page_map))
     if attachments or placed_files is not None:

@@ -33,7 +33,7 @@ from assembly.domain.quorum import thousands
 from assembly.i18n import Translator
 from assembly.pdf.fixed_tables import GREY, fixed_table_stream, fixed_tables
 from assembly.pdf.fonts import BOLD, REGULAR
-from assembly.pdf.layout import PageSetup, escape, long_date, styles
+from assembly.pdf.layout import PageSetup, Walkable, escape, long_date, styles
 from assembly.pdf.page_marks import PageMark
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
@@ -81,7 +81,7 @@ class NamedVoteList:
     """The named votes of one open ballot."""
 
     ballot: BallotLine
-    rows: Sequence[NamedVoteLine]
+    rows: Walkable[NamedVoteLine]  # walked once, a page at a time, as the build goes
     by_proxy: int = 0
 
 

@@ -315,6 +315,11 @@ def page(
     return AttendancePage(int(total), offset, tuple(rows[i] for i in chosen))
 
 
+def listed_where(conn: sa.Connection, meeting_id: int) -> list[sa.ColumnElement[bool]]:
+    """The conditions selecting the Daftar Hadir's rows (present or left, not cancelled)."""
+    return _filtered(conn, meeting_id, AttendanceQuery())
+
+
 def entries(conn: sa.Connection, meeting_id: int) -> list[AttendanceEntry]:
     """Everyone who attended (present or left), in order of arrival: the Daftar Hadir."""
     where = _filtered(conn, meeting_id, AttendanceQuery())
@@ -331,51 +336,49 @@ def _entries(
     limit: int | None,
 ) -> list[tuple[int, AttendanceEntry]]:
     """(attendance id, entry) of the rows ``where`` selects."""
+    joined, columns = listed_columns()
+    statement = (
+        sa.select(*columns).select_from(joined).where(*where).order_by(*order).offset(offset)
+    )
+    if limit is not None:
+        statement = statement.limit(limit)
+    return [(r._mapping["id"], entry_of(r._mapping)) for r in conn.execute(statement)]
+
+
+def listed_columns() -> tuple[sa.FromClause, list[Any]]:
+    """The join and the columns an :class:`AttendanceEntry` is read from (:func:`entry_of`)."""
     joined = (
         attendance.join(members, members.c.id == attendance.c.member_id)
         .outerjoin(proxies, proxies.c.id == attendance.c.proxy_id)
         .outerjoin(_holder, _holder.c.id == proxies.c.holder_id)
     )
-    statement = (
-        sa.select(
-            attendance,
-            members.c.number,
-            members.c.name,
-            members.c.category,
-            members.c.status,
-            members.c.arrears,
-            _holder.c.number.label("holder_number"),
-            _holder.c.name.label("holder_name"),
-        )
-        .select_from(joined)
-        .where(*where)
-        .order_by(*order)
-        .offset(offset)
+    return joined, [
+        attendance,
+        members.c.number,
+        members.c.name,
+        members.c.category,
+        members.c.status,
+        members.c.arrears,
+        _holder.c.number.label("holder_number"),
+        _holder.c.name.label("holder_name"),
+    ]
+
+
+def entry_of(m: Mapping[Any, Any]) -> AttendanceEntry:
+    """The entry of one row of :func:`listed_columns`."""
+    return AttendanceEntry(
+        member_id=m["member_id"],
+        number=m["number"],
+        name=m["name"],
+        category=Category(m["category"]),
+        status=Status(m["status"]),
+        arrears=bool(m["arrears"]),
+        channel=Channel(m["channel"]),
+        state=AttendanceState(m["state"]),
+        arrived_at=required(m["arrived_at"]),
+        left_at=from_text(m["left_at"]),
+        may_vote=bool(m["may_vote"]),
+        counted=bool(m["counted"]),
+        holder_number=m["holder_number"] or "",
+        holder_name=m["holder_name"] or "",
     )
-    if limit is not None:
-        statement = statement.limit(limit)
-    out = []
-    for r in conn.execute(statement):
-        m = r._mapping
-        out.append(
-            (
-                m["id"],
-                AttendanceEntry(
-                    member_id=m["member_id"],
-                    number=m["number"],
-                    name=m["name"],
-                    category=Category(m["category"]),
-                    status=Status(m["status"]),
-                    arrears=bool(m["arrears"]),
-                    channel=Channel(m["channel"]),
-                    state=AttendanceState(m["state"]),
-                    arrived_at=required(m["arrived_at"]),
-                    left_at=from_text(m["left_at"]),
-                    may_vote=bool(m["may_vote"]),
-                    counted=bool(m["counted"]),
-                    holder_number=m["holder_number"] or "",
-                    holder_name=m["holder_name"] or "",
-                ),
-            )
-        )
-    return out

@@ -9,7 +9,7 @@ secret choices are stored does not change what the digest covers.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,6 +27,7 @@ from assembly.persistence.tables import (
 )
 
 Rows = dict[str, Any]
+CHUNK = 2_000  # rows fetched at a time from a long table
 _BALLOT_KEYS = (
     "position", "kind", "mode", "state", "title", "cancel_reason", "opened_at", "closed_at",
     "present", "minimum", "reached", "rule_text", "article", "eligible", "members", "seats",
@@ -40,6 +41,20 @@ _DECISION_KEYS = (
 def attendance_rows(conn: sa.Connection, meeting_id: int) -> tuple[Rows, Rows]:
     """Attendance by member number (channel, state, times, flags, proxy holder), and the
     register entries of those members (number, name, NIK, category, joining date)."""
+    present: Rows = {}
+    register: Rows = {}
+    for number, attended, entry in attendance_stream(conn, meeting_id):
+        present[number] = attended
+        register[number] = entry
+    return present, register
+
+
+def attendance_stream(
+    conn: sa.Connection, meeting_id: int
+) -> Iterator[tuple[str, list[Any], list[Any]]]:
+    """The rows of :func:`attendance_rows` one member at a time (member number, attendance
+    row, register row), read ``CHUNK`` at a time: 150,000 attendees are hashed as they are
+    read (issue 11, point 10)."""
     holder = members.alias("holder")
     statement = (
         sa.select(
@@ -63,13 +78,12 @@ def attendance_rows(conn: sa.Connection, meeting_id: int) -> tuple[Rows, Rows]:
         )
         .where(attendance.c.meeting_id == meeting_id)
     )
-    present: Rows = {}
-    register: Rows = {}
-    for r in conn.execute(statement):
-        number = r[0]
-        register[number] = [r[1], r[2] or "", r[3], str(r[4] or "")]
-        present[number] = [r[5], r[6], r[7], r[8] or "", bool(r[9]), bool(r[10]), r[11] or ""]
-    return present, register
+    for r in conn.execute(statement, execution_options={"yield_per": CHUNK}):
+        yield (
+            r[0],
+            [r[5], r[6], r[7], r[8] or "", bool(r[9]), bool(r[10]), r[11] or ""],
+            [r[1], r[2] or "", r[3], str(r[4] or "")],
+        )
 
 
 def ballot_rows(conn: sa.Connection, meeting_id: int) -> Rows:
@@ -89,69 +103,73 @@ def participation_rows(conn: sa.Connection, meeting_id: int) -> Rows:
     """Per ballot id: the members eligible (with the proxy holder who may vote for them) and
     those who took part, by number. Who took part is public (a secret ballot records that a
     member voted, never what)."""
+    return dict(participation_stream(conn, meeting_id))
+
+
+def participation_stream(conn: sa.Connection, meeting_id: int) -> Iterator[tuple[str, Any]]:
+    """The rows of :func:`participation_rows` one ballot at a time (three queries a ballot,
+    whatever its size), so that only one ballot's lists are held at once."""
     holder = members.alias("p_holder")
-    ids = sa.select(ballots.c.id).where(ballots.c.meeting_id == meeting_id)
-    found: dict[str, dict[str, list[Any]]] = defaultdict(
-        lambda: {"eligible": [], "named": [], "secret": []}
-    )
-    eligible = (
-        sa.select(ballot_eligible.c.ballot_id, members.c.number, holder.c.number)
-        .select_from(
-            ballot_eligible.join(members, members.c.id == ballot_eligible.c.member_id).outerjoin(
-                holder, holder.c.id == ballot_eligible.c.proxy_holder_id
+    ids = conn.execute(
+        sa.select(ballots.c.id).where(ballots.c.meeting_id == meeting_id).order_by(ballots.c.id)
+    ).scalars()
+    for ballot_id in list(ids):
+        eligible = (
+            sa.select(members.c.number, holder.c.number)
+            .select_from(
+                ballot_eligible.join(
+                    members, members.c.id == ballot_eligible.c.member_id
+                ).outerjoin(holder, holder.c.id == ballot_eligible.c.proxy_holder_id)
             )
+            .where(ballot_eligible.c.ballot_id == ballot_id)
         )
-        .where(ballot_eligible.c.ballot_id.in_(ids))
-    )
-    for ballot_id, number, holder_number in conn.execute(eligible):
-        found[str(ballot_id)]["eligible"].append([number, holder_number or ""])
-    named = (
-        sa.select(named_votes.c.ballot_id, members.c.number)
-        .select_from(named_votes.join(members, members.c.id == named_votes.c.member_id))
-        .where(named_votes.c.ballot_id.in_(ids))
-    )
-    for ballot_id, number in conn.execute(named):
-        found[str(ballot_id)]["named"].append(number)
-    secret = (
-        sa.select(
-            secret_participation.c.ballot_id, members.c.number, secret_participation.c.via_proxy
+        named = (
+            sa.select(members.c.number)
+            .select_from(named_votes.join(members, members.c.id == named_votes.c.member_id))
+            .where(named_votes.c.ballot_id == ballot_id)
         )
-        .select_from(
-            secret_participation.join(members, members.c.id == secret_participation.c.member_id)
+        secret = (
+            sa.select(members.c.number, secret_participation.c.via_proxy)
+            .select_from(
+                secret_participation.join(members, members.c.id == secret_participation.c.member_id)
+            )
+            .where(secret_participation.c.ballot_id == ballot_id)
         )
-        .where(secret_participation.c.ballot_id.in_(ids))
-    )
-    for ballot_id, number, via_proxy in conn.execute(secret):
-        found[str(ballot_id)]["secret"].append([number, bool(via_proxy)])
-    return {key: {k: sorted(v) for k, v in parts.items()} for key, parts in found.items()}
+        parts: dict[str, list[Any]] = {
+            "eligible": [[n, h or ""] for n, h in conn.execute(eligible)],
+            "named": [n for (n,) in conn.execute(named)],
+            "secret": [[n, bool(p)] for n, p in conn.execute(secret)],
+        }
+        if any(parts.values()):
+            yield str(ballot_id), {k: sorted(v) for k, v in parts.items()}
 
 
 def named_vote_rows(conn: sa.Connection, meeting_id: int) -> Rows:
     """Per ballot id: each named vote (member number, choice, proxy holder, time)."""
+    return dict(named_vote_stream(conn, meeting_id))
+
+
+def named_vote_stream(conn: sa.Connection, meeting_id: int) -> Iterator[tuple[str, Any]]:
+    """The rows of :func:`named_vote_rows` one ballot at a time."""
     holder = members.alias("v_holder")
-    statement = (
-        sa.select(
-            named_votes.c.ballot_id,
-            members.c.number,
-            named_votes.c.choice,
-            holder.c.number,
-            named_votes.c.cast_at,
-        )
-        .select_from(
-            named_votes.join(members, members.c.id == named_votes.c.member_id).outerjoin(
-                holder, holder.c.id == named_votes.c.proxy_holder_id
+    ids = conn.execute(
+        sa.select(ballots.c.id).where(ballots.c.meeting_id == meeting_id).order_by(ballots.c.id)
+    ).scalars()
+    for ballot_id in list(ids):
+        statement = (
+            sa.select(
+                members.c.number, named_votes.c.choice, holder.c.number, named_votes.c.cast_at
             )
-        )
-        .where(
-            named_votes.c.ballot_id.in_(
-                sa.select(ballots.c.id).where(ballots.c.meeting_id == meeting_id)
+            .select_from(
+                named_votes.join(members, members.c.id == named_votes.c.member_id).outerjoin(
+                    holder, holder.c.id == named_votes.c.proxy_holder_id
+                )
             )
+            .where(named_votes.c.ballot_id == ballot_id)
         )
-    )
-    found: dict[str, list[list[str]]] = defaultdict(list)
-    for ballot_id, number, choice, holder_number, cast_at in conn.execute(statement):
-        found[str(ballot_id)].append([number, choice, holder_number or "", cast_at])
-    return {key: sorted(votes) for key, votes in found.items()}
+        votes = [[n, c, h or "", at] for n, c, h, at in conn.execute(statement)]
+        if votes:
+            yield str(ballot_id), sorted(votes)
 
 
 def decision_rows(conn: sa.Connection, meeting_id: int) -> Rows:

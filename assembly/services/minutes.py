@@ -11,8 +11,10 @@ leaves a half-written file. Nothing here changes the database.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -20,7 +22,6 @@ from typing import Any, BinaryIO
 from num2words import num2words
 
 from assembly.domain.attendance import Channel
-from assembly.domain.attendance_query import AttendanceEntry
 from assembly.domain.ballots import BallotKind
 from assembly.domain.errors import DomainError
 from assembly.domain.figures import Figure, on_pages
@@ -33,16 +34,15 @@ from assembly.domain.minutes import (
     full_title,
 )
 from assembly.domain.minutes_words import Terbilang
-from assembly.domain.presence import Attendee, ever_present, movements
+from assembly.domain.presence import ever_present, movements
 from assembly.i18n import LANGUAGES, Translator, tr, translator
 from assembly.pdf.attachments import Attachment
-from assembly.pdf.attendance_list import AttendanceHeading, AttendanceRow, Signatory
+from assembly.pdf.attendance_list import AttendanceHeading, Signatory
 from assembly.pdf.attendance_totals import AttendanceTotals
 from assembly.pdf.layout import PageSetup, Paper
 from assembly.pdf.minutes import AttendanceAnnex, write_minutes
 from assembly.pdf.minutes_annexes import VoteAnnexes, recap_place
 from assembly.persistence import (
-    attendance_store,
     audit_log,
     ballot_store,
     cooperative_store,
@@ -79,9 +79,8 @@ class MinutesService:
     def content(self, meeting_id: int, lang: str = "id") -> MinutesContent:
         """What the berita acara of the meeting says; refused for a missing or draft meeting."""
         t = _translator(lang)
-        with self._ctx.db.read() as conn:
-            content = self._gather(conn, meeting_id, t)[0]
-        return content
+        with self._ctx.db.read() as conn, _spool() as spool:
+            return self._gather(conn, meeting_id, t, spool)[0]
 
     def facts(self, meeting_id: int, lang: str = "id") -> MinutesFacts:
         """The records the berita acara is written from (for the minutes editor's events)."""
@@ -127,9 +126,11 @@ class MinutesService:
     def stated(self, meeting_id: int, lang: str = "id") -> tuple[Meeting, tuple[Figure, ...]]:
         """The meeting and every figure its berita acara states, without laying out pages."""
         t = _translator(lang)
-        with self._ctx.db.read() as conn:
-            content, rows, meeting, _extra = self._gather(conn, meeting_id, t)
-        return meeting, (*content.figures, *daftar_figures(rows), *recap_figures(_extra.votes))
+        with self._ctx.db.read() as conn, _spool() as spool:
+            content, meeting, extra = self._gather(conn, meeting_id, t, spool)
+        figures = (*content.figures, *daftar_figures(extra.daftar.totals),
+                   *recap_figures(extra.votes))  # fmt: skip
+        return meeting, figures
 
     def render(
         self,
@@ -142,64 +143,68 @@ class MinutesService:
         progress: Progress | None = None,
     ) -> RenderedMinutes:
         """Write the berita acara of the meeting to ``out`` (see :meth:`export`); what it
-        states, with the page each figure landed on."""
+        states, with the page each figure landed on.
+
+        The read transaction stays open while the pages are laid out: the Daftar Hadir and
+        the named votes are read from it a chunk at a time as their pages are reached, and
+        their data files are written to a spool folder first and embedded from there, so the
+        berita acara of 150,000 present is built in bounded memory (issue 11, point 10)."""
         t = _translator(lang)
         setup = PageSetup(paper=_paper(paper))
         progress = progress or Progress()
         progress.step(0, 1)
-        with self._ctx.db.read() as conn:
-            content, rows, meeting, extra = self._gather(conn, meeting_id, t)
+        with self._ctx.db.read() as conn, _spool() as spool:
+            content, meeting, extra = self._gather(conn, meeting_id, t, spool)
             # Read in the same moment as the content: the file anchors exactly what it says.
             anchor = anchor_of(conn, meeting)
-        annex = _annex(content, rows, meeting, setup, lang, t)
-        anchor_file = Attachment(
-            ANCHOR_FILE,
-            anchor.to_json(),
-            "application/json",
-            t.tr("Jangkar basis data: kepala log audit dan intisari catatan rapat (JSON)"),
-        )
-        stated = (*content.figures, *daftar_figures(rows), *recap_figures(extra.votes))
-        page_map: dict[str, int] = {}
-        # An estimate for the bar only (about 30 rows a page in the Daftar Hadir, 50 in a
-        # list of named votes); the last step reports the true count.
-        named = sum(len(n.rows) for n in extra.votes.named)
-        expected = 6 + len(rows) // 30 + named // 50
+            annex = _annex(content, extra.daftar, meeting, setup, lang, t)
+            anchor_file = Attachment(
+                ANCHOR_FILE,
+                anchor.to_json(),
+                "application/json",
+                t.tr("Jangkar basis data: kepala log audit dan intisari catatan rapat (JSON)"),
+            )
+            stated = (*content.figures, *daftar_figures(extra.daftar.totals),
+                      *recap_figures(extra.votes))  # fmt: skip
+            page_map: dict[str, int] = {}
+            # An estimate for the bar only (about 30 rows a page in the Daftar Hadir, 50 in a
+            # list of named votes); the last step reports the true count.
+            named = sum(len(n.rows) for n in extra.votes.named)
+            expected = 6 + len(extra.daftar) // 30 + named // 50
 
-        def on_page(page: int) -> None:
-            progress.step(min(page, expected - 1), expected)
+            def on_page(page: int) -> None:
+                progress.step(min(page, expected - 1), expected)
 
-        pages = write_minutes(
-            out,
-            content,
-            setup,
-            annex=annex,
-            votes=extra.votes,
-            attachments=(*extra.attachments, anchor_file),
-            anchor=anchor,
-            language=lang,
-            invariant=invariant,
-            page_map=page_map,
-            placed_files=lambda where: (figures_attachment(on_pages(stated, where), t),),
-            on_page=on_page,
-        )
+            pages = write_minutes(
+                out,
+                content,
+                setup,
+                annex=annex,
+                votes=extra.votes,
+                attachments=(*extra.attachments, anchor_file),
+                anchor=anchor,
+                language=lang,
+                invariant=invariant,
+                page_map=page_map,
+                placed_files=lambda where: (figures_attachment(on_pages(stated, where), t),),
+                on_page=on_page,
+            )
         progress.step(pages, pages)
         return RenderedMinutes(meeting, content, on_pages(stated, page_map), pages)
 
     def _gather(
-        self, conn: Connection, meeting_id: int, t: Translator
-    ) -> tuple[MinutesContent, list[AttendanceRow], Meeting, minutes_annex.AnnexData]:
-        facts, entries, meeting, everyone = self._facts(conn, meeting_id, t)
-        people = attendance_rows.by_member(everyone)
-        listed = attendance_rows.listed(entries, people)
-        extra = minutes_annex.gather(conn, meeting, facts.profile, listed, t)
+        self, conn: Connection, meeting_id: int, t: Translator, spool: Path
+    ) -> tuple[MinutesContent, Meeting, minutes_annex.AnnexData]:
+        facts, meeting = self._facts(conn, meeting_id, t)
+        extra = minutes_annex.gather(conn, meeting, facts.profile, t, spool)
         # The list of annexes names every one the file carries (Lampiran I, II, …).
         facts = replace(facts, annexes=(*facts.annexes, *extra.votes.titles(t)))
         content = build_minutes(facts, _speller(t.language), t)
-        return content, attendance_rows.rows(entries, people, meeting.zone), meeting, extra
+        return content, meeting, extra
 
     def _facts(
         self, conn: Connection, meeting_id: int, t: Translator
-    ) -> tuple[MinutesFacts, list[AttendanceEntry], Meeting, list[Attendee]]:
+    ) -> tuple[MinutesFacts, Meeting]:
         meeting = meeting_store.get(conn, meeting_id)
         if meeting is None:
             raise DomainError(tr("Rapat nomor {id} tidak ditemukan.", id=meeting_id))
@@ -215,8 +220,9 @@ class MinutesService:
         if coop is None:
             raise DomainError(tr("Isi profil koperasi dahulu: kop dokumen memerlukannya"))
         profile = self._profiles.get(conn, meeting.profile_version)
-        entries = attendance_store.entries(conn, meeting_id)
-        everyone = presence.attendees(conn, meeting_id)
+        # Everyone's stays for the counts, the arrivals and the movements; let go once the
+        # facts are drawn from them (the Daftar Hadir is read again, in chunks, for its pages).
+        everyone = presence.attendees(conn, meeting_id, chunked=True)
         people = ever_present(everyone)
         attended = Counter(a.channel for a in people if a.counted)
         others = Counter(a.category for a in people if not a.counted)
@@ -260,7 +266,7 @@ class MinutesService:
             unreconciled=len(closing.get("tidak_sesuai", [])),
             closing_reason=str(closing.get("alasan", "")),
         )
-        return facts, entries, meeting, everyone
+        return facts, meeting
 
 
 @dataclass(frozen=True)
@@ -274,9 +280,8 @@ class RenderedMinutes:
     pages: int
 
 
-def daftar_figures(rows: Sequence[AttendanceRow]) -> tuple[Figure, ...]:
+def daftar_figures(totals: AttendanceTotals) -> tuple[Figure, ...]:
     """The totals under the Daftar Hadir (Lampiran I) as figures."""
-    totals = AttendanceTotals.of(rows)
     out = [Figure(f"daftar.{c.value}", n, "LAMPIRAN I") for c, n in totals.by_channel.items()]
     out += [Figure(f"daftar.lain.{c.value}", n, "LAMPIRAN I") for c, n in totals.others.items()]
     out.append(Figure("daftar.jumlah", totals.everyone, "LAMPIRAN I"))
@@ -329,11 +334,10 @@ def _closing_check(conn: Connection, meeting_id: int) -> dict[str, Any]:
     """What the audit log recorded when the meeting was closed: the reconciliation of the
     figures and the reason given when they did not reconcile ({} when not closed)."""
     found: dict[str, Any] = {}
-    for event in audit_log.events(conn):
-        if event.kind == "meeting.closed":
-            payload = json.loads(event.payload)
-            if payload.get("id") == meeting_id:
-                found = payload
+    for event in audit_log.of_kind(conn, "meeting.closed"):  # not the whole log: 150,000 moves
+        payload = json.loads(event.payload)
+        if payload.get("id") == meeting_id:
+            found = payload
     return found
 
 
@@ -393,7 +397,7 @@ def _speller(language: str) -> Terbilang:
 
 def _annex(
     content: MinutesContent,
-    rows: list[AttendanceRow],
+    rows: attendance_rows.DaftarHadir,
     meeting: Meeting,
     setup: PageSetup,
     lang: str,
@@ -420,7 +424,15 @@ def _annex(
         language=lang,
         annex=t.tr("LAMPIRAN {n}", n="I"),
     )
-    return AttendanceAnnex(heading, rows)
+    return AttendanceAnnex(heading, rows, rows.totals)
+
+
+@contextmanager
+def _spool() -> Iterator[Path]:
+    """A private temporary folder for the long data files while the berita acara is built,
+    removed after (also on a cancel or an error)."""
+    with tempfile.TemporaryDirectory(prefix="kuorum-berita-acara-") as folder:
+        yield Path(folder)
 
 
 def _translator(lang: str) -> Translator:

@@ -14,9 +14,11 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
 
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance_query import AttendanceEntry
@@ -47,6 +49,7 @@ from assembly.pdf.minutes_annexes import (
 from assembly.persistence import ballot_store, decision_store, vote_corrections, vote_records
 from assembly.persistence.decision_store import DecisionRow
 from assembly.persistence.meeting_store import Connection
+from assembly.services import attendance_rows
 from assembly.services.ballot_results import rule_applied, tally_of
 
 _MODE_CODES = {BallotMode.NAMED: "terbuka", BallotMode.COUNTED: "dihitung",
@@ -76,26 +79,32 @@ class _BallotFacts:
 
 @dataclass(frozen=True)
 class AnnexData:
-    """The vote annexes for the PDF and the files to embed in it."""
+    """The vote annexes for the PDF, the Daftar Hadir (read in chunks as the pages are laid
+    out) and the files to embed in it (the long ones written to the spool folder)."""
 
     votes: VoteAnnexes
     attachments: tuple[Attachment, ...]
+    daftar: attendance_rows.DaftarHadir
 
 
 def gather(
     conn: Connection,
     meeting: Meeting,
     profile: ADProfile,
-    entries: Sequence[tuple[AttendanceEntry, Attendee]],
     t: Translator,
+    spool: Path,
 ) -> AnnexData:
-    """The annexes and attachments of ``meeting`` (its attendance ``entries`` already read)."""
+    """The annexes and attachments of ``meeting``. The Daftar Hadir and each list of named
+    votes are read from the database a chunk at a time, once here (counted, and written to
+    their data files in ``spool``) and again as their pages are laid out: none is held whole
+    (issue 11, point 10). Everything is read in the caller's read transaction."""
     assert meeting.id is not None
+    meeting_id = meeting.id
     facts = _ballots(conn, meeting)
     numbers = {f.ballot.id: n for n, f in enumerate(facts, start=1)}
     lines = [_line(n, f, profile, numbers, t) for n, f in enumerate(facts, start=1)]
     named = [
-        _named(conn, f, line, t)
+        _named(conn, f, line, t, spool / f"suara-{line.number}.json")
         for f, line in zip(facts, lines, strict=True)
         if f.ballot.mode is BallotMode.NAMED and f.ballot.state is not BallotState.CANCELLED
     ]
@@ -112,16 +121,20 @@ def gather(
     ]
     votes = VoteAnnexes(full_title(meeting, t), lines, named, proxy_lines)
     summary = decision_summary(conn, meeting, profile)
+    attendance_file = spool / "daftar_hadir.csv"
+    with attendance_file.open("w", encoding="utf-8-sig", newline="") as out:
+        daftar = write_attendance_csv(
+            lambda: attendance_rows.streamed(conn, meeting_id), meeting, out
+        )
+    votes_file = spool / "hasil_suara.json"
+    _write_votes_json(votes_file, meeting, facts, lines, named, spool, conn, t)
     attachments = (
-        Attachment(
-            "daftar_hadir.csv",
-            attendance_csv(entries, meeting),
-            "text/csv",
-            t.tr("Daftar hadir rapat (CSV)"),
+        Attachment.from_file(
+            "daftar_hadir.csv", attendance_file, "text/csv", t.tr("Daftar hadir rapat (CSV)")
         ),
-        Attachment(
+        Attachment.from_file(
             "hasil_suara.json",
-            _votes_json(conn, meeting, facts, lines, named, t),
+            votes_file,
             "application/json",
             t.tr("Data pemungutan suara: cuplikan kuorum, perolehan, suara terbuka (JSON)"),
         ),
@@ -129,7 +142,7 @@ def gather(
             "keputusan.csv", decisions_csv(summary), "text/csv", t.tr("Ringkasan keputusan (CSV)")
         ),
     )
-    return AnnexData(votes, attachments)
+    return AnnexData(votes, attachments, daftar)
 
 
 def _ballots(conn: Connection, meeting: Meeting) -> list[_BallotFacts]:
@@ -239,24 +252,62 @@ def _corrections_note(f: _BallotFacts, t: Translator) -> str:
     return t.tr("{n} suara dikoreksi: {list}", n=len(each), list="; ".join(each))
 
 
-def _named(conn: Connection, f: _BallotFacts, line: BallotLine, t: Translator) -> NamedVoteList:
+class _NamedVotes:
+    """The named votes of one ballot as the annex walks them: ``len`` known, the votes read
+    afresh from the database (a chunk at a time) each time it is iterated."""
+
+    def __init__(self, source: Callable[[], Iterator[NamedVoteLine]], count: int) -> None:
+        self._source = source
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[NamedVoteLine]:
+        return self._source()
+
+
+def _named(
+    conn: Connection, f: _BallotFacts, line: BallotLine, t: Translator, fragment: Path
+) -> NamedVoteList:
+    """The named votes of the ballot: counted, and written to ``fragment`` as the items of
+    its ``suara_terbuka`` list in the votes file, in one pass; read again for the pages."""
     assert f.ballot.id is not None
-    if f.ballot.kind is BallotKind.MOTION:
+    ballot_id = f.ballot.id
+    motion = f.ballot.kind is BallotKind.MOTION
+    if motion:
         labels = _tally_labels(t)
         choices = {c.value: labels[c.value] for c in Choice}
+        codes = {label: code for code, label in labels.items()}  # the file keeps the code
     else:
-        people = dict(ballot_store.candidate_list(conn, f.ballot.id))
-        choices = {}
-    rows = []
-    for v in vote_records.named_votes_of(conn, f.ballot.id):
-        if f.ballot.kind is BallotKind.MOTION:
-            choice = choices.get(v.choice, v.choice)
-        else:
-            chosen = [people.get(int(c), c) for c in v.choice.split(",") if c]
-            choice = ", ".join(chosen) or t.tr("Kosong")
-        holder = f"{v.holder_number} {v.holder_name}".strip()
-        rows.append(NamedVoteLine(v.number, v.name, choice, holder))
-    return NamedVoteList(line, rows, sum(1 for r in rows if r.holder))
+        people = dict(ballot_store.candidate_list(conn, ballot_id))
+        codes = {}
+
+    def votes() -> Iterator[NamedVoteLine]:
+        for v in vote_records.named_votes_of(conn, ballot_id):
+            if motion:
+                choice = choices.get(v.choice, v.choice)
+            else:
+                chosen = [people.get(int(c), c) for c in v.choice.split(",") if c]
+                choice = ", ".join(chosen) or t.tr("Kosong")
+            holder = f"{v.holder_number} {v.holder_name}".strip()
+            yield NamedVoteLine(v.number, v.name, choice, holder)
+
+    count = by_proxy = 0
+    with fragment.open("w", encoding="utf-8", newline="\n") as out:
+        for r in votes():
+            item = {
+                "nomor_anggota": r.number,
+                "nama": r.name,
+                "pilihan": codes.get(r.choice, r.choice) if motion else r.choice,
+                "melalui_kuasa": r.holder or None,
+            }
+            out.write(
+                ("" if count == 0 else ",\n") + json.dumps(item, ensure_ascii=False, indent=2)
+            )
+            count += 1
+            by_proxy += 1 if r.holder else 0
+    return NamedVoteList(line, _NamedVotes(votes, count), by_proxy)
 
 
 def _proxy_state(state: ProxyState, t: Translator) -> str:
@@ -274,17 +325,27 @@ def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
     """UTF-8 with a byte-order mark (Excel recognises it), comma, CRLF, as the register export;
     text a spreadsheet would run is made inert (member names, decision titles, notes)."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=",", lineterminator="\r\n")
-    writer.writerow([inert(h) for h in header])
-    writer.writerows([inert_cell(v) for v in row] for row in rows)
+    _csv_rows(out, header, rows)
     return out.getvalue().encode("utf-8-sig")
 
 
-def attendance_csv(entries: Sequence[tuple[AttendanceEntry, Attendee]], meeting: Meeting) -> bytes:
-    """The Daftar Hadir's rows as CSV, in order of arrival, times in the meeting's zone: each
-    departure and return ("11:05;12:10"), and every stay to the second (``masa_hadir``:
-    "start/end" pairs, ISO 8601, an open end when still in at the close) so that anyone can
-    count who was present at any moment."""
+def _csv_rows(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    writer = csv.writer(out, delimiter=",", lineterminator="\r\n")
+    writer.writerow([inert(h) for h in header])
+    writer.writerows([inert_cell(v) for v in row] for row in rows)
+
+
+def write_attendance_csv(
+    source: Callable[[], Iterable[tuple[AttendanceEntry, Attendee]]],
+    meeting: Meeting,
+    out: TextIO,
+) -> attendance_rows.DaftarHadir:
+    """Write the Daftar Hadir's rows as CSV to ``out`` (opened with ``utf-8-sig``), in order
+    of arrival, times in the meeting's zone: each departure and return ("11:05;12:10"), and
+    every stay to the second (``masa_hadir``: "start/end" pairs, ISO 8601, an open end when
+    still in at the close) so that anyone can count who was present at any moment. One pass
+    over ``source``; the Daftar Hadir counted in it is returned, to be walked again for the
+    pages."""
     zone = meeting.zone
 
     def hm(times: Sequence[dt.datetime]) -> str:
@@ -298,8 +359,11 @@ def attendance_csv(entries: Sequence[tuple[AttendanceEntry, Attendee]], meeting:
             for s in a.stays
         )
 
-    rows = [
-        (
+    writer = csv.writer(out, delimiter=",", lineterminator="\r\n")
+    writer.writerow([inert(h) for h in ATTENDANCE_COLUMNS])
+
+    def each(n: int, e: AttendanceEntry, a: Attendee) -> None:
+        row = (
             n,
             e.number,
             e.name,
@@ -313,9 +377,9 @@ def attendance_csv(entries: Sequence[tuple[AttendanceEntry, Attendee]], meeting:
             hm(a.returns),
             stays(a),
         )
-        for n, (e, a) in enumerate(entries, start=1)
-    ]
-    return _csv(ATTENDANCE_COLUMNS, rows)
+        writer.writerow([inert_cell(v) for v in row])
+
+    return attendance_rows.surveyed(source, zone, each)
 
 
 def decision_summary(
@@ -354,16 +418,24 @@ def decisions_csv(summary: Sequence[dict[str, object]]) -> bytes:
     return _csv(DECISION_COLUMNS, [[row[c] for c in DECISION_COLUMNS] for row in summary])
 
 
-def _votes_json(
-    conn: Connection,
+_PLACE = "\x00suara_terbuka:{n}\x00"  # where a ballot's named votes go in the votes file
+_PLACED = re.compile(r'\n( *)"\\u0000suara_terbuka:(\d+)\\u0000"')
+
+
+def _write_votes_json(
+    target: Path,
     meeting: Meeting,
     facts: Sequence[_BallotFacts],
     lines: Sequence[BallotLine],
     named: Sequence[NamedVoteList],
+    spool: Path,
+    conn: Connection,
     t: Translator,
-) -> bytes:
+) -> None:
+    """``hasil_suara.json``: each ballot's snapshot, tally and result, with the named votes
+    copied in line by line from the fragments :func:`_named` wrote, so that a list of 150,000
+    votes is never one string (the bytes are those of one ``json.dumps`` of the whole)."""
     lists = {n.ballot.number: n for n in named}
-    codes = {label: code for code, label in _tally_labels(t).items()}  # motions: the raw code
     ballots: list[dict[str, Any]] = []
     for f, line in zip(facts, lines, strict=True):
         b = f.ballot
@@ -404,17 +476,8 @@ def _votes_json(
         if b.kind is BallotKind.ELECTION:
             entry["kursi"] = b.seats
         if line.number in lists:
-            entry["suara_terbuka"] = [
-                {
-                    "nomor_anggota": r.number,
-                    "nama": r.name,
-                    "pilihan": codes.get(r.choice, r.choice)
-                    if b.kind is BallotKind.MOTION
-                    else r.choice,
-                    "melalui_kuasa": r.holder or None,
-                }
-                for r in lists[line.number].rows
-            ]
+            some = len(lists[line.number].rows) > 0
+            entry["suara_terbuka"] = [_PLACE.format(n=line.number)] if some else []
         if f.corrections:  # votes corrected while the ballot was open, as logged
             entry["koreksi_suara"] = [
                 {"nomor_anggota": c.number, "nama": c.name, "semula": c.old, "menjadi": c.new,
@@ -431,4 +494,16 @@ def _votes_json(
         },
         "pemungutan_suara": ballots,
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    with target.open("w", encoding="utf-8", newline="\n") as out:
+        at = 0
+        for place in _PLACED.finditer(text):
+            out.write(text[at : place.start()])
+            indent = place.group(1)
+            with (spool / f"suara-{place.group(2)}.json").open(
+                encoding="utf-8", newline="\n"
+            ) as votes:
+                for piece in votes:
+                    out.write("\n" + indent + piece.rstrip("\n"))
+            at = place.end()
+        out.write(text[at:])

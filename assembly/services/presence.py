@@ -33,10 +33,11 @@ from assembly.persistence.meeting_store import Connection
 from assembly.persistence.timestamps import to_text
 
 
-def attendees(conn: Connection, meeting_id: int) -> list[Attendee]:
+def attendees(conn: Connection, meeting_id: int, *, chunked: bool = False) -> list[Attendee]:
     """Everyone with an attendance row, their rights as recorded, their stays as the history
-    replays them (kept in step with it, read without replaying; ordered by member id)."""
-    return presence_store.attendees(conn, meeting_id)
+    replays them (kept in step with it, read without replaying; ordered by member id).
+    ``chunked`` reads the rows a chunk at a time (less memory, a little slower)."""
+    return presence_store.attendees(conn, meeting_id, chunked=chunked)
 
 
 def recounted_attendees(

@@ -16,10 +16,11 @@ from assembly.domain.meeting import Meeting
 from assembly.domain.record_digest import (
     Anchor,
     AuditHead,
+    Digester,
     RecordDigest,
     Section,
-    digest_records,
     digest_to_json,
+    section_digest,
 )
 from assembly.persistence import (
     anchor_store,
@@ -34,25 +35,38 @@ from assembly.services.ballot_results import tally_of
 
 
 def meeting_digest(conn: Connection, meeting_id: int) -> RecordDigest:
-    """The digest of the meeting's records as the database holds them now."""
-    present, register = meeting_records.attendance_rows(conn, meeting_id)
+    """The digest of the meeting's records as the database holds them now. One section is
+    read and hashed at a time: the 150,000 attendance rows, the register rows and the named
+    votes are never all in memory together (issue 11, point 10)."""
+    present = Digester(Section.ATTENDANCE)
+    register = Digester(Section.REGISTER)
+    for number, attended, entry in meeting_records.attendance_stream(conn, meeting_id):
+        present.add(number, attended)
+        register.add(number, entry)
+    sections = {Section.ATTENDANCE: present.digest(), Section.REGISTER: register.digest()}
+    del present, register
     totals: dict[str, Any] = meeting_records.ballot_rows(conn, meeting_id)
     for ballot in ballot_store.for_meeting(conn, meeting_id):
         assert ballot.id is not None
         key = str(ballot.id)
         if key in totals:
             totals[key] = {**totals[key], "tally": tally_of(conn, ballot)[0]}
-    return digest_records(
-        {
-            Section.ATTENDANCE: present,
-            Section.REGISTER: register,
-            Section.PARTICIPATION: meeting_records.participation_rows(conn, meeting_id),
-            Section.TOTALS: totals,
-            Section.NAMED_VOTES: meeting_records.named_vote_rows(conn, meeting_id),
-            Section.DECISIONS: meeting_records.decision_rows(conn, meeting_id),
-            Section.NOTES: meeting_records.note_rows(conn, meeting_id),
-        }
+    sections[Section.TOTALS] = section_digest(Section.TOTALS, totals)
+    for section, stream in (
+        (Section.PARTICIPATION, meeting_records.participation_stream),
+        (Section.NAMED_VOTES, meeting_records.named_vote_stream),
+    ):
+        digester = Digester(section)
+        for key, row in stream(conn, meeting_id):
+            digester.add(key, row)
+        sections[section] = digester.digest()
+    sections[Section.DECISIONS] = section_digest(
+        Section.DECISIONS, meeting_records.decision_rows(conn, meeting_id)
     )
+    sections[Section.NOTES] = section_digest(
+        Section.NOTES, meeting_records.note_rows(conn, meeting_id)
+    )
+    return RecordDigest({s: sections[s] for s in Section})
 
 
 def audit_head(conn: Connection) -> AuditHead:
