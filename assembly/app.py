@@ -128,8 +128,10 @@ class Kuorum:
         if self.watcher is not None:
             self.watcher.stop()
         self.watcher = ChangeWatcher(services.live.listen(), operations)
-        self.watcher.start()
         window = MainWindow(services, operations, pages)
+        if window.host_banner is not None:
+            self.watcher.link_lost.connect(window.host_banner.feed_lost)
+        self.watcher.start()
         window.open_requested.connect(self._open_requested)
         window.language_changed.connect(self._language_changed)
         window.show()
