@@ -63,7 +63,9 @@ def _until(listener: Listener, wanted: object, within: float) -> list[frozenset[
     raise AssertionError(f"not within {within} s; heard {heard}, lost={listener.lost}")
 
 
-def test_listener_reconnects_after_sigkill_and_hears_again(own_server: pg_server.TestServer) -> None:
+def test_listener_reconnects_after_sigkill_and_hears_again(
+    own_server: pg_server.TestServer,
+) -> None:
     writer = _database(own_server)
     desk = Database(writer.engine, Path("feed"), url=writer.url)  # another desk's object
     listener = desk.listen()
@@ -89,7 +91,9 @@ def test_listener_reconnects_after_sigkill_and_hears_again(own_server: pg_server
         writer.close()
 
 
-def test_listener_keeps_trying_while_the_server_stays_down(own_server: pg_server.TestServer) -> None:
+def test_listener_keeps_trying_while_the_server_stays_down(
+    own_server: pg_server.TestServer,
+) -> None:
     writer = _database(own_server)
     listener = writer.listen()
     try:

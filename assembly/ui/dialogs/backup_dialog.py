@@ -135,6 +135,17 @@ class BackupDialog(QDialog):
         layout.addLayout(lists, 1)
         layout.addWidget(self.buttons)
         self.refresh()
+        if not services.backups.made_here():
+            # A desk on the host's database: the host laptop makes and keeps the backups.
+            for widget in (self.folder, self.choose_button, self.keep, self.backup_button):
+                widget.setEnabled(False)
+            self.outcome.setText(
+                tr(
+                    "Meja ini bekerja di basis data laptop induk. Cadangan dibuat oleh Kuorum di "
+                    "laptop induk, otomatis setelah tiap keputusan, saat rapat ditutup dan saat "
+                    "dikunci, ke folder cadangan laptop induk; buka Berkas → Cadangan di sana."
+                )
+            )
 
     def refresh(self) -> None:
         """Read the settings and the backups again, keeping the selected one when it is there."""
