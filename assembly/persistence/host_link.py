@@ -66,6 +66,10 @@ def lost_message() -> str:
 
 def _translate(context: sa.engine.ExceptionContext) -> BaseException | None:
     original = context.original_exception
+    if context.is_pre_ping:
+        # The pool's check of a connection kept from before the host went away: the pool
+        # drops it and connects anew (the first action after the host is back works).
+        return None
     if isinstance(original, (psycopg.errors.QueryCanceled, psycopg.errors.LockNotAvailable)):
         return None  # the server answered: not a lost host
     if context.is_disconnect or isinstance(original, psycopg.OperationalError):
