@@ -417,8 +417,8 @@ def _no_restore_on_host(source: Path) -> str:
     return tr(
         "Basis data ini ada di laptop induk (PostgreSQL); cadangan {file} tidak dipulihkan ke "
         "dalamnya. Cadangan adalah koperasi SQLite utuh: buka berkasnya dengan Berkas → Buka "
-        "(atau --db {file}), atau salin ke laptop induk yang kosong dengan python main.py host "
-        "copy-in. Tidak ada yang diubah.",
+        "basis data… (atau --db {file}), atau salin ke laptop induk yang kosong dengan python "
+        "main.py host copy-in. Tidak ada yang diubah.",
         file=source,
     )
 

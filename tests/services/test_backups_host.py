@@ -91,7 +91,7 @@ def test_sign_and_lock_on_the_host_each_leave_a_sqlite_backup_that_verifies(
     finally:
         restored.close()
     # Not poured back into the host's database: refused, saying how to use it.
-    with pytest.raises(DomainError, match="Berkas → Buka"):
+    with pytest.raises(DomainError, match="Berkas → Buka basis data"):
         cooperative.backups.restore(lock.path)
 
 
