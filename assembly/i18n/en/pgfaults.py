@@ -46,4 +46,8 @@ CATALOGUE = {
     "tersambung lagi sendiri.": "The host laptop's server had stopped (a power cut or a "
     "restart) and now runs again at {address}:{port}. Everything confirmed is still there; "
     "the desks reconnect by themselves.",
+    "Tetap berhenti sampai Anda menjalankannya lagi.": "It stays stopped until you start it again.",
+    "Cadangan di laptop induk tidak dipulihkan ke dalam basis datanya; buka berkas cadangan "
+    "dengan Berkas → Buka basis data…": "On the host laptop a backup is not restored into its "
+    "database; open the backup file with File → Open database…",
 }
