@@ -151,7 +151,7 @@ def _copy_out(db: Database, tmp: Path) -> None:
     (every table and the audit chain, in one read transaction of the host: one moment), as
     ``host copy-out`` does; the file is then a SQLite cooperative like any other backup."""
     from assembly.persistence.cooperative_copy import copy_cooperative
-    from assembly.persistence.database import open_database, truncate_wal
+    from assembly.persistence.database import CLOSED_SUFFIX, open_database, truncate_wal
 
     tmp.unlink()  # open_database makes the file anew (migrated to the same revision)
     target = open_database(tmp, create=True)
@@ -160,6 +160,8 @@ def _copy_out(db: Database, tmp: Path) -> None:
         truncate_wal(target)
     finally:
         target.close()
+        # The note a closed database leaves beside itself has no place on the stick.
+        tmp.with_name(tmp.name + CLOSED_SUFFIX).unlink(missing_ok=True)
     conn = sqlite3.connect(tmp)
     try:
         conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file on the stick

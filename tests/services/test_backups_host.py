@@ -62,6 +62,7 @@ def test_sign_and_lock_on_the_host_each_leave_a_sqlite_backup_that_verifies(
     assert re.fullmatch(
         r"kuorum-KSP-SB-20260314-090000WIB-a\d+h[0-9a-f]{12}-tandatangan\.sqlite", signed.name
     )
+    assert [p.name for p in usb.iterdir()] == [signed.name]  # no -wal, note or .part beside
     assert main(["audit", "verify", "--db", str(signed)]) == 0
     assert "utuh" in capsys.readouterr().out
     # Every row of the host is in the file (members, check-ins, the audit chain up to it).
