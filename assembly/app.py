@@ -24,6 +24,7 @@ from assembly.domain.errors import DomainError
 from assembly.i18n import LANGUAGES, tr
 from assembly.services.bundle import Services
 from assembly.services.files import remove_leftovers
+from assembly.services.host import HostService
 from assembly.services.joining import OtherCooperative, is_host_url, open_desk
 from assembly.services.locations import database_target, default_database, demo_database
 from assembly.ui.background import progress_window
@@ -76,6 +77,7 @@ class Kuorum:
         self.watcher: ChangeWatcher | None = None  # what other windows and desks commit
         self.operations: Operations | None = None  # the door of the shown window
         self.notice: QMessageBox | None = None  # what the start finished or found
+        self.start_notes: list[str] = []  # said with the first window (the host started)
 
     def open(self, path: Path | str, *, demo: bool = False) -> bool:
         """Open ``path`` (with the demo cooperative in it when ``demo``) in a new main window;
@@ -105,7 +107,8 @@ class Kuorum:
             elif not ready:
                 services.close()
                 return False
-        notes = _after_open(services)
+        notes = [*self.start_notes, *_after_open(services)]
+        self.start_notes = []
         self._show(services)
         if notes:
             # Not modal-blocking: the window is usable while the secretary reads it.
@@ -129,8 +132,10 @@ class Kuorum:
         if self.watcher is not None:
             self.watcher.stop()
         self.watcher = ChangeWatcher(services.live.listen(), operations)
-        self.watcher.start()
         window = MainWindow(services, operations, pages)
+        if window.host_banner is not None:
+            self.watcher.link_lost.connect(window.host_banner.feed_lost)
+        self.watcher.start()
         window.open_requested.connect(self._open_requested)
         window.language_changed.connect(self._language_changed)
         window.show()
@@ -206,11 +211,14 @@ def run_app(argv: Sequence[str]) -> int:
     use_language(language if language in LANGUAGES else "id")
 
     kuorum = Kuorum(app)
-    opened = (
-        kuorum.open(demo_database(), demo=True)
-        if args.demo
-        else kuorum.open(args.db or default_database())
-    )
+    target: Path | str = args.db or default_database()
+    if not args.demo and args.db is None:
+        # On the host laptop: its server back after a power cut, and its meeting opened.
+        host_url, note = start_host_with_app(HostService())
+        target = host_url or target
+        if note:
+            kuorum.start_notes.append(note)
+    opened = kuorum.open(demo_database(), demo=True) if args.demo else kuorum.open(target)
     if not opened:
         return 1
     screenshot = os.environ.get(SCREENSHOT_VARIABLE)
@@ -220,6 +228,20 @@ def run_app(argv: Sequence[str]) -> int:
     kuorum.close()
     collector.stop()
     return code
+
+
+def start_host_with_app(host: HostService) -> tuple[str | None, str]:
+    """On the host laptop (the one that ran ``host start`` or the dialog), its server started
+    again if it stopped without the user asking (a power cut): the desks' connection string
+    to open (None: this laptop is no host, or its server was stopped on purpose) and what to
+    tell the secretary (empty when there is nothing to say)."""
+    try:
+        found = host.start_with_app()
+    except DomainError as exc:
+        return None, exc.message
+    if found is None:
+        return None, ""
+    return found.state.desk_url, found.message
 
 
 def _screenshot_when_shown(app: QApplication, kuorum: Kuorum, target: Path) -> None:

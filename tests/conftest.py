@@ -118,6 +118,13 @@ def _fresh_database(
         return
     server = request.getfixturevalue("pg_server")
     template = request.getfixturevalue("pg_template")
+    # Files beside a PostgreSQL database (its default backup folder) go in the user's home,
+    # and the hosts a desk joined in its data folder: here, a home of this test's own.
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch = request.getfixturevalue("monkeypatch")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     name = f"t{next(_DATABASE_NUMBERS)}"
     _admin(server, f"CREATE DATABASE {name} TEMPLATE {template}")
     try:

@@ -51,8 +51,10 @@ def _report(result: BackupResult | None) -> int:
         return 0
     if result.warning:
         print(result.warning, file=sys.stderr)
+    if result.note:
+        print(result.note)
     if result.path is None:
-        return 1
+        return 0 if result.note else 1
     print(tr("Cadangan dibuat: {path}", path=result.path))
     for path in result.removed:
         print(tr("Cadangan lama dihapus: {name}", name=path.name))

@@ -90,6 +90,7 @@ def _status(args: argparse.Namespace) -> int:
             "folder": str(state.folder),
             "created": state.created,
             "running": state.running,
+            "stopped_on_purpose": state.stopped_on_purpose,
             "address": state.address,
             "port": state.port,
             "subnet": state.subnet,

@@ -127,11 +127,12 @@ def make_backup(db: Database, folder: Path, name: str) -> Path:
     """Write a consistent copy of ``db`` to ``folder/name`` (a number is added to the reason
     when that name is taken). Raises :class:`BackupWriteError` when the folder is missing,
     read-only or full; nothing is left behind then."""
-    if db.is_postgresql:
-        raise BackupWriteError(folder, _on_the_host())
     try:
         with _temporary(folder) as tmp:
-            _copy(db.path, tmp)
+            if db.is_postgresql:
+                _copy_out(db, tmp)
+            else:
+                _copy(db.path, tmp)
             name = _with_head(name, tmp)
             target = folder / name
             counter = 2
@@ -140,16 +141,34 @@ def make_backup(db: Database, folder: Path, name: str) -> Path:
                 counter += 1
             os.replace(tmp, target)
         _fsync_dir(folder)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, sa.exc.OperationalError) as exc:
         raise BackupWriteError(folder, describe(exc)) from exc
     return target
 
 
-def _on_the_host() -> str:
-    return tr(
-        "Basis data ini ada di laptop induk (PostgreSQL): cadangannya dibuat di laptop induk, "
-        "yang menyalin seluruh koperasi ke satu berkas SQLite."
-    )
+def _copy_out(db: Database, tmp: Path) -> None:
+    """The whole cooperative on the host's PostgreSQL copied into the SQLite file ``tmp``
+    (every table and the audit chain, in one read transaction of the host: one moment), as
+    ``host copy-out`` does; the file is then a SQLite cooperative like any other backup."""
+    from assembly.persistence.cooperative_copy import copy_cooperative
+    from assembly.persistence.database import CLOSED_SUFFIX, open_database, truncate_wal
+
+    tmp.unlink()  # open_database makes the file anew (migrated to the same revision)
+    target = open_database(tmp, create=True)
+    try:
+        copy_cooperative(db, target)
+        truncate_wal(target)
+    finally:
+        target.close()
+        # The note a closed database leaves beside itself has no place on the stick.
+        tmp.with_name(tmp.name + CLOSED_SUFFIX).unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file on the stick
+    finally:
+        conn.close()
+    with tmp.open("rb+") as f:
+        os.fsync(f.fileno())
 
 
 def _with_head(name: str, copy: Path) -> str:
@@ -413,9 +432,10 @@ def restore(db: Database, backup: Path, when: dt.datetime) -> Path:
     return aside
 
 
-def milestone(conn: sa.Connection) -> tuple[int, int, int]:
-    """What a backup after each decision and at closing watches: the number of decisions, the
-    newest decision's id, and the number of finished meetings (closed, locked, postponed)."""
+def milestone(conn: sa.Connection) -> tuple[int, int, int, int]:
+    """What a backup after each decision, at closing and at the lock watches: the number of
+    decisions, the newest decision's id, the number of finished meetings (closed, locked,
+    postponed) and the number of locked ones."""
     count, newest = conn.execute(
         sa.select(sa.func.count(), sa.func.coalesce(sa.func.max(decisions.c.id), 0))
     ).one()
@@ -424,7 +444,10 @@ def milestone(conn: sa.Connection) -> tuple[int, int, int]:
         .select_from(meetings)
         .where(meetings.c.state.in_(("closed", "locked", "postponed")))
     ).scalar_one()
-    return int(count), int(newest), int(finished)
+    locked = conn.execute(
+        sa.select(sa.func.count()).select_from(meetings).where(meetings.c.state == "locked")
+    ).scalar_one()
+    return int(count), int(newest), int(finished), int(locked)
 
 
 def note(

@@ -18,6 +18,7 @@ origin's notes are skipped: the door already told the screens about those.
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import sqlite3
 import threading
@@ -30,6 +31,11 @@ CHANNEL = "kuorum_changes"
 EVERYTHING = "*"
 KEEP_NOTES = 500  # notes kept in change_log; a listener further behind hears "everything"
 POLL_S = 0.1  # how often a SQLite listener looks at data_version (a read of shared memory)
+# A PostgreSQL listener whose connection broke tries again after RETRY_FIRST_S, then twice as
+# long after each failure, never waiting more than RETRY_MOST_S between tries.
+RETRY_FIRST_S, RETRY_MOST_S = 0.5, 5.0
+CONNECT_TIMEOUT_S = 2
+KEEPALIVE_S = 10  # a host that went silent (cable pulled) is noticed within about this long
 _WRITTEN = "kuorum_written"  # key in the DBAPI connection's info: tables written so far
 _WRITE_VERBS = ("insert", "update", "delete", "replace")
 
@@ -101,6 +107,11 @@ class Listener(Protocol):
     def release(self) -> None:
         """Close the connection, once no thread waits any more."""
 
+    @property
+    def lost(self) -> bool:
+        """Whether the listener lost its connection and is trying to get it back (a SQLite
+        file is never lost)."""
+
 
 def open_listener(engine: sa.Engine, origin: str, uri: str | None = None) -> Listener:
     """A listener on the database behind ``engine`` that skips ``origin``'s own notes;
@@ -118,6 +129,7 @@ class SqliteListener:
     def __init__(self, uri: str, origin: str) -> None:
         self._origin = origin
         self._stop = threading.Event()
+        self.lost = False
         self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10)
         self._version = self._data_version()
         self._seq = self._conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
@@ -165,39 +177,103 @@ class SqliteListener:
 
 
 class PostgresListener:
-    """A ``LISTEN`` connection of its own (psycopg 3, autocommit) on the Kuorum channel."""
+    """A ``LISTEN`` connection of its own (psycopg 3, autocommit) on the Kuorum channel.
+
+    When the connection breaks (the host's server killed or restarted, the cable pulled: TCP
+    keepalives notice a silent peer within :data:`KEEPALIVE_S`), :attr:`lost` turns True and
+    the listener connects again by itself, waiting :data:`RETRY_FIRST_S` and then twice as
+    long after each failure, up to :data:`RETRY_MOST_S`. The first :meth:`wait` after it is
+    back reports :data:`EVERYTHING`: notes sent while it was away are gone for good."""
 
     def __init__(self, url: sa.URL, origin: str) -> None:
-        import psycopg
-
+        self._url = url
         self._origin = origin
         self._stop = threading.Event()
-        self._conn = psycopg.connect(
+        self.lost = False
+        self._retry_in = RETRY_FIRST_S
+        self._next_try = 0.0
+        self._conn: Any = self._connect()
+
+    def _connect(self) -> Any:
+        import psycopg
+
+        url = self._url
+        conn = psycopg.connect(
             host=url.host,
             port=url.port,
             dbname=url.database,
             user=url.username,
             password=url.password,
             autocommit=True,
+            connect_timeout=CONNECT_TIMEOUT_S,
+            application_name="kuorum-listen",
+            keepalives=1,
+            keepalives_idle=KEEPALIVE_S // 2,
+            keepalives_interval=1,
+            keepalives_count=KEEPALIVE_S // 2,
         )
-        self._conn.execute(f"LISTEN {CHANNEL}")
+        conn.execute(f"LISTEN {CHANNEL}")
+        return conn
 
     def wait(self, timeout: float) -> frozenset[str] | None:
         """See :class:`Listener`."""
+        import psycopg
+
         deadline = time.monotonic() + timeout
         tables: set[str] = set()
         while not self._stop.is_set():
+            if self._conn is None:
+                back = self._reconnect(deadline)
+                if back is not None:
+                    return back
+                if time.monotonic() >= deadline:
+                    break
+                continue
             left = min(deadline - time.monotonic(), POLL_S * 5)
             if left <= 0:
                 break
-            for note in self._conn.notifies(timeout=left, stop_after=1):
-                self._note(note.payload, tables)
-            if tables:
-                # Take what else is already queued, so a burst comes as one.
-                for note in self._conn.notifies(timeout=0.001):
+            try:
+                for note in self._conn.notifies(timeout=left, stop_after=1):
                     self._note(note.payload, tables)
+                if tables:
+                    # Take what else is already queued, so a burst comes as one.
+                    for note in self._conn.notifies(timeout=0.001):
+                        self._note(note.payload, tables)
+            except psycopg.Error:
+                self._drop()
+                continue
+            if tables:
                 return frozenset(tables)
         return None
+
+    def _drop(self) -> None:
+        """The connection broke: forget it and try again soon."""
+        import psycopg
+
+        with contextlib.suppress(psycopg.Error, OSError):
+            self._conn.close()
+        self._conn = None
+        self.lost = True
+        self._retry_in = RETRY_FIRST_S
+        self._next_try = time.monotonic() + self._retry_in
+
+    def _reconnect(self, deadline: float) -> frozenset[str] | None:
+        """One attempt when it is due (else a wait until it is or until ``deadline``):
+        :data:`EVERYTHING` once connected again."""
+        import psycopg
+
+        now = time.monotonic()
+        if now < self._next_try:
+            self._stop.wait(min(self._next_try, deadline) - now)
+            return None
+        try:
+            self._conn = self._connect()
+        except psycopg.Error:
+            self._retry_in = min(self._retry_in * 2, RETRY_MOST_S)
+            self._next_try = time.monotonic() + self._retry_in
+            return None
+        self.lost = False
+        return frozenset({EVERYTHING})
 
     def _note(self, payload: str, tables: set[str]) -> None:
         origin, _sep, text = payload.partition(" ")
@@ -210,4 +286,5 @@ class PostgresListener:
 
     def release(self) -> None:
         """Close the connection (after the thread that waits has stopped)."""
-        self._conn.close()
+        if self._conn is not None:
+            self._conn.close()

@@ -3,7 +3,8 @@ into the host laptop's PostgreSQL at the start of a multi-desk RAT, and the host
 into one SQLite file at its end (DESIGN.md section 9).
 
 Every table of :mod:`tables` is copied with the values it holds, ids included, in the order
-of the foreign keys, inside one transaction of the target: all of it is copied or nothing.
+of the foreign keys, inside one transaction of the target: all of it is copied or nothing. The source is read in
+one transaction too, one moment of it (a backup on the host while the desks check members in).
 The audit chain's rows go over unchanged, so its hashes still link and a signed berita acara's
 anchor still matches the copy.
 
@@ -18,7 +19,8 @@ the target.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -63,7 +65,7 @@ def copy_cooperative(
     cancel: nothing is then kept)."""
     report = progress or (lambda _done, _total: None)
     ordered = copied_tables()
-    with source.read() as src:
+    with _snapshot(source) as src:
         counts = {t.name: src.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                   for t in ordered}  # fmt: skip
         _same_revision(src, target)
@@ -86,6 +88,22 @@ def copy_cooperative(
             if dst.dialect.name == "postgresql":
                 _advance_sequences(dst, ordered)
     return CopyCount(counts)
+
+
+@contextlib.contextmanager
+def _snapshot(source: Database) -> Iterator[sa.Connection]:
+    """One moment of ``source`` for the whole copy, while desks may keep writing: a SQLite
+    read transaction is one already; on PostgreSQL a ``REPEATABLE READ`` transaction is (the
+    default, ``READ COMMITTED``, would see each desk's commit between two tables)."""
+    if source.engine.dialect.name != "postgresql":
+        with source.read() as conn:
+            yield conn
+        return
+    with source.engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+            yield conn
 
 
 def _same_revision(src: sa.Connection, target: Database) -> None:

@@ -66,8 +66,35 @@ def lost_message() -> str:
 
 def _translate(context: sa.engine.ExceptionContext) -> BaseException | None:
     original = context.original_exception
+    if context.is_pre_ping:
+        # The pool's check of a connection kept from before the host went away: the pool
+        # drops it and connects anew (the first action after the host is back works).
+        return None
     if isinstance(original, (psycopg.errors.QueryCanceled, psycopg.errors.LockNotAvailable)):
         return None  # the server answered: not a lost host
     if context.is_disconnect or isinstance(original, psycopg.OperationalError):
         return StorageError(lost_message())
     return None
+
+
+def on_this_computer(db: Database) -> bool:
+    """Whether the host's server runs on this very computer (the host laptop itself, which
+    opens the meeting as a desk does): the server sees this connection coming from one of its
+    own addresses. Always True for a SQLite file."""
+    if db.url is None:
+        return True
+    with db.read() as conn:
+        client, server = conn.execute(
+            sa.text("SELECT host(inet_client_addr()), host(inet_server_addr())")
+        ).one()
+    return same_computer(client, server)
+
+
+def same_computer(client: str | None, server: str | None) -> bool:
+    """Whether a connection from ``client`` to ``server`` (PostgreSQL's view of both; None
+    over a Unix socket) stays on one computer."""
+    if client is None or server is None:
+        return True
+    import ipaddress
+
+    return client == server or ipaddress.ip_address(client).is_loopback

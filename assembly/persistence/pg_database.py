@@ -96,9 +96,28 @@ def refusal(url: str, exc: BaseException) -> StorageError:
             "yang sama.",
             host=parsed.host or "localhost",
             port=parsed.port or 5432,
-            detail=_first_line(text),
+            detail=_why_unreachable(text),
         )
     )
+
+
+def _why_unreachable(text: str) -> str:
+    """libpq's reason a connection failed, in the secretary's words (its own first line when
+    it is none of the usual ones)."""
+    lowered = text.lower()
+    if "connection refused" in lowered:
+        return tr("tidak ada server laptop induk yang berjalan di alamat dan port itu")
+    if "timeout expired" in lowered or "timed out" in lowered:
+        return tr("tidak ada jawaban dalam {seconds} detik", seconds=CONNECT_TIMEOUT_S)
+    if "no route to host" in lowered or "network is unreachable" in lowered:
+        return tr("komputer itu tidak terjangkau dari jaringan ini")
+    if "could not translate host name" in lowered or "name or service not known" in lowered:
+        return tr("nama komputer itu tidak dikenal di jaringan ini")
+    if "server closed the connection" in lowered or "terminating connection" in lowered:
+        return tr("server laptop induk memutus sambungan")
+    if "no pg_hba.conf entry" in lowered:
+        return tr("laptop induk tidak menerima komputer ini (di luar jaringan yang diizinkan)")
+    return _first_line(text)
 
 
 def _first_line(text: str) -> str:

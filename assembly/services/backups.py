@@ -25,6 +25,7 @@ from assembly.persistence import (
     backup,
     cooperative_store,
     document_store,
+    host_link,
     settings_store,
 )
 from assembly.persistence.backup import BackupInfo, MeetingBrief
@@ -109,6 +110,7 @@ class BackupResult:
     path: Path | None
     warning: str = ""
     removed: tuple[Path, ...] = ()
+    note: str = ""  # said instead of a file when another computer makes the backups
 
     @property
     def ok(self) -> bool:
@@ -155,6 +157,7 @@ class BackupService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
         self._lock = threading.Lock()
+        self._here: bool | None = None
 
     def settings(self) -> BackupSettings:
         """The backup folder and how many to keep."""
@@ -203,9 +206,24 @@ class BackupService:
             coop = cooperative_store.load(conn)
         return coop.time_zone if coop else TimeZone.WIB
 
+    def made_here(self) -> bool:
+        """Whether this computer makes the backups: always with a SQLite file; with the
+        host's PostgreSQL only on the host laptop itself (docs/two-desks.md). A desk never
+        writes one: its data lives on the host, whose app backs up after each decision, at
+        closing and at the lock, whichever desk made them."""
+        if self._here is None:
+            self._here = host_link.on_this_computer(self._ctx.db)
+        return self._here
+
     def backup_now(self, reason: Reason | str = Reason.MANUAL) -> BackupResult:
         """Take a backup now and rotate the old ones. Never raises for a disk problem: the
-        result carries the warning instead, and the failure is in the audit log."""
+        result carries the warning instead, and the failure is in the audit log. On a desk of
+        the host's PostgreSQL a manual backup is refused saying where backups are made; an
+        automatic one (after a signature, at the lock) makes none and says so."""
+        if not self.made_here():
+            if Reason(reason) is Reason.MANUAL:
+                raise DomainError(_desk_refusal())
+            return BackupResult(None, note=_made_on_host())
         with self._lock:
             return self._backup(Reason(reason))
 
@@ -213,19 +231,28 @@ class BackupService:
         """A backup when a decision was recorded or a meeting finished since the last one
         (None when nothing of the kind happened). The UI calls this after each change to the
         decisions or meetings; the command line's ``backup auto`` too."""
+        if not self.made_here():
+            return None  # the host laptop's app backs up what this desk did
         with self._lock:
             with self._ctx.db.read() as conn:
                 now = backup.milestone(conn)
                 stored = settings_store.get(conn, MILESTONE_KEY)
-            last = tuple(int(x) for x in stored.split(":")) if stored else (0, 0, 0)
+            last = _milestone(stored, now)
             if now == last:
                 return None
-            reason = Reason.CLOSING if now[2] != last[2] else Reason.DECISION
-            return self._backup(reason, ":".join(map(str, now)))
+            if now[3] != last[3]:
+                reason = Reason.LOCK  # a meeting locked at another desk (here: already done)
+            elif now[2] != last[2]:
+                reason = Reason.CLOSING
+            else:
+                reason = Reason.DECISION
+            return self._backup(reason)
 
-    def _backup(self, reason: Reason, milestone: str | None = None) -> BackupResult:
+    def _backup(self, reason: Reason) -> BackupResult:
         config = self.settings()
         folder = config.folder
+        with self._ctx.db.read() as conn:
+            milestone = backup.milestone(conn)
         # Named with the cooperative's time and zone: "…-20260314-103000WIB-keputusan.sqlite".
         name = backup.backup_name(self.label(), in_zone(self._ctx.now(), self.zone()), reason.value)
         try:
@@ -272,7 +299,8 @@ class BackupService:
             "bytes": size,
             "removed": [p.name for p in removed],
         }
-        settings = {MILESTONE_KEY: milestone} if milestone else None
+        # Every backup covers what happened so far: the next automatic one waits for news.
+        settings = {MILESTONE_KEY: ":".join(map(str, milestone))}
         backup.note(self._ctx.db, self._ctx.actor, "backup.made", payload, settings)
         return BackupResult(path, warning, tuple(removed))
 
@@ -325,6 +353,8 @@ class BackupService:
         and again in the restored one, after the copy. The services are stale afterwards:
         open :attr:`RestoreResult.restored` anew."""
         source = Path(path).absolute()
+        if self._ctx.db.is_postgresql:
+            raise DomainError(_no_restore_on_host(source))
         if not source.is_file():
             raise StorageError(tr("Berkas {path} tidak ada.", path=source))
         at_risk = self.locks_at_risk(source)
@@ -358,6 +388,39 @@ class BackupService:
             finally:
                 restored.close()
         return RestoreResult(self._ctx.db.path, aside, tuple(at_risk))
+
+
+def _milestone(stored: str | None, now: tuple[int, ...]) -> tuple[int, ...]:
+    """The milestone of the last backup; one stored by an older Kuorum (three numbers, no
+    lock count) counts the locks as they are now, so an upgrade alone takes no backup."""
+    if not stored:
+        return (0,) * len(now)
+    last = tuple(int(x) for x in stored.split(":"))
+    return last + now[len(last) :]
+
+
+def _made_on_host() -> str:
+    return tr(
+        "Cadangan dibuat oleh Kuorum di laptop induk (ke folder cadangannya), bukan di meja ini."
+    )
+
+
+def _desk_refusal() -> str:
+    return tr(
+        "Meja ini bekerja di basis data laptop induk; cadangan dibuat di laptop induk: buka "
+        "Berkas → Cadangan di sana, atau jalankan di laptop induk: python main.py backup now "
+        "--db STRING-KONEKSI. Tidak ada yang dibuat di meja ini."
+    )
+
+
+def _no_restore_on_host(source: Path) -> str:
+    return tr(
+        "Basis data ini ada di laptop induk (PostgreSQL); cadangan {file} tidak dipulihkan ke "
+        "dalamnya. Cadangan adalah koperasi SQLite utuh: buka berkasnya dengan Berkas → Buka "
+        "basis data… (atau --db {file}), atau salin ke laptop induk yang kosong dengan python "
+        "main.py host copy-in. Tidak ada yang diubah.",
+        file=source,
+    )
 
 
 def _refusal(source: Path, at_risk: list[LockAtRisk]) -> str:

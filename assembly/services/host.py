@@ -14,6 +14,9 @@ from assembly.persistence.pg_cluster import DEFAULT_PORT, DESK_ROLE, PgCluster
 from assembly.persistence.pg_host_setup import hand_secret_tables_to_desks
 from assembly.services.locations import host_folder
 
+# Left in the host's folder by ``host stop``: the server stays stopped when Kuorum opens.
+STOPPED_MARK = "dihentikan-pengguna"
+
 
 @dataclass(frozen=True)
 class HostState:
@@ -29,6 +32,7 @@ class HostState:
     desk_password: str = ""
     desk_url: str = ""
     host_url: str = ""
+    stopped_on_purpose: bool = False
 
     def lines(self) -> list[str]:
         """The state as lines for a terminal."""
@@ -38,14 +42,43 @@ class HostState:
                 tr("Buat dan jalankan: python main.py host start --address ALAMAT-IP"),
             ]
         state = tr("berjalan") if self.running else tr("berhenti")
+        lines = [tr("Server laptop induk: {state} ({folder})", state=state, folder=self.folder)]
+        if not self.running:
+            lines.append(
+                tr("Dihentikan pengguna; jalankan lagi: python main.py host start")
+                if self.stopped_on_purpose
+                else tr("Dijalankan lagi otomatis saat Kuorum dibuka di laptop ini.")
+            )
         return [
-            tr("Server laptop induk: {state} ({folder})", state=state, folder=self.folder),
+            *lines,
             tr("Alamat: {address}, port {port}", address=self.address, port=self.port),
             tr("Jaringan yang boleh masuk: {subnet}", subnet=self.subnet),
             tr("Pengguna meja: {role}", role=self.desk_role),
             tr("Kata sandi meja: {password}", password=self.desk_password),
             tr("Meja bergabung dengan: python main.py --db {url}", url=self.desk_url),
         ]
+
+
+@dataclass(frozen=True)
+class HostStart:
+    """The host's server as Kuorum found it when opening: ``started`` when it was stopped
+    and Kuorum started it."""
+
+    state: HostState
+    started: bool
+
+    @property
+    def message(self) -> str:
+        """What the secretary is told (empty when the server was running already)."""
+        if not self.started:
+            return ""
+        return tr(
+            "Server laptop induk berhenti (listrik padam atau laptop dinyalakan ulang) dan kini "
+            "dijalankan lagi di {address}:{port}. Semua yang sudah dikonfirmasi tetap ada; "
+            "meja-meja tersambung lagi sendiri.",
+            address=self.state.address,
+            port=self.state.port,
+        )
 
 
 class HostService:
@@ -78,6 +111,7 @@ class HostService:
             desk_password=settings.desk_password,
             desk_url=settings.desk_url(),
             host_url=settings.host_url(),
+            stopped_on_purpose=self.stopped_on_purpose(),
         )
 
     def start(
@@ -113,8 +147,24 @@ class HostService:
             ):
                 self.cluster.move(address, subnet=subnet)
             self.cluster.start()
+        (self.cluster.folder / STOPPED_MARK).unlink(missing_ok=True)
         self._prepare_schema()
         return self.state()
+
+    def start_with_app(self) -> HostStart | None:
+        """On the host laptop, when Kuorum opens: start the server again if it is stopped
+        (a power cut, a restart) unless the user stopped it (``host stop``, the dialog's
+        button). None on a laptop that is no host, or whose host was stopped on purpose.
+        A server that cannot start (the laptop's address changed) is refused saying so."""
+        if not self.cluster.exists() or self.stopped_on_purpose():
+            return None
+        if self.cluster.status().running:
+            return HostStart(self.state(), started=False)
+        return HostStart(self.start(), started=True)
+
+    def stopped_on_purpose(self) -> bool:
+        """Whether the server was stopped by the user (it then stays stopped until started)."""
+        return (self.cluster.folder / STOPPED_MARK).exists()
 
     def _prepare_schema(self) -> None:
         """Create or upgrade the Kuorum schema as the host's superuser (the desks' role may
@@ -124,8 +174,13 @@ class HostService:
         hand_secret_tables_to_desks(settings)
 
     def stop(self) -> HostState:
-        """Stop the server; what the desks committed stays."""
+        """Stop the server; what the desks committed stays. It stays stopped when Kuorum is
+        opened again, until started."""
         self.cluster.stop()
+        if self.cluster.exists():
+            (self.cluster.folder / STOPPED_MARK).write_text(
+                "host stop: not started with the app\n", encoding="utf-8"
+            )
         return self.state()
 
 

@@ -64,6 +64,12 @@ class LiveChanges:
         changes = changes_of(tables)
         return changes if changes.areas else None
 
+    @property
+    def lost(self) -> bool:
+        """Whether the connection to the host broke and is being made again (after it is
+        back, :meth:`wait` reports every area: changes made meanwhile were not heard)."""
+        return self._listener.lost
+
     def stop(self) -> None:
         """Make a waiting :meth:`wait` return soon (from any thread)."""
         self._listener.close()

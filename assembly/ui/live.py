@@ -3,7 +3,9 @@
 
 A :class:`ChangeWatcher` waits on its own thread, with its own database connection, for the
 listener (``PRAGMA data_version`` and the change log on SQLite, ``LISTEN`` on PostgreSQL); each
-thing it hears crosses to the GUI thread as a queued signal. No page polls on a timer.
+thing it hears crosses to the GUI thread as a queued signal. No page polls on a timer. When the
+host's server goes away the listener connects again by itself; the watcher says so
+(:attr:`ChangeWatcher.link_lost`) and, once back, every page refreshes.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ class ChangeWatcher(QThread):
     """Feeds :attr:`Operations.changed` with what others committed, until :meth:`stop`."""
 
     heard = Signal(object)
+    # True when the listener lost the host's connection, False when it has it back (the
+    # desk's banner shows and goes at once, without waiting for its next check).
+    link_lost = Signal(bool)
 
     def __init__(self, live: LiveChanges, operations: Operations) -> None:
         super().__init__()
@@ -33,9 +38,13 @@ class ChangeWatcher(QThread):
         self.heard.connect(operations.changed)  # queued: emitted on the watcher's thread
 
     def run(self) -> None:
+        lost = False
         try:
             while not self._stopping.is_set():
                 changes = self._live.wait(WAIT_S)
+                if self._live.lost != lost:
+                    lost = self._live.lost
+                    self.link_lost.emit(lost)
                 if changes is not None and not self._stopping.is_set():
                     self.heard.emit(changes)
                     self._stopping.wait(GATHER_S)

@@ -135,6 +135,26 @@ class BackupDialog(QDialog):
         layout.addLayout(lists, 1)
         layout.addWidget(self.buttons)
         self.refresh()
+        if services.host_link.remote:
+            # The host's database is not replaced by a file: a backup is opened as a SQLite
+            # cooperative of its own (Berkas → Buka basis data…).
+            self.restore_button.setToolTip(
+                tr(
+                    "Cadangan di laptop induk tidak dipulihkan ke dalam basis datanya; buka "
+                    "berkas cadangan dengan Berkas → Buka basis data…"
+                )
+            )
+        if not services.backups.made_here():
+            # A desk on the host's database: the host laptop makes and keeps the backups.
+            for widget in (self.folder, self.choose_button, self.keep, self.backup_button):
+                widget.setEnabled(False)
+            self.outcome.setText(
+                tr(
+                    "Meja ini bekerja di basis data laptop induk. Cadangan dibuat oleh Kuorum di "
+                    "laptop induk, otomatis setelah tiap keputusan, saat rapat ditutup dan saat "
+                    "dikunci, ke folder cadangan laptop induk; buka Berkas → Cadangan di sana."
+                )
+            )
 
     def refresh(self) -> None:
         """Read the settings and the backups again, keeping the selected one when it is there."""
@@ -225,7 +245,9 @@ class BackupDialog(QDialog):
         self._show_preview(self.selected())
 
     def _show_preview(self, info: BackupInfo | None) -> None:
-        self.restore_button.setEnabled(info is not None and not info.problem)
+        self.restore_button.setEnabled(
+            info is not None and not info.problem and not self._services.host_link.remote
+        )
         if info is None:
             self.preview.setText(tr("Belum ada cadangan di folder ini."))
             return

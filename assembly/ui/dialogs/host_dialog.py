@@ -97,6 +97,7 @@ class HostDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.join_box)
         layout.addWidget(self.copy_box)
+        layout.addStretch(1)  # a stopped server's few lines stay at the top
         layout.addWidget(buttons)
         self.setMinimumWidth(640)
         self._show(host.state())
@@ -286,7 +287,15 @@ class HostDialog(QDialog):
                 )
             )
         elif state.created:
-            self.state_label.setText(tr("Laptop induk berhenti; meja tidak dapat bergabung."))
+            self.state_label.setText(
+                tr("Laptop induk berhenti; meja tidak dapat bergabung.")
+                + " "
+                + (
+                    tr("Tetap berhenti sampai Anda menjalankannya lagi.")
+                    if state.stopped_on_purpose
+                    else tr("Dijalankan lagi otomatis saat Kuorum dibuka di laptop ini.")
+                )
+            )
         else:
             self.state_label.setText(tr("Laptop induk belum pernah dijalankan di laptop ini."))
         self.start_button.setEnabled(not state.running)

@@ -432,6 +432,9 @@ class SigningPage(QWidget):
         if result.ok and result.path is not None:
             self.backup_label.setText(tr("Cadangan dibuat: {path}", path=result.path))
             self.backup_label.setStyleSheet("")
+        if result.note:  # a desk: the host laptop backs up
+            self.backup_label.setText(result.note)
+            self.backup_label.setStyleSheet("")
         if result.warning:
             self.backup_label.setText(result.warning)
             self.backup_label.setStyleSheet(ERROR_STYLE)

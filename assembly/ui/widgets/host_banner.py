@@ -2,7 +2,8 @@
 
 Each second a worker thread asks the host whether it answers (never the screen's thread: an
 unplugged cable takes two seconds to time out). The banner shows at the first failed answer
-and goes at the first good one; meanwhile every action is refused with the same message by the
+and goes at the first good one (the change feed's thread, which notices a broken connection
+first, shows it at once: :meth:`HostBanner.feed_lost`); meanwhile every action is refused with the same message by the
 services, so nothing shows as saved that the host did not commit."""
 
 from __future__ import annotations
@@ -62,13 +63,22 @@ class HostBanner(QLabel):
         self._asking = True
         self._pool.start(_Check(self._link, self._answer))
 
+    def feed_lost(self, lost: bool) -> None:
+        """The change feed lost the host's connection (shown at once) or has it back (asked
+        at once, so the banner goes without waiting for the next check)."""
+        if lost:
+            self._show_answer(False, asked=False)
+        else:
+            self.check()
+
     def stop(self) -> None:
         """Stop asking and wait for the question on its way (the window closes)."""
         self._timer.stop()
         self._pool.waitForDone()
 
-    def _show_answer(self, answers: bool) -> None:
-        self._asking = False
+    def _show_answer(self, answers: bool, *, asked: bool = True) -> None:
+        if asked:
+            self._asking = False
         if answers:
             self.lost_since = None
             self.hide()
