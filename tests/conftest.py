@@ -120,8 +120,8 @@ def _fresh_database(
     template = request.getfixturevalue("pg_template")
     # Files beside a PostgreSQL database (its default backup folder) go in the user's home,
     # and the hosts a desk joined in its data folder: here, a home of this test's own.
-    home = tmp_path / "home"
-    home.mkdir()
+    home = path.parent / "home"
+    home.mkdir(exist_ok=True)
     monkeypatch = request.getfixturevalue("monkeypatch")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
