@@ -75,6 +75,12 @@ class Translator:
         Indonesian does not inflect for number, so the source forms are usually the same."""
         return self._catalogue.ngettext(singular, plural, n).format(**{"n": n, **params})
 
+    def number(self, n: int) -> str:
+        """A whole number grouped by thousands as this language writes it: "1.973" in
+        Indonesian, "1,973" in English."""
+        grouped = f"{n:,}"
+        return grouped if self.language == "en" else grouped.replace(",", ".")
+
 
 _active = Translator(SOURCE_LANGUAGE)
 

@@ -442,10 +442,6 @@ def _times(times: Sequence[dt.time]) -> str:
     return "\n".join(shown)
 
 
-def _thousands(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
 def _fit(text: str, width: float, lines: int) -> str:
     """``text`` broken into at most ``lines`` lines that fit ``width`` (padding taken off);
     what does not fit is cut with an ellipsis."""

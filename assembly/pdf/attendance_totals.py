@@ -94,7 +94,7 @@ def totals_flowables(
     def people(n: int) -> str:
         if blank:
             return t.trn("{n} orang", "{n} orang", 2, n="........")  # a count still to come
-        return t.trn("{n} orang", "{n} orang", n, n=_thousands(n))
+        return t.trn("{n} orang", "{n} orang", n, n=t.number(n))
 
     lines = [
         (t.tr("Hadir langsung"), totals.by_channel[Channel.IN_PERSON]),
@@ -155,7 +155,3 @@ def totals_flowables(
         marks=", ".join(used),
     )
     return [summary, Spacer(1, 2 * mm), Paragraph(escape(note), styles(9)["body"])]
-
-
-def _thousands(n: int) -> str:
-    return f"{n:,}".replace(",", ".")

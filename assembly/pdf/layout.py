@@ -364,9 +364,5 @@ def footer(
     canv.drawRightString(
         width - setup.right,
         y,
-        t.tr("Halaman {page} dari {total}", page=_thousands(page), total=_thousands(total)),
+        t.tr("Halaman {page} dari {total}", page=t.number(page), total=t.number(total)),
     )
-
-
-def _thousands(n: int) -> str:
-    return f"{n:,}".replace(",", ".")

@@ -29,7 +29,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from assembly.domain.quorum import thousands
 from assembly.i18n import Translator
 from assembly.pdf.fixed_tables import GREY, fixed_table_stream, fixed_tables
 from assembly.pdf.fonts import BOLD, REGULAR
@@ -228,12 +227,12 @@ def _recap(
             subject += f"<br/><i>{escape(b.note)}</i>"
         attendance = "<br/>".join(
             (
-                t.tr("hadir: {n}", n=thousands(b.present)),
-                t.tr("berhak: {n}", n=thousands(b.eligible)),
-                t.tr("memilih: {n}", n=thousands(b.voted)),
+                t.tr("hadir: {n}", n=t.number(b.present)),
+                t.tr("berhak: {n}", n=t.number(b.eligible)),
+                t.tr("memilih: {n}", n=t.number(b.voted)),
             )
         )
-        tally = "<br/>".join(f"{escape(label)}: {thousands(count)}" for label, count in b.tally)
+        tally = "<br/>".join(f"{escape(label)}: {t.number(count)}" for label, count in b.tally)
         rows.append(
             [
                 Paragraph(str(b.number), cell),
@@ -286,13 +285,13 @@ def _named(
 ) -> Iterator[Flowable]:
     b = named.ballot
     heading = t.tr("Pemungutan suara No. {n}: {item}", n=b.number, item=b.item)
-    counts = " · ".join(f"{label} {thousands(count)}" for label, count in b.tally)
+    counts = " · ".join(f"{label} {t.number(count)}" for label, count in b.tally)
     summary = t.tr(
         "{subject}. Perolehan: {counts}; {voted} suara, {proxy} di antaranya melalui kuasa.",
         subject=b.subject,
         counts=counts,
-        voted=thousands(len(named.rows)),
-        proxy=thousands(named.by_proxy),
+        voted=t.number(len(named.rows)),
+        proxy=t.number(named.by_proxy),
     )
     header = [t.tr("No."), t.tr("Nomor\nAnggota"), t.tr("Nama"), t.tr("Pilihan"),
               t.tr("Keterangan")]  # fmt: skip

@@ -135,7 +135,7 @@ class _Layout:
     def _head_flowables(self) -> list[Flowable]:
         t, book = self.t, self.book
         style = styles(10)
-        count = f"{book.count:,}".replace(",", ".")
+        count = t.number(book.count)
         return [
             Letterhead(book.cooperative, t),
             Spacer(1, 3 * mm),
@@ -225,7 +225,7 @@ class _Layout:
             if m.exit_reason:
                 exit_text += "\n" + _fit(m.exit_reason, w[8], 1)
         return [
-            f"{seq:,}".replace(",", "."),
+            self.t.number(seq),
             _fit(m.number, w[1], 2),
             _fit(m.name, w[2], 2),
             m.nik or _EMPTY,
