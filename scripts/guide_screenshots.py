@@ -249,7 +249,7 @@ def console(app: QApplication, window: MainWindow, services: Services, clock: Cl
 
     from assembly.ui.projector.window import open_projector
 
-    projector = open_projector(services, meeting_id, window)
+    projector = open_projector(services, window.operations, meeting_id, window)
     projector.showNormal()
     projector.resize(1280, 720)
     projector.refresh()  # type: ignore[attr-defined]
@@ -355,7 +355,7 @@ def election(app: QApplication, window: MainWindow, services: Services, clock: C
 
     from assembly.ui.projector.window import open_projector
 
-    projector = open_projector(services, meeting_id, window)
+    projector = open_projector(services, window.operations, meeting_id, window)
     projector.showNormal()
     projector.resize(1280, 720)
     projector.refresh()  # type: ignore[attr-defined]
