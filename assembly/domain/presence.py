@@ -216,41 +216,6 @@ class CountedTimeline(StayTimeline):
         super().__init__(s for a in attendees if a.counted for s in a.stays)
 
 
-class HallTimeline:
-    """The figures the hall sees at any moment, by binary search: members of the quorum base
-    present by channel, and everyone present (those who do not count too), exactly as
-    :func:`present_at` counts them. Built once, asked every second by the projector."""
-
-    def __init__(self, attendees: Iterable[Attendee]) -> None:
-        counted: dict[Channel, list[Stay]] = {c: [] for c in Channel}
-        everyone: list[Stay] = []
-        for a in attendees:  # one pass: the console's first show walks 150,000 of them
-            everyone.extend(a.stays)
-            if a.counted:
-                for stay in a.stays:
-                    counted[stay.channel].append(stay)
-        self._by_channel = {c: StayTimeline(counted[c]) for c in Channel}
-        self._everyone = StayTimeline(everyone)
-
-    def add(self, attendee: Attendee) -> None:
-        """Count an attendee (a new one, or one replaced after :meth:`remove`)."""
-        for stay in attendee.stays:
-            self._everyone.add(stay)
-            if attendee.counted:
-                self._by_channel[stay.channel].add(stay)
-
-    def remove(self, attendee: Attendee) -> None:
-        """Stop counting an attendee given before (their stays and rights as given then)."""
-        for stay in attendee.stays:
-            self._everyone.remove(stay)
-            if attendee.counted:
-                self._by_channel[stay.channel].remove(stay)
-
-    def at(self, moment: dt.datetime) -> tuple[dict[Channel, int], int]:
-        """(members of the quorum base present by channel, everyone present) at ``moment``."""
-        return {c: t.at(moment) for c, t in self._by_channel.items()}, self._everyone.at(moment)
-
-
 def ever_present(attendees: Iterable[Attendee]) -> list[Attendee]:
     """Everyone with at least one stay: the rows of the Daftar Hadir."""
     return [a for a in attendees if a.stays]

@@ -7,7 +7,6 @@ collation is C, see docs/security.md, so a prefix is an index range)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import sqlalchemy as sa
@@ -148,10 +147,3 @@ def _in_order(column: sa.ColumnElement[Any], descending: bool) -> sa.ColumnEleme
     if column.key != "joined_on":
         return column.desc() if descending else column.asc()
     return column.desc().nulls_last() if descending else column.asc().nulls_first()
-
-
-def as_date(value: object) -> dt.date | None:
-    """A join date as read back (PostgreSQL gives a date already)."""
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    return value if isinstance(value, dt.date) else None

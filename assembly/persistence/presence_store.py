@@ -7,14 +7,13 @@ point 1)."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
 
 from assembly.domain.attendance import AttendanceEvent, Channel, EventKind
+from assembly.domain.collection import collection_paused
 from assembly.domain.members import Category, Member
 from assembly.domain.presence import Attendee, Stay
 from assembly.persistence.member_store import from_row as member_from_row
@@ -101,7 +100,7 @@ def attendees(
         return found
 
     people: list[Attendee] = []
-    with collector_waiting():
+    with collection_paused():
         # One fetch: row by row costs more than SQLite. ``chunked`` reads CHUNK rows at a
         # time instead, for the berita acara of 150,000 present: the raw rows are never
         # all held beside the attendees made of them (issue 11, point 10).
@@ -129,20 +128,6 @@ def attendees(
         if current is not None:
             people.append(Attendee(*current, their))
     return people
-
-
-@contextmanager
-def collector_waiting() -> Iterator[None]:
-    """The cyclic garbage collector paused for the block (as it was after): while many
-    objects that cannot form a cycle are built, its passes over the growing heap cost as
-    much as the building."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def moves(

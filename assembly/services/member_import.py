@@ -5,12 +5,11 @@ transaction that writes every row or none.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
+from assembly.domain.collection import collection_paused
 from assembly.domain.errors import DomainError, ValidationError
 from assembly.domain.quorum import thousands
 from assembly.i18n import tr
@@ -47,7 +46,7 @@ class ImportService:
         progress = progress or Progress()
         path = Path(path)
         progress.step(0, 0)
-        with _without_cycle_collection():
+        with collection_paused():
             data = read_bytes(path)
             digest = hashlib.sha256(data).hexdigest()
             table = read_table(path, data, progress)
@@ -96,7 +95,7 @@ class ImportService:
         )
         if total == 0:
             return Done(outcome, Changes())  # the register already holds the file: no event
-        with _without_cycle_collection(), self._ctx.db.write() as conn:
+        with collection_paused(), self._ctx.db.write() as conn:
             numbers = {m.number for m in preview.new} | preview.register_numbers.keys()
             now_numbers = member_store.by_numbers(conn, numbers)
             now_niks = member_store.nik_owners(conn, preview.register_niks.keys() | _niks(preview))
@@ -119,23 +118,6 @@ class ImportService:
             progress.step(total, total)
             audit_log.append(conn, self._ctx.actor, "members.imported", _audit(preview))
         return Done(outcome, Changes.of(Area.MEMBERS))
-
-
-@contextlib.contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """No automatic cycle collection while a file's rows are read, checked and written: each
-    of its hundreds of thousands of rows, cells and members is a container the collector
-    would walk again and again as they pile up (a third of a 100,000-row preview's time),
-    and none of them is garbage in a cycle (reference counting frees what is dropped). The
-    state before is restored: in the window the collector is already off
-    (``assembly/ui/collector.py``) and stays so."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _niks(preview: ImportPreview) -> set[str]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import Channel, counts_for_quorum
+from assembly.domain.collection import collection_paused
 from assembly.domain.meeting import Meeting
 from assembly.domain.members import eligibility
 from assembly.domain.presence import Attendee, present_at, stays_of
@@ -50,7 +51,7 @@ def recounted_attendees(
     stays, so that a stay edited by hand shows; else the kept stays, read in one range scan
     (a member without a stay counts in no figure)."""
     assert meeting.id is not None
-    with presence_store.collector_waiting():  # 150,000 stays and attendees built
+    with collection_paused():  # 150,000 stays and attendees built
         if from_history:
             stays = history_stays.replayed(conn, meeting.id)
         else:

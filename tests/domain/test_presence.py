@@ -14,7 +14,6 @@ from assembly.domain.presence import (
     ARRIVALS,
     Attendee,
     CountedTimeline,
-    HallTimeline,
     Stay,
     movements,
     present_at,
@@ -98,7 +97,6 @@ def test_others_are_counted_apart_by_category() -> None:
     assert count.others == {Category.CANDIDATE: 1, Category.EXTRAORDINARY: 1}
     assert count.everyone == 3
     assert count.voters == frozenset({1})
-    assert HallTimeline(people).at(at(1)) == (count.by_channel, count.everyone)
 
 
 def test_movements_are_grouped_by_minute_with_the_count_after() -> None:
@@ -181,10 +179,7 @@ def test_present_from_stays_equals_a_brute_force_replay(
 ) -> None:
     people = [person(m, s) for m, s in stays_of(events).items()]
     timeline = CountedTimeline(people)
-    hall = HallTimeline(people)
     for minute in [*moments, *(((e.at - T0).total_seconds() / 60) for e in events)]:
         moment = at(minute)
         assert present_at(people, moment).counted == brute_force_present(events, moment)
         assert timeline.at(moment) == brute_force_present(events, moment)
-        by_channel, everyone = hall.at(moment)
-        assert sum(by_channel.values()) == everyone == brute_force_present(events, moment)

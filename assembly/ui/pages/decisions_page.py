@@ -57,11 +57,6 @@ SHOWN_STATES = (MeetingState.OPENED, MeetingState.SUSPENDED, MeetingState.CLOSED
                 MeetingState.LOCKED)  # fmt: skip
 
 
-def page_title() -> str:
-    """The page's name in the navigation."""
-    return tr("Keputusan & Pemungutan Suara")
-
-
 class DecisionsPage(QWidget):
     """The chair's console over one meeting (by default the newest opened one)."""
 
