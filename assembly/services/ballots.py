@@ -38,6 +38,7 @@ from assembly.persistence import (
     audit_log,
     ballot_store,
     decision_store,
+    meeting_store,
     member_store,
     secret_store,
 )
@@ -52,6 +53,7 @@ from assembly.services.ballot_opening import (
     opening_refusal,
     require_ballot,
 )
+from assembly.services.ballot_repeat import RepeatChance, repeat_chance, repeat_refusal
 from assembly.services.ballot_results import election_result, motion_result, tally_of
 from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
@@ -416,15 +418,29 @@ class BallotService:
             truncate_wal(self._ctx.db)
         return Done(cancelled, Changes.of(Area.DECISIONS, ids=(ballot.meeting_id,)))
 
+    def repeatable(self, meeting_id: int, item_id: int) -> RepeatChance:
+        """The vote on agenda item ``item_id`` that "Ulangi pemungutan suara" would run again
+        now, or why none may (:mod:`assembly.services.ballot_repeat`)."""
+        with self._ctx.db.read() as conn:
+            item = next(
+                (i for i in meeting_store.agenda(conn, meeting_id) if i.id == item_id), None
+            )
+            if item is None:
+                raise DomainError(tr("Acara nomor {id} tidak ada dalam rapat ini.", id=item_id))
+            return repeat_chance(conn, meeting_id, item)
+
     def revote(self, ballot_id: int, reason: str) -> Done[Ballot]:
         """Open the same vote again (same item, kind, mode, seats and candidates) after a
-        closed or cancelled ballot; the reason is required and kept."""
+        closed or cancelled ballot, when it is its item's newest and no consensus was recorded
+        on the item since; the reason is required and kept."""
         if not reason.strip():
             raise DomainError(tr("Sebutkan alasan pemungutan suara ulang."))
         with self._ctx.db.write() as conn:
             before = require_ballot(conn, ballot_id, open_=False)
-            if before.state is BallotState.OPEN:
-                raise DomainError(tr("Tutup atau batalkan dahulu pemungutan suara ini."))
+            _m, item = require_item(conn, before.meeting_id, before.item_id)
+            refusal = repeat_refusal(conn, item, before)
+            if refusal:
+                raise DomainError(refusal)
             _meeting, profile = self._profile(conn, before.meeting_id)
             people = [
                 m

@@ -242,3 +242,56 @@ def test_a_meeting_with_an_open_ballot_cannot_be_closed(
     cooperative.ballots.cancel(ballot.id, "salah buka")
     closed, _ = cooperative.meetings.close(hall.meeting_id)
     assert closed.read_only
+
+
+def test_a_revote_follows_its_item_and_stops_at_a_later_consensus(
+    cooperative: Services, db_path: Path
+) -> None:
+    hall = opened_hall(cooperative, db_path)
+    b, d = cooperative.ballots, cooperative.decisions
+    shu, plan = no_consensus(hall, 2), hall.items[2]
+    ballot, _ = b.open_motion(hall.meeting_id, shu, BallotMode.NAMED, "SHU dibagi rata")
+    for number in ("0001", "0002", "0003"):
+        b.cast(ballot.id, number, Choice.YES)
+    b.close(ballot.id)
+    d.record_consensus(hall.meeting_id, plan, "Rencana kerja 2026 disahkan")
+    # The consensus on item 3 leaves item 2's vote repeatable: the rule follows the item.
+    assert b.repeatable(hall.meeting_id, shu).ballot == b.get(ballot.id)
+    none_yet = b.repeatable(hall.meeting_id, plan)
+    assert none_yet.ballot is None
+    assert none_yet.refusal == (
+        "Belum ada pemungutan suara atas acara 3. Rencana kerja 2026; tidak ada yang dapat diulang."
+    )
+    # A consensus recorded on item 2 after its vote: the vote is not run again, by the
+    # service too, and the message names the item.
+    d.record_consensus(hall.meeting_id, shu, "SHU dibagi menurut jasa")
+    refused = b.repeatable(hall.meeting_id, shu)
+    assert refused.ballot is None
+    assert refused.refusal == (
+        "Acara 2. Pembagian SHU sudah diputuskan dengan mufakat sesudah pemungutan suara "
+        "\u201cSHU dibagi rata\u201d; pemungutan suara itu tidak dapat diulang."
+    )
+    before = b.ballots(hall.meeting_id)
+    with pytest.raises(DomainError, match=r"Acara 2\. Pembagian SHU sudah diputuskan dengan"):
+        b.revote(ballot.id, "salah hitung")
+    assert b.ballots(hall.meeting_id) == before  # nothing opened
+
+
+def test_only_the_items_newest_ballot_is_run_again(cooperative: Services, db_path: Path) -> None:
+    hall = opened_hall(cooperative, db_path)
+    b = cooperative.ballots
+    item = no_consensus(hall, 2)
+    first, _ = b.open_motion(hall.meeting_id, item, BallotMode.NAMED, "SHU")
+    b.cancel(first.id, "judul salah")
+    second, _ = b.revote(first.id, "judul diperbaiki")
+    b.cast(second.id, "0001", Choice.NO)
+    b.close(second.id)
+    with pytest.raises(DomainError, match=r"bukan yang terakhir atas acara 2\. Pembagian SHU"):
+        b.revote(first.id, "lagi")
+    assert b.repeatable(hall.meeting_id, item).ballot == b.get(second.id)
+    # A failed consensus recorded after the vote closed: a new ballot, not the old one again.
+    cooperative.decisions.record_no_consensus(hall.meeting_id, item, "usul baru")
+    refused = b.repeatable(hall.meeting_id, item)
+    assert refused.ballot is None and "buka pemungutan suara baru" in refused.refusal
+    with pytest.raises(DomainError, match="buka pemungutan suara baru"):
+        b.revote(second.id, "lagi")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from assembly.domain.ballots import BallotMode, BallotState, Choice, DecisionMethod, Outcome
@@ -264,3 +264,76 @@ def test_a_named_election_ends_in_a_runoff(qtbot: QtBot, console: Any) -> None:
     assert page.vote_entry.candidates.rowCount() == 2  # the run-off between the tied
     assert page.ballot_panel.result_box.isVisible()  # the result that called it stays in view
     shoot(page, "runoff-open")
+
+
+def test_the_revote_button_follows_the_item_on_screen(qtbot: QtBot, console: Any) -> None:
+    page, hall = console
+    s = hall.services
+    shu, plan = no_consensus(hall, 2), hall.items[2]
+    take_up_with_enter(qtbot, page, 2)
+    ballot, _ = s.ballots.open_motion(hall.meeting_id, shu, BallotMode.NAMED, "SHU dibagi rata")
+    page.refresh()
+    for number in ("0001", "0002", "0003", "0004", "0005", "0006"):
+        vote(qtbot, page, number, Qt.Key.Key_1)
+    assert page.close_ballot()
+    assert page.revote_button.isEnabled()  # item 2's own vote, just closed
+    # Item 3 is agreed by consensus, from the console's form.
+    take_up_with_enter(qtbot, page, 3)
+    qtbot.keyClick(page, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    consensus = dialog_of(page, ConsensusDialog)
+    qtbot.keyClicks(consensus.text, "Rencana kerja 2026 disahkan")
+    consensus.accept()
+    assert s.decisions.decisions(hall.meeting_id)[-1].item_id == plan
+    # The button no longer offers item 2's vote while item 3 is on screen, and says why.
+    assert not page.revote_button.isEnabled()
+    assert page.revote_button.toolTip() == (
+        "Belum ada pemungutan suara atas acara 3. Rencana kerja 2026; tidak ada yang dapat diulang."
+    )
+    page.revote_button.click()
+    assert [w for w in page.findChildren(ReasonDialog) if w.isVisible()] == []
+    shoot(page, "revote-greyed-after-consensus")
+    # Back on item 2 the rule allows its vote to run again, and the re-vote is item 2's.
+    take_up_with_enter(qtbot, page, 2)
+    assert page.revote_button.isEnabled() and page.revote_button.toolTip() == ""
+    page.revote_button.click()
+    again = dialog_of(page, ReasonDialog)
+    assert "Acara 2. Pembagian SHU: \u201cSHU dibagi rata\u201d dipungut suara ulang" in " ".join(
+        label.text() for label in again.findChildren(QLabel)
+    )
+    qtbot.keyClicks(again.text, "ada keberatan atas penghitungan")
+    again.accept()
+    latest = s.ballots.ballots(hall.meeting_id)[-1]
+    assert (latest.revote_of, latest.item_id, latest.state) == (ballot.id, shu, BallotState.OPEN)
+
+
+def test_the_result_frame_is_as_tall_as_a_consensus(
+    qtbot: QtBot, cooperative: Services, db_path: Path
+) -> None:
+    # One desk, no other window writing: each view is read once, when the chair acts.
+    hall = opened_hall(cooperative, db_path)
+    page = DecisionsPage(cooperative, Operations())
+    qtbot.addWidget(page)
+    page.resize(1280, 820)
+    page.show()
+    qtbot.waitExposed(page)
+    s = hall.services
+    shu = no_consensus(hall, 2)
+    page.take_up(shu)
+    ballot, _ = s.ballots.open_motion(hall.meeting_id, shu, BallotMode.NAMED, "SHU")
+    for number in ("0001", "0002", "0003"):
+        s.ballots.cast(ballot.id, number, Choice.YES)
+    s.ballots.close(ballot.id)
+    page.refresh()
+    shoot(page, "result-frame-after-vote")
+    box = page.ballot_panel.result_box
+    after_vote = box.height()
+    assert page.ballot_panel.tally_view.isVisible()
+    page.take_up(hall.items[2])
+    s.decisions.record_consensus(hall.meeting_id, hall.items[2], "Rencana kerja disahkan")
+    page.refresh()
+    shoot(page, "result-frame-after-consensus")
+    assert not page.ballot_panel.tally_view.isVisible()
+    assert page.ballot_panel.statement_label.text() == "Rencana kerja disahkan"
+    # No room kept for the vote's tally: the frame is what its three lines need.
+    needed = box.layout().totalHeightForWidth(box.width())
+    assert box.height() <= needed + 2 < after_vote - page.ballot_panel.tally_view.height() // 2

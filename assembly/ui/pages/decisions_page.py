@@ -28,6 +28,7 @@ from assembly.domain.ballots import Ballot, BallotMode, decided_items
 from assembly.domain.meeting import AgendaItem, MeetingState
 from assembly.i18n import tr, translator
 from assembly.services.ballot_opening import OpeningRefusal
+from assembly.services.ballot_repeat import RepeatChance
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.console import ConsoleSnapshot
@@ -66,6 +67,7 @@ class DecisionsPage(QWidget):
         self.snapshot: ConsoleSnapshot | None = None
         self.latest: Ballot | None = None
         self.refusal: OpeningRefusal | None = None  # why no ballot may open now
+        self.repeat: RepeatChance | None = None  # the item's vote that may be run again
         self.decided: frozenset[int] = frozenset()  # the agenda items decided
         self._windows: list[QWidget] = []  # projector and kiosk windows kept alive
         self.prompt: QMessageBox | None = None  # the last question or explanation shown
@@ -266,6 +268,11 @@ class DecisionsPage(QWidget):
             if snap.ballot is None
             else None
         )
+        self.repeat = (
+            self.services.ballots.repeatable(meeting_id, snap.item.id or 0)
+            if snap.ballot is None and snap.item is not None
+            else None
+        )
         ballot = snap.ballot
         if ballot is not None and ballot.mode is BallotMode.NAMED:
             self.vote_entry.set_ballot(ballot, snap.candidates, self._proxies)
@@ -344,7 +351,7 @@ class DecisionsPage(QWidget):
             button.setEnabled(running and item is not None and ballot is None and not decided)
             button.setToolTip(self._decided_now())
         self.agenda.take_up_button.setEnabled(running)
-        self.actions.update_for(snap, self.latest, self.refusal)
+        self.actions.update_for(snap, self.latest, self.refusal, self.repeat)
         waiting = self._tie_waiting() if running else ""
         if waiting:  # said in words under the buttons, not only in a tooltip
             self.actions.why_label.setText(waiting)
@@ -503,13 +510,20 @@ class DecisionsPage(QWidget):
         return self._show(dialog)
 
     def revote(self) -> ReasonDialog | None:
-        """Run the last closed or cancelled ballot again; a reason is required and kept."""
-        before = self.latest
-        if before is None or not self.revote_button.isEnabled():
+        """Run the item's last closed or cancelled ballot again, when the rule allows
+        (:attr:`repeat`); a reason is required and kept."""
+        before = self.repeat.ballot if self.repeat else None
+        item = self._item()
+        if before is None or item is None or not self.revote_button.isEnabled():
             return None
         dialog = ReasonDialog(
             tr("Pemungutan suara ulang"),
-            tr("\u201c{title}\u201d dipungut suara ulang. Alasan (wajib):", title=before.title),
+            tr(
+                "Acara {n}. {item}: \u201c{title}\u201d dipungut suara ulang. Alasan (wajib):",
+                n=item.position,
+                item=item.title,
+                title=before.title,
+            ),
             lambda reason: self._done(lambda: self.services.ballots.revote(before.id or 0, reason)),
             self,
         )

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from assembly.domain.ballots import Ballot, BallotState, Outcome
+from assembly.domain.ballots import Ballot, Outcome
 from assembly.domain.meeting import MeetingState
 from assembly.i18n import tr
 from assembly.services.ballot_opening import OpeningRefusal
+from assembly.services.ballot_repeat import RepeatChance
 from assembly.services.console import ConsoleSnapshot
 
 
@@ -83,9 +84,11 @@ class BallotActions(QWidget):
         snap: ConsoleSnapshot | None,
         latest: Ballot | None,
         refusal: OpeningRefusal | None,
+        repeat: RepeatChance | None = None,
     ) -> None:
         """Enable what can act on ``snap`` (``latest``: the meeting's newest ballot;
-        ``refusal``: why none may open now) and say why no ballot may open."""
+        ``refusal``: why none may open now; ``repeat``: the vote on the item under discussion
+        that may be run again, or why none may) and say why no ballot may open."""
         running = snap is not None and snap.meeting.state is MeetingState.OPENED
         ballot = snap.ballot if snap else None
         item = snap.item if snap else None
@@ -96,9 +99,10 @@ class BallotActions(QWidget):
         self.why_label.setVisible(bool(why))
         self.close_button.setEnabled(running and ballot is not None)
         self.cancel_button.setEnabled(running and ballot is not None)
-        self.revote_button.setEnabled(
-            running and ballot is None and latest is not None
-            and latest.state is not BallotState.OPEN
-        )  # fmt: skip
+        # A re-vote concerns the item the chair sees, never the meeting's last ballot on
+        # another item; the tooltip says why it cannot be run again.
+        repeatable = repeat.ballot if repeat is not None else None
+        self.revote_button.setEnabled(running and ballot is None and repeatable is not None)
+        self.revote_button.setToolTip(repeat.refusal if running and repeat is not None else "")
         self.runoff_button.setEnabled(running and ballot is None and runoff_pending(snap, latest))
         self.tie_button.setEnabled(running and ballot is None and tie_pending(snap, latest))

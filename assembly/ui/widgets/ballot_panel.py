@@ -144,6 +144,12 @@ class BallotPanel(QWidget):
             )
             self.proxy_label.setVisible(by_proxy > 0)
         self._show_result(snap, latest)
+        # The frame is as tall as what it shows (a consensus's few lines, not the tally a
+        # vote left behind): the layout holding the panel, a scroll area's widget, hears of
+        # its labels' and the tally's changes only when the panel itself says so.
+        self.result_box.layout().invalidate()
+        self.layout().invalidate()
+        self.updateGeometry()
 
     def _show_result(self, snap: ConsoleSnapshot, latest: Ballot | None) -> None:
         last = snap.last
