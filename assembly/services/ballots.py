@@ -302,7 +302,15 @@ class BallotService:
             settled = decided_items(
                 (r.item_id, r.outcome) for r in decision_store.for_meeting(conn, meeting_id)
             )
-            if item_id in settled:
+            if item_id in settled and repeat_chance(conn, meeting_id, item).ballot is None:
+                return OpeningRefusal(
+                    tr(
+                        "Acara \u201c{item}\u201d sudah diputuskan; pilih acara berikutnya lalu "
+                        "Enter.",
+                        item=item.title,
+                    )
+                )
+            if item_id in settled:  # by a vote the chair may run again
                 return OpeningRefusal(
                     tr(
                         "Acara \u201c{item}\u201d sudah diputuskan. Untuk memungut suara lagi "

@@ -291,6 +291,10 @@ def test_the_revote_button_follows_the_item_on_screen(qtbot: QtBot, console: Any
     )
     page.revote_button.click()
     assert [w for w in page.findChildren(ReasonDialog) if w.isVisible()] == []
+    # Nor does the line under the buttons send the chair to it.
+    assert page.why_label.text() == (
+        "Acara \u201cRencana kerja 2026\u201d sudah diputuskan; pilih acara berikutnya lalu Enter."
+    )
     shoot(page, "revote-greyed-after-consensus")
     # Back on item 2 the rule allows its vote to run again, and the re-vote is item 2's.
     take_up_with_enter(qtbot, page, 2)
