@@ -13,13 +13,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,17 +38,12 @@ from assembly.ui.dialogs.reason_dialog import ReasonDialog
 from assembly.ui.dialogs.tie_dialog import TieDialog
 from assembly.ui.models.decision_list_model import method_label
 from assembly.ui.operation import Operations
+from assembly.ui.pages.console_item import item_text, no_consensus_now, tie_waiting
 from assembly.ui.widgets.agenda_panel import AgendaPanel
-from assembly.ui.widgets.ballot_actions import (
-    BallotActions,
-    console_button,
-    runoff_pending,
-    tie_pending,
-)
-from assembly.ui.widgets.ballot_panel import BallotPanel
+from assembly.ui.widgets.ballot_actions import BallotActions, console_button
 from assembly.ui.widgets.meeting_selector import meeting_selector
 from assembly.ui.widgets.quorum_panel import NOT_REACHED_STYLE, REACHED_STYLE
-from assembly.ui.widgets.vote_entry import VoteEntry
+from assembly.ui.widgets.voting_column import VotingColumn
 
 D = TypeVar("D", bound=QDialog)
 SHOWN_STATES = (MeetingState.OPENED, MeetingState.SUSPENDED, MeetingState.CLOSED,
@@ -105,19 +97,20 @@ class DecisionsPage(QWidget):
         )
         self.runoff_button, self.why_label = self.actions.runoff_button, self.actions.why_label
         self.tie_button = self.actions.tie_button
-        self.counted_button = self._button(
-            tr("Masukkan &jumlah suara… (Ctrl+J)"), self.enter_counted
+        self.voting_area = VotingColumn(
+            services,
+            operations,
+            enter_counted=self.enter_counted,
+            open_kiosk=self.open_kiosk,
+            correct_vote=self.correct_vote,
         )
-        self.kiosk_button = self._button(tr("Buka &kios suara rahasia (Ctrl+K)"), self.open_kiosk)
-
-        self.ballot_panel = BallotPanel()
-        self.vote_entry = VoteEntry(services, operations)
-        self.vote_entry.correct_button.clicked.connect(lambda _c=False: self.correct_vote())
-        self.entry_stack = QStackedWidget()
-        self.entry_stack.addWidget(QWidget())
-        self.entry_stack.addWidget(self.vote_entry)
-        self.entry_stack.addWidget(self._wrapped(self.counted_button))
-        self.entry_stack.addWidget(self._wrapped(self.kiosk_button))
+        self.ballot_panel, self.vote_entry = (
+            self.voting_area.ballot_panel,
+            self.voting_area.vote_entry,
+        )
+        self.entry_stack = self.voting_area.entry_stack
+        self.counted_button = self.voting_area.counted_button
+        self.kiosk_button = self.voting_area.kiosk_button
 
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Rapat:")))
@@ -131,18 +124,6 @@ class DecisionsPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.item_label)
         right.addWidget(self.actions)
-        # The ballot and its entry scroll rather than squeeze when a result and a run-off
-        # are both in view on a small screen.
-        voting = QWidget()
-        voting_layout = QVBoxLayout(voting)
-        voting_layout.setContentsMargins(0, 0, 6, 0)
-        voting_layout.addWidget(self.ballot_panel)
-        voting_layout.addWidget(self.entry_stack, 1)
-        self.voting_area = QScrollArea()
-        self.voting_area.setWidget(voting)
-        self.voting_area.setWidgetResizable(True)
-        self.voting_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.voting_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         right.addWidget(self.voting_area, 1)
         middle = QHBoxLayout()
         middle.addWidget(self.agenda, 1)  # the agenda's titles and the decisions get half
@@ -174,15 +155,6 @@ class DecisionsPage(QWidget):
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         return console_button(text, slot)
-
-    @staticmethod
-    def _wrapped(button: QPushButton) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        button.setMinimumHeight(44)
-        layout.addWidget(button)
-        layout.addStretch(1)
-        return box
 
     # --- which meeting -------------------------------------------------------------------------
 
@@ -256,13 +228,12 @@ class DecisionsPage(QWidget):
             snap.meeting.agenda, snap.item.id if snap.item else None, snap.meeting.zone,
             self.decided,
         )  # fmt: skip
-        self.item_label.setText(self._item_text(snap))
+        self.item_label.setText(item_text(snap, self.decided, self.agenda.model.next_open))
         positions = {i.id: str(i.position) for i in snap.meeting.agenda}
         self.agenda.decisions.set_rows(
             [(positions.get(d.item_id, ""), method_label(d.method, d.outcome), d.text, d.result)
              for d in decisions]
         )  # fmt: skip
-        self.ballot_panel.show_snapshot(snap, self.latest)
         self.refusal = (
             self.services.ballots.may_open(meeting_id, snap.item.id if snap.item else None)
             if snap.ballot is None
@@ -273,73 +244,12 @@ class DecisionsPage(QWidget):
             if snap.ballot is None and snap.item is not None
             else None
         )
-        ballot = snap.ballot
-        if ballot is not None and ballot.mode is BallotMode.NAMED:
-            self.vote_entry.set_ballot(ballot, snap.candidates, self._proxies)
-            self.entry_stack.setCurrentIndex(1)
-        else:
-            self.vote_entry.set_ballot(None)
-            page = {BallotMode.COUNTED: 2, BallotMode.SECRET: 3}
-            self.entry_stack.setCurrentIndex(page.get(ballot.mode, 0) if ballot else 0)
+        self.voting_area.show_snapshot(snap, self.latest, self._proxies)
         self._update_actions()
 
-    def _item_text(self, snap: ConsoleSnapshot) -> str:
-        """The item under discussion; once decided, the item offered next."""
-        item = snap.item
-        if item is None:
-            return tr("Belum ada acara yang dibahas: pilih acara lalu Enter.")
-        if snap.ballot is not None or item.id not in self.decided:
-            return tr("Sedang dibahas: acara {n}. {title}", n=item.position, title=item.title)
-        following = self.agenda.model.next_open(item.id)
-        if following is None:
-            return tr("Acara {n} sudah diputuskan. Semua acara sudah diputuskan.", n=item.position)
-        return tr(
-            "Acara {n} sudah diputuskan. Berikutnya: acara {next}. {title} (Enter untuk membahas)",
-            n=item.position,
-            next=following.position,
-            title=following.title,
-        )
-
     def _decided_now(self) -> str:
-        """Why the item under discussion takes no consensus now (empty when it may): it is
-        decided, or its election ended tied for the last seat and the run-off (or the lot,
-        or the chair's choice) is still to come: a tie is settled by its own way (law.md
-        rule 17), not by a consensus recorded over it."""
-        snap = self.snapshot
-        item = snap.item if snap else None
-        if snap is None or item is None or snap.ballot is not None:
-            return ""
-        if item.id in self.decided:
-            return tr(
-                "Acara {n} sudah diputuskan; mufakat dan pemungutan suara tidak dapat dicatat "
-                "lagi atas acara ini. Pilih acara berikutnya lalu Enter.",
-                n=item.position,
-            )
-        return self._tie_waiting()
-
-    def _tie_waiting(self) -> str:
-        """Why no consensus may be recorded while the item's election is tied for the last
-        seat and the run-off, the lot or the chair's choice is still to come (empty else)."""
-        snap = self.snapshot
-        item = snap.item if snap else None
-        last = snap.last if snap else None
-        if snap is None or item is None or last is None or last.ballot.item_id != item.id:
-            return ""
-        if runoff_pending(snap, self.latest):
-            return tr(
-                "Suara sama untuk kursi terakhir pada \u201c{title}\u201d: buka dahulu pemilihan "
-                "ulang (tombol \u201cBuka pemilihan ulang\u201d); sampai itu mufakat tidak "
-                "dapat dicatat.",
-                title=last.ballot.title,
-            )
-        if tie_pending(snap, self.latest):
-            return tr(
-                "Suara sama untuk kursi terakhir pada \u201c{title}\u201d: tentukan dahulu yang "
-                "terpilih (tombol \u201cTentukan suara sama\u201d); sampai itu mufakat tidak "
-                "dapat dicatat.",
-                title=last.ballot.title,
-            )
-        return ""
+        """Why the item under discussion takes no consensus now (empty when it may)."""
+        return no_consensus_now(self.snapshot, self.decided, self.latest)
 
     def _update_actions(self) -> None:
         snap = self.snapshot
@@ -352,12 +262,11 @@ class DecisionsPage(QWidget):
             button.setToolTip(self._decided_now())
         self.agenda.take_up_button.setEnabled(running)
         self.actions.update_for(snap, self.latest, self.refusal, self.repeat)
-        waiting = self._tie_waiting() if running else ""
+        waiting = tie_waiting(snap, self.latest) if running else ""
         if waiting:  # said in words under the buttons, not only in a tooltip
             self.actions.why_label.setText(waiting)
             self.actions.why_label.show()
-        self.counted_button.setEnabled(running and ballot is not None)
-        self.kiosk_button.setEnabled(ballot is not None)
+        self.voting_area.update_buttons(running, ballot)
         self.projector_button.setEnabled(snap is not None)
 
     def _changed(self, changes: Changes) -> None:
@@ -585,7 +494,5 @@ class DecisionsPage(QWidget):
 
     def _refocus(self) -> None:
         self.window().activateWindow()  # the console's keys work again at once
-        if self.entry_stack.currentWidget() is self.vote_entry:
-            self.vote_entry.focus_number()
-        else:
+        if not self.voting_area.focus_entry():
             self.agenda.table.setFocus(Qt.FocusReason.OtherFocusReason)
