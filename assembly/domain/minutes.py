@@ -23,10 +23,10 @@ from assembly.domain.figures import Figure, placed
 from assembly.domain.meeting import AgendaItem, Meeting, MeetingState, OfficerRole, signer_title
 from assembly.domain.members import Category
 from assembly.domain.minutes_attendance import attended_line, others_line, roll_line
+from assembly.domain.minutes_decisions import DecisionEntry
 from assembly.domain.minutes_events import (
     CLOSING,
     OPENING,
-    DecisionEntry,
     EventFacts,
     EventKind,
     EventPlacement,
@@ -64,7 +64,7 @@ from assembly.domain.signers import required_signers, signer_field
 from assembly.i18n import Translator, translator
 
 # Kept importable from here: the wording moved to minutes_words, the decisions to
-# minutes_events.
+# minutes_decisions.
 __all__ = [
     "DecisionEntry",
     "MinutesContent",
