@@ -24,7 +24,7 @@ from assembly.domain.local_time import shown
 from assembly.domain.minutes import full_title
 from assembly.i18n import tr, translator
 from assembly.persistence import cooperative_store, document_store
-from assembly.services import minutes_annex
+from assembly.services import minutes_csv
 from assembly.services.anchor_check import AnchorService
 from assembly.services.context import ServiceContext
 from assembly.services.documents import DocumentService
@@ -103,7 +103,7 @@ class ReportingPackService:
             meeting = require_meeting(conn, meeting_id)
             coop = cooperative_store.load(conn)
             profile = self._profiles.get(conn, meeting.profile_version)
-            summary = minutes_annex.decision_summary(conn, meeting, profile)
+            summary = minutes_csv.decision_summary(conn, meeting, profile)
             locked_with = document_store.signed_minutes(conn, meeting_id)
             recorded = locked_with.sha256 if locked_with else None
             # A locked meeting's berita acara is the file signed at the lock, never a re-render.
@@ -171,7 +171,7 @@ class ReportingPackService:
                     meeting_id, temp / ATTENDANCE_NAME, "id", paper=paper
                 )
                 progress.step(2, _STEPS)
-                (temp / DECISIONS_NAME).write_bytes(minutes_annex.decisions_csv(summary))
+                (temp / DECISIONS_NAME).write_bytes(minutes_csv.decisions_csv(summary))
                 progress.step(3, _STEPS)
                 files = [
                     _describe(temp / n) for n in (minutes_name, ATTENDANCE_NAME, DECISIONS_NAME)
