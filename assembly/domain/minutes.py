@@ -11,37 +11,32 @@ comes in as a function, so the domain needs no number-words library.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from assembly.domain.ad_profile import ADProfile, ItemKind
-from assembly.domain.attendance import Channel
-from assembly.domain.ballots import Ballot, BallotKind
 from assembly.domain.cooperative import Cooperative
-from assembly.domain.figures import Figure, placed
-from assembly.domain.meeting import AgendaItem, Meeting, MeetingState, OfficerRole, signer_title
+from assembly.domain.meeting import Meeting, MeetingState, OfficerRole, signer_title
 from assembly.domain.members import Category
+from assembly.domain.minutes_agenda import (
+    agenda_section,
+    event_entries,
+    event_lines,
+    meeting_events_of,
+)
 from assembly.domain.minutes_attendance import attended_line, others_line, roll_line
+from assembly.domain.minutes_content import (
+    Clause,
+    MinutesContent,
+    MinutesFacts,
+    Section,
+    Signer,
+)
 from assembly.domain.minutes_decisions import DecisionEntry
 from assembly.domain.minutes_events import (
     CLOSING,
     OPENING,
-    EventFacts,
-    EventKind,
     EventPlacement,
-    PlacedEvent,
-    meeting_events,
-    place_events,
 )
 from assembly.domain.minutes_events import arrivals_line as arrivals_line
-from assembly.domain.minutes_results import (
-    Term,
-    board_lines,
-    elected_names,
-    election_heading,
-    office_of,
-)
 from assembly.domain.minutes_words import (
     Spell,
     bare_article,
@@ -58,17 +53,19 @@ from assembly.domain.minutes_words import (
     with_words,
 )
 from assembly.domain.minutes_words import fractions_in_words as fractions_in_words
-from assembly.domain.presence import Movement
-from assembly.domain.quorum_check import QuorumCheck
 from assembly.domain.signers import required_signers, signer_field
 from assembly.i18n import Translator, translator
 
 # Kept importable from here: the wording moved to minutes_words, the decisions to
-# minutes_decisions.
+# minutes_decisions, the facts and the content's shape to minutes_content, the agenda
+# section and the placed events to minutes_agenda.
 __all__ = [
+    "Clause",
     "DecisionEntry",
     "MinutesContent",
     "MinutesFacts",
+    "Section",
+    "Signer",
     "Spell",
     "bare_article",
     "build_minutes",
@@ -86,101 +83,6 @@ __all__ = [
     "place_of",
     "with_words",
 ]
-
-# Items whose decision is only the input to a notarial deed (UU 25/1992 Pasal 12; law.md
-# rule 33): the signed minutes never stand in for the deed itself.
-DEED_KINDS = frozenset(
-    {
-        ItemKind.AD_AMENDMENT,
-        ItemKind.MERGER,
-        ItemKind.CONSOLIDATION,
-        ItemKind.DIVISION,
-        ItemKind.DISSOLUTION,
-    }
-)
-# Merger and division also need the government's approval (Pasal 12(2)).
-APPROVAL_KINDS = frozenset({ItemKind.MERGER, ItemKind.CONSOLIDATION, ItemKind.DIVISION})
-
-
-@dataclass(frozen=True)
-class MinutesFacts:
-    """Everything the berita acara states, read from the meeting's records.
-
-    ``attended`` counts, per channel, the members of the quorum base who attended at any time;
-    ``uncounted`` those who attended but are outside the quorum base; ``checks`` are the
-    recorded quorum steps; ``decisions`` is None when decisions are not recorded by this
-    version; ``annexes`` names what is attached. The steps, ballots, decisions and arrivals
-    become the events placed under the agenda items (:mod:`assembly.domain.minutes_events`)."""
-
-    cooperative: Cooperative
-    meeting: Meeting
-    profile: ADProfile
-    attended: Mapping[Channel, int]
-    checks: Sequence[QuorumCheck]
-    decisions: Sequence[DecisionEntry] | None
-    audit_hash: str
-    annexes: tuple[str, ...] = ()
-    uncounted: int = 0  # attendees outside the quorum base (calon anggota, no vote)
-    ballots: Sequence[Ballot] = ()  # every ballot and election, cancelled ones too
-    arrivals: Sequence[dt.datetime] = ()  # when each counted member came after the opening
-    # Attendees outside the quorum base by category (calon, luar biasa, anggota without vote).
-    others: Mapping[Category, int] = field(default_factory=dict)
-    movements: Sequence[Movement] = ()  # members leaving or coming back, minute by minute
-    # Closed although figures did not reconcile: how many, and the reason given (issue 11).
-    unreconciled: int = 0
-    closing_reason: str = ""
-
-
-@dataclass(frozen=True)
-class Clause:
-    """A numbered paragraph of a section, with optional sub-points under it."""
-
-    text: str
-    points: tuple[str, ...] = ()
-    # The figures the clause states, each with the point it stands in (0: the clause text).
-    figures: tuple[Figure, ...] = ()
-
-
-@dataclass(frozen=True)
-class Section:
-    """A section of the berita acara: "I. KEHADIRAN DAN KUORUM" and its clauses."""
-
-    heading: str
-    clauses: tuple[Clause, ...]
-
-
-@dataclass(frozen=True)
-class Signer:
-    """A signature block: the role as written over it, the name under it, and the name of
-    the empty signature field that an electronic signature fills."""
-
-    role: str
-    name: str
-    field: str
-
-
-@dataclass(frozen=True)
-class MinutesContent:
-    """The berita acara, sentence by sentence, ready to be laid out."""
-
-    cooperative: Cooperative
-    title: str
-    subtitle: str
-    number: str
-    opening: str
-    sections: tuple[Section, ...]
-    closing_time: str
-    closing_formula: str
-    place_date: str
-    leaders_heading: str
-    signers: tuple[Signer, ...]
-    witnesses: tuple[Signer, ...]
-    witnesses_heading: str
-    audit_hash: str
-    meeting_title: str
-    day: dt.date
-    acknowledger: Signer | None = None  # the "Mengetahui" block, when one is named
-    figures: tuple[Figure, ...] = ()  # every figure the body states, with its place
 
 
 def opening_formula(
@@ -237,7 +139,7 @@ def build_minutes(facts: MinutesFacts, spell: Spell, t: Translator | None = None
     sections = [
         _attendance(facts, placement, spell, t),
         _leaders(meeting, t),
-        _agenda(facts, placement, spell, t),
+        agenda_section(facts, placement, spell, t),
     ]
     closing_clauses = [
         # What happened after the last item was left (a late check, arrivals) before closing.
@@ -350,131 +252,6 @@ def _leaders(meeting: Meeting, t: Translator) -> Section:
     if witnesses:
         clauses.append(Clause(t.tr("Saksi Rapat: {names}", names=joined(witnesses, t))))
     return Section(t.tr("PIMPINAN RAPAT"), tuple(clauses))
-
-
-def meeting_events_of(facts: MinutesFacts, spell: Spell, t: Translator) -> EventPlacement:
-    """The meeting's events, worded and placed under the opening, each item and the closing."""
-    meeting = facts.meeting
-    opened = meeting.opened_at
-    records = EventFacts(
-        checks=facts.checks,
-        ballots=facts.ballots,
-        decisions=facts.decisions or (),
-        opened_at=opened,
-        arrivals=[a for a in facts.arrivals if opened is not None and a > opened],
-        movements=facts.movements,
-        kinds={i.id: i.kind for i in meeting.agenda if i.id is not None},
-    )
-    zone, label = meeting.zone, meeting.time_zone.value
-    events = meeting_events(records, facts.profile, zone, label, spell, t)
-    return place_events(events, meeting.agenda, zone, label, t)
-
-
-def event_lines(
-    placed: Sequence[PlacedEvent], place: int, spell: Spell, t: Translator
-) -> list[str]:
-    """The sentences of one place in order; arrivals are summed into one line at the end."""
-    return [line for line, _figures in event_entries(placed, place, spell, t)]
-
-
-def event_entries(
-    events: Sequence[PlacedEvent], place: int, spell: Spell, t: Translator
-) -> list[tuple[str, tuple[Figure, ...]]]:
-    """The sentences of one place in order, each with the figures it states; arrivals are
-    summed into one line at the end."""
-    lines = [
-        (p.event.text, p.event.figures) for p in events if p.event.kind is not EventKind.ARRIVAL
-    ]
-    came = sum(1 for p in events if p.event.kind is EventKind.ARRIVAL)
-    if came:
-        lines.append((arrivals_line(came, place, spell, t), ()))
-    return lines
-
-
-def _agenda(facts: MinutesFacts, placement: EventPlacement, spell: Spell, t: Translator) -> Section:
-    clauses = [
-        _item_clause(item, placement.of_item(item.id or -1), facts, spell, t)
-        for item in sorted(facts.meeting.agenda, key=lambda i: i.position)
-    ]
-    return Section(t.tr("ACARA DAN KEPUTUSAN"), tuple(clauses))
-
-
-def _item_clause(
-    item: AgendaItem, events: Sequence[PlacedEvent], facts: MinutesFacts, spell: Spell,
-    t: Translator,
-) -> Clause:  # fmt: skip
-    """An item: when it was discussed, the secretary's notes, then what happened in order
-    (quorum checks, ballots, decisions with their tallies, arrivals), and the deed notice."""
-    points = []
-    figures: list[Figure] = []
-    meeting = facts.meeting
-    if item.started_at is not None:
-        label = meeting.time_zone.value
-        start = clock(item.started_at.astimezone(meeting.zone), label)
-        if item.ended_at is not None:
-            end = clock(item.ended_at.astimezone(meeting.zone), label)
-            points.append(t.tr("Dibahas pukul {start} sampai dengan pukul {end}.", start=start,
-                               end=end))  # fmt: skip
-        else:
-            points.append(t.tr("Dibahas mulai pukul {start}.", start=start))
-    if item.notes.strip():
-        points.append(t.tr("Pembahasan: {notes}", notes=item.notes.strip()))
-    for line, stated in event_entries(events, item.id or -1, spell, t):
-        points.append(line)
-        figures.extend(placed(stated, "", len(points)))
-    if not any(p.event.kind is EventKind.DECISION for p in events):
-        points.append(
-            t.tr("Keputusan belum dicatat.")
-            if facts.decisions is None
-            else t.tr("Tidak ada keputusan yang dicatat.")
-        )
-    board = elected_board(item.id, facts)
-    points.extend(board_lines(board, t, term_of(facts), spell))
-    if item.kind in DEED_KINDS:
-        points.append(_deed_notice(item.kind, t))
-    title = election_heading(item.title, list(board), t) if board else item.title
-    return Clause(title, tuple(points), tuple(figures))
-
-
-def term_of(facts: MinutesFacts) -> Term:
-    """The term of those elected, from the AD profile (UU 25/1992 Pasal 29 ayat (2)): it
-    begins with the financial year after the one the meeting reports on, else the meeting's
-    year."""
-    meeting, profile = facts.meeting, facts.profile
-    first = meeting.financial_year + 1 if meeting.financial_year else meeting.date.year
-    return Term(profile.term_period(first), profile.term_years or 0, profile.article("term_years"))
-
-
-def elected_board(item_id: int | None, facts: MinutesFacts) -> dict[str, list[str]]:
-    """Everyone the item's elections elected, round after round, by office (issue 11,
-    point 3): the first round's elected, then those of its run-off."""
-    ballots = {b.id: b for b in facts.ballots if b.item_id == item_id}
-    board: dict[str, list[str]] = {}
-    decided = sorted(
-        (d for d in facts.decisions or () if d.ballot_id in ballots and d.votes is not None),
-        key=lambda d: (d.at is None, d.at or dt.datetime.min.replace(tzinfo=dt.UTC)),
-    )
-    for d in decided:
-        ballot = ballots[d.ballot_id]
-        if ballot.kind is not BallotKind.ELECTION or d.votes is None:
-            continue
-        names = board.setdefault(office_of(ballot), [])
-        names.extend(n for n in elected_names(d.votes, ballot) if n not in names)
-    return board
-
-
-def _deed_notice(kind: ItemKind, t: Translator) -> str:
-    """UU 25/1992 Pasal 12: the RA decides, a notarial deed (NPAK) records it; merger and
-    division also need the government's approval (Pasal 12(2)). Law.md rule 33."""
-    text = t.tr(
-        "Keputusan ini belum merupakan akta: masih harus dituangkan dalam akta notaris oleh "
-        "Notaris Pembuat Akta Koperasi (NPAK)."
-    )
-    if kind in APPROVAL_KINDS:
-        text += " " + t.tr(
-            "Juga masih diperlukan persetujuan Pemerintah (UU 25/1992 Pasal 12 ayat (2))."
-        )
-    return text
 
 
 def signature_blocks(
