@@ -1,14 +1,13 @@
-"""The meeting form: every field of a Rapat Anggota, its leaders, and its agenda as an
-editable list (Alt+Up / Alt+Down move the chosen item), with the secretary's warnings shown
-as the form changes. A finished meeting opens read-only."""
+"""The meeting form: every field of a Rapat Anggota, its leaders, who signs, and its agenda
+(:class:`~assembly.ui.widgets.agenda_editor.AgendaEditor`), with the secretary's warnings
+shown as the form changes. A finished meeting opens read-only."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QSpinBox,
     QTimeEdit,
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assembly.domain.ad_profile import ItemKind
 from assembly.domain.agenda_template import retitled_for_year
 from assembly.domain.cooperative import TimeZone
 from assembly.domain.errors import DomainError, Problem
@@ -45,6 +42,7 @@ from assembly.domain.meeting import (
 from assembly.i18n import tr
 from assembly.services.bundle import Services
 from assembly.ui.operation import Operations
+from assembly.ui.widgets.agenda_editor import AgendaEditor
 from assembly.ui.widgets.date_field import DateField
 from assembly.ui.widgets.inline_problems import ERROR_STYLE, WARNING_STYLE
 
@@ -63,7 +61,6 @@ class MeetingDialog(QDialog):
         self.operations = operations
         self.original = meeting
         self.saved: Meeting | None = None
-        self.agenda: list[AgendaItem] = list(meeting.agenda)
         self.setWindowTitle(tr("Rapat baru") if meeting.id is None else tr("Ubah rapat"))
 
         self.kind = QComboBox()
@@ -108,21 +105,15 @@ class MeetingDialog(QDialog):
                 box.setToolTip(tr("Selalu wajib menandatangani berita acara"))
             self.signer_boxes[key] = box
 
-        self.items = QListWidget()
-        self.items.setObjectName("agenda_list")
-        # Long titles (the RAPBK item) wrap in the list instead of running off its side.
-        self.items.setWordWrap(True)
-        self.items.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.item_title = QLineEdit()
-        self.item_title.setObjectName("agenda_title")
-        self.item_kind = QComboBox()
-        for item_kind in ItemKind:
-            self.item_kind.addItem(tr(item_kind.key), item_kind.value)
-        self.add_button = QPushButton(tr("Tambah &acara"))
-        self.remove_button = QPushButton(tr("&Hapus acara"))
-        self.up_button = QPushButton(tr("Naik (Alt+↑)"))
-        self.down_button = QPushButton(tr("Turun (Alt+↓)"))
+        self.agenda_editor = AgendaEditor(meeting.agenda, read_only=meeting.read_only)
+        self.items, self.item_title = self.agenda_editor.items, self.agenda_editor.item_title
+        self.item_kind = self.agenda_editor.item_kind
+        self.add_button = self.agenda_editor.add_button
+        self.remove_button = self.agenda_editor.remove_button
+        self.up_button, self.down_button = (
+            self.agenda_editor.up_button,
+            self.agenda_editor.down_button,
+        )
         self.problems = QLabel()
         self.problems.setObjectName("meeting_problems")
         self.problems.setWordWrap(True)
@@ -160,17 +151,6 @@ class MeetingDialog(QDialog):
         for box in self.signer_boxes.values():
             signer_row.addWidget(box)
         signer_row.addStretch(1)
-        agenda = QGroupBox(tr("Acara"))
-        agenda_layout = QVBoxLayout(agenda)
-        agenda_layout.addWidget(self.items, 1)
-        editor = QHBoxLayout()
-        editor.addWidget(self.item_title, 1)
-        editor.addWidget(self.item_kind)
-        agenda_layout.addLayout(editor)
-        moves = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            moves.addWidget(button)
-        agenda_layout.addLayout(moves)
         left = QVBoxLayout()
         left.addLayout(form)
         left.addWidget(leaders)
@@ -178,7 +158,7 @@ class MeetingDialog(QDialog):
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
-        columns.addWidget(agenda, 1)
+        columns.addWidget(self.agenda_editor, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.problems)
@@ -216,15 +196,7 @@ class MeetingDialog(QDialog):
         self.date.textChanged.connect(lambda _t: self._date_changed())
         self.cutoff.textEdited.connect(lambda _t: self._cutoff_set())
         self.start.timeChanged.connect(lambda _t: self._edited())
-        self.items.currentRowChanged.connect(self._item_chosen)
-        self.item_title.textEdited.connect(self._item_edited)
-        self.item_kind.currentIndexChanged.connect(lambda _i: self._item_edited())
-        self.add_button.clicked.connect(self.add_item)
-        self.remove_button.clicked.connect(self.remove_item)
-        self.up_button.clicked.connect(lambda: self.move_item(-1))
-        self.down_button.clicked.connect(lambda: self.move_item(1))
-        self.items.installEventFilter(self)
-        self.item_title.installEventFilter(self)
+        self.agenda_editor.edited.connect(self._edited)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         if meeting.read_only:
@@ -258,8 +230,13 @@ class MeetingDialog(QDialog):
         self.acknowledger.setText(acknowledger.name if acknowledger else "")
         for key in OPTIONAL_SIGNERS:
             self.signer_boxes[key].setChecked(key in (meeting.signers or ()))
-        self._show_agenda(0)
+        self.agenda_editor.show_agenda(0)
         self._form_changed()
+
+    @property
+    def agenda(self) -> list[AgendaItem]:
+        """The agenda as edited, in order."""
+        return self.agenda_editor.agenda
 
     def meeting(self) -> Meeting:
         """The meeting as the form describes it now (not saved)."""
@@ -298,11 +275,8 @@ class MeetingDialog(QDialog):
         """The template's titles that still name the old financial year follow the new one."""
         year = value or None
         kind = MeetingType(self.kind.currentData())
-        before = tuple(self.agenda)
-        self.agenda = list(retitled_for_year(before, kind, self._year, year))
+        self.agenda_editor.replace_agenda(retitled_for_year(self.agenda, kind, self._year, year))
         self._year = year
-        if tuple(self.agenda) != before:
-            self._show_agenda(self.items.currentRow())
         self._edited()
 
     def _suggested_cutoff(self, day: dt.date) -> dt.date | None:
@@ -378,91 +352,6 @@ class MeetingDialog(QDialog):
         ]
         self.problems.setText("".join(lines))
         self.problems.setVisible(bool(lines))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Alt+Up / Alt+Down move the chosen agenda item, from the list or its title field.
-        if event.type() == QEvent.Type.KeyPress and watched in (self.items, self.item_title):
-            assert isinstance(event, QKeyEvent)
-            alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
-            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            if enter and not self.original.read_only:
-                # Enter in the agenda editor adds the next line; it never saves and closes.
-                self.add_item()
-                return True
-            if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                self.move_item(-1 if event.key() == Qt.Key.Key_Up else 1)
-                return True
-        return super().eventFilter(watched, event)
-
-    # --- the agenda --------------------------------------------------------------------------
-
-    def _show_agenda(self, current: int) -> None:
-        self.items.blockSignals(True)
-        self.items.clear()
-        for position, item in enumerate(self.agenda, start=1):
-            kind = "" if item.kind is ItemKind.ORDINARY else f"  [{tr(item.kind.key)}]"
-            self.items.addItem(f"{position}. {item.title}{kind}")
-        self.items.blockSignals(False)
-        if self.agenda:
-            self.items.setCurrentRow(max(0, min(current, len(self.agenda) - 1)))
-        self._item_chosen(self.items.currentRow())
-
-    def _item_chosen(self, row: int) -> None:
-        has = 0 <= row < len(self.agenda)
-        self.item_title.blockSignals(True)
-        self.item_kind.blockSignals(True)
-        self.item_title.setText(self.agenda[row].title if has else "")
-        kind = self.agenda[row].kind if has else ItemKind.ORDINARY
-        self.item_kind.setCurrentIndex(self.item_kind.findData(kind.value))
-        self.item_title.blockSignals(False)
-        self.item_kind.blockSignals(False)
-        editable = has and not self.original.read_only
-        for widget in (self.item_title, self.item_kind, self.remove_button):
-            widget.setEnabled(editable)
-        self.up_button.setEnabled(editable and row > 0)
-        self.down_button.setEnabled(editable and row < len(self.agenda) - 1)
-
-    def _item_edited(self, _text: str = "") -> None:
-        row = self.items.currentRow()
-        if 0 <= row < len(self.agenda):
-            self.agenda[row] = replace(
-                self.agenda[row],
-                title=self.item_title.text(),
-                kind=ItemKind(self.item_kind.currentData()),
-            )
-            item = self.agenda[row]
-            kind = "" if item.kind is ItemKind.ORDINARY else f"  [{tr(item.kind.key)}]"
-            self.items.item(row).setText(f"{row + 1}. {item.title}{kind}")
-            self._edited()
-
-    def add_item(self) -> None:
-        """Add an item after the chosen one and put the cursor in its title."""
-        row = self.items.currentRow()
-        at = row + 1 if row >= 0 else len(self.agenda)
-        self.agenda.insert(at, AgendaItem(tr("Acara baru")))
-        self._show_agenda(at)
-        self.item_title.setFocus()
-        self.item_title.selectAll()
-
-    def remove_item(self) -> None:
-        """Remove the chosen item."""
-        row = self.items.currentRow()
-        if 0 <= row < len(self.agenda):
-            del self.agenda[row]
-            self._show_agenda(row)
-            self._edited()
-
-    def move_item(self, step: int) -> None:
-        """Move the chosen item up (-1) or down (1)."""
-        row = self.items.currentRow()
-        target = row + step
-        if self.original.read_only or not (0 <= row < len(self.agenda)):
-            return
-        if not 0 <= target < len(self.agenda):
-            return
-        self.agenda[row], self.agenda[target] = self.agenda[target], self.agenda[row]
-        self._show_agenda(target)
-        self.items.setFocus()
 
     # --- saving ------------------------------------------------------------------------------
 
