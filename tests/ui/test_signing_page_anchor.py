@@ -73,7 +73,7 @@ def test_the_page_shows_the_database_matching_then_what_changed(
         "DELETE FROM attendance WHERE id IN (SELECT id FROM attendance ORDER BY id LIMIT 5)"
     )
     conn.close()
-    page.verdict = None
+    page.verification.verdict = None
     verify(qtbot, page, locked.pdf, monkeypatch)
     text = page.anchor_label.text()
     assert "Basis data TIDAK cocok dengan berkas ini:" in text

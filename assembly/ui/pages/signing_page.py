@@ -13,19 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressDialog,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +30,6 @@ from assembly.domain.cooperative import TimeZone
 from assembly.domain.meeting import MeetingState
 from assembly.i18n import tr, translator
 from assembly.services.anchor_check import FileVerdict
-from assembly.services.backups import BackupResult
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.services.minutes_signing import MinutesSigned, SigningStatus, role_choices
@@ -42,16 +37,14 @@ from assembly.ui.background import Background, progress_window
 from assembly.ui.dialogs.addendum_dialog import AddendumDialog
 from assembly.ui.dialogs.key_dialog import KeyDialog
 from assembly.ui.dialogs.sign_dialog import SignDialog
-from assembly.ui.models.signature_table_model import SignatureTableModel
 from assembly.ui.operation import Operations, show_refusal
-from assembly.ui.widgets.inline_problems import ERROR_STYLE
 from assembly.ui.widgets.meeting_selector import meeting_selector
+from assembly.ui.widgets.verification_box import GOOD_STYLE, VerificationBox
 
 if TYPE_CHECKING:  # pyHanko comes with it: loaded when a PDF is first checked
     from assembly.services.signature_report import VerificationReport
 
 T = TypeVar("T")
-_GOOD_STYLE = "color: #1b6e20; font-weight: bold;"
 
 
 class SigningPage(QWidget):
@@ -76,7 +69,6 @@ class SigningPage(QWidget):
         self.sign_button = QPushButton(tr("&Tandatangani…"))
         self.new_key_button = QPushButton(tr("Buat &kunci baru…"))
         self.import_key_button = QPushButton(tr("&Impor kunci…"))
-        self.verify_button = QPushButton(tr("&Periksa PDF…"))
         self.addendum_button = QPushButton(tr("Buat &adendum…"))
 
         self.state_label = QLabel()
@@ -91,35 +83,12 @@ class SigningPage(QWidget):
         self.keys_label.setObjectName("signing_keys")
         self.keys_label.setWordWrap(True)
 
-        self.model = SignatureTableModel()
-        self.table = QTableView()
-        self.table.setObjectName("signature_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(True)
-        # At 1200 px every column is on screen: "Sesudahnya" (what was added after each
-        # signature, the longest words) takes the rest and wraps; no sideways scroll.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Fixed)  # see _fit_signatures
-        self.table.setWordWrap(True)
-        # Once the other columns have measured the new rows.
-        self.model.modelReset.connect(lambda: QTimer.singleShot(0, self._fit_signatures))
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.checked_label = QLabel()
-        self.checked_label.setObjectName("verified_file")
-        self.checked_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary = QLabel()
-        self.summary.setObjectName("verification_summary")
-        self.summary.setWordWrap(True)
-        # The signers still missing, the file's anchor and what in this database no longer
-        # matches it (issue 10): the same lines ``verify FILE --db`` prints.
-        self.anchor_label = QLabel()
-        self.anchor_label.setObjectName("verification_anchor")
-        self.anchor_label.setWordWrap(True)
-        self.anchor_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.verdict: FileVerdict | None = None
+        self.verification = VerificationBox()
+        self.verify_button = self.verification.verify_button
+        self.model, self.table = self.verification.model, self.verification.table
+        self.checked_label = self.verification.checked_label
+        self.summary, self.anchor_label = self.verification.summary, self.verification.anchor_label
+        self.backup_label = self.verification.backup_label
 
         top = QHBoxLayout()
         top.addWidget(meeting_label)
@@ -138,26 +107,11 @@ class SigningPage(QWidget):
         status_layout = QVBoxLayout(status_box)
         for label in (self.state_label, self.fields_label, self.hash_label, self.keys_label):
             status_layout.addWidget(label)
-        verify_box = QGroupBox(tr("Verifikasi PDF"))
-        verify_layout = QVBoxLayout(verify_box)
-        verify_top = QHBoxLayout()
-        verify_top.addWidget(self.verify_button)
-        verify_top.addStretch(1)
-        verify_layout.addLayout(verify_top)
-        verify_layout.addWidget(self.checked_label)
-        verify_layout.addWidget(self.table, 1)
-        verify_layout.addWidget(self.anchor_label)
-        verify_layout.addWidget(self.summary)
-        self.backup_label = QLabel()  # the backup after each signature, or why it failed
-        self.backup_label.setObjectName("signing_backup")
-        self.backup_label.setWordWrap(True)
-        self.backup_label.hide()
-        verify_layout.addWidget(self.backup_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(status_box)
-        layout.addWidget(verify_box, 1)
+        layout.addWidget(self.verification, 1)
 
         self.meeting.currentIndexChanged.connect(self.refresh_status)
         self.export_button.clicked.connect(self.export_minutes)
@@ -170,18 +124,6 @@ class SigningPage(QWidget):
         self.reload()
 
     # --- the meeting and its status ------------------------------------------------------
-
-    def _fit_signatures(self) -> None:
-        """Give "Sesudahnya" the room the other columns leave, and wrap its words (a
-        stretched column would not: Qt measures the rows before stretching it)."""
-        header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(header.count()) if c != 5)
-        header.resizeSection(5, max(80, self.table.viewport().width() - others))
-        self.table.resizeRowsToContents()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_signatures()
 
     def reload(self) -> None:
         """Fill the meeting chooser with the finished meetings, keeping the choice."""
@@ -228,7 +170,7 @@ class SigningPage(QWidget):
             self.state_label.setText(
                 tr("Ditandatangani lengkap — rapat terkunci; perbaikan hanya dengan adendum.")
             )
-            self.state_label.setStyleSheet(_GOOD_STYLE)
+            self.state_label.setStyleSheet(GOOD_STYLE)
         else:
             self.state_label.setText(
                 tr("Rapat ditutup — berita acara belum ditandatangani lengkap (belum terkunci).")
@@ -341,7 +283,7 @@ class SigningPage(QWidget):
         if signed.kind == "berita_acara":
             self._files[meeting_id] = signed.signed.path
         self.show_report(signed.report)
-        self._show_backup(signed.backup)
+        self.verification.show_backup(signed.backup)
         self.refresh_status()
 
     def open_key_dialog(self, *, new: bool) -> KeyDialog:
@@ -411,34 +353,12 @@ class SigningPage(QWidget):
     def show_report(self, report: VerificationReport, verdict: FileVerdict | None = None) -> None:
         """Show each signature of ``report`` and the one-line verdict; with ``verdict``, also
         the required signers missing and whether the open database still matches the file."""
-        self.model.set_report(report, self._zone())
-        self.checked_label.setText(
-            tr("Berkas: {path}\nSHA-256: {hash}", path=report.path, hash=report.sha256)
-        )
-        self.verdict = verdict
-        self.anchor_label.setText("\n".join(verdict.anchor_lines()) if verdict else "")
-        self.anchor_label.setStyleSheet(ERROR_STYLE if verdict and not verdict.ok else "")
-        good = report.all_valid and (verdict is None or verdict.ok)
-        summary = report.summary()
-        if verdict is not None:
-            summary += "\n" + verdict.verdict()
-        self.summary.setText(summary)
-        self.summary.setStyleSheet(_GOOD_STYLE if good else ERROR_STYLE)
+        self.verification.show_report(report, verdict, self._zone())
 
-    def _show_backup(self, result: BackupResult | None) -> None:
-        """The backup taken after the signature: its name, or the warning (signing went on)."""
-        if result is None:
-            return
-        if result.ok and result.path is not None:
-            self.backup_label.setText(tr("Cadangan dibuat: {path}", path=result.path))
-            self.backup_label.setStyleSheet("")
-        if result.note:  # a desk: the host laptop backs up
-            self.backup_label.setText(result.note)
-            self.backup_label.setStyleSheet("")
-        if result.warning:
-            self.backup_label.setText(result.warning)
-            self.backup_label.setStyleSheet(ERROR_STYLE)
-        self.backup_label.show()
+    @property
+    def verdict(self) -> FileVerdict | None:
+        """What the last file checked says against the open database, when asked."""
+        return self.verification.verdict
 
     def open_addendum_dialog(self) -> AddendumDialog | None:
         """The addendum dialog, for a locked meeting."""
