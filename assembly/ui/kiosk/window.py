@@ -25,9 +25,6 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -41,6 +38,8 @@ from assembly.services.ballots import VoteChoice
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.ui.kiosk.choices import ChoicePanel
+from assembly.ui.kiosk.identify import IdentifyPage, booth_label
+from assembly.ui.kiosk.outcome import RefusedPage, ThanksPage
 from assembly.ui.kiosk.waiting import WaitingPage, confirm_close
 from assembly.ui.operation import Operations, Refused
 from assembly.ui.projector.look import (
@@ -57,14 +56,6 @@ CHOSEN = ROLE_COLOURS["elected"]
 THANKS_MS = 3000
 REFUSAL_MS = 6000
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
-
-
-def _label(name: str, parent: QWidget, text: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 class KioskWindow(QWidget):
@@ -122,7 +113,7 @@ class KioskWindow(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+W"), self)
         shortcut.activated.connect(self.ask_to_close)
         layout = self.box = QVBoxLayout(self)
-        self.title = _label("ballot_title", self, self.ballot.title)
+        self.title = booth_label("ballot_title", self, self.ballot.title)
         layout.addWidget(self.title)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -138,36 +129,19 @@ class KioskWindow(QWidget):
     # --- the pages ------------------------------------------------------------------------
 
     def _build_identify(self) -> None:
-        page = self.identify_page = QWidget(self.pages)
-        self.instruction = _label("instruction", page, tr("Pindai kartu atau ketik nomor anggota"))
-        self.number = QLineEdit(page)
-        self.number.setObjectName("number")
         proxies = self._services.proxies.enabled(self.ballot.meeting_id)
-        self.proxy_toggle = QCheckBox(tr("Memberikan suara untuk pemberi kuasa"), page)
-        self.proxy_toggle.setObjectName("proxy_toggle")
-        self.proxy_toggle.setVisible(proxies)
-        self.proxy_hint = _label(
-            "proxy_hint", page, tr("Nomor anggota pemberi kuasa (sesuai surat kuasa)")
-        )
-        self.grantor = QLineEdit(page)
-        self.grantor.setObjectName("grantor")
-        self.proxy_toggle.toggled.connect(self._proxy_toggled)
-        self.message = _label("message", page)
-        layout = QVBoxLayout(page)
-        for widget in (self.instruction, self.number, self.proxy_toggle, self.proxy_hint):
-            layout.addWidget(widget)
-        layout.addWidget(self.grantor)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        self._proxy_toggled(False)
+        page = self.identify_page = IdentifyPage(proxies, self.pages)
+        self.instruction, self.number = page.instruction, page.number
+        self.proxy_toggle, self.proxy_hint = page.proxy_toggle, page.proxy_hint
+        self.grantor, self.message = page.grantor, page.message
         self.pages.addWidget(page)
 
     def _build_choose(self, candidates: list[tuple[str, str]]) -> None:
         page = self.choose_page = QWidget(self.pages)
-        self.voter = _label("voter", page)
-        self.hint = _label("hint", page)
+        self.voter = booth_label("voter", page)
+        self.hint = booth_label("hint", page)
         self.choices = self._choice_panel(candidates, page)
-        self.selection = _label("selection", page)
+        self.selection = booth_label("selection", page)
         self.confirm = QPushButton(tr("Konfirmasi (Enter)"), page)
         self.confirm.setObjectName("confirm")
         self.confirm.clicked.connect(self.confirm_choice)
@@ -256,22 +230,11 @@ class KioskWindow(QWidget):
         return self.prompt
 
     def _build_done(self) -> None:
-        self.thanks_page = QWidget(self.pages)
-        self.thanks = _label(
-            "thanks", self.thanks_page, tr("Terima kasih, suara Anda sudah tercatat")
-        )
-        self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        QVBoxLayout(self.thanks_page).addWidget(self.thanks)
-        self.refused_page = QWidget(self.pages)
-        self.refused_title = _label("refused_title", self.refused_page, tr("Suara tidak dicatat"))
-        self.refusal = _label("refusal", self.refused_page)
-        self.refused_hint = _label(
-            "refused_hint", self.refused_page, tr("Tekan tombol apa saja untuk kembali.")
-        )
-        layout = QVBoxLayout(self.refused_page)
-        for widget in (self.refused_title, self.refusal, self.refused_hint):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        self.thanks_page = ThanksPage(self.pages)
+        self.thanks = self.thanks_page.thanks
+        self.refused_page = RefusedPage(self.pages)
+        self.refused_title, self.refusal = self.refused_page.title, self.refused_page.refusal
+        self.refused_hint = self.refused_page.hint
         for page in (self.thanks_page, self.refused_page):
             self.pages.addWidget(page)
 
@@ -285,10 +248,7 @@ class KioskWindow(QWidget):
         self.choices.clear()
         self.voter.clear()
         self.selection.clear()
-        self.number.clear()
-        self.grantor.clear()
-        self.message.clear()
-        self.proxy_toggle.setChecked(False)
+        self.identify_page.forget()
         if self.waiting:
             self.pages.setCurrentWidget(self.waiting_page)
             self.setFocus()
@@ -373,8 +333,7 @@ class KioskWindow(QWidget):
     def refuse(self, message: str, title: str = "") -> None:
         """Say why the vote was not recorded (or, at the scan, why this member cannot vote),
         large, then go back to the start."""
-        self.refused_title.setText(title or tr("Suara tidak dicatat"))
-        self.refusal.setText(message)
+        self.refused_page.say(message, title)
         self.pages.setCurrentWidget(self.refused_page)
         self.setFocus()
         self._back_timer.start(REFUSAL_MS)
@@ -385,14 +344,6 @@ class KioskWindow(QWidget):
     def _selection_changed(self) -> None:
         self._blank_warned = False
         self.selection.setText(self.choices.summary())
-
-    def _proxy_toggled(self, on: bool) -> None:
-        self.proxy_hint.setVisible(on)
-        self.grantor.setVisible(on)
-        if on:
-            self.grantor.setFocus()
-        else:
-            self.number.setFocus()
 
     # --- keys and size --------------------------------------------------------------------
 
