@@ -38,6 +38,7 @@ from assembly.services.ballots import VoteChoice
 from assembly.services.bundle import Services
 from assembly.services.changes import Area, Changes
 from assembly.ui.kiosk.choices import ChoicePanel
+from assembly.ui.kiosk.choose import ChoosePage
 from assembly.ui.kiosk.identify import IdentifyPage, booth_label
 from assembly.ui.kiosk.outcome import RefusedPage, ThanksPage
 from assembly.ui.kiosk.waiting import WaitingPage, confirm_close
@@ -82,7 +83,6 @@ class KioskWindow(QWidget):
         self.meeting_id = self.ballot.meeting_id
         self.waiting = False  # no ballot open for the booth: "menunggu ..."
         self.prompt: QMessageBox | None = None
-        self._blank_warned = False
         self.setObjectName("kiosk")
         self.setWindowTitle(tr("Kuorum \u2014 Bilik suara"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -137,43 +137,21 @@ class KioskWindow(QWidget):
         self.pages.addWidget(page)
 
     def _build_choose(self, candidates: list[tuple[str, str]]) -> None:
-        page = self.choose_page = QWidget(self.pages)
-        self.voter = booth_label("voter", page)
-        self.hint = booth_label("hint", page)
-        self.choices = self._choice_panel(candidates, page)
-        self.selection = booth_label("selection", page)
-        self.confirm = QPushButton(tr("Konfirmasi (Enter)"), page)
-        self.confirm.setObjectName("confirm")
-        self.confirm.clicked.connect(self.confirm_choice)
-        self.back = QPushButton(tr("Kembali (Esc)"), page)
-        self.back.setObjectName("back")
-        self.back.clicked.connect(self.restart)
-        for button in (self.confirm, self.back):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout = self.choose_layout = QVBoxLayout(page)
-        layout.addWidget(self.voter)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.choices, 1)
-        layout.addWidget(self.selection)
-        for button in (self.confirm, self.back):
-            layout.addWidget(button)
+        page = self.choose_page = ChoosePage(
+            candidates,
+            self.ballot.seats or 1,
+            self.pages,
+            confirm=self.confirm_choice,
+            back=self.restart,
+        )
+        self.voter, self.hint, self.selection = page.voter, page.hint, page.selection
+        self.confirm, self.back = page.confirm, page.back
         self.pages.addWidget(page)
 
-    def _choice_panel(self, candidates: list[tuple[str, str]], parent: QWidget) -> ChoicePanel:
-        seats = self.ballot.seats or 1
-        self.hint.setText(
-            tr(
-                "Tekan nomor calon untuk memilih, paling banyak {seats}; lalu Enter. "
-                "Esc untuk kembali.",
-                seats=seats,
-            )
-            if candidates
-            else tr("Tekan 1, 2 atau 3; lalu Enter. Esc untuk kembali.")
-        )
-        panel = ChoicePanel(candidates, seats, parent)
-        panel.changed.connect(self._selection_changed)
-        panel.refused_pick.connect(self._say_on_choose)
-        return panel
+    @property
+    def choices(self) -> ChoicePanel:
+        """The choices of the ballot in the booth."""
+        return self.choose_page.choices
 
     # --- following the ballot open now ---------------------------------------------------
 
@@ -216,11 +194,7 @@ class KioskWindow(QWidget):
             if ballot.kind is BallotKind.ELECTION
             else []
         )
-        old = self.choices
-        self.choices = self._choice_panel(candidates, self.choose_page)
-        self.choose_layout.replaceWidget(old, self.choices)
-        old.hide()
-        old.deleteLater()
+        self.choose_page.take(candidates, ballot.seats or 1)
         self.title.setText(ballot.title)
         self._scale()
 
@@ -244,10 +218,7 @@ class KioskWindow(QWidget):
         """Back to "scan or type": everything of the last voter forgotten."""
         self._back_timer.stop()
         self._voter = None
-        self._blank_warned = False
-        self.choices.clear()
-        self.voter.clear()
-        self.selection.clear()
+        self.choose_page.forget()
         self.identify_page.forget()
         if self.waiting:
             self.pages.setCurrentWidget(self.waiting_page)
@@ -306,9 +277,9 @@ class KioskWindow(QWidget):
         number, grantor = self._voter
         if self.ballot.kind is BallotKind.ELECTION:
             picked = self.choices.chosen_numbers()
-            if not picked and not self._blank_warned:
-                self._blank_warned = True
-                self._say_on_choose(
+            if not picked and not self.choose_page.blank_warned:
+                self.choose_page.blank_warned = True
+                self.choose_page.say(
                     tr("Belum ada calon dipilih. Tekan Enter sekali lagi untuk surat suara kosong.")
                 )
                 return
@@ -316,7 +287,7 @@ class KioskWindow(QWidget):
         else:
             answer = self.choices.motion_choice()
             if answer is None:
-                self._say_on_choose(tr("Pilih dahulu: tekan 1, 2 atau 3."))
+                self.choose_page.say(tr("Pilih dahulu: tekan 1, 2 atau 3."))
                 return
             choice = answer
         done = self._operations.run_inline(
@@ -337,13 +308,6 @@ class KioskWindow(QWidget):
         self.pages.setCurrentWidget(self.refused_page)
         self.setFocus()
         self._back_timer.start(REFUSAL_MS)
-
-    def _say_on_choose(self, text: str) -> None:
-        self.selection.setText(text)
-
-    def _selection_changed(self) -> None:
-        self._blank_warned = False
-        self.selection.setText(self.choices.summary())
 
     # --- keys and size --------------------------------------------------------------------
 
