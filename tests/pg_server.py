@@ -5,6 +5,9 @@ PostgreSQL refuses to run as root, and CI runs as root: there the cluster belong
 ``postgres`` system user (created by Debian's ``postgresql`` package) and every server command
 runs as that user. The server binaries are found as the host laptop finds them
 (:func:`assembly.persistence.pg_cluster.server_binaries`: Debian's).
+
+Each server has a watchdog (:mod:`tests.pg_watchdog`) that stops it and removes its folder
+once the test process is gone, however it ended: a killed test run leaves no server behind.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from assembly.persistence.pg_cluster import server_binaries
@@ -40,6 +44,9 @@ class TestServer:
     port: int
     bin: Path
     owner: str | None  # the system user the server runs as when the tests run as root
+    # The watchdog process and the write end of its pipe, held by this process only.
+    watchdog: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    lifeline: int | None = field(default=None, repr=False)
 
     @property
     def data(self) -> Path:
@@ -83,6 +90,16 @@ class TestServer:
             time.sleep(0.05)
 
     def stop(self) -> None:
+        """Stop the server and remove its folder: closing the lifeline has the watchdog do
+        it (the same path as when this process dies); done here as well should it not."""
+        if self.lifeline is not None:
+            os.close(self.lifeline)
+            self.lifeline = None
+        if self.watchdog is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.watchdog.wait(timeout=60)
+        if not self.folder.exists():
+            return  # the watchdog did it
         try:
             self.run(["pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop"])
         except subprocess.CalledProcessError:
@@ -103,8 +120,47 @@ def _parent(pid: int) -> int | None:
     return int(stat.rsplit(")", 1)[1].split()[1])
 
 
+def watch(server: TestServer) -> None:
+    """Start the server's watchdog: it holds the read end of a pipe whose write end only this
+    process holds (``os.pipe`` ends are not inherited by the programs this process starts),
+    and stops the server when that end closes."""
+    read_end, write_end = os.pipe()
+    try:
+        server.watchdog = subprocess.Popen(
+            [
+                sys.executable,
+                str(Path(__file__).with_name("pg_watchdog.py")),
+                str(read_end),
+                str(server.folder),
+                str(server.bin),
+                server.owner or "",
+            ],
+            pass_fds=(read_end,),
+            start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            cwd="/",
+        )
+    except BaseException:
+        os.close(write_end)
+        raise
+    finally:
+        os.close(read_end)
+    server.lifeline = write_end
+    # A child forked from this process (multiprocessing's desks) lets go of the lifeline:
+    # one outliving a killed test run must not keep the server alive.
+    os.register_at_fork(after_in_child=lambda: _let_go(server))
+
+
+def _let_go(server: TestServer) -> None:
+    if server.lifeline is not None:
+        with contextlib.suppress(OSError):
+            os.close(server.lifeline)
+        server.lifeline = None
+    server.watchdog = None
+
+
 def start_server() -> TestServer:
-    """A fresh cluster, started and accepting connections."""
+    """A fresh cluster, started and accepting connections, watched from its first file on."""
     owner = None
     folder = Path(tempfile.mkdtemp(prefix="kuorum-pg-"))
     if os.geteuid() == 0:
@@ -113,6 +169,7 @@ def start_server() -> TestServer:
         os.chown(folder, entry.pw_uid, entry.pw_gid)
     folder.chmod(0o700)
     server = TestServer(folder, free_port(), server_binaries(), owner)
+    watch(server)
     secret = folder / "pw"
     secret.write_text(PASSWORD + "\n")
     if owner is not None:
