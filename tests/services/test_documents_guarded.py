@@ -170,3 +170,64 @@ def test_audit_verify_requires_the_document_guards() -> None:
 
     required = set(anchor_store.required_triggers())
     assert {g.name for g in document_guards()} <= required
+
+
+@pytest.mark.parametrize(
+    ("statement", "named"),
+    [
+        (
+            "UPDATE meeting_documents SET signers = 'Orang lain' WHERE kind = 'berita_acara'",
+            "signers",
+        ),
+        (
+            "UPDATE meeting_documents SET file_name = 'lain.pdf' WHERE kind = 'berita_acara'",
+            "file_name",
+        ),
+        ("UPDATE meeting_documents SET sha256 = 'ab' WHERE kind = 'addendum'", "sha256"),
+        (
+            "UPDATE meeting_documents SET cites_sha256 = NULL WHERE kind = 'addendum'",
+            "cites_sha256",
+        ),
+        ("UPDATE meeting_documents SET kind = 'addendum_signed' WHERE kind = 'addendum'", "kind"),
+        ("DELETE FROM meeting_documents WHERE kind = 'addendum'", "tidak lagi tersimpan"),
+    ],
+)
+def test_an_edit_behind_the_triggers_put_back_is_still_named(
+    locked: tuple[int, Path], db_path: Path, statement: str, named: str
+) -> None:
+    """Triggers dropped, the record edited, the triggers put back: no trigger is missing, yet
+    ``audit verify`` and ``verify --db`` name the record that no longer matches the audit
+    event that recorded it, and the field."""
+    meeting_id, pdf = locked
+    with behind_the_app(db_path) as conn:
+        guards.drop(conn, document_guards())
+        assert conn.execute(sa.text(statement)).rowcount == 1
+        guards.create(conn, document_guards())
+    with reopened(db_path) as services:
+        problems = _verify(services)
+        assert not any("pemicu" in p for p in problems)
+        lines = [p for p in problems if f"rapat {meeting_id}: catatan dokumen" in p]
+        assert len(lines) == 1 and named in lines[0], problems
+        verdict = services.anchors.verify_file(pdf)  # verify FILE.pdf --db
+        assert not verdict.ok
+        assert any(named in d and "catatan dokumen" in d for d in verdict.differences)
+
+
+def test_the_records_as_written_match_their_audit_events(
+    locked: tuple[int, Path], db_path: Path, keys: Keys
+) -> None:
+    """The addendum signed too (a third row, its own event): everything agrees."""
+    from tests.services.signing_fixtures import PASSPHRASE
+
+    meeting_id, pdf = locked
+    target = pdf.parent / "a.pdf"  # the addendum the fixture wrote after the lock
+    with reopened(db_path) as services:
+        for key, role in ((keys.chair, "ketua"), (keys.secretary, "sekretaris")):
+            services.minutes_signing.sign_minutes(meeting_id, target, key, PASSPHRASE, role)
+        assert [row[1] for row in _documents(db_path, meeting_id)] == [
+            "berita_acara",
+            "addendum",
+            "addendum_signed",
+        ]
+        report = services.audit.verify()
+        assert report.intact, report.problems
