@@ -6,7 +6,8 @@ come from :attr:`desk_address`, not from one of its own addresses.
 
 Making one needs root (as CI runs) and a kernel that allows namespaces; where either is
 missing the test is skipped saying so. The names and the subnet are the test process's own
-(several runs share the machine); the namespace and the cable are always removed.
+(several runs share the machine); the namespace and the cable are always removed, by a
+watchdog (:mod:`tests.watchdog`) even when the test run is killed.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.watchdog import watch
 
 _NUMBERS = itertools.count(1)
 
@@ -83,6 +86,8 @@ def other_computer() -> Iterator[OtherComputer]:
     made = _ip("netns", "add", name)
     if made.returncode != 0:
         pytest.skip(f"this machine cannot make a network namespace: {made.stderr.strip()}")
+    remove = [["ip", "link", "del", host_link], ["ip", "netns", "del", name]]
+    line = watch(remove)  # removes them even when the test run is killed
     try:
         _must("link", "add", host_link, "type", "veth", "peer", "name", desk_link)
         _must("link", "set", desk_link, "netns", name)
@@ -94,5 +99,4 @@ def other_computer() -> Iterator[OtherComputer]:
         _must(*inside, "link", "set", "lo", "up")
         yield OtherComputer(name, host_link, f"{prefix}.1", f"{prefix}.2", f"{prefix}.0/24")
     finally:
-        _ip("link", "del", host_link)  # its peer in the namespace goes with it
-        _ip("netns", "del", name)
+        line.release()  # the cable (its peer in the namespace goes with it), the namespace

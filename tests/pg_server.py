@@ -6,7 +6,7 @@ PostgreSQL refuses to run as root, and CI runs as root: there the cluster belong
 runs as that user. The server binaries are found as the host laptop finds them
 (:func:`assembly.persistence.pg_cluster.server_binaries`: Debian's).
 
-Each server has a watchdog (:mod:`tests.pg_watchdog`) that stops it and removes its folder
+Each server has a watchdog (:mod:`tests.watchdog`) that stops it and removes its folder
 once the test process is gone, however it ended: a killed test run leaves no server behind.
 """
 
@@ -19,7 +19,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -27,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assembly.persistence.pg_cluster import server_binaries
+from tests import watchdog as lifeline
 
 SUPERUSER = "kuorum_test"
 PASSWORD = "kuorum-test-password"
@@ -44,9 +44,8 @@ class TestServer:
     port: int
     bin: Path
     owner: str | None  # the system user the server runs as when the tests run as root
-    # The watchdog process and the write end of its pipe, held by this process only.
-    watchdog: subprocess.Popen[bytes] | None = field(default=None, repr=False)
-    lifeline: int | None = field(default=None, repr=False)
+    # Stops the server and removes its folder once this process is gone (tests.watchdog).
+    watchdog: lifeline.Lifeline | None = field(default=None, repr=False)
 
     @property
     def data(self) -> Path:
@@ -90,14 +89,10 @@ class TestServer:
             time.sleep(0.05)
 
     def stop(self) -> None:
-        """Stop the server and remove its folder: closing the lifeline has the watchdog do
-        it (the same path as when this process dies); done here as well should it not."""
-        if self.lifeline is not None:
-            os.close(self.lifeline)
-            self.lifeline = None
+        """Stop the server and remove its folder: releasing the watchdog has it do that
+        (the same path as when this process dies); done here as well should it not."""
         if self.watchdog is not None:
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self.watchdog.wait(timeout=60)
+            self.watchdog.release()
         if not self.folder.exists():
             return  # the watchdog did it
         try:
@@ -121,42 +116,12 @@ def _parent(pid: int) -> int | None:
 
 
 def watch(server: TestServer) -> None:
-    """Start the server's watchdog: it holds the read end of a pipe whose write end only this
-    process holds (``os.pipe`` ends are not inherited by the programs this process starts),
-    and stops the server when that end closes."""
-    read_end, write_end = os.pipe()
-    try:
-        server.watchdog = subprocess.Popen(
-            [
-                sys.executable,
-                str(Path(__file__).with_name("pg_watchdog.py")),
-                str(read_end),
-                str(server.folder),
-                str(server.bin),
-                server.owner or "",
-            ],
-            pass_fds=(read_end,),
-            start_new_session=True,
-            stdin=subprocess.DEVNULL,
-            cwd="/",
-        )
-    except BaseException:
-        os.close(write_end)
-        raise
-    finally:
-        os.close(read_end)
-    server.lifeline = write_end
-    # A child forked from this process (multiprocessing's desks) lets go of the lifeline:
-    # one outliving a killed test run must not keep the server alive.
-    os.register_at_fork(after_in_child=lambda: _let_go(server))
-
-
-def _let_go(server: TestServer) -> None:
-    if server.lifeline is not None:
-        with contextlib.suppress(OSError):
-            os.close(server.lifeline)
-        server.lifeline = None
-    server.watchdog = None
+    """Start the server's watchdog (:mod:`tests.watchdog`): it stops the server and removes
+    its folder once this process is gone."""
+    stop = [str(server.bin / "pg_ctl"), "-D", str(server.data), "-m", "immediate", "-w", "stop"]
+    if server.owner is not None:
+        stop = ["runuser", "-u", server.owner, "--", *stop]
+    server.watchdog = lifeline.watch([stop], [str(server.folder)])
 
 
 def start_server() -> TestServer:

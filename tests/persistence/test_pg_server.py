@@ -94,5 +94,5 @@ def test_a_normal_stop_ends_the_watchdog_too() -> None:
     assert server.watchdog is not None
     watchdog = server.watchdog
     server.stop()
-    assert watchdog.poll() == 0
+    assert watchdog.process.poll() == 0
     assert not server.folder.exists()

@@ -20,6 +20,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,7 @@ from assembly.services.bundle import Services
 from assembly.services.context import ServiceContext
 from assembly.services.host import HostService
 from tests.conftest import FIXED_NOW
-from tests.host_fixtures import host_folder
+from tests.host_fixtures import host_folder, watch_host
 from tests.lan import OtherComputer, other_computer
 from tests.pg_server import free_port
 from tests.services.voting_fixtures import opened_hall
@@ -89,6 +90,7 @@ def _python(home: Path) -> dict[str, str]:
 def host(lan: OtherComputer, tmp_path: Path) -> Iterator[Host]:
     """The host laptop's server, started by the README's command on the cable's host end."""
     folder = host_folder()
+    line = watch_host(folder)  # stops it and removes it even when the test run is killed
     home = tmp_path / "host-home"
     home.mkdir()
     command = [sys.executable, "main.py", "host", "start", "--address", lan.host_address]
@@ -105,6 +107,7 @@ def host(lan: OtherComputer, tmp_path: Path) -> Iterator[Host]:
         yield Host(folder, state.desk_url, state.host_url)
     finally:
         HostService(folder).stop()
+        line.release()
 
 
 def _host_services(url: str) -> Services:
@@ -192,3 +195,41 @@ def test_a_desk_on_another_computer_makes_no_backup_and_the_host_backs_up_its_de
     assert texts == [DECISION]
     assert main(["audit", "verify", "--db", str(made.path)]) == 0
     assert "utuh" in capsys.readouterr().out
+
+
+_KILLED = """
+import sys
+import time
+from tests.lan import other_computer
+with other_computer() as computer:
+    print(computer.name, computer.host_link, flush=True)
+    sys.stdin.read()  # until the test kills this process
+"""
+
+
+def _namespaces() -> str:
+    listed = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True, check=True)
+    return listed.stdout
+
+
+def test_a_killed_run_leaves_no_second_computer_behind(lan: OtherComputer) -> None:
+    """The process that made a namespace SIGKILLed: its watchdog removes the namespace and
+    the cable (``lan`` only makes sure this machine can make one, else skips)."""
+    with subprocess.Popen(
+        [sys.executable, "-c", _KILLED],
+        cwd=ROOT,
+        env=_python(Path(os.environ.get("HOME", "/root"))),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as child:
+        assert child.stdout is not None
+        name, link = child.stdout.readline().split()
+        assert name in _namespaces()
+        child.kill()
+        child.wait()
+    deadline = time.monotonic() + 30
+    while name in _namespaces():
+        assert time.monotonic() < deadline, f"namespace {name} left behind"
+        time.sleep(0.05)
+    assert subprocess.run(["ip", "link", "show", link], capture_output=True).returncode != 0
