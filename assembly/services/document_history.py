@@ -76,17 +76,17 @@ def documents_off_history(conn: Connection, meeting_id: int) -> list[str]:
 
 
 def _changed(row: DocumentRecord, kind: str, payload: dict[str, object]) -> list[str]:
-    """The names (as stored) of the row's fields that differ from the event's."""
+    """What of the row differs from the event, in the secretary's words."""
     changed = []
     if row.kind != kind:
-        changed.append("kind")
+        changed.append(tr("jenis dokumen"))
     if "file" in payload and row.file_name != payload["file"]:
-        changed.append("file_name")
+        changed.append(tr("nama berkas"))
     if "sha256" in payload and row.sha256 != payload["sha256"]:
-        changed.append("sha256")
+        changed.append("SHA-256")
     if "cites_sha256" in payload and row.cites_sha256 != payload["cites_sha256"]:
-        changed.append("cites_sha256")
+        changed.append(tr("SHA-256 berita acara yang dirujuk"))
     signers = payload.get("signers")
     if isinstance(signers, list) and list(row.signers) != [str(s) for s in signers]:
-        changed.append("signers")
+        changed.append(tr("penanda tangan"))
     return changed

@@ -177,18 +177,21 @@ def test_audit_verify_requires_the_document_guards() -> None:
     [
         (
             "UPDATE meeting_documents SET signers = 'Orang lain' WHERE kind = 'berita_acara'",
-            "signers",
+            "penanda tangan",
         ),
         (
             "UPDATE meeting_documents SET file_name = 'lain.pdf' WHERE kind = 'berita_acara'",
-            "file_name",
+            "nama berkas",
         ),
-        ("UPDATE meeting_documents SET sha256 = 'ab' WHERE kind = 'addendum'", "sha256"),
+        ("UPDATE meeting_documents SET sha256 = 'ab' WHERE kind = 'addendum'", "(SHA-256)"),
         (
             "UPDATE meeting_documents SET cites_sha256 = NULL WHERE kind = 'addendum'",
-            "cites_sha256",
+            "SHA-256 berita acara yang dirujuk",
         ),
-        ("UPDATE meeting_documents SET kind = 'addendum_signed' WHERE kind = 'addendum'", "kind"),
+        (
+            "UPDATE meeting_documents SET kind = 'addendum_signed' WHERE kind = 'addendum'",
+            "jenis dokumen",
+        ),
         ("DELETE FROM meeting_documents WHERE kind = 'addendum'", "tidak lagi tersimpan"),
     ],
 )

@@ -13,4 +13,8 @@ CATALOGUE = {
         "meeting {id}: the record of document {file} has been changed and no longer matches "
         "audit event number {seq} ({fields})"
     ),
+    "jenis dokumen": "document kind",
+    "nama berkas": "file name",
+    "SHA-256 berita acara yang dirujuk": "SHA-256 of the cited berita acara",
+    "penanda tangan": "signers",
 }
