@@ -5,6 +5,9 @@ PostgreSQL refuses to run as root, and CI runs as root: there the cluster belong
 ``postgres`` system user (created by Debian's ``postgresql`` package) and every server command
 runs as that user. The server binaries are found as the host laptop finds them
 (:func:`assembly.persistence.pg_cluster.server_binaries`: Debian's).
+
+Each server has a watchdog (:mod:`tests.watchdog`) that stops it and removes its folder
+once the test process is gone, however it ended: a killed test run leaves no server behind.
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from assembly.persistence.pg_cluster import server_binaries
+from tests import watchdog as lifeline
 
 SUPERUSER = "kuorum_test"
 PASSWORD = "kuorum-test-password"
@@ -40,6 +44,8 @@ class TestServer:
     port: int
     bin: Path
     owner: str | None  # the system user the server runs as when the tests run as root
+    # Stops the server and removes its folder once this process is gone (tests.watchdog).
+    watchdog: lifeline.Lifeline | None = field(default=None, repr=False)
 
     @property
     def data(self) -> Path:
@@ -83,6 +89,12 @@ class TestServer:
             time.sleep(0.05)
 
     def stop(self) -> None:
+        """Stop the server and remove its folder: releasing the watchdog has it do that
+        (the same path as when this process dies); done here as well should it not."""
+        if self.watchdog is not None:
+            self.watchdog.release()
+        if not self.folder.exists():
+            return  # the watchdog did it
         try:
             self.run(["pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop"])
         except subprocess.CalledProcessError:
@@ -103,8 +115,17 @@ def _parent(pid: int) -> int | None:
     return int(stat.rsplit(")", 1)[1].split()[1])
 
 
+def watch(server: TestServer) -> None:
+    """Start the server's watchdog (:mod:`tests.watchdog`): it stops the server and removes
+    its folder once this process is gone."""
+    stop = [str(server.bin / "pg_ctl"), "-D", str(server.data), "-m", "immediate", "-w", "stop"]
+    if server.owner is not None:
+        stop = ["runuser", "-u", server.owner, "--", *stop]
+    server.watchdog = lifeline.watch([stop], [str(server.folder)])
+
+
 def start_server() -> TestServer:
-    """A fresh cluster, started and accepting connections."""
+    """A fresh cluster, started and accepting connections, watched from its first file on."""
     owner = None
     folder = Path(tempfile.mkdtemp(prefix="kuorum-pg-"))
     if os.geteuid() == 0:
@@ -113,6 +134,7 @@ def start_server() -> TestServer:
         os.chown(folder, entry.pw_uid, entry.pw_gid)
     folder.chmod(0o700)
     server = TestServer(folder, free_port(), server_binaries(), owner)
+    watch(server)
     secret = folder / "pw"
     secret.write_text(PASSWORD + "\n")
     if owner is not None:

@@ -89,7 +89,7 @@ _APPEND_ONLY = tuple(
 
 def required_triggers() -> list[str]:
     """The names of the triggers the schema requires: the append-only histories', the
-    lock's and the anchors'."""
+    lock's, the anchors' and the signed documents' records'."""
     # Imported here, not at the top: the migrations load Alembic (half a second of every
     # start), which only ``audit verify`` and a migration need.
     from assembly.persistence.migrations.versions.r0005_minutes_lock import _lock_triggers
@@ -101,12 +101,14 @@ def required_triggers() -> list[str]:
         _TRIGGERS as _signed_file_triggers,
     )
     from assembly.persistence.migrations.versions.r0014_kept_once import stays_guards
+    from assembly.persistence.migrations.versions.r0016_hostside import document_guards
 
     # r0006 replaced the per-vote secret choices (and their lock triggers) by totals.
     lock = [name for name, _sql in _lock_triggers() if "secret_choices" not in name]
     later = _secret_lock_triggers("secret_totals") + anchor_triggers() + list(_signed_file_triggers)
     stays = [guard.name for guard in stays_guards()]
-    return [*_APPEND_ONLY, *lock, *(name for name, _sql in later), *stays]
+    documents = [guard.name for guard in document_guards()]
+    return [*_APPEND_ONLY, *lock, *(name for name, _sql in later), *stays, *documents]
 
 
 def missing_triggers(conn: sa.Connection) -> list[str]:

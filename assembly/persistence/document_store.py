@@ -19,6 +19,7 @@ from assembly.persistence.timestamps import required, to_text
 
 BERITA_ACARA = "berita_acara"
 ADDENDUM = "addendum"
+ADDENDUM_SIGNED = "addendum_signed"  # an addendum as signed (the one above: as written)
 
 
 @dataclass(frozen=True)

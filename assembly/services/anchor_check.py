@@ -32,6 +32,7 @@ from assembly.persistence import audit_log, cooperative_store, meeting_store
 from assembly.persistence.meeting_store import Connection
 from assembly.services.anchor_words import chain_line, difference_lines
 from assembly.services.context import ServiceContext
+from assembly.services.document_history import documents_off_history
 from assembly.services.kept_minutes import kept_file, kept_problems
 from assembly.services.presence import stays_off_history
 from assembly.services.record_digest import meeting_digest
@@ -160,6 +161,7 @@ class AnchorService:
                 ]
             found = difference_lines(compare(anchor.digest, meeting_digest(conn, meeting.id or 0)))
             found += kept_problems(conn, anchor.meeting_id)
+            found += documents_off_history(conn, anchor.meeting_id)
             edited = stays_off_history(conn, anchor.meeting_id)
             if edited:
                 found.append(

@@ -33,6 +33,7 @@ from assembly.services.anchor_check import head_lines, read_anchor, signature_re
 from assembly.services.anchor_words import difference_lines
 from assembly.services.backups import DEFAULT_FOLDER, FOLDER_KEY
 from assembly.services.context import ServiceContext
+from assembly.services.document_history import documents_off_history
 from assembly.services.kept_minutes import kept_problems
 from assembly.services.presence import stays_off_history
 from assembly.services.record_digest import meeting_digest
@@ -90,6 +91,8 @@ class AuditService:
                     )
                 )
             locked_heads, locked_problems = _locked_meetings(conn)
+            for meeting_id in anchor_store.locked_meetings(conn):
+                locked_problems += documents_off_history(conn, meeting_id)
             backups, notes = _before_restores(conn, self._backup_heads(conn))
             heads += locked_heads + backups
             problems += locked_problems

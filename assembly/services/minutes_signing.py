@@ -32,7 +32,12 @@ from assembly.domain.signers import required_signers, signer_field
 from assembly.i18n import tr, translator
 from assembly.pdf.signature_fields import ROLE_KEYS, role_from_field, role_of, stamp_time
 from assembly.persistence import audit_log, document_store, settings_store
-from assembly.persistence.document_store import ADDENDUM, BERITA_ACARA, DocumentRecord
+from assembly.persistence.document_store import (
+    ADDENDUM,
+    ADDENDUM_SIGNED,
+    BERITA_ACARA,
+    DocumentRecord,
+)
 from assembly.services.backups import BackupResult, BackupService, Reason
 from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
@@ -46,7 +51,6 @@ if TYPE_CHECKING:  # pyHanko loads with these: imported when a PDF is signed or 
     from assembly.pdf.verification import SignatureCheck
     from assembly.services.signature_report import VerificationReport
 
-ADDENDUM_SIGNED = "addendum_signed"
 PENDING_PREFIX = "lock.pending."  # + meeting id: the file the berita acara is being signed into
 
 
