@@ -102,11 +102,34 @@ def _where(query: RegisterQuery) -> list[sa.ColumnElement[bool]]:
     return where
 
 
-def count(conn: sa.Connection, query: RegisterQuery) -> int:
+def count(conn: sa.Connection, query: RegisterQuery, cap: int | None = None) -> int:
     """How many members match ``query``: one statement, the ways' indexes OR-ed into one
-    bitmap."""
-    statement = sa.select(sa.func.count()).select_from(members).where(*_where(query))
+    bitmap. With ``cap``, counting stops at ``cap + 1``: a match of a part of a name is
+    rechecked in the table row by row (the trigram index is lossy), about 5 µs a match, so
+    an exact count of "a" (41,507 of 300,000) took 28-47 ms a keystroke."""
+    selected = sa.select(sa.literal(1)).select_from(members).where(*_where(query))
+    if cap is not None:
+        selected = selected.limit(cap + 1)
+    statement = sa.select(sa.func.count()).select_from(selected.subquery())
     return int(conn.execute(statement).scalar_one())
+
+
+def first_page(
+    conn: sa.Connection, query: RegisterQuery, limit: int, cap: int
+) -> tuple[int, list[tuple[Any, ...]]]:
+    """The count of matches, stopped at ``cap + 1``, and the first ``limit`` rows of
+    :func:`page`, for a keystroke. Up to ``cap`` matches (``cap`` >= :data:`SORT_MAX`) are
+    read from the table once: collected, counted and sorted in one statement, instead of
+    once to count and once to sort. More: the first page by the planner's own plan."""
+    collected = sa.select(*_COLUMNS).where(*_where(query)).limit(cap + 1)
+    found = collected.cte("found").prefix_with("MATERIALIZED")
+    sort = [_in_order(found.c[name], query.descending) for name in _ORDER[query.sort]]
+    statement = sa.select(sa.func.count().over(), *(found.c[c.name] for c in _COLUMNS))
+    rows = conn.execute(statement.order_by(*sort).limit(max(0, limit))).all()
+    counted = int(rows[0][0]) if rows else 0 if limit > 0 else count(conn, query, cap)
+    if counted <= cap:
+        return counted, [tuple(row)[1:] for row in rows]
+    return counted, page(conn, query, 0, limit, counted)
 
 
 def page(
@@ -114,8 +137,8 @@ def page(
 ) -> list[tuple[Any, ...]]:
     """Rows ``offset``… of the register matching ``query``, in its sort order: (id, number,
     name, nik, category, status, joined_on, arrears). ``found``: the count of the same
-    query in the same transaction (:func:`count`; counted here when not given), which
-    chooses the plan:
+    query in the same transaction (:func:`count`, exact or stopped past ``SORT_MAX``;
+    counted here up to ``SORT_MAX + 1`` when not given), which chooses the plan:
 
     * few matches (up to :data:`SORT_MAX`): all of them are collected through their indexes
       and sorted, in a materialised CTE, so that PostgreSQL cannot walk the sort column's
@@ -125,7 +148,7 @@ def page(
     * many: the planner's own plan (a walk of the sort column's index finds a page soon).
     """
     if found is None:
-        found = count(conn, query)
+        found = count(conn, query, SORT_MAX)
     selected = sa.select(*_COLUMNS).where(*_where(query))
     if query.needle and found <= SORT_MAX:
         matches = selected.cte("found").prefix_with("MATERIALIZED")

@@ -40,7 +40,7 @@ def register(cooperative: object) -> object:
 
 def test_rows_come_ready_to_show(register: object) -> None:
     s: Any = register
-    total, rows = s.search.search(RegisterQuery("aminah"), 10)
+    (total, _more), rows = s.search.search(RegisterQuery("aminah"), 10)
     assert total == 2
     assert [(r.number, r.name, r.category_label, r.status_label) for r in rows] == [
         ("KSP-0001", "Siti Aminah", "Anggota", "Aktif"),
