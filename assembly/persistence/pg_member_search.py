@@ -2,8 +2,13 @@
 typed or as people say it, NIK prefix, any part of the name in any case, the beginning of the
 name for 1-2 characters), category/status filters and sort, as one statement that
 PostgreSQL's own planner runs. Parts of names go through the ``pg_trgm`` GIN index on
-``lower(name)`` (migration r0001), numbers through their B-tree indexes (the cluster's
-collation is C, see docs/security.md, so a prefix is an index range)."""
+``lower(name)`` (migration r0001), the beginning of a name through a B-tree on
+``lower(name)`` in code-point order (r0016), numbers through their B-tree indexes (the
+cluster's collation is C, see docs/security.md, so a prefix is an index range).
+
+A search text's count stops past a cap (:func:`count`, :func:`first_page`): a part of a name
+is rechecked in the table match by match, so an exact count of a common fragment costs
+tens of milliseconds a keystroke."""
 
 from __future__ import annotations
 
@@ -79,7 +84,10 @@ def _ways(query: RegisterQuery) -> list[sa.ColumnElement[bool]]:
             )
         )
     else:
-        ways.append(_name_lower().like(f"{_escape(needle.lower())}%", escape="\\"))
+        # Too short for trigrams: the beginning of the name, a range of the B-tree
+        # ix_members_name_prefix (r0016); the trigram index would find every name with a
+        # word that begins so, each rechecked in the table.
+        ways.append(_prefix(_name_lower().collate("C"), needle.lower()))
     return ways
 
 
