@@ -1,5 +1,5 @@
 """A common fragment typed into the register's search, driven as a person does it: the count
-line says "lebih dari 3.000 cocok" instead of counting every match, scrolling to the end
+line says "lebih dari 1.000 cocok" instead of counting every match, scrolling to the end
 reads on (the scroll bar grows, nothing is hidden), sorting by a column keeps reading on, and
 the exact count is back when the search is cleared."""
 
@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from assembly.domain.members import Member
+from assembly.domain.quorum import thousands
 from assembly.persistence import member_store
 from assembly.persistence.member_search import KEYSTROKE_CAP
 from assembly.ui.models.member_table_model import PAGE
@@ -20,8 +21,9 @@ from assembly.ui.pages.register_page import SEARCH_DELAY_MS, RegisterPage
 
 FIRST = ["Siti", "Agus", "Budi", "Dewi", "Nur", "Wayan", "Maria", "Ahmad", "Sri", "Putu"]
 LAST = ["Aminah", "Santoso", "Kurniawan", "Lestari", "Sitompul", "Harahap", "Wijaya"]
-MATCHING = 3450  # numbers KSP-00001...: more than the cap
+MATCHING = KEYSTROKE_CAP + 450  # numbers KSP-00001...: more than the cap
 OTHERS = 40
+CAP = thousands(KEYSTROKE_CAP)
 
 
 @pytest.fixture
@@ -73,35 +75,34 @@ def test_a_common_fragment_says_more_than_the_cap_and_reads_on_when_scrolled(
     qtbot: QtBot, page: RegisterPage
 ) -> None:
     total = MATCHING + OTHERS
-    assert page.count_label.text() == "3.490 anggota"
+    assert page.count_label.text() == f"{thousands(total)} anggota"
     _type(qtbot, page, "ksp")
     assert page.count_label.text() == (
-        "lebih dari 3.000 cocok — ketik lebih banyak untuk mempersempit"
+        f"lebih dari {CAP} cocok — ketik lebih banyak untuk mempersempit"
     )
     assert page.model.rowCount() == KEYSTROKE_CAP and page.model.more
     bar = page.table.verticalScrollBar()
-    _end(qtbot, page)  # to row 3,000: the view reaches the known end and reads on
+    _end(qtbot, page)  # to the cap's row: the view reaches the known end and reads on
     qtbot.waitUntil(lambda: page.model.rowCount() > KEYSTROKE_CAP)
     assert page.model.rowCount() == KEYSTROKE_CAP + PAGE
-    # The scroll bar grew past the cap (it scrolls by rows; 3,000 rows end below 3,000).
+    # The scroll bar grew past the cap (it scrolls by rows: the cap's rows end below it).
     qtbot.waitUntil(lambda: bar.maximum() > KEYSTROKE_CAP)
-    assert page.count_label.text().startswith("lebih dari 3.200 cocok")
-    _read_to_the_end(qtbot, page)  # 200 more, then the last 50
+    more = thousands(KEYSTROKE_CAP + PAGE)
+    assert page.count_label.text().startswith(f"lebih dari {more} cocok")
+    _read_to_the_end(qtbot, page)  # 200 more, 200 more, then the last 50
     assert page.model.rowCount() == MATCHING
-    assert page.count_label.text() == "3.450 dari 3.490"
+    assert page.count_label.text() == f"{thousands(MATCHING)} dari {thousands(total)}"
     _end(qtbot, page)
     qtbot.waitUntil(lambda: _numbers(page, range(MATCHING - 3, MATCHING))[0] != "…")
     assert _numbers(page, range(MATCHING - 3, MATCHING)) == [
-        "KSP-03448",
-        "KSP-03449",
-        "KSP-03450",
+        f"KSP-{n:05d}" for n in range(MATCHING - 2, MATCHING + 1)
     ]
     # Clearing the search (the field's own clear button, or select all and delete): the
     # exact count of the register is back.
     page.search.setFocus()
     qtbot.keyClick(page.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(page.search, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: page.count_label.text() == "3.490 anggota")
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{thousands(total)} anggota")
     assert page.model.rowCount() == total and not page.model.more
 
 
@@ -116,7 +117,7 @@ def test_sorting_by_a_column_keeps_reading_on_past_the_cap(
         pos=QPoint(header.sectionViewportPosition(1) + 20, 5),
     )
     assert page.model.query.sort.value == "name"
-    assert page.count_label.text().startswith("lebih dari 3.000 cocok")
+    assert page.count_label.text().startswith(f"lebih dari {CAP} cocok")
     _read_to_the_end(qtbot, page)
     assert page.model.rowCount() == MATCHING
     # Every match once, in name order (then by id), across the cap: read every page.
