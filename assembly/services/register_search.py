@@ -40,10 +40,11 @@ class MemberRow:
 
 
 class Counted(NamedTuple):
-    """How many members a search found: ``count``, or, with ``more``, more than ``count``
-    (a search text stops counting at :data:`KEYSTROKE_CAP`; scrolling reads on)."""
+    """How many members a search found: ``members``, or, with ``more``, more than
+    ``members`` (a search text stops counting at :data:`KEYSTROKE_CAP`; scrolling reads
+    on)."""
 
-    count: int
+    members: int
     more: bool
 
 

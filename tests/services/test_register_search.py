@@ -106,9 +106,7 @@ def test_a_search_text_counts_up_to_the_cap_and_the_register_stays_exact(
     s: Any = cooperative
     matching = KEYSTROKE_CAP + 100
     many = [Member(f"KSP-1{n:04d}", f"Anggota {n}") for n in range(matching)]
-    others = [
-        Member(f"B-{n:03d}", f"Bukan {n}", category=Category.CANDIDATE) for n in range(150)
-    ]
+    others = [Member(f"B-{n:03d}", f"Bukan {n}", category=Category.CANDIDATE) for n in range(150)]
     # Bulk rows straight into the real database: the fixture is data, not the behaviour.
     with s.ctx.db.write() as conn:
         member_store.insert_many(conn, many + others)

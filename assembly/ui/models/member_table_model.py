@@ -50,7 +50,7 @@ class MemberTableModel(PagedTableModel):
         if offset == 0:
             found = self._search.search(self._query, limit)
             self._more = found.counted.more
-            return found.counted.count, found.rows
+            return found.counted.members, found.rows
         return None, self._search.page(self._query, offset, limit)
 
     def texts(self, row: Any) -> tuple[str, ...]:
