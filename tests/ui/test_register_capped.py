@@ -134,3 +134,24 @@ def test_sorting_by_a_column_keeps_reading_on_past_the_cap(
     assert len({number for _name, number in seen}) == MATCHING
     names = [name for name, _number in seen]
     assert names == sorted(names)
+
+
+def test_a_change_while_reading_on_keeps_the_rows_read_and_finds_the_new_member(
+    qtbot: QtBot, page: RegisterPage, cooperative: Any
+) -> None:
+    _type(qtbot, page, "ksp")
+    _end(qtbot, page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == KEYSTROKE_CAP + PAGE)
+    # Another desk's (here: this window's) new member: the register changed.
+    page.operations.run(
+        page, lambda: cooperative.register.save(Member("KSP-99999", "Nur Anggota Baru"))
+    )
+    assert page.model.rowCount() == KEYSTROKE_CAP + PAGE and page.model.more  # scroll kept
+    more = thousands(KEYSTROKE_CAP + PAGE)
+    assert page.count_label.text().startswith(f"lebih dari {more} cocok")
+    _read_to_the_end(qtbot, page)
+    assert page.model.rowCount() == MATCHING + 1
+    last = MATCHING
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(last, 0)) != "…")
+    assert page.model.data(page.model.index(last, 1)) == "Nur Anggota Baru"

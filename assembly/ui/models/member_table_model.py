@@ -70,7 +70,7 @@ class MemberTableModel(PagedTableModel):
         rows are added or taken at the end and every row is fetched anew. Past a count
         that stopped early, the rows already read on stay (whole pages)."""
         total, more = self._search.counted(self._query)
-        if more and self._more:
+        if more:
             total = max(total, self._total // PAGE * PAGE)
         self._more = more
         if total > self._total:

@@ -233,8 +233,21 @@ class PagedTableModel(QAbstractTableModel):
             _total, rows = self.read(page * PAGE, PAGE)
             self._keep(page, rows)
             first = page * PAGE
+            if first + len(rows) < min(self._total, first + PAGE):
+                self._shrink(first + len(rows))  # rows left the result meanwhile
             last = min(self._total, first + PAGE) - 1
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
+            if last >= first:
+                top, bottom = self.index(first, 0), self.index(last, len(self._columns) - 1)
+                self.dataChanged.emit(top, bottom)
+
+    def _shrink(self, total: int) -> None:
+        """Fewer rows than the model showed: what the database says now (a row kept past a
+        count that stopped early may have left the result since)."""
+        self.beginRemoveRows(QModelIndex(), total, self._total - 1)
+        self._total = total
+        self._more = False
+        self.endRemoveRows()
+        self.counted.emit(self._total)
 
     def _keep(self, page: int, rows: Sequence[Any]) -> None:
         self._pages[page] = [(r, self.texts(r)) for r in rows]
