@@ -4,7 +4,7 @@
 end of a 300,000-row register is one page away. ``data()`` never queries the database: a row
 not yet fetched shows "…" and its page is fetched on the next turn of the event loop, then
 announced with ``dataChanged``. Only a bounded number of pages is kept. A search text
-counts only up to a few thousand matches (``RegisterSearchService.counted``); past them the
+counts only up to a thousand matches (``RegisterSearchService.counted``); past them the
 table reads on as it is scrolled (``fetchMore`` of :class:`PagedTableModel`).
 """
 
@@ -120,7 +120,7 @@ def _texts(row: MemberRow) -> tuple[str, ...]:
 
 def count_text(shown: int, total: int, *, more: bool = False) -> str:
     """The count line: "1.250 anggota", or "12 dari 1.250" when a search narrows it, or,
-    when the search's count stopped early, "lebih dari 3.000 cocok" with the way on."""
+    when the search's count stopped early, "lebih dari 1.000 cocok" with the way on."""
     if more:
         return tr(
             "lebih dari {shown} cocok — ketik lebih banyak untuk mempersempit",

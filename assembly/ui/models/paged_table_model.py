@@ -2,13 +2,15 @@
 list).
 
 ``rowCount`` is the full count, so the scroll bar is true from the start and the end of a
-300,000-row register is one page away. A count that stopped early (``more``: a search
-text matching more than a few thousand members) makes the table open-ended: Qt's
-``canFetchMore``/``fetchMore`` read a page past the known rows whenever the view reaches
-them, and the scroll bar grows; nothing is hidden. ``data()`` never queries the database: a row not yet
+300,000-row register is one page away. ``data()`` never queries the database: a row not yet
 fetched shows "…" and its page is fetched on the next turn of the event loop, then announced
 with ``dataChanged``. Only a bounded number of pages is kept. Each row's cell texts are made
 once, when its page arrives: painting asks for them often.
+
+A count that stopped early (``more``: a search text matching more members than the
+register counts a keystroke) makes the table open-ended: Qt's ``canFetchMore`` and
+``fetchMore`` read a page past the known rows whenever the view reaches them, and the scroll
+bar grows; nothing is hidden.
 """
 
 from __future__ import annotations
