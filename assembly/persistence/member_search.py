@@ -48,6 +48,12 @@ _TEXTS_KEPT = 256
 _FEW = 1000  # matches few enough to test one by one against another way's range
 SPOKEN_PREFIX_MIN = 3  # from 3 digits on, "123" also finds KSP-012345 (a third of a register at 1)
 _STALE = 0.2  # re-estimate the category/status sizes when the register grew or shrank 20%
+# A keystroke counts at most this many matches (more: "lebih dari 1.000 cocok"). On
+# PostgreSQL each match of a part of a name is rechecked in the table, so an exact count of
+# "a" (41,507 of 300,000) cost 28-47 ms; the count up to pg_member_search.SORT_MAX also
+# chooses how a page is read there, so the cap is that number (measured, see there).
+# SQLite counts from indexes alone and stays exact inside; it shows the same cap.
+KEYSTROKE_CAP = pg_member_search.SORT_MAX
 
 _ORDER = {
     SortColumn.NUMBER: ("number",),
@@ -109,12 +115,30 @@ class MemberSearch:
         # PostgreSQL: the last count, with its connection (valid in its transaction only).
         self._pg_found: tuple[sa.Connection, RegisterQuery, int] | None = None
 
-    def count(self, conn: sa.Connection, query: RegisterQuery) -> int:
-        """How many members match ``query``."""
+    def count(self, conn: sa.Connection, query: RegisterQuery, cap: int | None = None) -> int:
+        """How many members match ``query``; with ``cap``, at most ``cap + 1`` (more than
+        ``cap``). On SQLite the count comes from indexes alone and stays exact inside (the
+        plans need it); PostgreSQL stops counting past the cap."""
         if is_postgresql(conn):
-            counted = pg_member_search.count(conn, query)
+            counted = pg_member_search.count(conn, query, cap)
             self._pg_found = (conn, query, counted)
             return counted
+        exact = self._count(conn, query)
+        return exact if cap is None else min(exact, cap + 1)
+
+    def first_page(
+        self, conn: sa.Connection, query: RegisterQuery, limit: int, cap: int
+    ) -> tuple[int, list[RegisterRow]]:
+        """:meth:`count` with ``cap`` and the first ``limit`` rows, as a keystroke asks them
+        (``cap`` at least :data:`pg_member_search.SORT_MAX`)."""
+        if is_postgresql(conn):
+            counted, rows = pg_member_search.first_page(conn, query, limit, cap)
+            self._pg_found = (conn, query, counted)
+            return counted, [_row(r) for r in rows]
+        counted = self.count(conn, query, cap)
+        return counted, self.page(conn, query, 0, limit) if counted else []
+
+    def _count(self, conn: sa.Connection, query: RegisterQuery) -> int:
         matches = _matches(query)
         chosen = _chosen_pairs(query)
         if query.exit_unknown:

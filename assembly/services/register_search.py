@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.errors import DomainError
@@ -13,7 +14,12 @@ from assembly.domain.quorum import QuorumBase
 from assembly.domain.register_query import RegisterQuery
 from assembly.i18n import tr
 from assembly.persistence import cooperative_store, member_store
-from assembly.persistence.member_search import MemberSearch, RegisterRow, count_entitled
+from assembly.persistence.member_search import (
+    KEYSTROKE_CAP,
+    MemberSearch,
+    RegisterRow,
+    count_entitled,
+)
 from assembly.services.context import ServiceContext
 
 
@@ -31,6 +37,22 @@ class MemberRow:
     status_label: str
     joined_on: dt.date | None
     arrears: bool
+
+
+class Counted(NamedTuple):
+    """How many members a search found: ``members``, or, with ``more``, more than
+    ``members`` (a search text stops counting at :data:`KEYSTROKE_CAP`; scrolling reads
+    on)."""
+
+    members: int
+    more: bool
+
+
+class Found(NamedTuple):
+    """A keystroke's answer: how many members match and the first rows, read together."""
+
+    counted: Counted
+    rows: list[MemberRow]
 
 
 @dataclass(frozen=True)
@@ -51,9 +73,16 @@ class RegisterSearchService:
         self._search = MemberSearch()
 
     def count(self, query: RegisterQuery) -> int:
-        """How many members match ``query``."""
+        """How many members match ``query``, exactly (the whole register, a filter)."""
         with self._ctx.db.read() as conn:
             return self._search.count(conn, query)
+
+    def counted(self, query: RegisterQuery) -> Counted:
+        """How many members match ``query`` as the register shows it: exactly, but for a
+        search text only up to :data:`KEYSTROKE_CAP`."""
+        cap = KEYSTROKE_CAP if query.needle else None
+        with self._ctx.db.read() as conn:
+            return _counted(self._search.count(conn, query, cap), cap)
 
     def page(self, query: RegisterQuery, offset: int, limit: int) -> list[MemberRow]:
         """Rows ``offset`` to ``offset + limit`` of the members matching ``query``."""
@@ -61,12 +90,16 @@ class RegisterSearchService:
             rows = self._search.page(conn, query, offset, limit)
         return _shown_rows(rows)
 
-    def search(self, query: RegisterQuery, limit: int) -> tuple[int, list[MemberRow]]:
-        """The count of matches and the first ``limit`` rows, read together."""
+    def search(self, query: RegisterQuery, limit: int) -> Found:
+        """The count of matches (as :meth:`counted`) and the first ``limit`` rows, read
+        together."""
         with self._ctx.db.read() as conn:
+            if query.needle:
+                total, rows = self._search.first_page(conn, query, limit, KEYSTROKE_CAP)
+                return Found(_counted(total, KEYSTROKE_CAP), _shown_rows(rows))
             total = self._search.count(conn, query)
             rows = self._search.page(conn, query, 0, limit) if total else []
-        return total, _shown_rows(rows)
+        return Found(Counted(total, more=False), _shown_rows(rows))
 
     def member(self, member_id: int) -> MemberDetail:
         """One member with whether they may attend and vote today, and why not."""
@@ -98,6 +131,12 @@ class RegisterSearchService:
             return count_entitled(
                 conn, frozenset(categories), without_arrears=without_arrears, on=day
             )
+
+
+def _counted(total: int, cap: int | None) -> Counted:
+    if cap is not None and total > cap:
+        return Counted(cap, more=True)
+    return Counted(total, more=False)
 
 
 def _shown_rows(rows: list[RegisterRow]) -> list[MemberRow]:

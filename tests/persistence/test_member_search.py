@@ -208,3 +208,53 @@ def test_entitled_members_are_active_members_who_had_joined(tmp_path: Path) -> N
         assert count_entitled(conn, members, without_arrears=True, on=day) == 1
         assert count_entitled(conn, frozenset(Category), without_arrears=False, on=day) == 3
     db.close()
+
+
+CAPPED = [
+    RegisterQuery("s"),  # the beginning of a name: 1-2 characters
+    RegisterQuery("ani", sort=SortColumn.NAME),  # a part of a name (trigrams)
+    RegisterQuery("KSP", sort=SortColumn.JOINED, descending=True),  # a number prefix
+    RegisterQuery("siti a"),
+    RegisterQuery("wan", statuses=frozenset({Status.ACTIVE}), sort=SortColumn.STATUS),
+    RegisterQuery("zzz"),
+]
+
+
+@pytest.mark.parametrize("query", CAPPED, ids=lambda q: repr(q.text) + q.sort.value)
+def test_a_keystroke_count_stops_past_the_cap_and_hides_no_row(
+    register: tuple[Database, list[RegisterRow]], query: RegisterQuery
+) -> None:
+    """The count of a keystroke stops at cap + 1 (more than the cap), never below the truth
+    and never above it; the first page is the query's first page; and reading on past the
+    cap, page after page as the table does when scrolled, gives every match once."""
+    db, rows = register
+    expected = _expected(rows, query)
+    cap = 200  # the PostgreSQL fixture lowered SORT_MAX to 200 too (the cap is never below)
+    search = MemberSearch()
+    with db.read() as conn:
+        counted, first = search.first_page(conn, query, 50, cap)
+        assert counted == min(len(expected), cap + 1)
+        assert first == expected[:50]
+        assert search.count(conn, query, cap) == min(len(expected), cap + 1)
+        assert search.count(conn, query) == len(expected)  # uncapped: exact
+    read_on: list[RegisterRow] = []
+    while True:  # each page in its own read, as the table's scrolling reads them
+        with db.read() as conn:
+            page = MemberSearch().page(conn, query, len(read_on), 201)
+        read_on += page[:200]
+        if len(page) <= 200:
+            break
+    assert read_on == expected
+    assert len({r.id for r in read_on}) == len(expected)
+
+
+def test_a_common_fragment_is_counted_as_more_than_the_cap(
+    register: tuple[Database, list[RegisterRow]],
+) -> None:
+    """Half the register begins with "KSP" or "ksp": counted to 201, not to 1,000 and more."""
+    db, rows = register
+    many = RegisterQuery("ksp")
+    assert len(_expected(rows, many)) > 1000
+    with db.read() as conn:
+        assert MemberSearch().first_page(conn, many, 10, 200)[0] == 201
+        assert MemberSearch().count(conn, many, 200) == 201

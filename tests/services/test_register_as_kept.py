@@ -61,7 +61,7 @@ def test_leavers_without_an_exit_date_import_counted_once_and_never_entitled(
     assert not detail.eligibility.may_vote and "meninggal" in detail.eligibility.reason
     # The register lists them for completion, and one completed leaves the list.
     query = RegisterQuery().with_filters(frozenset(), frozenset(), exit_unknown=True)
-    total, shown = cooperative.search.search(query, 10)
+    (total, _more), shown = cooperative.search.search(query, 10)
     assert total == 3 and sorted(r.number for r in shown) == ["00012", "00123", "01024"]
     assert cooperative.search.count(query.with_text("maria")) == 1
     cooperative.register.save(

@@ -40,7 +40,7 @@ def register(cooperative: object) -> object:
 
 def test_rows_come_ready_to_show(register: object) -> None:
     s: Any = register
-    total, rows = s.search.search(RegisterQuery("aminah"), 10)
+    (total, _more), rows = s.search.search(RegisterQuery("aminah"), 10)
     assert total == 2
     assert [(r.number, r.name, r.category_label, r.status_label) for r in rows] == [
         ("KSP-0001", "Siti Aminah", "Anggota", "Aktif"),
@@ -91,3 +91,34 @@ def test_a_change_is_found_by_the_next_search(register: object) -> None:
     assert s.search.count(query) == 1
     s.register.save(Member("KSP-0006", "Maria Kleden"))
     assert s.search.count(query) == 2
+
+
+def test_a_search_text_counts_up_to_the_cap_and_the_register_stays_exact(
+    cooperative: object,
+) -> None:
+    """The cap and 100 members whose number begins "KSP-1", and 150 others: "ksp-1" is
+    more than the cap (the count stops there); the whole register and a filter are counted
+    exactly; narrowing the text below the cap counts exactly again."""
+    from assembly.persistence import member_store
+    from assembly.persistence.member_search import KEYSTROKE_CAP
+    from assembly.services.register_search import Counted
+
+    s: Any = cooperative
+    matching = KEYSTROKE_CAP + 100
+    many = [Member(f"KSP-1{n:04d}", f"Anggota {n}") for n in range(matching)]
+    others = [Member(f"B-{n:03d}", f"Bukan {n}", category=Category.CANDIDATE) for n in range(150)]
+    # Bulk rows straight into the real database: the fixture is data, not the behaviour.
+    with s.ctx.db.write() as conn:
+        member_store.insert_many(conn, many + others)
+    found = s.search.search(RegisterQuery("ksp-1"), 100)
+    assert found.counted == Counted(KEYSTROKE_CAP, more=True)
+    assert [r.number for r in found.rows] == [f"KSP-1{n:04d}" for n in range(100)]
+    assert s.search.counted(RegisterQuery("ksp-1")) == Counted(KEYSTROKE_CAP, more=True)
+    assert s.search.counted(RegisterQuery()) == Counted(matching + 150, more=False)
+    assert s.search.search(RegisterQuery(), 10).counted == Counted(matching + 150, more=False)
+    candidates = RegisterQuery(categories=frozenset({Category.CANDIDATE}))
+    assert s.search.search(candidates, 10).counted == Counted(150, more=False)
+    assert s.search.search(RegisterQuery("ksp-10"), 10).counted == Counted(1000, more=False)
+    # Reading on past the cap, as the table does when scrolled: the rest, in order.
+    rest = s.search.page(RegisterQuery("ksp-1"), KEYSTROKE_CAP, 201)
+    assert [r.number for r in rest] == [f"KSP-1{n:04d}" for n in range(KEYSTROKE_CAP, matching)]

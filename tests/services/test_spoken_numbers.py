@@ -79,14 +79,14 @@ def test_the_desk_and_the_register_find_the_spoken_number(cooperative: Services)
     # The number typed as stored first, then the one it names, then those it begins.
     assert found == ["12345", "KSP-012345", "KSP-123450"]
     assert [m.number for m in cooperative.checkin.find(meeting_id, "012345")][:1] == ["KSP-012345"]
-    total, rows = cooperative.search.search(RegisterQuery("12345"), 10)
+    (total, _more), rows = cooperative.search.search(RegisterQuery("12345"), 10)
     assert {r.number for r in rows} == {"12345", "KSP-012345", "KSP-123450"} and total == 3
     # Typed zeros name one number: 012345 is KSP-012345 (and 12345), not KSP-123450.
-    total, rows = cooperative.search.search(RegisterQuery("012345"), 10)
+    (total, _more), rows = cooperative.search.search(RegisterQuery("012345"), 10)
     assert {r.number for r in rows} == {"12345", "KSP-012345"} and total == 2
-    total, rows = cooperative.search.search(RegisterQuery("777"), 10)
+    (total, _more), rows = cooperative.search.search(RegisterQuery("777"), 10)
     assert [r.number for r in rows] == ["KSP-000777"]
-    total, rows = cooperative.search.search(RegisterQuery("KSP-012345"), 10)
+    (total, _more), rows = cooperative.search.search(RegisterQuery("KSP-012345"), 10)
     assert [r.number for r in rows] == ["KSP-012345"]
 
 

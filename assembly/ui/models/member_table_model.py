@@ -3,7 +3,9 @@
 ``rowCount`` is the full count of matches, so the scroll bar is true from the start and the
 end of a 300,000-row register is one page away. ``data()`` never queries the database: a row
 not yet fetched shows "…" and its page is fetched on the next turn of the event loop, then
-announced with ``dataChanged``. Only a bounded number of pages is kept.
+announced with ``dataChanged``. Only a bounded number of pages is kept. A search text
+counts only up to a thousand matches (``RegisterSearchService.counted``); past them the
+table reads on as it is scrolled (``fetchMore`` of :class:`PagedTableModel`).
 """
 
 from __future__ import annotations
@@ -46,7 +48,9 @@ class MemberTableModel(PagedTableModel):
 
     def read(self, offset: int, limit: int) -> tuple[int | None, Sequence[MemberRow]]:
         if offset == 0:
-            return self._search.search(self._query, limit)
+            found = self._search.search(self._query, limit)
+            self._more = found.counted.more
+            return found.counted.members, found.rows
         return None, self._search.page(self._query, offset, limit)
 
     def texts(self, row: Any) -> tuple[str, ...]:
@@ -63,8 +67,12 @@ class MemberTableModel(PagedTableModel):
 
     def refresh(self) -> None:
         """Read the query again after the register changed, keeping the scroll position:
-        rows are added or taken at the end and every row is fetched anew."""
-        total = self._search.count(self._query)
+        rows are added or taken at the end and every row is fetched anew. Past a count
+        that stopped early, the rows already read on stay (whole pages)."""
+        total, more = self._search.counted(self._query)
+        if more:
+            total = max(total, self._total // PAGE * PAGE)
+        self._more = more
         if total > self._total:
             self.beginInsertRows(QModelIndex(), self._total, total - 1)
             self._total = total
@@ -110,8 +118,14 @@ def _texts(row: MemberRow) -> tuple[str, ...]:
     )
 
 
-def count_text(shown: int, total: int) -> str:
-    """The count line: "1.250 anggota", or "12 dari 1.250" when a search narrows it."""
+def count_text(shown: int, total: int, *, more: bool = False) -> str:
+    """The count line: "1.250 anggota", or "12 dari 1.250" when a search narrows it, or,
+    when the search's count stopped early, "lebih dari 1.000 cocok" with the way on."""
+    if more:
+        return tr(
+            "lebih dari {shown} cocok — ketik lebih banyak untuk mempersempit",
+            shown=thousands(shown),
+        )
     if shown == total:
         return trn("{n} anggota", "{n} anggota", total, n=thousands(total))
     return tr("{shown} dari {total}", shown=thousands(shown), total=thousands(total))

@@ -6,6 +6,11 @@ list).
 fetched shows "…" and its page is fetched on the next turn of the event loop, then announced
 with ``dataChanged``. Only a bounded number of pages is kept. Each row's cell texts are made
 once, when its page arrives: painting asks for them often.
+
+A count that stopped early (``more``: a search text matching more members than the
+register counts a keystroke) makes the table open-ended: Qt's ``canFetchMore`` and
+``fetchMore`` read a page past the known rows whenever the view reaches them, and the scroll
+bar grows; nothing is hidden.
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ class PagedTableModel(QAbstractTableModel):
         self._pages_kept = pages_kept
         self._tooltip_column = tooltip_column
         self._total = 0
+        self._more = False  # more rows follow the known ones (the count stopped early)
         self._pages: OrderedDict[int, list[tuple[Any, tuple[str, ...]]]] = OrderedDict()
         self._wanted: OrderedDict[int, None] = OrderedDict()
         self._fetch = QTimer(self)
@@ -105,8 +111,13 @@ class PagedTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many rows match the query."""
+        """How many rows match the query (with :attr:`more`: how many are known so far)."""
         return self._total
+
+    @property
+    def more(self) -> bool:
+        """Whether more rows match than :attr:`total` (scrolling down reads them)."""
+        return self._more
 
     def set_query(self, query: Any) -> None:
         """Show the rows matching ``query`` from the top."""
@@ -114,6 +125,7 @@ class PagedTableModel(QAbstractTableModel):
         self._query = query
         self._pages.clear()
         self._wanted.clear()
+        self._more = False
         total, first = self.read(0, PAGE)
         self._total = total or 0
         if first:
@@ -173,6 +185,25 @@ class PagedTableModel(QAbstractTableModel):
             return self.row_id(row)
         return None
 
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index) -> None:
+        """The next page after the known rows (the view reached them); a row more than a
+        page says whether still more follow."""
+        if parent.isValid() or not self._more:
+            return
+        first = self._total
+        _total, rows = self.read(first, PAGE + 1)
+        self._more = len(rows) > PAGE
+        rows = rows[:PAGE]
+        if rows:
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._total += len(rows)
+            self._keep(first // PAGE, rows)
+            self.endInsertRows()
+        self.counted.emit(self._total)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         sort = self.sort_column(column)
         if sort is None:
@@ -202,9 +233,25 @@ class PagedTableModel(QAbstractTableModel):
             if page in self._pages or page * PAGE >= self._total:
                 continue
             _total, rows = self.read(page * PAGE, PAGE)
-            self._pages[page] = [(r, self.texts(r)) for r in rows]
-            while len(self._pages) > self._pages_kept:
-                self._pages.popitem(last=False)
+            self._keep(page, rows)
             first = page * PAGE
+            if first + len(rows) < min(self._total, first + PAGE):
+                self._shrink(first + len(rows))  # rows left the result meanwhile
             last = min(self._total, first + PAGE) - 1
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
+            if last >= first:
+                top, bottom = self.index(first, 0), self.index(last, len(self._columns) - 1)
+                self.dataChanged.emit(top, bottom)
+
+    def _shrink(self, total: int) -> None:
+        """Fewer rows than the model showed: what the database says now (a row kept past a
+        count that stopped early may have left the result since)."""
+        self.beginRemoveRows(QModelIndex(), total, self._total - 1)
+        self._total = total
+        self._more = False
+        self.endRemoveRows()
+        self.counted.emit(self._total)
+
+    def _keep(self, page: int, rows: Sequence[Any]) -> None:
+        self._pages[page] = [(r, self.texts(r)) for r in rows]
+        while len(self._pages) > self._pages_kept:
+            self._pages.popitem(last=False)

@@ -313,7 +313,7 @@ class RegisterPage(QWidget):
 
     def _show_count(self, shown: int) -> None:
         total = shown if not self.model.query.is_filtered else self._register_total
-        self.count_label.setText(count_text(shown, total))
+        self.count_label.setText(count_text(shown, total, more=self.model.more))
 
     def _select_member(self, member_id: int) -> None:
         row = self.model.row_of(member_id)
