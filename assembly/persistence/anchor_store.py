@@ -101,7 +101,7 @@ def required_triggers() -> list[str]:
         _TRIGGERS as _signed_file_triggers,
     )
     from assembly.persistence.migrations.versions.r0014_kept_once import stays_guards
-    from assembly.persistence.migrations.versions.r0016_hostside import document_guards
+    from assembly.persistence.migrations.versions.r0016_documents_guarded import document_guards
 
     # r0006 replaced the per-vote secret choices (and their lock triggers) by totals.
     lock = [name for name, _sql in _lock_triggers() if "secret_choices" not in name]

@@ -367,7 +367,7 @@ candidates = sa.Table(
 
 
 # The signed berita acara and its addenda: the SHA-256 of each signed file as recorded. Rows
-# are only added (an addendum after the lock too); triggers (r0016_hostside) refuse UPDATE and
+# are only added (an addendum after the lock too); triggers (r0016) refuse UPDATE and
 # DELETE, and a berita acara row for a meeting already locked.
 meeting_documents = sa.Table(
     "meeting_documents",

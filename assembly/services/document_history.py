@@ -4,7 +4,7 @@ A row of ``meeting_documents`` (the berita acara's and each addendum's SHA-256, 
 signers, the hash an addendum cites) is written in the same transaction as the audit event
 that tells of it (``minutes.locked``, ``minutes.addendum_created``,
 ``minutes.addendum_signed``, each naming its ``document_id``). The guard triggers of
-r0016_hostside refuse changing or removing the row; someone who drops them, edits the row
+r0016 refuse changing or removing the row; someone who drops them, edits the row
 and puts them back leaves it disagreeing with the chained event: this says where.
 
 Only what the event carries is compared (an event of an older version may carry less). A row

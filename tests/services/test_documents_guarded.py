@@ -1,5 +1,5 @@
 """The record of a signed document (``meeting_documents``: the SHA-256, file name and signers
-of a signed berita acara or addendum) under guard, on both engines (r0016_hostside). Each
+of a signed berita acara or addendum) under guard, on both engines (r0016). Each
 promise is held by the attack: a locked meeting's document row edited, removed, or a second
 berita acara slipped in, by someone holding the file or the server's password, with the
 triggers in place (refused), and with them dropped behind the app's back (``audit verify``
@@ -17,7 +17,7 @@ import pytest
 import sqlalchemy as sa
 
 from assembly.persistence.migrations import guards
-from assembly.persistence.migrations.versions.r0016_hostside import document_guards
+from assembly.persistence.migrations.versions.r0016_documents_guarded import document_guards
 from assembly.services.bundle import Services
 from tests.services.signing_fixtures import Keys, make_keys
 from tests.services.test_minutes_signing import sign_both

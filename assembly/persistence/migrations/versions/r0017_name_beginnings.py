@@ -5,16 +5,16 @@ that begins so: "s" found 97,059 candidates in a 300,000-member register, each r
 the table for 20,735 names that begin with "s" (17 ms to count 3,000 of them; 3 ms through
 this index). SQLite's ``ix_members_name`` (NOCASE) already serves its prefix ranges.
 
-Revision ID: r0016_pgsearch
-Revises: r0015
+Revision ID: r0017
+Revises: r0016
 """
 
 from alembic import op
 
 from assembly.persistence.migrations import guards
 
-revision = "r0016_pgsearch"
-down_revision = "r0015"
+revision = "r0017"
+down_revision = "r0016"
 branch_labels = None
 depends_on = None
 

@@ -13,7 +13,7 @@ adding rows stays open, and the guards are:
   the berita acara is recorded in the very transaction that locks its meeting, before the
   lock, so a berita acara row arriving after it can only be a forgery.
 
-Revision ID: r0016_hostside
+Revision ID: r0016
 Revises: r0015
 """
 
@@ -21,7 +21,7 @@ from alembic import op
 
 from assembly.persistence.migrations import guards
 
-revision = "r0016_hostside"
+revision = "r0016"
 down_revision = "r0015"
 branch_labels = None
 depends_on = None
