@@ -20,6 +20,7 @@ import tomllib
 project = tomllib.load(open("pyproject.toml", "rb"))["project"]
 print("\n".join(project["dependencies"] + project["optional-dependencies"]["build"]))
 PY
+  "$BPY" -m pip uninstall -q -y PySide6-Pdf >/dev/null 2>&1 || true  # see scripts/setup.sh
   "$BPY" -m pip install -q -r .venv-build/pins.txt
   touch "$stamp"
 fi

@@ -35,6 +35,9 @@ extra=""
 stamp=".venv/.installed$extra"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
+  # QtPdf came from PySide6-Pdf with Qt 6.12, whose bindings abort on Python 3.11; it now comes
+  # from PySide6-Addons 6.11.3, and the old package would overwrite the same files.
+  .venv/bin/python -m pip uninstall -q -y PySide6-Pdf >/dev/null 2>&1 || true
   .venv/bin/python -m pip install -q -e ".$extra"
   touch "$stamp"
 fi
