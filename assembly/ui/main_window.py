@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assembly.domain.cooperative import TimeZone
 from assembly.i18n import LANGUAGES, current_language, tr
 from assembly.services.bundle import Services
 from assembly.services.host import HostService
@@ -68,7 +69,11 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         # A desk on the host laptop's database says at once when the host stops answering.
-        self.host_banner = HostBanner(services.host_link) if services.host_link.remote else None
+        self.host_banner: HostBanner | None = None
+        if services.host_link.remote:
+            coop = services.cooperative.cooperative()
+            zone = coop.time_zone if coop is not None else TimeZone.WIB
+            self.host_banner = HostBanner(services.host_link, zone)
         if self.host_banner is not None:
             outer.addWidget(self.host_banner)
         outer.addLayout(layout, 1)

@@ -14,7 +14,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from assembly.app import pages
-from assembly.domain.cooperative import Cooperative
+from assembly.domain.cooperative import Cooperative, TimeZone
+from assembly.domain.local_time import in_zone
 from assembly.services.bundle import Services
 from assembly.services.host import HostService
 from assembly.services.joining import JoinedHosts, open_desk
@@ -28,7 +29,9 @@ def host() -> Iterator[HostService]:
     with running_host() as service:
         owner = Services.open(service.state().host_url)
         try:
-            owner.cooperative.save_cooperative(Cooperative(name="Kopdit Pintu Air", city="Maumere"))
+            owner.cooperative.save_cooperative(
+                Cooperative(name="Kopdit Pintu Air", city="Maumere", time_zone=TimeZone.WITA)
+            )
         finally:
             owner.close()
         yield service
@@ -66,6 +69,10 @@ def test_banner_on_sigkill_nothing_confirmed_and_reconnects(
     os.kill(pid, signal.SIGKILL)
     qtbot.wait_until(banner.isVisible, timeout=5000)
     assert "Laptop induk tidak terhubung" in banner.text()
+    # Since when, in the cooperative's zone (Maumere: WITA), as every time at the desk is shown.
+    assert banner.lost_since is not None
+    since = f"sejak {in_zone(banner.lost_since, TimeZone.WITA):%H.%M.%S} WITA."
+    assert since in banner.text()
 
     coop = desk.cooperative.cooperative
     result = operations.run_inline(

@@ -13,6 +13,8 @@ import datetime as dt
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from assembly.domain.cooperative import TimeZone
+from assembly.domain.local_time import in_zone
 from assembly.i18n import tr
 from assembly.services.host_link import HostLinkService
 
@@ -34,10 +36,15 @@ class _Check(QRunnable):
 
 
 class HostBanner(QLabel):
-    """Hidden while the host answers; a red line saying the host is lost otherwise."""
+    """Hidden while the host answers; a red line saying the host is lost otherwise, since when
+    in the cooperative's time zone (``zone``, read while the host still answered), as every
+    other time at the desk is shown."""
 
-    def __init__(self, link: HostLinkService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, link: HostLinkService, zone: TimeZone, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._zone = zone
         self.setObjectName("host_banner")
         self.setWordWrap(True)
         self.setStyleSheet(
@@ -84,13 +91,13 @@ class HostBanner(QLabel):
             self.hide()
             return
         if self.lost_since is None:
-            self.lost_since = dt.datetime.now()
+            self.lost_since = dt.datetime.now(dt.UTC)
         self.setText(
             tr(
                 "Laptop induk tidak terhubung sejak {time}. Catatan baru TIDAK disimpan dan "
                 "tidak dikonfirmasi; meja menyambung lagi sendiri begitu laptop induk "
                 "menjawab. Periksa kabel atau Wi-Fi dan laptop induk.",
-                time=self.lost_since.strftime("%H.%M.%S"),
+                time=f"{in_zone(self.lost_since, self._zone):%H.%M.%S} {self._zone.value}",
             )
         )
         self.show()
