@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import builtins
 
-from assembly.domain.ballots import BallotKind, BallotState, DecisionMethod, Outcome
+from assembly.domain.ballots import (
+    BallotKind,
+    BallotState,
+    DecisionMethod,
+    Outcome,
+    decided_items,
+)
 from assembly.domain.errors import DomainError
 from assembly.domain.meeting import AgendaItem, Meeting, MeetingState
 from assembly.domain.quorum import thousands
@@ -88,6 +94,7 @@ class DecisionService:
         with self._ctx.db.write() as conn:
             meeting, item = require_item(conn, meeting_id, item_id)
             refuse_while_tied(conn, meeting_id, item)
+            _refuse_when_decided(conn, meeting_id, item)
             result = tr("disepakati secara musyawarah untuk mufakat")
             if item.kind.is_special:
                 result += self._special_quorum(conn, meeting, item)
@@ -180,3 +187,20 @@ class DecisionService:
             },
         )
         return DecisionRow(**{**row.__dict__, "id": decision_id})
+
+
+def _refuse_when_decided(conn: Connection, meeting_id: int, item: AgendaItem) -> None:
+    """A consensus is not recorded over an item already settled (by a vote, or by an earlier
+    consensus): the berita acara would state two decisions on one item. The console greys
+    Mufakat out for the same reason; this holds it for every caller."""
+    settled = decided_items(
+        (row.item_id, row.outcome) for row in decision_store.for_meeting(conn, meeting_id)
+    )
+    if item.id in settled:
+        raise DomainError(
+            tr(
+                "Acara {n} sudah diputuskan; mufakat dan pemungutan suara tidak dapat dicatat "
+                "lagi atas acara ini. Pilih acara berikutnya lalu Enter.",
+                n=item.position,
+            )
+        )

@@ -244,7 +244,7 @@ def test_a_meeting_with_an_open_ballot_cannot_be_closed(
     assert closed.read_only
 
 
-def test_a_revote_follows_its_item_and_stops_at_a_later_consensus(
+def test_a_revote_follows_its_item_and_no_consensus_goes_over_a_vote(
     cooperative: Services, db_path: Path
 ) -> None:
     hall = opened_hall(cooperative, db_path)
@@ -262,19 +262,17 @@ def test_a_revote_follows_its_item_and_stops_at_a_later_consensus(
     assert none_yet.refusal == (
         "Belum ada pemungutan suara atas acara 3. Rencana kerja 2026; tidak ada yang dapat diulang."
     )
-    # A consensus recorded on item 2 after its vote: the vote is not run again, by the
-    # service too, and the message names the item.
-    d.record_consensus(hall.meeting_id, shu, "SHU dibagi menurut jasa")
-    refused = b.repeatable(hall.meeting_id, shu)
-    assert refused.ballot is None
-    assert refused.refusal == (
-        "Acara 2. Pembagian SHU sudah diputuskan dengan mufakat sesudah pemungutan suara "
-        "\u201cSHU dibagi rata\u201d; pemungutan suara itu tidak dapat diulang."
-    )
-    before = b.ballots(hall.meeting_id)
-    with pytest.raises(DomainError, match=r"Acara 2\. Pembagian SHU sudah diputuskan dengan"):
-        b.revote(ballot.id, "salah hitung")
-    assert b.ballots(hall.meeting_id) == before  # nothing opened
+    # A consensus over item 2, decided by its vote, is refused by the service (not only by
+    # the console's greyed button), naming the item; nothing is recorded and the vote may
+    # still be run again.
+    decisions_before = d.decisions(hall.meeting_id)
+    with pytest.raises(DomainError, match=r"Acara 2 sudah diputuskan; mufakat"):
+        d.record_consensus(hall.meeting_id, shu, "SHU dibagi menurut jasa")
+    assert d.decisions(hall.meeting_id) == decisions_before
+    assert b.repeatable(hall.meeting_id, shu).ballot == b.get(ballot.id)
+    # A consensus twice over one item is refused the same way.
+    with pytest.raises(DomainError, match=r"Acara 3 sudah diputuskan; mufakat"):
+        d.record_consensus(hall.meeting_id, plan, "Rencana kerja 2026 disahkan lagi")
 
 
 def test_only_the_items_newest_ballot_is_run_again(cooperative: Services, db_path: Path) -> None:
