@@ -41,7 +41,8 @@ def _row_values(record: AttendanceRecord) -> dict[str, Any]:
     }
 
 
-def _record(row: Mapping[Any, Any]) -> AttendanceRecord:
+def record_from_row(row: Mapping[Any, Any]) -> AttendanceRecord:
+    """An attendance record from its row's column values."""
     return AttendanceRecord(
         member_id=row["member_id"],
         channel=Channel(row["channel"]),
@@ -61,7 +62,7 @@ def record(conn: sa.Connection, meeting_id: int, member_id: int) -> AttendanceRe
             attendance.c.meeting_id == meeting_id, attendance.c.member_id == member_id
         )
     ).first()
-    return _record(row._mapping) if row else None
+    return record_from_row(row._mapping) if row else None
 
 
 def save(conn: sa.Connection, meeting_id: int, rec: AttendanceRecord) -> None:
@@ -96,7 +97,7 @@ def _before_text(before: AttendanceRecord | None) -> str | None:
 
 
 def _before(text: str | None) -> AttendanceRecord | None:
-    return _record(json.loads(text)) if text else None
+    return record_from_row(json.loads(text)) if text else None
 
 
 def _event_values(meeting_id: int, event: AttendanceEvent) -> dict[str, Any]:
@@ -113,12 +114,19 @@ def _event_values(meeting_id: int, event: AttendanceEvent) -> dict[str, Any]:
     }
 
 
-def add_event(conn: sa.Connection, meeting_id: int, event: AttendanceEvent) -> int:
-    """Append one entry to the history, and keep the member's stays in step; its id."""
+def add_event(
+    conn: sa.Connection, meeting_id: int, event: AttendanceEvent, *, first: bool = False
+) -> int:
+    """Append one entry to the history, and keep the member's stays in step; its id.
+    ``first``: the member had no attendance row at the meeting, so no history either (rows
+    are never deleted): the entry's stays are stored without reading and replacing any."""
     result = conn.execute(sa.insert(attendance_events).values(**_event_values(meeting_id, event)))
     key = result.inserted_primary_key
     assert key is not None
-    stays_store.replay(conn, meeting_id, (event.member_id,))
+    if first:
+        stays_store.appended(conn, meeting_id, [event], True)
+    else:
+        stays_store.replay(conn, meeting_id, (event.member_id,))
     return int(key[0])
 
 
@@ -204,7 +212,7 @@ def represented_by(conn: sa.Connection, meeting_id: int, holder_id: int) -> list
             proxies.c.holder_id == holder_id,
         )
     )
-    return [_record(r._mapping) for r in rows]
+    return [record_from_row(r._mapping) for r in rows]
 
 
 def attending_members(conn: sa.Connection, meeting_id: int) -> list[tuple[Member, bool, bool]]:

@@ -78,6 +78,11 @@ def _noted(
         conn.info.setdefault(_WRITTEN, set()).add(table)
 
 
+def wrote(conn: sa.Connection) -> bool:
+    """Whether statements in ``conn``'s transaction have written anything so far."""
+    return bool(conn.info.get(_WRITTEN))
+
+
 def announce(conn: sa.Connection, origin: str) -> None:
     """Tell other connections, inside the committing transaction, which tables it wrote."""
     written = conn.info.pop(_WRITTEN, None)
