@@ -22,7 +22,7 @@ from tests.conftest import FIXED_NOW
 from tests.meeting_fixtures import open_meeting, register_members
 
 # What one first arrival sends through a cursor (psycopg's BEGIN, the pool's ping and COMMIT
-# apart; SQLite's BEGIN IMMEDIATE counts): 16 on both before the lock was taken late. And on
+# apart; SQLite's BEGIN IMMEDIATE counts): 15 on both before the lock was taken late. And on
 # PostgreSQL how many of them run while it holds the one write lock (the lock statement, the
 # re-read, three rows, the audit head and event, the count, the notice): 15 before.
 STATEMENTS = {"sqlite": 12, "postgresql": 12}
