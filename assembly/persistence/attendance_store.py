@@ -24,6 +24,7 @@ from assembly.domain.attendance_query import (
 )
 from assembly.domain.members import Category, Member, Status
 from assembly.persistence import dialect, stays_store
+from assembly.persistence.change_feed import note_written
 from assembly.persistence.member_store import from_row as member_from_row
 from assembly.persistence.tables import attendance, attendance_events, members, proxies
 from assembly.persistence.timestamps import from_text, required, to_text
@@ -128,6 +129,33 @@ def add_event(
     else:
         stays_store.replay(conn, meeting_id, (event.member_id,))
     return int(key[0])
+
+
+def first_move(
+    conn: sa.Connection, meeting_id: int, rec: AttendanceRecord, event: AttendanceEvent
+) -> int:
+    """A member's first move at the meeting (no attendance row before, so no history and no
+    stays): store ``rec`` as their attendance, append ``event`` and its stays; the entry's id.
+    On PostgreSQL one statement (the row and the stays in WITH clauses of the entry's INSERT),
+    on SQLite three, as :func:`save` and :func:`add_event` write them."""
+    values = _row_values(rec)
+    row = (
+        dialect.insert(conn, attendance)
+        .values(meeting_id=meeting_id, member_id=rec.member_id, **values)
+        .on_conflict_do_update(
+            index_elements=[attendance.c.meeting_id, attendance.c.member_id], set_=values
+        )
+    )
+    entry = sa.insert(attendance_events).values(**_event_values(meeting_id, event))
+    stays = stays_store.first_move(meeting_id, event)
+    writes = [row] if stays is None else [row, stays]
+    joined = dialect.together(conn, entry.returning(attendance_events.c.id), *writes)
+    if joined is None:
+        save(conn, meeting_id, rec)
+        return add_event(conn, meeting_id, event, first=True)
+    event_id = conn.execute(joined).scalar_one()
+    note_written(conn, *(w.table.name for w in writes))
+    return int(event_id)
 
 
 def add_events(conn: sa.Connection, meeting_id: int, events: Sequence[AttendanceEvent]) -> None:
