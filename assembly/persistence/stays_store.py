@@ -68,6 +68,8 @@ def first_move(meeting_id: int, event: AttendanceEvent) -> sa.Insert | None:
     """The INSERT of the stays of a member's first move at the meeting (they had no history,
     so there is nothing to replace); None when it opens none."""
     rows = _rows(meeting_id, stays_of([event]))
+    if len(rows) == 1:  # a single row's INSERT compiles once and is cached (a multi-row not)
+        return sa.insert(attendance_stays).values(**rows[0])
     return sa.insert(attendance_stays).values(rows) if rows else None
 
 
