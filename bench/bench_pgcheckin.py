@@ -2,8 +2,9 @@
 check members in at once, each as fast as it can, against one throwaway local server (initdb
 in a temporary folder, as the tests start theirs; ``fsync=on``, durable commit), at 300,000
 members with 3,000 present once every round is done. Each desk is its own Kuorum process
-(``tests.robustness.desk_worker``): look-up, the door's decision, attendance row, history
-entry, stays, audit event, commit under the one write lock, the quorum recount.
+(``tests.robustness.desk_worker``): look-up and the door's decision first, then, under the
+one write lock, the rows read again, attendance row, history entry, stays, audit event, the
+quorum recount and the durable commit.
 
 Reported per round: the p50 and p95 of one check-in as a desk sees it (the slowest desk's),
 and the round's rate; beside them, measured in the same run just before each round, a bare
@@ -11,8 +12,9 @@ single-row INSERT + COMMIT on the same server (the floor the server's durable co
 
 Flat out, six desk processes and the server share this machine's cores (at the hall each desk
 is a laptop of its own). A second, separately labelled figure has six desks pace like a person
-with a scanner, one scan every :data:`PACE_S` seconds each: what a desk's secretary waits for
-at the hall. The flat-out rows stay the table's figures.
+with a scanner, one scan every :data:`PACE_S` seconds each, all six at the same instants (the
+worst case of pacing), the first scan of each desk process included: what a desk's secretary
+waits for at the hall. The flat-out rows stay the table's figures.
 Scale "full": 300,000 members, 3,000 present; "quick": 30,000 and 300. Run alone with
 ``python -m bench.bench_pgcheckin [quick|full]``.
 """
