@@ -27,17 +27,14 @@ from dataclasses import replace
 from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import (
     AttendanceEvent,
-    AttendanceRecord,
     AttendanceState,
     Channel,
-    CheckInDecision,
     EventKind,
     Outcome,
     admitted_record,
     check_out,
     check_undo,
     clock,
-    decide_check_in,
 )
 from assembly.domain.attendance_query import (
     AttendanceEntry,
@@ -47,7 +44,6 @@ from assembly.domain.attendance_query import (
 )
 from assembly.domain.errors import DomainError
 from assembly.domain.meeting import Meeting
-from assembly.domain.member_numbers import number_key, spoken_matches
 from assembly.domain.members import Member
 from assembly.domain.proxies import ProxyState
 from assembly.domain.quorum import QuorumRule
@@ -66,6 +62,7 @@ from assembly.services.attendance_moves import follow_holder, write_move
 from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.desk_results import CheckInResult, DeskUpdate
+from assembly.services.door_decision import decide, headline, look_up
 from assembly.services.meeting_lookup import (
     ProfileCache,
     moment,
@@ -108,7 +105,7 @@ class CheckInService(QuorumSteps):
             found, others = (
                 (number_or_member_id, [])
                 if isinstance(number_or_member_id, int)
-                else _look_up(conn, entered)
+                else look_up(conn, entered)
             )
             rows = door_rows.read(conn, meeting_id, found if found is None else int(found))
             meeting, profile, in_force = self._door_open(conn, meeting_id, rows)
@@ -128,7 +125,7 @@ class CheckInService(QuorumSteps):
                     message = tr("Ketik atau pindai nomor anggota.")
                 return Done(CheckInResult(Outcome.NOT_FOUND, entered, message, status), Changes())
             at = moment(at, meeting, self._ctx.now())
-            decision = _decide(meeting, profile, member, channel, rows.current)
+            decision = decide(meeting, profile, member, channel, rows.current)
             if decision.records and hold_write_lock(conn):
                 again = door_rows.read(conn, meeting_id, member.id)
                 if again != rows:
@@ -139,7 +136,7 @@ class CheckInService(QuorumSteps):
                     if rows.member is None:
                         raise DomainError(tr("Anggota tidak ditemukan"))
                     member = rows.member
-                    decision = _decide(meeting, profile, member, channel, rows.current)
+                    decision = decide(meeting, profile, member, channel, rows.current)
             current = rows.current
             assert member.id is not None
             if decision.records:
@@ -171,7 +168,7 @@ class CheckInService(QuorumSteps):
         result = CheckInResult(
             decision.outcome,
             entered,
-            _headline(
+            headline(
                 decision.outcome,
                 member,
                 arrived,
@@ -360,61 +357,6 @@ class CheckInService(QuorumSteps):
         status = live_status(conn, meeting, self._profiles.get(conn, meeting.profile_version))
         assert member.id is not None
         return DeskUpdate(member.id, member.name, state, message, status)
-
-
-def _look_up(conn: Connection, entered: str) -> tuple[int | None, list[str]]:
-    """The id of the member a typed or scanned number means: the exact number first (a
-    scanned card), else the number as people say it ("12345" or "012345" for KSP-012345). A
-    spoken number that fits several members gives none, and their numbers."""
-    exact = member_store.id_by_number(conn, entered)
-    if exact is not None or not entered:
-        return exact, []
-    key = number_key(entered)
-    if not key:
-        return None, []
-    candidates = member_store.by_key(conn, key)
-    chosen = spoken_matches(entered, [m.number for m in candidates])
-    if len(chosen) == 1:
-        return next(m.id for m in candidates if m.number == chosen[0]), []
-    return None, chosen
-
-
-def _decide(
-    meeting: Meeting,
-    profile: ADProfile,
-    member: Member,
-    channel: Channel,
-    current: AttendanceRecord | None,
-) -> CheckInDecision:
-    return decide_check_in(
-        member,
-        cutoff=meeting.cutoff_date,
-        profile=profile,
-        mode=meeting.mode,
-        channel=channel,
-        current=current,
-    )
-
-
-def _headline(
-    outcome: Outcome,
-    member: Member,
-    at: dt.datetime | None,
-    meeting: Meeting,
-    reason: str,
-    proxy_lapsed: bool,
-) -> str:
-    if outcome is Outcome.ALREADY_PRESENT and at is not None:
-        return tr(
-            "{name} sudah hadir sejak {time}.", name=member.name, time=clock(at, meeting.zone)
-        )
-    if outcome is Outcome.RETURNED:
-        return tr("{name} kembali ke rapat.", name=member.name)
-    if outcome is Outcome.REFUSED:
-        return tr("{name} tidak dapat hadir: {reason}.", name=member.name, reason=reason)
-    if proxy_lapsed:
-        return tr("Selamat datang, {name}. Kuasanya gugur karena hadir sendiri.", name=member.name)
-    return tr("Selamat datang, {name}.", name=member.name)
 
 
 def _local(entry: AttendanceEntry, meeting: Meeting) -> AttendanceEntry:
