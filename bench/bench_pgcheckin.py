@@ -2,12 +2,19 @@
 check members in at once, each as fast as it can, against one throwaway local server (initdb
 in a temporary folder, as the tests start theirs; ``fsync=on``, durable commit), at 300,000
 members with 3,000 present once every round is done. Each desk is its own Kuorum process
-(``tests.robustness.desk_worker``): look-up, the door's decision, attendance row, history
-entry, stays, audit event, commit under the one write lock, the quorum recount.
+(``tests.robustness.desk_worker``): look-up and the door's decision first, then, under the
+one write lock, the rows read again, attendance row, history entry, stays, audit event, the
+quorum recount and the durable commit.
 
 Reported per round: the p50 and p95 of one check-in as a desk sees it (the slowest desk's),
 and the round's rate; beside them, measured in the same run just before each round, a bare
 single-row INSERT + COMMIT on the same server (the floor the server's durable commit sets).
+
+Flat out, six desk processes and the server share this machine's cores (at the hall each desk
+is a laptop of its own). A second, separately labelled figure has six desks pace like a person
+with a scanner, one scan every :data:`PACE_S` seconds each, all six at the same instants (the
+worst case of pacing), the first scan of each desk process included: what a desk's secretary
+waits for at the hall. The flat-out rows stay the table's figures.
 Scale "full": 300,000 members, 3,000 present; "quick": 30,000 and 300. Run alone with
 ``python -m bench.bench_pgcheckin [quick|full]``.
 """
@@ -32,6 +39,8 @@ DESKS = (1, 2, 4, 6)
 PER_DESK = {"full": 150, "quick": 20}  # check-ins by each desk in each round
 TARGET_P95_MS = 30.0  # per check-in, at six desks
 _BARE = 100
+PACE_S = 1.5  # one scan per desk every 1.5 s: a person with a scanner, flat out
+PACED = {"full": 60, "quick": 6}  # paced check-ins by each of six desks (3,000 and 300 in all)
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -56,17 +65,18 @@ def _bare(url: str) -> list[float]:
 
 
 def _round(
-    url: str, folder: Path, meeting_id: int, queues: list[list[str]]
+    url: str, folder: Path, meeting_id: int, queues: list[list[str]], pace: float = 0.0
 ) -> tuple[list[list[float]], float]:
-    """Each queue checked in by its own desk process, all started at one signal; each
-    desk's times (ms), and the seconds from the signal to the last desk's end."""
+    """Each queue checked in by its own desk process, all started at one signal (one scan
+    every ``pace`` seconds, else flat out); each desk's times (ms), and the seconds from the
+    signal to the last desk's end."""
     from tests.robustness.desk_worker import ready
 
-    go = folder / f"mulai-{len(queues)}"
+    go = folder / f"mulai-{len(queues)}-{pace}"
     processes = [
         subprocess.Popen(
             [sys.executable, "-m", "tests.robustness.desk_worker", url, str(go), "check_in",
-             str(meeting_id), ",".join(numbers)],
+             str(meeting_id), ",".join(numbers), str(pace)],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         for numbers in queues
@@ -92,7 +102,7 @@ def run(scale: str) -> list[dict[str, object]]:
 
     members, present = SIZES[scale]
     each = PER_DESK[scale]
-    timed = each * sum(DESKS)
+    timed = each * sum(DESKS) + PACED[scale] * DESKS[-1]
     server = start_server()
     rows: list[dict[str, object]] = []
     try:
@@ -133,6 +143,32 @@ def run(scale: str) -> list[dict[str, object]]:
                         "ok": desks < 6 or p95 <= TARGET_P95_MS,
                     }
                 )
+            desks, paced = DESKS[-1], PACED[scale]
+            bare = _bare(url)
+            queues = [later[i * paced : (i + 1) * paced] for i in range(desks)]
+            times, _took = _round(url, Path(folder), meeting_id, queues, PACE_S)
+            p50 = max(statistics.median(t) for t in times)
+            p95 = max(_percentile(t, 0.95) for t in times)
+            later_p95 = max(_percentile(t[1:], 0.95) for t in times)
+            first = max(t[0] for t in times)
+            rows.append(
+                {
+                    "work": (
+                        f"PostgreSQL check-in, {desks} desks PACED (one scan per desk every "
+                        f"{PACE_S:g} s, as a person with a scanner; not the flat-out figure), "
+                        f"{members:,} members: p50 / p95 ms (slowest desk); without each "
+                        f"desk's first scan p95 {later_p95:.1f} ms; the first scans (a fresh "
+                        f"process) up to {first:.0f} ms"
+                    ),
+                    "figure": f"{p50:.1f} / {p95:.1f}",
+                    "baseline": (
+                        f"bare INSERT+COMMIT {statistics.median(bare):.1f} / "
+                        f"{_percentile(bare, 0.95):.1f}"
+                    ),
+                    "target": f"p95 <= {TARGET_P95_MS:g} ms",
+                    "ok": p95 <= TARGET_P95_MS,
+                }
+            )
     finally:
         server.stop()
     return rows

@@ -24,6 +24,7 @@ from assembly.domain.attendance_query import (
 )
 from assembly.domain.members import Category, Member, Status
 from assembly.persistence import dialect, stays_store
+from assembly.persistence.change_feed import note_written
 from assembly.persistence.member_store import from_row as member_from_row
 from assembly.persistence.tables import attendance, attendance_events, members, proxies
 from assembly.persistence.timestamps import from_text, required, to_text
@@ -41,7 +42,8 @@ def _row_values(record: AttendanceRecord) -> dict[str, Any]:
     }
 
 
-def _record(row: Mapping[Any, Any]) -> AttendanceRecord:
+def record_from_row(row: Mapping[Any, Any]) -> AttendanceRecord:
+    """An attendance record from its row's column values."""
     return AttendanceRecord(
         member_id=row["member_id"],
         channel=Channel(row["channel"]),
@@ -61,7 +63,7 @@ def record(conn: sa.Connection, meeting_id: int, member_id: int) -> AttendanceRe
             attendance.c.meeting_id == meeting_id, attendance.c.member_id == member_id
         )
     ).first()
-    return _record(row._mapping) if row else None
+    return record_from_row(row._mapping) if row else None
 
 
 def save(conn: sa.Connection, meeting_id: int, rec: AttendanceRecord) -> None:
@@ -96,7 +98,7 @@ def _before_text(before: AttendanceRecord | None) -> str | None:
 
 
 def _before(text: str | None) -> AttendanceRecord | None:
-    return _record(json.loads(text)) if text else None
+    return record_from_row(json.loads(text)) if text else None
 
 
 def _event_values(meeting_id: int, event: AttendanceEvent) -> dict[str, Any]:
@@ -113,13 +115,47 @@ def _event_values(meeting_id: int, event: AttendanceEvent) -> dict[str, Any]:
     }
 
 
-def add_event(conn: sa.Connection, meeting_id: int, event: AttendanceEvent) -> int:
-    """Append one entry to the history, and keep the member's stays in step; its id."""
+def add_event(
+    conn: sa.Connection, meeting_id: int, event: AttendanceEvent, *, first: bool = False
+) -> int:
+    """Append one entry to the history, and keep the member's stays in step; its id.
+    ``first``: the member had no attendance row at the meeting, so no history either (rows
+    are never deleted): the entry's stays are stored without reading and replacing any."""
     result = conn.execute(sa.insert(attendance_events).values(**_event_values(meeting_id, event)))
     key = result.inserted_primary_key
     assert key is not None
-    stays_store.replay(conn, meeting_id, (event.member_id,))
+    if first:
+        stays_store.appended(conn, meeting_id, [event], True)
+    else:
+        stays_store.replay(conn, meeting_id, (event.member_id,))
     return int(key[0])
+
+
+def first_move(
+    conn: sa.Connection, meeting_id: int, rec: AttendanceRecord, event: AttendanceEvent
+) -> int:
+    """A member's first move at the meeting (no attendance row before, so no history and no
+    stays): store ``rec`` as their attendance, append ``event`` and its stays; the entry's id.
+    On PostgreSQL one statement (the row and the stays in WITH clauses of the entry's INSERT),
+    on SQLite three, as :func:`save` and :func:`add_event` write them."""
+    values = _row_values(rec)
+    row = (
+        dialect.insert(conn, attendance)
+        .values(meeting_id=meeting_id, member_id=rec.member_id, **values)
+        .on_conflict_do_update(
+            index_elements=[attendance.c.meeting_id, attendance.c.member_id], set_=values
+        )
+    )
+    entry = sa.insert(attendance_events).values(**_event_values(meeting_id, event))
+    stays = stays_store.first_move(meeting_id, event)
+    writes = [row] if stays is None else [row, stays]
+    joined = dialect.together(conn, entry.returning(attendance_events.c.id), *writes)
+    if joined is None:
+        save(conn, meeting_id, rec)
+        return add_event(conn, meeting_id, event, first=True)
+    event_id = conn.execute(joined).scalar_one()
+    note_written(conn, *(w.table.name for w in writes))
+    return int(event_id)
 
 
 def add_events(conn: sa.Connection, meeting_id: int, events: Sequence[AttendanceEvent]) -> None:
@@ -204,7 +240,7 @@ def represented_by(conn: sa.Connection, meeting_id: int, holder_id: int) -> list
             proxies.c.holder_id == holder_id,
         )
     )
-    return [_record(r._mapping) for r in rows]
+    return [record_from_row(r._mapping) for r in rows]
 
 
 def attending_members(conn: sa.Connection, meeting_id: int) -> list[tuple[Member, bool, bool]]:

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from assembly.domain.audit import AuditEvent, next_event
 from assembly.persistence import dialect
-from assembly.persistence.pg_database import WRITE_LOCK
+from assembly.persistence.pg_database import hold_write_lock
 from assembly.persistence.tables import audit_events
 
 
@@ -24,9 +24,9 @@ def one_appender(conn: sa.Connection) -> None:
     """Hold the chain's append lock until the caller's transaction ends, so that two desks
     never chain an event to the same head. SQLite's write transaction (BEGIN IMMEDIATE) is
     that lock already; on PostgreSQL a transaction-level advisory lock (the one every write
-    transaction takes at its start, see pg_database; taking it again is free)."""
-    if dialect.is_postgresql(conn):
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+    transaction takes at its start, or the door's check-in before its first write; see
+    pg_database), taken here only when this transaction does not hold it yet."""
+    hold_write_lock(conn)
 
 
 def append(conn: sa.Connection, actor: str, kind: str, payload: Mapping[str, Any]) -> AuditEvent:

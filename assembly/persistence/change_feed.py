@@ -78,6 +78,17 @@ def _noted(
         conn.info.setdefault(_WRITTEN, set()).add(table)
 
 
+def note_written(conn: sa.Connection, *tables: str) -> None:
+    """Note ``tables`` as written by the current transaction (statements the cursor listener
+    cannot see whole: a write in a WITH clause)."""
+    conn.info.setdefault(_WRITTEN, set()).update(tables)
+
+
+def wrote(conn: sa.Connection) -> bool:
+    """Whether statements in ``conn``'s transaction have written anything so far."""
+    return bool(conn.info.get(_WRITTEN))
+
+
 def announce(conn: sa.Connection, origin: str) -> None:
     """Tell other connections, inside the committing transaction, which tables it wrote."""
     written = conn.info.pop(_WRITTEN, None)

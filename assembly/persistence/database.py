@@ -36,6 +36,7 @@ from assembly.persistence.change_feed import (
     new_origin,
     open_listener,
     track_writes,
+    wrote,
 )
 from assembly.persistence.wal_checkpoint import BackgroundCheckpoints
 
@@ -74,17 +75,24 @@ class Database:
         return self.url is not None
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[sa.Connection]:
+    def write(self, *, lock_late: bool = False) -> Iterator[sa.Connection]:
         """One durable transaction: all of it commits, or (on any exception) none of it. A
         full disk, a read-only file or a disk error is a :class:`StorageError` saying so:
-        nothing of the transaction is kept, and once space is freed the next write works."""
+        nothing of the transaction is kept, and once space is freed the next write works.
+
+        ``lock_late``: on PostgreSQL the one write lock is not taken at the start; the
+        caller takes it with :func:`pg_database.hold_write_lock` before its first write and
+        reads again what it decided on (the door's check-in). A transaction that wrote
+        without it is rolled back. SQLite holds the file's lock from the start either way."""
         if self.read_only:
             raise StorageError(_read_only_refusal(self.path))
         with self.engine.connect() as conn:
-            conn = conn.execution_options(kuorum_write=True)
+            conn = conn.execution_options(kuorum_write=True, kuorum_lock_late=lock_late)
             try:
                 with conn.begin():
                     yield conn
+                    if lock_late and wrote(conn) and not pg_database.holds_write_lock(conn):
+                        raise RuntimeError("a write transaction wrote without the write lock")
                     announce(conn, self.origin)
             except sa.exc.DBAPIError as exc:
                 if LOCKED_MARK in str(exc.orig):

@@ -22,6 +22,17 @@ def insert(conn: sa.Connection, table: sa.Table) -> Any:
     return sqlite.insert(table)
 
 
+def together(conn: sa.Connection, main: Any, *others: Any) -> Any | None:
+    """On PostgreSQL, ``main`` with the INSERT/UPDATE statements ``others`` run as WITH
+    clauses of the same statement (each runs once, whether read or not): one round trip for
+    all. None on SQLite, which has no writing WITH clause: run them one by one."""
+    if not is_postgresql(conn):
+        return None
+    for number, other in enumerate(others):
+        main = main.add_cte(other.cte(f"written_{number}"))
+    return main
+
+
 def insert_ignoring_existing(conn: sa.Connection, table: sa.Table) -> Any:
     """An INSERT of ``table`` that skips rows a unique key already has."""
     return insert(conn, table).on_conflict_do_nothing()

@@ -144,6 +144,12 @@ def by_number(conn: sa.Connection, number: str) -> Member | None:
     return from_row(row._mapping) if row else None
 
 
+def id_by_number(conn: sa.Connection, number: str) -> int | None:
+    """The id of the member with this member number (exact)."""
+    found = conn.execute(sa.select(members.c.id).where(members.c.number == number)).scalar()
+    return int(found) if found is not None else None
+
+
 def recent_numbers(conn: sa.Connection, limit: int = 500) -> list[str]:
     """The numbers of the last ``limit`` members added, and of the ``limit`` highest
     numbers: enough to see the register's pattern and where it has got to."""

@@ -6,6 +6,11 @@ lock (:data:`WRITE_LOCK`), as SQLite's ``BEGIN IMMEDIATE`` takes the file's writ
 from several desks queue instead of interleaving, so the audit chain stays one line and every
 check a service makes before writing still holds when it writes. Reads never wait.
 
+One transaction may ask for the lock later (``Database.write(lock_late=True)``: the door's
+check-in, the busiest write): it reads and decides first, takes the lock with
+:func:`hold_write_lock` before its first write, and then reads again what it decided on, so the
+other desks wait only for its writes (see :mod:`assembly.persistence.door_rows`).
+
 The checks at open say in Indonesian what is wrong: the host unreachable, a wrong password, a
 database that does not exist, one of a newer Kuorum, one that is not Kuorum's, and an empty one
 (migrated when ``create`` is set, else the user is told to run ``init``).
@@ -25,6 +30,7 @@ SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 # application id.
 WRITE_LOCK = 0x4B554F52
 CONNECT_TIMEOUT_S = 5
+_LOCKED = "kuorum_write_locked"  # key in the DBAPI connection's info: the lock is held
 
 
 def is_postgresql_url(target: object) -> bool:
@@ -61,10 +67,30 @@ def create_engine(url: str) -> sa.Engine:
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
-        if conn.get_execution_options().get("kuorum_write", False):
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+        options = conn.get_execution_options()
+        now = options.get("kuorum_write", False) and not options.get("kuorum_lock_late", False)
+        conn.info[_LOCKED] = False
+        if now:
+            hold_write_lock(conn)
 
     return engine
+
+
+def hold_write_lock(conn: sa.Connection) -> bool:
+    """Take the one write lock for the rest of ``conn``'s transaction, unless it holds it
+    already; whether it was taken now (a statement after this one sees every write committed
+    before it). False on SQLite, whose write transaction holds the file's lock from its
+    ``BEGIN IMMEDIATE``."""
+    if conn.dialect.name != "postgresql" or conn.info.get(_LOCKED, False):
+        return False
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+    conn.info[_LOCKED] = True
+    return True
+
+
+def holds_write_lock(conn: sa.Connection) -> bool:
+    """Whether ``conn``'s transaction holds the write lock (always on SQLite in a write)."""
+    return conn.dialect.name != "postgresql" or bool(conn.info.get(_LOCKED, False))
 
 
 def refusal(url: str, exc: BaseException) -> StorageError:

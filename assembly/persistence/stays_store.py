@@ -64,8 +64,23 @@ def kept(conn: sa.Connection, meeting_id: int) -> dict[int, tuple[Stay, ...]]:
     return history_stays.collect(rows)
 
 
+def first_move(meeting_id: int, event: AttendanceEvent) -> sa.Insert | None:
+    """The INSERT of the stays of a member's first move at the meeting (they had no history,
+    so there is nothing to replace); None when it opens none."""
+    rows = _rows(meeting_id, stays_of([event]))
+    if len(rows) == 1:  # a single row's INSERT compiles once and is cached (a multi-row not)
+        return sa.insert(attendance_stays).values(**rows[0])
+    return sa.insert(attendance_stays).values(rows) if rows else None
+
+
 def _insert(conn: sa.Connection, meeting_id: int, stays: Mapping[int, Sequence[Stay]]) -> None:
-    rows: list[dict[str, Any]] = [
+    rows = _rows(meeting_id, stays)
+    if rows:
+        conn.execute(sa.insert(attendance_stays), rows)
+
+
+def _rows(meeting_id: int, stays: Mapping[int, Sequence[Stay]]) -> list[dict[str, Any]]:
+    return [
         {
             "meeting_id": meeting_id,
             "member_id": member_id,
@@ -79,8 +94,6 @@ def _insert(conn: sa.Connection, meeting_id: int, stays: Mapping[int, Sequence[S
         for member_id in sorted(stays)
         for seq, stay in enumerate(stays[member_id])
     ]
-    if rows:
-        conn.execute(sa.insert(attendance_stays), rows)
 
 
 def numbers(conn: sa.Connection, member_ids: Iterable[int]) -> list[str]:

@@ -34,16 +34,17 @@ def write_move(
     undoes: int | None = None,
 ) -> int:
     """Store ``after`` as the member's attendance, append the history entry (keeping
-    ``before`` so that an undo can restore it) and the audit event; the entry's id."""
+    ``before`` so that an undo can restore it) and the audit event; the entry's id. A
+    ``before`` of None (no attendance row yet) is the member's first move at the meeting."""
     assert member.id is not None
-    attendance_store.save(conn, meeting_id, after)
-    event_id = attendance_store.add_event(
-        conn,
-        meeting_id,
-        AttendanceEvent(
-            member.id, kind, at, actor, after.channel, before, undoes=undoes, proxy_id=proxy_id
-        ),
+    event = AttendanceEvent(
+        member.id, kind, at, actor, after.channel, before, undoes=undoes, proxy_id=proxy_id
     )
+    if before is None:
+        event_id = attendance_store.first_move(conn, meeting_id, after, event)
+    else:
+        attendance_store.save(conn, meeting_id, after)
+        event_id = attendance_store.add_event(conn, meeting_id, event)
     audit_log.append(
         conn,
         actor,

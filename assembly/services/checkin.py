@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from assembly.domain.ad_profile import ADProfile
 from assembly.domain.attendance import (
     AttendanceEvent,
     AttendanceState,
@@ -34,7 +35,6 @@ from assembly.domain.attendance import (
     check_out,
     check_undo,
     clock,
-    decide_check_in,
 )
 from assembly.domain.attendance_query import (
     AttendanceEntry,
@@ -44,24 +44,32 @@ from assembly.domain.attendance_query import (
 )
 from assembly.domain.errors import DomainError
 from assembly.domain.meeting import Meeting
-from assembly.domain.member_numbers import number_key, spoken_matches
 from assembly.domain.members import Member
 from assembly.domain.proxies import ProxyState
+from assembly.domain.quorum import QuorumRule
 from assembly.domain.quorum_check import QuorumStatus
 from assembly.i18n import tr
-from assembly.persistence import attendance_store, desk_search, member_store, proxy_store
+from assembly.persistence import (
+    attendance_store,
+    desk_search,
+    door_rows,
+    member_store,
+    proxy_store,
+)
 from assembly.persistence.meeting_store import Connection
+from assembly.persistence.pg_database import hold_write_lock
 from assembly.services.attendance_moves import follow_holder, write_move
 from assembly.services.changes import Area, Changes, Done
 from assembly.services.context import ServiceContext
 from assembly.services.desk_results import CheckInResult, DeskUpdate
+from assembly.services.door_decision import decide, headline, look_up
 from assembly.services.meeting_lookup import (
     ProfileCache,
     moment,
     require_attendance_open,
     require_header,
 )
-from assembly.services.quorum_counts import live_status
+from assembly.services.quorum_counts import live_status, rule_in_force
 from assembly.services.quorum_steps import QuorumSteps
 
 FIND_LIMIT = 20
@@ -91,17 +99,19 @@ class CheckInService(QuorumSteps):
         09.12"; one who had left is recorded as returning; one represented by proxy makes the
         proxy lapse (law.md section 4)."""
         entered = str(number_or_member_id).strip()
-        with self._ctx.db.write() as conn:
-            meeting = require_header(conn, meeting_id)
-            require_attendance_open(meeting)
-            profile = self._profiles.get(conn, meeting.profile_version)
-            member, others = (
-                (member_store.get(conn, number_or_member_id), [])
+        # The reads and the decision come before the one write lock (PostgreSQL; SQLite's
+        # write holds its file's lock throughout): other desks wait only for the writes.
+        with self._ctx.db.write(lock_late=True) as conn:
+            found, others = (
+                (number_or_member_id, [])
                 if isinstance(number_or_member_id, int)
-                else _look_up(conn, entered)
+                else look_up(conn, entered)
             )
+            rows = door_rows.read(conn, meeting_id, found if found is None else int(found))
+            meeting, profile, in_force = self._door_open(conn, meeting_id, rows)
+            member = rows.member
             if member is None or member.id is None:
-                status = live_status(conn, meeting, profile)
+                status = live_status(conn, meeting, profile, in_force)
                 if others:
                     message = tr(
                         "Nomor {number} cocok dengan beberapa anggota ({numbers}); ketik nomor "
@@ -115,15 +125,20 @@ class CheckInService(QuorumSteps):
                     message = tr("Ketik atau pindai nomor anggota.")
                 return Done(CheckInResult(Outcome.NOT_FOUND, entered, message, status), Changes())
             at = moment(at, meeting, self._ctx.now())
-            current = attendance_store.record(conn, meeting_id, member.id)
-            decision = decide_check_in(
-                member,
-                cutoff=meeting.cutoff_date,
-                profile=profile,
-                mode=meeting.mode,
-                channel=channel,
-                current=current,
-            )
+            decision = decide(meeting, profile, member, channel, rows.current)
+            if decision.records and hold_write_lock(conn):
+                again = door_rows.read(conn, meeting_id, member.id)
+                if again != rows:
+                    # Another desk changed the meeting, the member or their attendance
+                    # between the look and the lock: decide again on what holds now.
+                    rows = again
+                    meeting, profile, in_force = self._door_open(conn, meeting_id, rows)
+                    if rows.member is None:
+                        raise DomainError(tr("Anggota tidak ditemukan"))
+                    member = rows.member
+                    decision = decide(meeting, profile, member, channel, rows.current)
+            current = rows.current
+            assert member.id is not None
             if decision.records:
                 after = admitted_record(member.id, decision, channel, at, current)
                 kind = (
@@ -149,11 +164,11 @@ class CheckInService(QuorumSteps):
             else:
                 arrived = decision.since
                 used = current.channel if current and decision.since else None
-            status = live_status(conn, meeting, profile)
+            status = live_status(conn, meeting, profile, in_force)
         result = CheckInResult(
             decision.outcome,
             entered,
-            _headline(
+            headline(
                 decision.outcome,
                 member,
                 arrived,
@@ -312,6 +327,17 @@ class CheckInService(QuorumSteps):
 
     # --- inside -----------------------------------------------------------------------------
 
+    def _door_open(
+        self, conn: Connection, meeting_id: int, rows: door_rows.DoorRows
+    ) -> tuple[Meeting, ADProfile, tuple[QuorumRule, str]]:
+        """The meeting of ``rows`` (refused when missing or not taking attendance), its AD
+        profile and the quorum rule in force."""
+        if rows.meeting is None:
+            raise DomainError(tr("Rapat nomor {id} tidak ditemukan.", id=meeting_id))
+        require_attendance_open(rows.meeting)
+        profile = self._profiles.get(conn, rows.meeting.profile_version)
+        return rows.meeting, profile, rule_in_force(conn, rows.meeting, profile)
+
     def _door(self, conn: Connection, meeting_id: int, member_id: int) -> tuple[Meeting, Member]:
         meeting = require_header(conn, meeting_id)
         require_attendance_open(meeting)
@@ -331,44 +357,6 @@ class CheckInService(QuorumSteps):
         status = live_status(conn, meeting, self._profiles.get(conn, meeting.profile_version))
         assert member.id is not None
         return DeskUpdate(member.id, member.name, state, message, status)
-
-
-def _look_up(conn: Connection, entered: str) -> tuple[Member | None, list[str]]:
-    """The member a typed or scanned number means: the exact number first (a scanned card),
-    else the number as people say it ("12345" or "012345" for KSP-012345). A spoken number
-    that fits several members gives none, and their numbers."""
-    exact = member_store.by_number(conn, entered)
-    if exact is not None or not entered:
-        return exact, []
-    key = number_key(entered)
-    if not key:
-        return None, []
-    candidates = member_store.by_key(conn, key)
-    chosen = spoken_matches(entered, [m.number for m in candidates])
-    if len(chosen) == 1:
-        return next(m for m in candidates if m.number == chosen[0]), []
-    return None, chosen
-
-
-def _headline(
-    outcome: Outcome,
-    member: Member,
-    at: dt.datetime | None,
-    meeting: Meeting,
-    reason: str,
-    proxy_lapsed: bool,
-) -> str:
-    if outcome is Outcome.ALREADY_PRESENT and at is not None:
-        return tr(
-            "{name} sudah hadir sejak {time}.", name=member.name, time=clock(at, meeting.zone)
-        )
-    if outcome is Outcome.RETURNED:
-        return tr("{name} kembali ke rapat.", name=member.name)
-    if outcome is Outcome.REFUSED:
-        return tr("{name} tidak dapat hadir: {reason}.", name=member.name, reason=reason)
-    if proxy_lapsed:
-        return tr("Selamat datang, {name}. Kuasanya gugur karena hadir sendiri.", name=member.name)
-    return tr("Selamat datang, {name}.", name=member.name)
 
 
 def _local(entry: AttendanceEntry, meeting: Meeting) -> AttendanceEntry:

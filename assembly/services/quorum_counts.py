@@ -25,16 +25,22 @@ def rule_in_force(conn: Connection, meeting: Meeting, profile: ADProfile) -> tup
     return proc.rule, proc.article
 
 
-def live_status(conn: Connection, meeting: Meeting, profile: ADProfile) -> QuorumStatus:
+def live_status(
+    conn: Connection,
+    meeting: Meeting,
+    profile: ADProfile,
+    in_force: tuple[QuorumRule, str] | None = None,
+) -> QuorumStatus:
     """The quorum now: indexed counts of who is present, against the register's figures fixed
-    for the meeting (counted from the register when none are fixed yet, as for a draft)."""
+    for the meeting (counted from the register when none are fixed yet, as for a draft);
+    ``in_force``: the :func:`rule_in_force` already read in this transaction."""
     assert meeting.id is not None
     registered, entitled = meeting.registered, meeting.entitled
     if registered is None or entitled is None:
         registered, entitled = quorum_check_store.roll_counts(conn, meeting.cutoff_date, profile)
     counts = attendance_store.present_counts(conn, meeting.id)
     counted = {c: sum(n for (ch, ok), n in counts.items() if ch is c and ok) for c in Channel}
-    rule, article = rule_in_force(conn, meeting, profile)
+    rule, article = in_force or rule_in_force(conn, meeting, profile)
     return quorum_status(
         rule,
         registered=registered,
