@@ -197,6 +197,9 @@ class Actor:
             except (WalkFailed, OSError, subprocess.TimeoutExpired):
                 self.process.kill()
                 self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                pipe.close()
         self.log.close()
 
 
@@ -280,7 +283,8 @@ def walk(out: Path, members: int, netns: bool, host_cut: bool) -> dict[str, Any]
 
     address = HOST_SIDE if netns else "127.0.0.1"
     folder = work / "laptop-induk"
-    kuorum("host", "start", "--address", address, "--folder", str(folder))
+    kuorum("host", "start", "--address", address, "--folder", str(folder), "--port",
+           str(free_port()))  # fmt: skip
     try:
         meeting_day(out, work, meeting, folder, figures, netns, host_cut)
     finally:
@@ -473,6 +477,73 @@ def meeting_day(out: Path, work: Path, meeting: int, folder: Path, figures: dict
     reconcile(figures, status, pdf_numbers(pdf), copy, meeting)
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out / "berita-acara")],
                    check=True)  # fmt: skip
+
+
+def free_port() -> int:
+    """A port nobody listens on now (the machine may run other hosts, e.g. in tests)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def short_walk(out: Path, members: int = 40) -> dict[str, Any]:
+    """The reduced walk of tests/robustness/test_desks_walk.py, on loopback: the host, three
+    desks and the chair; 30 members in (three of them scanned at three desks at once), every
+    desk showing 30, the meeting opened, one named vote, ``host copy-out`` and ``audit
+    verify`` on the copy, whose present count is the desks'."""
+    work = out / "kerja"
+    work.mkdir(parents=True)
+    os.chmod(work, 0o755)
+    meeting = prepare(work / "koperasi.sqlite", members, work / "cadangan")
+    folder = work / "laptop-induk"
+    kuorum("host", "start", "--address", "127.0.0.1", "--folder", str(folder), "--port",
+           str(free_port()))  # fmt: skip
+    actors: dict[str, Actor] = {}
+    figures: dict[str, Any] = {}
+    try:
+        url = json.loads(kuorum("host", "status", "--json", "--folder", str(folder)))["desk_url"]
+        kuorum("host", "copy-in", str(work / "koperasi.sqlite"), "--folder", str(folder))
+        desks = ("desk1", "desk2", "desk3")
+        for role in ("chair", *desks):
+            actors[role] = Actor(role, url, out, meeting, netns=False)
+        for actor in actors.values():
+            actor.answer()
+        check(actors["chair"].do("open_door")["state"] == "check_in", "door open")
+        for role in desks:
+            actors[role].do("desk")
+        at_once(actors, {
+            role: ("check_in", {"numbers": [f"{n:03d}" for n in range(1 + 10 * i, 11 + 10 * i)
+                                            if n not in (4, 15, 26)]})
+            for i, role in enumerate(desks)
+        })  # fmt: skip
+        twice = at_once(actors, {role: ("check_in", {"numbers": ["004", "015", "026"]})
+                                 for role in desks})  # fmt: skip
+        heads = [s["headline"] for a in twice.values() for s in a["seen"]]
+        figures["already"] = sum("sudah hadir" in h for h in heads)
+        shown = at_once(actors, {role: ("await_present", {"count": 30}) for role in desks})
+        figures["desks"] = {role: a["present"] for role, a in shown.items()}
+        opened = actors["chair"].do("open_meeting")
+        figures["state"] = opened["state"]
+        actors["chair"].do("consensus_until", kind=None, count=1)
+        vote = actors["chair"].do("open_vote", title="Pengesahan laporan pengurus")
+        actors["chair"].do("cast", votes={f"{n:03d}": 1 + n % 2 for n in range(1, 11)})
+        figures["vote_open_after_close"] = actors["chair"].do("close_ballot")["open"]
+        figures["ballot"] = vote["ballot"]
+        for actor in actors.values():
+            actor.stop()
+        copy = work / "salinan.sqlite"
+        kuorum("host", "copy-out", str(copy), "--folder", str(folder))
+        figures["audit"] = kuorum("audit", "verify", "--db", str(copy))
+        figures["status"] = json.loads(
+            kuorum("status", "--db", str(copy), "--meeting", str(meeting), "--json")
+        )
+    finally:
+        for actor in actors.values():
+            actor.stop()
+        kuorum("host", "stop", "--folder", str(folder), ok=(0, 1, 2))
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
