@@ -121,8 +121,12 @@ class Actor:
         if answer is not None:
             self.reply({"done": action, **answer})
 
-    def when(self, test: Callable[[], Any], answer: Callable[[bool, float], Reply],
-             timeout_s: float = 10.0) -> None:  # fmt: skip
+    def when(
+        self,
+        test: Callable[[], Any],
+        answer: Callable[[bool, float], Reply],
+        timeout_s: float = 10.0,
+    ) -> None:
         """Reply ``answer(held, ms)`` once ``test()`` holds, looked at every 20 ms of the event
         loop (which delivers the other desks' changes meanwhile), or after ``timeout_s``."""
         started = time.perf_counter()
@@ -181,8 +185,7 @@ class Actor:
     # --- every role ---------------------------------------------------------------------------
 
     def do_hello(self) -> Reply:
-        return {"join_ms": round(self.join_ms), "pid": os.getpid(),
-                "banner": self.banner_text()}  # fmt: skip
+        return {"join_ms": round(self.join_ms), "pid": os.getpid(), "banner": self.banner_text()}
 
     def banner_text(self) -> str:
         banner = self.window.host_banner
@@ -249,8 +252,11 @@ class Actor:
         QTest.keyClicks(desk.entry, number)
         QTest.keyClick(desk.entry, Qt.Key.Key_Return)
         QTest.keyClick(desk.entry, Qt.Key.Key_F6)
-        return {"headline": desk.headline.text(), "detail": desk.detail_label.text(),
-                "present": digits(desk.quorum.present_label.text())}  # fmt: skip
+        return {
+            "headline": desk.headline.text(),
+            "detail": desk.detail_label.text(),
+            "present": digits(desk.quorum.present_label.text()),
+        }
 
     # --- the chair ------------------------------------------------------------------------------
 
@@ -313,9 +319,9 @@ class Actor:
         seen: set[int | None] = set()
         for _ in range(min(count, 20)):
             chosen = console.agenda.chosen()
-            if chosen is not None and (chosen.id in seen or (
-                kind is not None and chosen.kind is ItemKind(kind)
-            )):
+            if chosen is not None and (
+                chosen.id in seen or (kind is not None and chosen.kind is ItemKind(kind))
+            ):
                 break
             item = self.take_up_next(console)
             if item is None or item.id in seen:
@@ -356,8 +362,7 @@ class Actor:
         ballot = self.console().snapshot.ballot
         return None if ballot is None else ballot.id
 
-    def do_open_election(self, seats: int, candidates: list[str],
-                         shot: str | None = None) -> Reply:  # fmt: skip
+    def do_open_election(self, seats: int, candidates: list[str], shot: str | None = None) -> Reply:
         from assembly.ui.dialogs.ballot_dialog import BallotDialog
 
         console = self.console()
@@ -374,8 +379,11 @@ class Actor:
             QTest.keyClicks(form.candidate_number, number)
             QTest.keyClick(form.candidate_number, Qt.Key.Key_Return)
         QTest.keyClick(form.title, Qt.Key.Key_Return)
-        values: Reply = {"item": item.title, "ballot": self.open_ballot_id(),
-                         "problem": form.problem.text() if form.isVisible() else ""}  # fmt: skip
+        values: Reply = {
+            "item": item.title,
+            "ballot": self.open_ballot_id(),
+            "problem": form.problem.text() if form.isVisible() else "",
+        }
         if shot:
             values["file"] = self.shoot(self.window, shot)
         return values

@@ -52,8 +52,20 @@ PASS = "sandi-rahasia-2027"
 NETNS = "kuorum-meja"
 HOST_SIDE, DESK_SIDE = "10.77.0.1", "10.77.0.2"
 FIRST = ["Sri", "Bambang", "Siti", "Joko", "Dewi", "Agus", "Rina", "Hendra", "Yuliana", "Teguh"]
-LAST = ["Wahyuni", "Sutrisno", "Aminah", "Purnomo", "Lestari", "Salim", "Marlina", "Gunawan",
-        "Sari", "Prasetyo", "Hidayah", "Riyadi"]  # fmt: skip
+LAST = [
+    "Wahyuni",
+    "Sutrisno",
+    "Aminah",
+    "Purnomo",
+    "Lestari",
+    "Salim",
+    "Marlina",
+    "Gunawan",
+    "Sari",
+    "Prasetyo",
+    "Hidayah",
+    "Riyadi",
+]
 ROLES = ("desk1", "desk2", "desk3", "chair", "projector")
 
 
@@ -79,9 +91,13 @@ def prepare(path: Path, members: int, backups: Path) -> int:
     services = Services.open(path)
     try:
         services.cooperative.save_cooperative(
-            Cooperative(name="Koperasi Produsen Tani Makmur", city="Klaten",
-                        legal_entity_number="518/BH/XIV.2/2004", code="KPTM",
-                        time_zone=TimeZone.WIB)  # fmt: skip
+            Cooperative(
+                name="Koperasi Produsen Tani Makmur",
+                city="Klaten",
+                legal_entity_number="518/BH/XIV.2/2004",
+                code="KPTM",
+                time_zone=TimeZone.WIB,
+            )
         )
         profile = services.cooperative.ad_profile().profile
         services.cooperative.save_ad_profile(profile, confirmed=True)
@@ -93,8 +109,10 @@ def prepare(path: Path, members: int, backups: Path) -> int:
         meeting = replace(
             meeting,
             venue="Balai Desa Karanganom",
-            officers=(Officer(OfficerRole.CHAIR, "Bambang Sutrisno", None),
-                      Officer(OfficerRole.SECRETARY, "Siti Aminah", None)),  # fmt: skip
+            officers=(
+                Officer(OfficerRole.CHAIR, "Bambang Sutrisno", None),
+                Officer(OfficerRole.SECRETARY, "Siti Aminah", None),
+            ),
         )
         saved = services.meetings.create(meeting).value
         backups.mkdir(parents=True, exist_ok=True)
@@ -110,8 +128,13 @@ def prepare(path: Path, members: int, backups: Path) -> int:
 def kuorum(*args: str, ok: tuple[int, ...] = (0,), env: dict[str, str] | None = None) -> str:
     """``python main.py ARGS`` on the host laptop; its output. Fails loudly on another code."""
     started = time.perf_counter()
-    done = subprocess.run([PYTHON, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=600)  # fmt: skip
+    done = subprocess.run(
+        [PYTHON, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )
     ms = (time.perf_counter() - started) * 1000
     shown = " ".join(a if "postgresql://" not in a else "postgresql://…" for a in args[:3])
     say(f"$ kuorum {shown} … -> exit {done.returncode} ({ms:.0f} ms)")
@@ -163,11 +186,26 @@ class Actor:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
         self.log = open(out / f"{role}.log", "w", encoding="utf-8")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [*prefix, PYTHON, str(ROOT / "scripts" / "desk_actor.py"), "--role", role,
-             "--db", url, "--out", str(out), "--meeting", str(meeting)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log, text=True,
-            env=env, cwd=ROOT,
-        )  # fmt: skip
+            [
+                *prefix,
+                PYTHON,
+                str(ROOT / "scripts" / "desk_actor.py"),
+                "--role",
+                role,
+                "--db",
+                url,
+                "--out",
+                str(out),
+                "--meeting",
+                str(meeting),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
 
     def send(self, do: str, **values: Any) -> None:
         assert self.process.stdin is not None
@@ -203,9 +241,9 @@ class Actor:
         self.log.close()
 
 
-def at_once(actors: dict[str, Actor], commands: dict[str, tuple[str, dict[str, Any]]]) -> dict[
-    str, dict[str, Any]
-]:
+def at_once(
+    actors: dict[str, Actor], commands: dict[str, tuple[str, dict[str, Any]]]
+) -> dict[str, dict[str, Any]]:
     """Send each actor its command at the same moment, then read every answer."""
     for role, (do, values) in commands.items():
         actors[role].send(do, **values)
@@ -241,8 +279,13 @@ def pdf_numbers(pdf: Path) -> dict[str, Any]:
     return dict(json.loads(io.BytesIO(files["angka.json"][0]).read().decode("utf-8")))
 
 
-def reconcile(figures: dict[str, Any], status: dict[str, Any], document: dict[str, Any],
-              copy: Path, meeting: int) -> None:  # fmt: skip
+def reconcile(
+    figures: dict[str, Any],
+    status: dict[str, Any],
+    document: dict[str, Any],
+    copy: Path,
+    meeting: int,
+) -> None:
     """Present on every desk's quorum panel = present in the copy = the berita acara's last
     quorum figure; everyone who came (the two who left too) = the copy's attendance rows =
     the berita acara's total."""
@@ -253,16 +296,23 @@ def reconcile(figures: dict[str, Any], status: dict[str, Any], document: dict[st
     last_check = max(k for k in figures_of if k.startswith("kuorum.") and k.endswith(".hadir"))
     check(len(desks) == 1, f"the three desks show the same present count {desks}")
     (present,) = desks
-    check(status["present"]["total"] == present,
-          f"copy-out's present {status['present']['total']} = desks' {present}")  # fmt: skip
-    check(figures_of[last_check] == present,
-          f"berita acara {last_check} {figures_of[last_check]} = desks' {present}")  # fmt: skip
+    check(
+        status["present"]["total"] == present,
+        f"copy-out's present {status['present']['total']} = desks' {present}",
+    )
+    check(
+        figures_of[last_check] == present,
+        f"berita acara {last_check} {figures_of[last_check]} = desks' {present}",
+    )
     with sqlite3.connect(copy) as db:
-        came = db.execute("SELECT count(*) FROM attendance WHERE meeting_id = ?",
-                          (meeting,)).fetchone()[0]  # fmt: skip
-    check(figures_of["hadir.jumlah"] == came,
-          f"berita acara hadir.jumlah {figures_of['hadir.jumlah']} = the copy's {came} "
-          "attendance rows (who left included)")  # fmt: skip
+        came = db.execute(
+            "SELECT count(*) FROM attendance WHERE meeting_id = ?", (meeting,)
+        ).fetchone()[0]
+    check(
+        figures_of["hadir.jumlah"] == came,
+        f"berita acara hadir.jumlah {figures_of['hadir.jumlah']} = the copy's {came} "
+        "attendance rows (who left included)",
+    )
     figures["reconciled"] = {"present": present, "came": came}
 
 
@@ -283,8 +333,9 @@ def walk(out: Path, members: int, netns: bool, host_cut: bool) -> dict[str, Any]
 
     address = HOST_SIDE if netns else "127.0.0.1"
     folder = work / "laptop-induk"
-    kuorum("host", "start", "--address", address, "--folder", str(folder), "--port",
-           str(free_port()))  # fmt: skip
+    kuorum(
+        "host", "start", "--address", address, "--folder", str(folder), "--port", str(free_port())
+    )
     try:
         meeting_day(out, work, meeting, folder, figures, netns, host_cut)
     finally:
@@ -293,8 +344,15 @@ def walk(out: Path, members: int, netns: bool, host_cut: bool) -> dict[str, Any]
     return figures
 
 
-def meeting_day(out: Path, work: Path, meeting: int, folder: Path, figures: dict[str, Any],
-                netns: bool, host_cut: bool) -> None:  # fmt: skip
+def meeting_day(
+    out: Path,
+    work: Path,
+    meeting: int,
+    folder: Path,
+    figures: dict[str, Any],
+    netns: bool,
+    host_cut: bool,
+) -> None:
     """The day on the running host: the desks, the chair, the projector, then the berita
     acara, the copy and its checks."""
     actors: dict[str, Actor] = {}
@@ -307,10 +365,14 @@ def meeting_day(out: Path, work: Path, meeting: int, folder: Path, figures: dict
         t = time.perf_counter()
         actors["chair"] = Actor("chair", url, out, meeting, netns)
         ready = actors["chair"].answer()
-        say(f"chair joined in {ready['join_ms']} ms (process start to window: "
-            f"{(time.perf_counter() - t) * 1000:.0f} ms)")  # fmt: skip
-        check(actors["chair"].do("open_door")["state"] == "check_in",
-              "chair opened the door (check-in open)")  # fmt: skip
+        say(
+            f"chair joined in {ready['join_ms']} ms (process start to window: "
+            f"{(time.perf_counter() - t) * 1000:.0f} ms)"
+        )
+        check(
+            actors["chair"].do("open_door")["state"] == "check_in",
+            "chair opened the door (check-in open)",
+        )
         for role in ("desk1", "desk2", "desk3", "projector"):
             actors[role] = Actor(role, url, out, meeting, netns)
         for role in ("desk1", "desk2", "desk3", "projector"):
@@ -322,10 +384,13 @@ def meeting_day(out: Path, work: Path, meeting: int, folder: Path, figures: dict
 
         # Round 1: three desks at once.
         blocks = {"desk1": range(1, 9), "desk2": range(16, 24), "desk3": range(31, 39)}
-        answers = at_once(actors, {
-            role: ("check_in", {"numbers": [f"{n:03d}" for n in numbers]})
-            for role, numbers in blocks.items()
-        })  # fmt: skip
+        answers = at_once(
+            actors,
+            {
+                role: ("check_in", {"numbers": [f"{n:03d}" for n in numbers]})
+                for role, numbers in blocks.items()
+            },
+        )
         scans = [s for a in answers.values() for s in a["seen"]]
         check(all(s["headline"] for s in scans), f"{len(scans)} scans each answered at its desk")
         expected = 24
@@ -334,66 +399,95 @@ def meeting_day(out: Path, work: Path, meeting: int, folder: Path, figures: dict
         answer2 = actors["desk2"].do("check_in", numbers=["024"], shot="after-checkin-024")
         expected += 1
         seen1 = actors["desk1"].do("await_present", count=expected, shot="sees-024")
-        check(seen1["held"], f"desk1's quorum panel shows desk2's check-in ({expected} present) "
-              f"after {seen1['ms']} ms")  # fmt: skip
+        check(
+            seen1["held"],
+            f"desk1's quorum panel shows desk2's check-in ({expected} present) "
+            f"after {seen1['ms']} ms",
+        )
         figures["change_to_desk1_ms"] = seen1["ms"]
-        side_by_side(Path(answer2["file"]), Path(seen1["file"]), out / "two-desks.png",
-                     ("Meja 2: anggota 024 baru dipindai", "Meja 1: saat yang sama"))  # fmt: skip
+        side_by_side(
+            Path(answer2["file"]),
+            Path(seen1["file"]),
+            out / "two-desks.png",
+            ("Meja 2: anggota 024 baru dipindai", "Meja 1: saat yang sama"),
+        )
 
         # The same members scanned at two desks at the same moment.
         twice = ["009", "025", "039"]
-        answers = at_once(actors, {
-            "desk1": ("check_in", {"numbers": twice}),
-            "desk2": ("check_in", {"numbers": twice[::-1]}),
-            "desk3": ("check_in", {"numbers": twice[1:] + twice[:1]}),
-        })  # fmt: skip
+        answers = at_once(
+            actors,
+            {
+                "desk1": ("check_in", {"numbers": twice}),
+                "desk2": ("check_in", {"numbers": twice[::-1]}),
+                "desk3": ("check_in", {"numbers": twice[1:] + twice[:1]}),
+            },
+        )
         heads = [s["headline"] for a in answers.values() for s in a["seen"]]
         already = [h for h in heads if "sudah" in h.lower()]
         say("double scans answered: " + "; ".join(sorted(set(heads))))
-        check(len(already) == 2 * len(twice),
-              f"{len(twice)} members scanned at three desks at once: each in once, "
-              f"{len(already)} 'sudah hadir'")  # fmt: skip
+        check(
+            len(already) == 2 * len(twice),
+            f"{len(twice)} members scanned at three desks at once: each in once, "
+            f"{len(already)} 'sudah hadir'",
+        )
         expected += len(twice)
 
         # Round 2, and two members leave the hall.
         blocks = {"desk1": range(10, 16), "desk2": range(26, 31), "desk3": range(40, 46)}
-        at_once(actors, {
-            role: ("check_in", {"numbers": [f"{n:03d}" for n in numbers]})
-            for role, numbers in blocks.items()
-        })  # fmt: skip
+        at_once(
+            actors,
+            {
+                role: ("check_in", {"numbers": [f"{n:03d}" for n in numbers]})
+                for role, numbers in blocks.items()
+            },
+        )
         expected += sum(len(b) for b in blocks.values())
         for role, number in (("desk3", "044"), ("desk1", "013")):
             left = actors[role].do("check_out", number=number)
             say(f"{role} check-out {number}: {left['headline']} / {left['detail']}")
         expected -= 2
-        answers = at_once(actors, {
-            role: ("await_present", {"count": expected, "shot": "present-all"})
-            for role in ("desk1", "desk2", "desk3")
-        })  # fmt: skip
+        answers = at_once(
+            actors,
+            {
+                role: ("await_present", {"count": expected, "shot": "present-all"})
+                for role in ("desk1", "desk2", "desk3")
+            },
+        )
         for role, a in answers.items():
             check(a["held"], f"{role} quorum panel shows {expected} present ({a['ms']} ms)")
         figures["present_before_opening"] = expected
 
         if host_cut:  # the host laptop stops; every desk says so; it comes back
             kuorum("host", "stop", "--folder", str(folder))
-            lost = at_once(actors, {
-                role: ("await_banner", {"shown": True, "shot": "host-lost"})
-                for role in ("desk1", "desk2")
-            })  # fmt: skip
+            lost = at_once(
+                actors,
+                {
+                    role: ("await_banner", {"shown": True, "shot": "host-lost"})
+                    for role in ("desk1", "desk2")
+                },
+            )
             for role, a in lost.items():
-                check(a["held"], f"{role} banner after the host stopped ({a['ms']} ms): "
-                      f"{a['banner']!r}")  # fmt: skip
+                check(
+                    a["held"],
+                    f"{role} banner after the host stopped ({a['ms']} ms): {a['banner']!r}",
+                )
             kuorum("host", "start", "--folder", str(folder))
-            back = at_once(actors, {
-                role: ("await_banner", {"shown": False}) for role in ("desk1", "desk2")
-            })  # fmt: skip
+            back = at_once(
+                actors, {role: ("await_banner", {"shown": False}) for role in ("desk1", "desk2")}
+            )
             for role, a in back.items():
                 check(a["held"], f"{role} banner gone after the host came back ({a['ms']} ms)")
-            side_by_side(Path(lost["desk1"]["file"]), Path(lost["desk2"]["file"]),
-                         out / "host-lost.png", ("Meja 1", "Meja 2"))  # fmt: skip
+            side_by_side(
+                Path(lost["desk1"]["file"]),
+                Path(lost["desk2"]["file"]),
+                out / "host-lost.png",
+                ("Meja 1", "Meja 2"),
+            )
             after = actors["desk3"].do("check_in", numbers=["046"])
-            check("046" in json.dumps(after) and after["present"] == expected + 1,
-                  "desk3 checks in after the host came back")  # fmt: skip
+            check(
+                "046" in json.dumps(after) and after["present"] == expected + 1,
+                "desk3 checks in after the host came back",
+            )
             expected += 1
 
         # The chair: quorum, opening, the decisions.
@@ -402,43 +496,51 @@ def meeting_day(out: Path, work: Path, meeting: int, folder: Path, figures: dict
         actors["projector"].do("open_projector")  # the console lists opened meetings only
         actors["projector"].do("shot", name="projector-opened")
         actors["chair"].do("consensus_until", kind=None, count=1)
-        vote = actors["chair"].do("open_vote", title="Pengesahan laporan pertanggungjawaban "
-                                  "pengurus")  # fmt: skip
+        vote = actors["chair"].do(
+            "open_vote", title="Pengesahan laporan pertanggungjawaban pengurus"
+        )
         check(vote["ballot"] is not None, f"named vote opened on '{vote['item']}'")
-        shown = actors["projector"].do("await_projector", contains="0 dari",
-                                       shot="projector-vote-open")  # fmt: skip
+        shown = actors["projector"].do(
+            "await_projector", contains="0 dari", shot="projector-vote-open"
+        )
         say(f"projector: {shown['texts'][:200]}")
         voters = [f"{n:03d}" for n in range(1, 31) if n != 13]
         choices = {n: (2 if i % 5 == 0 else 1) for i, n in enumerate(voters)}
         actors["chair"].do("cast", votes=dict(list(choices.items())[:20]), shot="vote-running")
-        running = actors["projector"].do("await_projector", contains="20 dari",
-                                         shot="projector-vote-running")  # fmt: skip
+        running = actors["projector"].do(
+            "await_projector", contains="20 dari", shot="projector-vote-running"
+        )
         check(running["held"], f"projector shows 20 votes in ({running['ms']} ms)")
         actors["chair"].do("cast", votes=dict(list(choices.items())[20:]))
         closed = actors["chair"].do("close_ballot", shot="vote-result")
         check(closed["open"] is None, "the vote closed at the console")
-        result = actors["projector"].do("await_projector", contains="disetujui:",
-                                        shot="projector-vote-result")  # fmt: skip
+        result = actors["projector"].do(
+            "await_projector", contains="disetujui:", shot="projector-vote-result"
+        )
         say(f"projector after closing: {result['texts'][:300]}")
         check(result["held"], f"projector shows the result ({result['ms']} ms)")
         figures["projector_result_ms"] = result["ms"]
 
         actors["chair"].do("consensus_until", kind="pemilihan")
-        election = actors["chair"].do("open_election", seats=2,
-                                      candidates=["003", "017", "032"])  # fmt: skip
-        check(election["ballot"] is not None,
-              f"election opened on '{election['item']}' {election['problem']}")  # fmt: skip
+        election = actors["chair"].do("open_election", seats=2, candidates=["003", "017", "032"])
+        check(
+            election["ballot"] is not None,
+            f"election opened on '{election['item']}' {election['problem']}",
+        )
         picks = {f"{n:03d}": ([1, 2] if n % 3 else [3]) for n in range(1, 26) if n != 13}
         booth = actors["chair"].do("booth", votes=picks, shot="booth")
-        check(booth["voted"] == len(picks), f"{booth['voted']} of {booth['eligible']} present "
-              "voted in the secret booth")  # fmt: skip
+        check(
+            booth["voted"] == len(picks),
+            f"{booth['voted']} of {booth['eligible']} present voted in the secret booth",
+        )
         present = {}
         for role in ("desk1", "desk2", "desk3"):
             present[role] = actors[role].do("desk")["present"]
         figures["present_on_desks"] = present
         actors["chair"].do("close_ballot", shot="election-result")
-        elected = actors["projector"].do("await_projector", contains="terpilih",
-                                         shot="projector-election-result")  # fmt: skip
+        elected = actors["projector"].do(
+            "await_projector", contains="terpilih", shot="projector-election-result"
+        )
         say(f"projector election: {elected['texts'][:300]}")
         check(elected["held"], f"projector shows who is elected ({elected['ms']} ms)")
 
@@ -460,8 +562,19 @@ def meeting_day(out: Path, work: Path, meeting: int, folder: Path, figures: dict
     for role, name in (("ketua", "Bambang Sutrisno"), ("sekretaris", "Siti Aminah")):
         key = work / f"{role}.p12"
         kuorum("keys", "new", "--name", name, "--out", str(key), env=key_env)
-        kuorum("sign", str(pdf), "--key", str(key), "--role", role, "--meeting",
-               str(meeting), "--db", url, env=key_env)  # fmt: skip
+        kuorum(
+            "sign",
+            str(pdf),
+            "--key",
+            str(key),
+            "--role",
+            role,
+            "--meeting",
+            str(meeting),
+            "--db",
+            url,
+            env=key_env,
+        )
     copy = work / "rat-salinan.sqlite"
     copied = kuorum("host", "copy-out", str(copy), "--folder", str(folder))
     say("copy-out: " + " / ".join(copied.strip().splitlines()))
@@ -472,11 +585,11 @@ def meeting_day(out: Path, work: Path, meeting: int, folder: Path, figures: dict
     numbers = kuorum("verify", str(pdf), "--numbers")
     say("verify --numbers: " + " / ".join(numbers.strip().splitlines()[-3:]))
     kuorum("minutes", "check", "--db", str(copy), "--meeting", str(meeting))
-    status = json.loads(kuorum("status", "--db", str(copy), "--meeting", str(meeting),
-                               "--json"))  # fmt: skip
+    status = json.loads(kuorum("status", "--db", str(copy), "--meeting", str(meeting), "--json"))
     reconcile(figures, status, pdf_numbers(pdf), copy, meeting)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out / "berita-acara")],
-                   check=True)  # fmt: skip
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", str(pdf), str(out / "berita-acara")], check=True
+    )
 
 
 def free_port() -> int:
@@ -498,8 +611,16 @@ def short_walk(out: Path, members: int = 40) -> dict[str, Any]:
     os.chmod(work, 0o755)
     meeting = prepare(work / "koperasi.sqlite", members, work / "cadangan")
     folder = work / "laptop-induk"
-    kuorum("host", "start", "--address", "127.0.0.1", "--folder", str(folder), "--port",
-           str(free_port()))  # fmt: skip
+    kuorum(
+        "host",
+        "start",
+        "--address",
+        "127.0.0.1",
+        "--folder",
+        str(folder),
+        "--port",
+        str(free_port()),
+    )
     actors: dict[str, Actor] = {}
     figures: dict[str, Any] = {}
     try:
@@ -513,13 +634,25 @@ def short_walk(out: Path, members: int = 40) -> dict[str, Any]:
         check(actors["chair"].do("open_door")["state"] == "check_in", "door open")
         for role in desks:
             actors[role].do("desk")
-        at_once(actors, {
-            role: ("check_in", {"numbers": [f"{n:03d}" for n in range(1 + 10 * i, 11 + 10 * i)
-                                            if n not in (4, 15, 26)]})
-            for i, role in enumerate(desks)
-        })  # fmt: skip
-        twice = at_once(actors, {role: ("check_in", {"numbers": ["004", "015", "026"]})
-                                 for role in desks})  # fmt: skip
+        at_once(
+            actors,
+            {
+                role: (
+                    "check_in",
+                    {
+                        "numbers": [
+                            f"{n:03d}"
+                            for n in range(1 + 10 * i, 11 + 10 * i)
+                            if n not in (4, 15, 26)
+                        ]
+                    },
+                )
+                for i, role in enumerate(desks)
+            },
+        )
+        twice = at_once(
+            actors, {role: ("check_in", {"numbers": ["004", "015", "026"]}) for role in desks}
+        )
         heads = [s["headline"] for a in twice.values() for s in a["seen"]]
         figures["already"] = sum("sudah hadir" in h for h in heads)
         shown = at_once(actors, {role: ("await_present", {"count": 30}) for role in desks})
