@@ -202,6 +202,11 @@ class Actor:
         desk.select_meeting(self.meeting_id)
         return {"present": digits(desk.quorum.present_label.text())}
 
+    def do_list(self) -> Reply:
+        """What this desk's attendance list says (its "N tercatat" and the rows it holds)."""
+        desk = self.page("CheckInPage")
+        return {"count": desk.count_label.text(), "rows": desk.model.rowCount()}
+
     def do_await_present(self, count: int, shot: str | None = None) -> None:
         """Reply once this desk's quorum panel shows ``count`` present (another desk's check-in
         reaching this screen through the live feed)."""
@@ -214,7 +219,7 @@ class Actor:
                 values["file"] = self.shoot(self.window, shot)
             return values
 
-        self.when(lambda: digits(label.text()) == count, answer)
+        self.when(lambda: digits(label.text()) == count and not desk._list_timer.isActive(), answer)
 
     def do_await_banner(self, shown: bool, shot: str | None = None) -> None:
         """Reply once the 'host not connected' banner is shown (or gone again)."""
@@ -229,7 +234,7 @@ class Actor:
 
     # --- a check-in desk ----------------------------------------------------------------------
 
-    def do_check_in(self, numbers: list[str], shot: str | None = None) -> Reply:
+    def do_check_in(self, numbers: list[str], shot: str | None = None) -> Reply | None:
         """Type each number into the desk's field and press Enter, as a scanner does."""
         desk = self.page("CheckInPage")
         seen = []
@@ -241,9 +246,16 @@ class Actor:
             ms = (time.perf_counter() - started) * 1000
             seen.append({"number": number, "headline": desk.headline.text(), "ms": round(ms, 1)})
         values: Reply = {"seen": seen, "present": digits(desk.quorum.present_label.text())}
-        if shot:
-            values["file"] = self.shoot(self.window, shot)
-        return values
+        if not shot:
+            return values
+
+        def answer(_held: bool, _ms: float) -> Reply:
+            return {**values, "file": self.shoot(self.window, shot)}
+
+        # The picture once the attendance list has caught up too (it reads again 50 ms after
+        # the last change, once for a burst of scans).
+        self.when(lambda: not desk._list_timer.isActive(), answer)
+        return None
 
     def do_check_out(self, number: str) -> Reply:
         """Scan the member (shown as present), then F6: the member leaves the hall."""

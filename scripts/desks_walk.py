@@ -334,7 +334,14 @@ def walk(out: Path, members: int, netns: bool, host_cut: bool) -> dict[str, Any]
     address = HOST_SIDE if netns else "127.0.0.1"
     folder = work / "laptop-induk"
     kuorum(
-        "host", "start", "--address", address, "--folder", str(folder), "--port", str(free_port())
+        "host",
+        "start",
+        "--address",
+        address,
+        "--folder",
+        str(folder),
+        "--port",
+        str(free_port(prefer=54329)),
     )
     try:
         meeting_day(out, work, meeting, folder, figures, netns, host_cut)
@@ -592,13 +599,19 @@ def meeting_day(
     )
 
 
-def free_port() -> int:
-    """A port nobody listens on now (the machine may run other hosts, e.g. in tests)."""
+def free_port(prefer: int | None = None) -> int:
+    """``prefer`` when nobody listens on it now, else any free port (the machine may run
+    other hosts, e.g. in tests)."""
     import socket
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    for port in ([prefer] if prefer else []) + [0]:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return int(probe.getsockname()[1])
+    raise WalkFailed("no free port")
 
 
 def short_walk(out: Path, members: int = 40) -> dict[str, Any]:
