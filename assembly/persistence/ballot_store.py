@@ -210,6 +210,12 @@ def choice_counts(conn: sa.Connection, ballot: Ballot) -> dict[str, int]:
     return {r[0]: int(r[1]) for r in rows}
 
 
+def secret_ballots_cast(conn: sa.Connection, ballot: Ballot) -> int:
+    """How many ballots are in a secret ballot's box (its counter of ballots cast): one per
+    voter however many candidates each marked."""
+    return secret_store.totals(conn, ballot.id or 0).get(secret_store.CAST, 0)
+
+
 def has_voted(conn: sa.Connection, ballot: Ballot, member_id: int) -> bool:
     """Whether the member's vote is in (named) or their participation recorded (secret)."""
     table = secret_participation if ballot.mode is BallotMode.SECRET else named_votes

@@ -150,10 +150,12 @@ def _snapshot(
         absent = [m for m in voters if m not in count.voters]
         if absent:
             out.snapshots[f"suara.{ballot.id}.memilih_tanpa_hadir"] = (0, len(absent))
-        # A secret ballot: as many choices in the box as members recorded as having voted.
-        cast = sum(ballot_store.choice_counts(conn, ballot).values())
+        # A secret ballot: as many ballots in the box as members recorded as having voted
+        # (the box's own counter: an election's ballot may mark several candidates).
         out.figures[f"rekap.{ballot.id}.memilih"] = (
-            cast if ballot.mode is BallotMode.SECRET else len(voters)
+            ballot_store.secret_ballots_cast(conn, ballot)
+            if ballot.mode is BallotMode.SECRET
+            else len(voters)
         )
     else:
         totals = ballot_store.counted(conn, ballot.id or 0)

@@ -183,3 +183,28 @@ def test_a_meeting_that_reconciles_closes_without_a_question(
         closed = [e for e in audit_log.events(conn) if e.kind == "meeting.closed"]
     assert json.loads(closed[-1].payload) == {"id": hall.meeting_id, "angka": "sesuai"}
     assert "tetap ditutup" not in " ".join(_text(s, hall.meeting_id))
+
+
+def test_a_secret_election_of_two_seats_counts_ballots_not_marks(
+    cooperative: Services, db_path: Path
+) -> None:
+    """Found by scripts/desks_walk.py: with two seats most voters mark two candidates, and the
+    recount took the marks (40) for the ballots cast (24), so the meeting could not close
+    without a reason and `minutes check` failed on a correct berita acara."""
+    hall = opened_hall(cooperative, db_path, PRESENT)
+    s = hall.reopen(5)
+    election, _changes = s.elections.open_election(
+        hall.meeting_id, hall.items[3], "Pemilihan pengawas", 2, ["0001", "0002", "0003"],
+        BallotMode.SECRET,
+    )  # fmt: skip
+    for number, picks in (("0001", ["0001", "0002"]), ("0002", ["0001", "0002"]),
+                          ("0003", ["0003"]), ("0005", ["0001", "0003"])):  # fmt: skip
+        s.ballots.cast(election.id, number, picks)
+    s.ballots.close(election.id)
+    s = hall.reopen(20)
+    report = MinutesCheckService(s.ctx).check(hall.meeting_id)
+    assert report.ok, report.lines()
+    MinutesCheckService(s.ctx).close(hall.meeting_id)  # no reason asked
+    assert s.meetings.get(hall.meeting_id).state is MeetingState.CLOSED
+    figures = {f.key: f.value for f in s.minutes.render(hall.meeting_id, io.BytesIO()).figures}
+    assert figures[f"rekap.{election.id}.memilih"] == 4
