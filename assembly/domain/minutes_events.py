@@ -326,7 +326,7 @@ def check_sentence(
         basis = t.tr("Kuorum adalah {rule}", rule=rule)
     verdict = (
         t.tr("telah terpenuhi. Rapat dinyatakan sah.")
-        if check.reached and check.step is not CheckStep.ON_REQUEST
+        if check.reached and check.step not in (CheckStep.ON_REQUEST, CheckStep.BEFORE_DECISION)
         else t.tr("terpenuhi.")
         if check.reached
         else t.tr("belum terpenuhi.")
@@ -350,6 +350,7 @@ def _step_label(step: CheckStep, t: Translator) -> str:
         CheckStep.RECHECK: t.tr("Pemeriksaan ulang kuorum"),
         CheckStep.SECOND_CALL: t.tr("Panggilan kedua"),
         CheckStep.ON_REQUEST: t.tr("Pemeriksaan kuorum atas permintaan pimpinan rapat"),
+        CheckStep.BEFORE_DECISION: t.tr("Pemeriksaan kuorum sebelum pengambilan keputusan"),
     }.get(step, step.value)
 
 

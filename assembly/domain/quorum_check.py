@@ -100,6 +100,10 @@ class CheckStep(StrEnum):
     RECHECK = "pemeriksaan_ulang"  # after a suspension
     SECOND_CALL = "panggilan_kedua"  # with the AD's second-call quorum
     ON_REQUEST = "permintaan"  # whenever the chair asks, once the meeting is open
+    # Counted by Kuorum itself, not asked for by the chair: as a vote opens, and before a
+    # consensus on an item that needs the special quorum (law.md rule 15). The minutes say so.
+    # (Meetings recorded before this step existed keep ON_REQUEST for these checks.)
+    BEFORE_DECISION = "sebelum_keputusan"
     SUSPENSION = "skorsing"
     POSTPONEMENT = "penundaan"
 
@@ -112,6 +116,7 @@ class CheckStep(StrEnum):
             CheckStep.RECHECK: N_("Pemeriksaan ulang kuorum"),
             CheckStep.SECOND_CALL: N_("Panggilan kedua"),
             CheckStep.ON_REQUEST: N_("Pemeriksaan kuorum atas permintaan pimpinan rapat"),
+            CheckStep.BEFORE_DECISION: N_("Pemeriksaan kuorum sebelum pengambilan keputusan"),
             CheckStep.SUSPENSION: N_("Skorsing karena kuorum belum tercapai"),
             CheckStep.POSTPONEMENT: N_("Rapat ditunda karena kuorum tidak tercapai"),
         }[self]
@@ -124,6 +129,7 @@ class CheckStep(StrEnum):
             CheckStep.RECHECK,
             CheckStep.SECOND_CALL,
             CheckStep.ON_REQUEST,
+            CheckStep.BEFORE_DECISION,
         )
 
 
@@ -226,7 +232,7 @@ def procedure(profile: ADProfile, steps: Sequence[QuorumCheck]) -> Procedure:
         return rechecks < profile.rechecks or (second_available and not second_done)
 
     for step in steps:
-        if step.step is CheckStep.ON_REQUEST:
+        if step.step in (CheckStep.ON_REQUEST, CheckStep.BEFORE_DECISION):
             continue
         if step.step is CheckStep.POSTPONEMENT:
             stage = Stage.POSTPONED

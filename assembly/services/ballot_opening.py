@@ -91,7 +91,7 @@ def open_in(
         status = special
     check = QuorumCheck(
         now,
-        CheckStep.ON_REQUEST,
+        CheckStep.BEFORE_DECISION,
         status.base,
         status.present,
         status.minimum,

@@ -122,7 +122,7 @@ class DecisionService:
             raise DomainError(special_refusal(status, item.kind))
         check = QuorumCheck(
             self._ctx.now(),
-            CheckStep.ON_REQUEST,
+            CheckStep.BEFORE_DECISION,
             status.base,
             status.present,
             status.minimum,
